@@ -1,0 +1,156 @@
+import type {
+  CounterState,
+  CounterStatus,
+  DeviceKind,
+  Hall,
+  Lang,
+  Outcome,
+  PauseReason,
+  PriorityGroup,
+  PublicTicket,
+  Role,
+  Service,
+  Counter,
+  ServiceQueue,
+  Ticket,
+  TicketStatus,
+} from './domain.js';
+
+/** `GET /api/halls/:hallId/services`: what the kiosk shows on its buttons. */
+export interface ServiceView extends Service, Omit<ServiceQueue, 'serviceId'> {}
+
+/** `POST /api/halls/:hallId/tickets` body. */
+export interface IssueTicketRequest {
+  serviceId: string;
+  priority?: PriorityGroup | null;
+  lang?: Lang;
+}
+
+/** What the visitor is given: printed, shown on the kiosk, and on the phone page. */
+export interface IssuedTicket {
+  id: string;
+  number: string;
+  serviceId: string;
+  serviceName: { tr: string; en: string };
+  hallName: string;
+  priority: PriorityGroup | null;
+  lang: Lang;
+  issuedAt: number;
+  peopleAhead: number;
+  estimatedWaitMinutes: number;
+  code: string;
+  statusUrl: string;
+}
+
+/** `GET /api/tickets/:code` and the `/ticket` namespace: one visitor's view of their ticket. */
+export interface TicketStatusView {
+  number: string;
+  serviceId: string;
+  serviceName: { tr: string; en: string };
+  hallName: string;
+  status: TicketStatus;
+  peopleAhead: number;
+  estimatedWaitMinutes: number;
+  counterNumber: number | null;
+  calledAt: number | null;
+  issuedAt: number;
+}
+
+export interface LoginRequest {
+  username: string;
+  password: string;
+}
+
+export interface Me {
+  kind: 'user';
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  hallId: string;
+}
+
+export interface DeviceMe {
+  kind: 'device';
+  id: string;
+  deviceKind: DeviceKind;
+  name: string;
+  hallId: string;
+}
+
+export interface CallRequest {
+  /** Ticket number as printed (`V012`). */
+  number: string;
+}
+export interface CompleteRequest {
+  outcome: Outcome;
+  note?: string;
+}
+export interface PauseRequest {
+  reason: PauseReason;
+}
+export interface TransferRequest {
+  serviceId: string;
+  position: 'front' | 'back';
+}
+export interface RestoreRequest {
+  number: string;
+}
+
+/** The result of every counter command: the counter after it, and the ticket it touched. */
+export interface CounterCommandResult {
+  counter: CounterView;
+  ticket: Ticket | null;
+}
+
+export interface CounterView extends Counter {
+  status: CounterStatus;
+  clerkId: string | null;
+  clerkName: string | null;
+  pauseReason: PauseReason | null;
+  currentTicketId: string | null;
+}
+
+/** Full hall state for staff (`GET /api/halls/:hallId/queue`, and the staff snapshots). */
+export interface StaffSnapshot {
+  rev: number;
+  day: string;
+  now: number;
+  hall: Hall;
+  services: Service[];
+  counters: CounterView[];
+  queues: ServiceQueue[];
+  /** Every ticket of the day that is not finished, plus the most recent finished ones. */
+  tickets: Ticket[];
+}
+
+export interface PublicCounter {
+  id: string;
+  number: number;
+  name: string;
+  status: CounterStatus;
+  current: PublicTicket | null;
+}
+
+export interface PublicCall {
+  number: string;
+  serviceId: string;
+  counterNumber: number;
+  at: number;
+  /** `true` when the clerk repeated the call. */
+  recall: boolean;
+}
+
+/** What the lobby display gets on connect. Public data only. */
+export interface DisplaySnapshot {
+  rev: number;
+  now: number;
+  hall: Pick<Hall, 'id' | 'name' | 'timeZone'>;
+  services: Pick<Service, 'id' | 'prefix' | 'name' | 'active'>[];
+  counters: PublicCounter[];
+  queues: ServiceQueue[];
+  /** Most recent calls first. */
+  recentCalls: PublicCall[];
+}
+
+export type CounterStateView = CounterState;

@@ -1,0 +1,121 @@
+/**
+ * Wire types shared by the server and every front end. Type-only: no runtime code.
+ * Front ends import these with `import type`.
+ */
+
+export type Lang = 'tr' | 'en';
+
+/** Statutory priority groups in Turkey (65+, disabled, pregnant, veterans and martyrs' relatives). */
+export type PriorityGroup = 'elderly' | 'disabled' | 'pregnant' | 'veteran';
+
+export type TicketStatus =
+  | 'waiting'
+  | 'called'
+  | 'serving'
+  | 'done'
+  | 'no-show'
+  | 'cancelled';
+
+export type Outcome = 'resolved' | 'forwarded';
+
+export type CounterStatus = 'closed' | 'open' | 'paused';
+
+export type PauseReason = 'break' | 'paperwork' | 'system';
+
+export type Role = 'clerk' | 'manager' | 'admin';
+
+export type DeviceKind = 'kiosk' | 'display';
+
+export interface Service {
+  id: string;
+  hallId: string;
+  /** Ticket number prefix, one or two capital letters (`V` gives `V001`). */
+  prefix: string;
+  name: { tr: string; en: string };
+  targetMinutes: number;
+  active: boolean;
+}
+
+export interface CounterCoverage {
+  serviceId: string;
+  /** Multiplies a ticket's waiting time when choosing the next ticket; 1 is neutral. */
+  weight: number;
+}
+
+export interface Counter {
+  id: string;
+  hallId: string;
+  /** The number shown to visitors ("3 numaralı banko"). */
+  number: number;
+  name: string;
+  services: CounterCoverage[];
+}
+
+export interface Hall {
+  id: string;
+  name: string;
+  timeZone: string;
+  /** Normal tickets called per priority ticket when both wait (`2` is 1 priority : 2 normal). */
+  priorityRatio: number;
+  escalationMinutes: number;
+  noShowGraceMinutes: number;
+  /** What happens to tickets still open at local midnight. */
+  dayEndPolicy: 'cancel';
+}
+
+/** One visit as the staff see it. */
+export interface Ticket {
+  id: string;
+  /** Unguessable status code (the phone page and `/ticket` namespace use it). */
+  code: string;
+  hallId: string;
+  serviceId: string;
+  number: string;
+  seq: number;
+  priority: PriorityGroup | null;
+  lang: Lang;
+  status: TicketStatus;
+  issuedAt: number;
+  /** When the ticket (re)entered its current queue; orders the queue. */
+  queuedAt: number;
+  /** Placed at the front of its queue (transfer to front, restored no-show). */
+  front: boolean;
+  counterId: string | null;
+  clerkId: string | null;
+  firstCalledAt: number | null;
+  lastCalledAt: number | null;
+  startedAt: number | null;
+  completedAt: number | null;
+  endedAt: number | null;
+  recalls: number;
+  transfers: number;
+  outcome: Outcome | null;
+  note: string | null;
+}
+
+/** What the lobby display and the public may see of a ticket. */
+export interface PublicTicket {
+  number: string;
+  serviceId: string;
+  status: TicketStatus;
+  counterNumber: number | null;
+  calledAt: number | null;
+}
+
+export interface CounterState {
+  id: string;
+  status: CounterStatus;
+  clerkId: string | null;
+  pauseReason: PauseReason | null;
+  currentTicketId: string | null;
+  /** When the counter last became free to call (open, resume, end of a visit). */
+  freeSince: number | null;
+}
+
+export interface ServiceQueue {
+  serviceId: string;
+  waiting: number;
+  /** Issue or requeue time of the longest waiting ticket. */
+  oldestQueuedAt: number | null;
+  estimatedWaitMinutes: number;
+}

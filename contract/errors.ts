@@ -1,0 +1,31 @@
+/** The closed set of error codes; the HTTP shell maps each to one status. */
+export type ErrorCode =
+  | 'validation'
+  | 'payload-too-large'
+  | 'unauthenticated'
+  | 'invalid-credentials'
+  | 'forbidden'
+  | 'rate-limited'
+  | 'not-found'
+  | 'hall-not-found'
+  | 'service-not-found'
+  | 'counter-not-found'
+  | 'ticket-not-found'
+  | 'queue-empty'
+  | 'invalid-transition'
+  | 'counter-taken'
+  | 'counter-not-open'
+  | 'counter-busy'
+  | 'service-inactive'
+  | 'grace-expired'
+  | 'storage-unavailable'
+  | 'internal';
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  /** For `validation`: the offending field, as a dotted path. */
+  field?: string;
+}
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ApiError };

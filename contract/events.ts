@@ -1,0 +1,111 @@
+import type { Lang, Outcome, PauseReason, PriorityGroup } from './domain.js';
+
+interface EventBase {
+  hallId: string;
+  at: number;
+}
+
+interface TicketEventBase extends EventBase {
+  ticketId: string;
+}
+
+interface CounterEventBase extends EventBase {
+  counterId: string;
+  clerkId: string;
+}
+
+export interface TicketIssued extends TicketEventBase {
+  type: 'ticket:issued';
+  code: string;
+  serviceId: string;
+  seq: number;
+  number: string;
+  priority: PriorityGroup | null;
+  lang: Lang;
+}
+export interface TicketCalled extends TicketEventBase {
+  type: 'ticket:called';
+  counterId: string;
+  clerkId: string;
+  /** Time the counter stood free while this ticket's queue had someone waiting. */
+  idleMs: number;
+}
+export interface TicketRecalled extends TicketEventBase {
+  type: 'ticket:recalled';
+  counterId: string;
+  clerkId: string;
+}
+export interface TicketStarted extends TicketEventBase {
+  type: 'ticket:started';
+  counterId: string;
+  clerkId: string;
+}
+export interface TicketCompleted extends TicketEventBase {
+  type: 'ticket:completed';
+  counterId: string;
+  clerkId: string;
+  outcome: Outcome;
+  note: string | null;
+}
+export interface TicketNoShow extends TicketEventBase {
+  type: 'ticket:no-show';
+  counterId: string;
+  clerkId: string;
+}
+export interface TicketRestored extends TicketEventBase {
+  type: 'ticket:restored';
+  clerkId: string;
+}
+export interface TicketRequeued extends TicketEventBase {
+  type: 'ticket:requeued';
+  counterId: string;
+  clerkId: string;
+}
+export interface TicketTransferred extends TicketEventBase {
+  type: 'ticket:transferred';
+  counterId: string;
+  clerkId: string;
+  fromServiceId: string;
+  toServiceId: string;
+  position: 'front' | 'back';
+}
+export interface TicketCancelled extends TicketEventBase {
+  type: 'ticket:cancelled';
+  by: 'visitor' | 'staff' | 'day-end';
+  clerkId: string | null;
+}
+export interface CounterOpened extends CounterEventBase {
+  type: 'counter:opened';
+}
+export interface CounterPaused extends CounterEventBase {
+  type: 'counter:paused';
+  reason: PauseReason;
+}
+export interface CounterResumed extends CounterEventBase {
+  type: 'counter:resumed';
+}
+export interface CounterClosed extends CounterEventBase {
+  type: 'counter:closed';
+}
+
+/** Every state change of a hall is one of these, stored in the journal in order. */
+export type QueueEvent =
+  | TicketIssued
+  | TicketCalled
+  | TicketRecalled
+  | TicketStarted
+  | TicketCompleted
+  | TicketNoShow
+  | TicketRestored
+  | TicketRequeued
+  | TicketTransferred
+  | TicketCancelled
+  | CounterOpened
+  | CounterPaused
+  | CounterResumed
+  | CounterClosed;
+
+export type QueueEventType = QueueEvent['type'];
+
+/** An event as journalled and pushed: numbered by the hall's revision. */
+export type RevEvent = QueueEvent & { rev: number };

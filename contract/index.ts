@@ -1,0 +1,5 @@
+export type * from './domain.js';
+export type * from './events.js';
+export type * from './errors.js';
+export type * from './api.js';
+export type * from './socket.js';

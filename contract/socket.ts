@@ -1,0 +1,60 @@
+import type { Ack, ApiError } from './errors.js';
+import type { RevEvent } from './events.js';
+import type { ServiceQueue, Ticket } from './domain.js';
+import type {
+  CounterView,
+  DisplaySnapshot,
+  PublicCall,
+  PublicCounter,
+  StaffSnapshot,
+  TicketStatusView,
+} from './api.js';
+
+/** A change pushed to staff: the event, and the entities as they are after it. */
+export interface StaffDelta {
+  rev: number;
+  event: RevEvent;
+  ticket: Ticket | null;
+  counter: CounterView | null;
+  queues: ServiceQueue[];
+}
+
+/** A change pushed to lobby displays: public data only. */
+export interface DisplayDelta {
+  rev: number;
+  type: RevEvent['type'];
+  at: number;
+  counter: PublicCounter | null;
+  /** Set when the change is a call or a recall to announce. */
+  call: PublicCall | null;
+  queues: ServiceQueue[];
+}
+
+export interface DisplayServerToClient {
+  'queue:snapshot': (snapshot: DisplaySnapshot) => void;
+  'queue:event': (delta: DisplayDelta) => void;
+  /** Sent for calls and recalls too, already in `queue:event`; lets a plain client announce. */
+  'ticket:called': (call: PublicCall) => void;
+}
+export interface DisplayClientToServer {
+  'queue:resync': (ack: (result: Ack<DisplaySnapshot>) => void) => void;
+}
+
+export interface StaffServerToClient {
+  'queue:snapshot': (snapshot: StaffSnapshot) => void;
+  'queue:event': (delta: StaffDelta) => void;
+  /** The session behind this socket ended (logout or expiry). */
+  'session:expired': () => void;
+}
+export interface StaffClientToServer {
+  'queue:resync': (ack: (result: Ack<StaffSnapshot>) => void) => void;
+}
+
+export interface TicketServerToClient {
+  'ticket:status': (status: TicketStatusView) => void;
+}
+export interface TicketClientToServer {
+  'ticket:refresh': (ack: (result: Ack<TicketStatusView>) => void) => void;
+}
+
+export type SocketError = ApiError;

@@ -1,0 +1,64 @@
+import type { Counter, DeviceKind, Hall, Role, Service } from '../../../contract/domain.js';
+
+export interface UserRecord {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  hallId: string;
+  /** `scrypt$N$r$p$salt$hash`, base64url parts. */
+  passwordHash: string;
+  active: boolean;
+  createdAt: number;
+}
+
+export interface DeviceRecord {
+  id: string;
+  kind: DeviceKind;
+  hallId: string;
+  name: string;
+  /** sha256 of the device key, hex; the key itself is shown once, at pairing. */
+  keyHash: string;
+  printerId: string | null;
+  createdAt: number;
+  revokedAt: number | null;
+}
+
+export interface PrinterRecord {
+  id: string;
+  hallId: string;
+  name: string;
+  transport: 'tcp' | 'device' | 'none';
+  /** `host:port` for tcp, a path such as `/dev/usb/lp0` for device. */
+  address: string;
+  paperWidth: 58 | 80;
+  /** The printer's own number for code page 857 (Epson 13). */
+  codePage: number;
+}
+
+export interface AuditEntry {
+  at: number;
+  userId: string;
+  action: string;
+  detail: string;
+}
+
+/** Everything in `data/config.json`. Small and slowly changing. */
+export interface ConfigData {
+  version: 1;
+  halls: Hall[];
+  services: Service[];
+  counters: Counter[];
+  users: UserRecord[];
+  devices: DeviceRecord[];
+  printers: PrinterRecord[];
+  audit: AuditEntry[];
+}
+
+export interface SessionRecord {
+  /** sha256 of the session id, hex: a leaked sessions file does not leak live cookies. */
+  idHash: string;
+  userId: string;
+  createdAt: number;
+  expiresAt: number;
+}

@@ -1,0 +1,35 @@
+import type { Lang, Outcome, PauseReason, PriorityGroup } from '../../../contract/domain.js';
+
+interface ByClerk {
+  counterId: string;
+  clerkId: string;
+  /** A manager acting on a counter another clerk holds. */
+  override?: boolean;
+}
+
+/** Everything that can be asked of a hall's queue. */
+export type Command =
+  | {
+      type: 'issue';
+      serviceId: string;
+      priority: PriorityGroup | null;
+      lang: Lang;
+      /** Unguessable status code; randomness is I/O, so the shell draws it. */
+      code: string;
+    }
+  | ({ type: 'open' } & ByClerk)
+  | ({ type: 'pause'; reason: PauseReason } & ByClerk)
+  | ({ type: 'resume' } & ByClerk)
+  | ({ type: 'close' } & ByClerk)
+  | ({ type: 'call-next' } & ByClerk)
+  | ({ type: 'call'; number: string } & ByClerk)
+  | ({ type: 'recall' } & ByClerk)
+  | ({ type: 'start' } & ByClerk)
+  | ({ type: 'complete'; outcome: Outcome; note: string | null } & ByClerk)
+  | ({ type: 'no-show' } & ByClerk)
+  | ({ type: 'requeue' } & ByClerk)
+  | ({ type: 'transfer'; serviceId: string; position: 'front' | 'back' } & ByClerk)
+  | { type: 'restore'; number: string; clerkId: string }
+  | { type: 'cancel'; ticketId: string; by: 'visitor' | 'staff'; clerkId: string | null };
+
+export type CommandType = Command['type'];

@@ -1,0 +1,192 @@
+import type { Counter, CounterState, Ticket } from '../../../contract/domain.js';
+import type { QueueEvent } from '../../../contract/events.js';
+import type { Command } from './commands.js';
+import { ticketNumber, type HallConfig } from './hall-config.js';
+import { pickNext, waitingFor } from './ordering.js';
+import { fail, ok, type Result } from './result.js';
+import { counterOfClerk, counterState, type HallState } from './state.js';
+
+const MINUTE = 60_000;
+
+/**
+ * Decides what a command means for the hall: the events to record, or why it is refused.
+ * Pure: reads the state, never changes it; `now` is the only clock.
+ */
+export function decide(
+  state: HallState,
+  config: HallConfig,
+  command: Command,
+  now: number,
+): Result<QueueEvent[]> {
+  const base = { hallId: state.hallId, at: now };
+  switch (command.type) {
+    case 'issue': {
+      const service = config.services.get(command.serviceId);
+      if (!service) return fail('service-not-found', `No service ${command.serviceId} in this hall.`, 'serviceId');
+      if (!service.active) return fail('service-inactive', `${service.name.en} is not taking tickets now.`);
+      const seq = (state.sequences.get(service.id) ?? 0) + 1;
+      const number = ticketNumber(service.prefix, seq);
+      return ok([
+        {
+          ...base,
+          type: 'ticket:issued',
+          ticketId: `${state.hallId}-${state.day}-${number}`,
+          code: command.code,
+          serviceId: service.id,
+          seq,
+          number,
+          priority: command.priority,
+          lang: command.lang,
+        },
+      ]);
+    }
+    case 'restore': {
+      const t = ticketByNumber(state, command.number);
+      if (!t) return fail('ticket-not-found', `No ticket ${command.number} today.`, 'number');
+      if (t.status !== 'no-show') return fail('invalid-transition', `${t.number} is ${t.status}, not a no-show.`);
+      if (now - (t.endedAt ?? 0) > config.hall.noShowGraceMinutes * MINUTE) {
+        return fail('grace-expired', `${t.number} was marked absent more than ${config.hall.noShowGraceMinutes} minutes ago.`);
+      }
+      return ok([{ ...base, type: 'ticket:restored', ticketId: t.id, clerkId: command.clerkId }]);
+    }
+    case 'cancel': {
+      const t = state.tickets.get(command.ticketId);
+      if (!t) return fail('ticket-not-found', 'No such ticket today.');
+      if (t.status !== 'waiting' && t.status !== 'called') {
+        return fail('invalid-transition', `${t.number} is ${t.status} and can no longer be cancelled.`);
+      }
+      return ok([{ ...base, type: 'ticket:cancelled', ticketId: t.id, by: command.by, clerkId: command.clerkId }]);
+    }
+    default:
+      return decideAtCounter(state, config, command, now);
+  }
+}
+
+type CounterCommand = Exclude<Command, { type: 'issue' | 'restore' | 'cancel' }>;
+
+function decideAtCounter(
+  state: HallState,
+  config: HallConfig,
+  command: CounterCommand,
+  now: number,
+): Result<QueueEvent[]> {
+  const counter = config.counters.get(command.counterId);
+  if (!counter) return fail('counter-not-found', `No counter ${command.counterId} in this hall.`, 'counterId');
+  const c = counterState(state, counter.id);
+  const who = { hallId: state.hallId, at: now, counterId: counter.id, clerkId: command.clerkId };
+
+  if (command.type === 'open') {
+    if (c.status !== 'closed') {
+      if (c.clerkId === command.clerkId) return ok([]); // signing in again keeps the counter
+      return fail('counter-taken', `Counter ${counter.number} is in use by another clerk.`);
+    }
+    const held = counterOfClerk(state, command.clerkId);
+    if (held) return fail('invalid-transition', `You already hold counter ${config.counters.get(held.id)?.number ?? held.id}; close it first.`);
+    return ok([{ ...who, type: 'counter:opened' }]);
+  }
+
+  if (c.status === 'closed') return fail('counter-not-open', `Counter ${counter.number} is not open.`);
+  if (c.clerkId !== command.clerkId && !command.override) {
+    return fail('forbidden', `Counter ${counter.number} is held by another clerk.`);
+  }
+  const current = c.currentTicketId ? state.tickets.get(c.currentTicketId) : undefined;
+
+  switch (command.type) {
+    case 'pause':
+      if (c.status === 'paused') return fail('invalid-transition', 'The counter is already paused.');
+      if (current) return fail('counter-busy', `Finish ${current.number} before pausing.`);
+      return ok([{ ...who, type: 'counter:paused', reason: command.reason }]);
+    case 'resume':
+      if (c.status !== 'paused') return fail('invalid-transition', 'The counter is not paused.');
+      return ok([{ ...who, type: 'counter:resumed' }]);
+    case 'close':
+      if (current) return fail('counter-busy', `Finish ${current.number} before closing.`);
+      return ok([{ ...who, type: 'counter:closed' }]);
+    case 'call-next': {
+      const ready = readyToCall(c, current);
+      if (!ready.ok) return ready;
+      const next = pickNext(state, config.hall, counter, now);
+      if (!next) return fail('queue-empty', 'Nobody is waiting for the services of this counter.');
+      return ok([{ ...who, type: 'ticket:called', ticketId: next.id, idleMs: idleMs(state, c, counter, now) }]);
+    }
+    case 'call': {
+      const ready = readyToCall(c, current);
+      if (!ready.ok) return ready;
+      const t = ticketByNumber(state, command.number);
+      if (!t) return fail('ticket-not-found', `No ticket ${command.number} today.`, 'number');
+      if (t.status !== 'waiting') return fail('invalid-transition', `${t.number} is ${t.status}, not waiting.`);
+      return ok([{ ...who, type: 'ticket:called', ticketId: t.id, idleMs: idleMs(state, c, counter, now) }]);
+    }
+    case 'recall':
+      if (current?.status !== 'called') return fail('invalid-transition', 'There is no called visitor to call again.');
+      return ok([{ ...who, type: 'ticket:recalled', ticketId: current.id }]);
+    case 'start':
+      if (current?.status !== 'called') return fail('invalid-transition', 'Call a visitor before starting a visit.');
+      return ok([{ ...who, type: 'ticket:started', ticketId: current.id }]);
+    case 'complete':
+      if (current?.status !== 'serving') return fail('invalid-transition', 'Only a visit in progress can be completed.');
+      return ok([{ ...who, type: 'ticket:completed', ticketId: current.id, outcome: command.outcome, note: command.note }]);
+    case 'no-show':
+      if (current?.status !== 'called') return fail('invalid-transition', 'Only a called visitor can be marked absent.');
+      return ok([{ ...who, type: 'ticket:no-show', ticketId: current.id }]);
+    case 'requeue':
+      if (current?.status !== 'called') return fail('invalid-transition', 'Only a called visitor can be put back in line.');
+      return ok([{ ...who, type: 'ticket:requeued', ticketId: current.id }]);
+    case 'transfer': {
+      if (current?.status !== 'serving') return fail('invalid-transition', 'Only a visit in progress can be transferred.');
+      const to = config.services.get(command.serviceId);
+      if (!to) return fail('service-not-found', `No service ${command.serviceId} in this hall.`, 'serviceId');
+      if (to.id === current.serviceId) return fail('invalid-transition', 'The visitor is already in that service.', 'serviceId');
+      return ok([
+        {
+          ...who,
+          type: 'ticket:transferred',
+          ticketId: current.id,
+          fromServiceId: current.serviceId,
+          toServiceId: to.id,
+          position: command.position,
+        },
+      ]);
+    }
+  }
+}
+
+function readyToCall(c: CounterState, current: Ticket | undefined): Result<true> {
+  if (c.status === 'paused') return fail('counter-not-open', 'The counter is paused; resume it to call.');
+  if (current) return fail('counter-busy', `Finish ${current.number} before calling the next visitor.`);
+  return ok(true);
+}
+
+function ticketByNumber(state: HallState, number: string): Ticket | undefined {
+  const id = state.ticketIdByNumber.get(number.trim().toLocaleUpperCase('tr-TR'));
+  return id === undefined ? undefined : state.tickets.get(id);
+}
+
+/**
+ * How long the counter stood free while someone it could serve was waiting: from the later
+ * of "counter became free" and "the longest-waiting covered ticket joined the line".
+ */
+function idleMs(state: HallState, c: CounterState, counter: Counter, now: number): number {
+  if (c.freeSince === null) return 0;
+  let oldest = Number.POSITIVE_INFINITY;
+  for (const t of waitingFor(state, counter)) oldest = Math.min(oldest, t.queuedAt);
+  if (oldest === Number.POSITIVE_INFINITY) return 0;
+  return Math.max(0, now - Math.max(c.freeSince, oldest));
+}
+
+/** The events that close a day at local midnight: open visits end, counters close. */
+export function closeDayEvents(state: HallState, now: number): QueueEvent[] {
+  const base = { hallId: state.hallId, at: now };
+  const events: QueueEvent[] = [];
+  for (const t of state.tickets.values()) {
+    if (t.status === 'waiting' || t.status === 'called' || t.status === 'serving') {
+      events.push({ ...base, type: 'ticket:cancelled', ticketId: t.id, by: 'day-end', clerkId: null });
+    }
+  }
+  for (const c of state.counters.values()) {
+    if (c.status !== 'closed' && c.clerkId !== null) {
+      events.push({ ...base, type: 'counter:closed', counterId: c.id, clerkId: c.clerkId });
+    }
+  }
+  return events;
+}

@@ -1,0 +1,203 @@
+import type { QueueEvent } from '../../../contract/events.js';
+import type { Ticket } from '../../../contract/domain.js';
+import { counterState, RECENT_SERVICE_WINDOW, type HallState } from './state.js';
+
+/**
+ * Applies one event to the hall state, in place, and returns it. Events are facts already
+ * decided by `decide`, so this never validates; it must stay deterministic because startup
+ * replays the journal through it. In place, because copying a day of tickets per event would
+ * make the command loop quadratic.
+ */
+export function evolve(state: HallState, event: QueueEvent): HallState {
+  switch (event.type) {
+    case 'ticket:issued': {
+      const ticket: Ticket = {
+        id: event.ticketId,
+        code: event.code,
+        hallId: event.hallId,
+        serviceId: event.serviceId,
+        number: event.number,
+        seq: event.seq,
+        priority: event.priority,
+        lang: event.lang,
+        status: 'waiting',
+        issuedAt: event.at,
+        queuedAt: event.at,
+        front: false,
+        counterId: null,
+        clerkId: null,
+        firstCalledAt: null,
+        lastCalledAt: null,
+        startedAt: null,
+        completedAt: null,
+        endedAt: null,
+        recalls: 0,
+        transfers: 0,
+        outcome: null,
+        note: null,
+      };
+      state.tickets.set(ticket.id, ticket);
+      state.ticketIdByNumber.set(ticket.number, ticket.id);
+      state.ticketIdByCode.set(ticket.code, ticket.id);
+      state.sequences.set(event.serviceId, Math.max(state.sequences.get(event.serviceId) ?? 0, event.seq));
+      enqueue(state, ticket);
+      break;
+    }
+    case 'ticket:called': {
+      const t = ticketOf(state, event.ticketId);
+      dequeue(state, t);
+      t.status = 'called';
+      t.counterId = event.counterId;
+      t.clerkId = event.clerkId;
+      t.firstCalledAt ??= event.at;
+      t.lastCalledAt = event.at;
+      t.front = false;
+      state.normalsSincePriority = t.priority ? 0 : state.normalsSincePriority + 1;
+      const c = counterState(state, event.counterId);
+      state.counters.set(c.id, { ...c, currentTicketId: t.id, freeSince: null });
+      break;
+    }
+    case 'ticket:recalled': {
+      const t = ticketOf(state, event.ticketId);
+      t.recalls += 1;
+      t.lastCalledAt = event.at;
+      break;
+    }
+    case 'ticket:started': {
+      const t = ticketOf(state, event.ticketId);
+      t.status = 'serving';
+      t.startedAt = event.at;
+      break;
+    }
+    case 'ticket:completed': {
+      const t = ticketOf(state, event.ticketId);
+      t.status = 'done';
+      t.completedAt = event.at;
+      t.endedAt = event.at;
+      t.outcome = event.outcome;
+      t.note = event.note;
+      if (t.startedAt !== null) rememberServiceTime(state, t.serviceId, event.at - t.startedAt);
+      freeCounter(state, event.counterId, event.at);
+      break;
+    }
+    case 'ticket:no-show': {
+      const t = ticketOf(state, event.ticketId);
+      t.status = 'no-show';
+      t.endedAt = event.at;
+      freeCounter(state, event.counterId, event.at);
+      break;
+    }
+    case 'ticket:restored': {
+      const t = ticketOf(state, event.ticketId);
+      t.status = 'waiting';
+      t.endedAt = null;
+      t.counterId = null;
+      t.clerkId = null;
+      t.front = true;
+      t.queuedAt = event.at;
+      enqueue(state, t);
+      break;
+    }
+    case 'ticket:requeued': {
+      const t = ticketOf(state, event.ticketId);
+      t.status = 'waiting';
+      t.counterId = null;
+      t.clerkId = null;
+      t.queuedAt = event.at;
+      enqueue(state, t);
+      freeCounter(state, event.counterId, event.at);
+      break;
+    }
+    case 'ticket:transferred': {
+      const t = ticketOf(state, event.ticketId);
+      // The finished segment counts as service time of the service it was spent in.
+      if (t.startedAt !== null) rememberServiceTime(state, t.serviceId, event.at - t.startedAt);
+      t.status = 'waiting';
+      t.serviceId = event.toServiceId;
+      t.counterId = null;
+      t.clerkId = null;
+      t.startedAt = null;
+      t.transfers += 1;
+      t.queuedAt = event.at;
+      t.front = event.position === 'front';
+      enqueue(state, t);
+      freeCounter(state, event.counterId, event.at);
+      break;
+    }
+    case 'ticket:cancelled': {
+      const t = ticketOf(state, event.ticketId);
+      if (t.status === 'waiting') dequeue(state, t);
+      if (t.counterId !== null && (t.status === 'called' || t.status === 'serving')) {
+        freeCounter(state, t.counterId, event.at);
+      }
+      t.status = 'cancelled';
+      t.endedAt = event.at;
+      break;
+    }
+    case 'counter:opened': {
+      state.counters.set(event.counterId, {
+        id: event.counterId,
+        status: 'open',
+        clerkId: event.clerkId,
+        pauseReason: null,
+        currentTicketId: null,
+        freeSince: event.at,
+      });
+      break;
+    }
+    case 'counter:paused': {
+      const c = counterState(state, event.counterId);
+      state.counters.set(c.id, { ...c, status: 'paused', pauseReason: event.reason, freeSince: null });
+      break;
+    }
+    case 'counter:resumed': {
+      const c = counterState(state, event.counterId);
+      state.counters.set(c.id, { ...c, status: 'open', pauseReason: null, freeSince: event.at });
+      break;
+    }
+    case 'counter:closed': {
+      const c = counterState(state, event.counterId);
+      state.counters.set(c.id, {
+        ...c,
+        status: 'closed',
+        clerkId: null,
+        pauseReason: null,
+        freeSince: null,
+      });
+      break;
+    }
+  }
+  return state;
+}
+
+function ticketOf(state: HallState, id: string): Ticket {
+  const t = state.tickets.get(id);
+  if (!t) throw new Error(`journal names unknown ticket ${id}`);
+  return t;
+}
+
+function enqueue(state: HallState, t: Ticket): void {
+  let set = state.waiting.get(t.serviceId);
+  if (!set) state.waiting.set(t.serviceId, (set = new Set()));
+  set.add(t.id);
+}
+
+function dequeue(state: HallState, t: Ticket): void {
+  state.waiting.get(t.serviceId)?.delete(t.id);
+}
+
+function freeCounter(state: HallState, counterId: string, at: number): void {
+  const c = counterState(state, counterId);
+  state.counters.set(c.id, {
+    ...c,
+    currentTicketId: null,
+    freeSince: c.status === 'open' ? at : null,
+  });
+}
+
+function rememberServiceTime(state: HallState, serviceId: string, ms: number): void {
+  const list = state.recentServiceMs.get(serviceId) ?? [];
+  list.push(Math.max(0, ms));
+  if (list.length > RECENT_SERVICE_WINDOW) list.shift();
+  state.recentServiceMs.set(serviceId, list);
+}

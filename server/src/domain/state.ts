@@ -1,0 +1,62 @@
+import type { CounterState, Ticket } from '../../../contract/domain.js';
+
+/**
+ * One hall's queue on one local day. Built only by folding events (`evolve`), so replaying the
+ * journal gives the same state. Owned by the hall's command loop, which is the only mutator.
+ */
+export interface HallState {
+  hallId: string;
+  day: string;
+  rev: number;
+  tickets: Map<string, Ticket>;
+  ticketIdByNumber: Map<string, string>;
+  ticketIdByCode: Map<string, string>;
+  /** Waiting ticket ids per service, in issue order (ordering is decided by `pickNext`). */
+  waiting: Map<string, Set<string>>;
+  /** Last number handed out per service today. */
+  sequences: Map<string, number>;
+  counters: Map<string, CounterState>;
+  /** Normal tickets called since the last priority ticket (drives the interleave ratio). */
+  normalsSincePriority: number;
+  /** Recent service times (ms) per service, newest last; feeds the estimated wait. */
+  recentServiceMs: Map<string, number[]>;
+}
+
+export const RECENT_SERVICE_WINDOW = 20;
+
+export function emptyHallState(hallId: string, day: string): HallState {
+  return {
+    hallId,
+    day,
+    rev: 0,
+    tickets: new Map(),
+    ticketIdByNumber: new Map(),
+    ticketIdByCode: new Map(),
+    waiting: new Map(),
+    sequences: new Map(),
+    counters: new Map(),
+    normalsSincePriority: Number.POSITIVE_INFINITY,
+    recentServiceMs: new Map(),
+  };
+}
+
+export function closedCounter(id: string): CounterState {
+  return {
+    id,
+    status: 'closed',
+    clerkId: null,
+    pauseReason: null,
+    currentTicketId: null,
+    freeSince: null,
+  };
+}
+
+export function counterState(state: HallState, counterId: string): CounterState {
+  return state.counters.get(counterId) ?? closedCounter(counterId);
+}
+
+/** The counter a clerk holds in this hall, if any. */
+export function counterOfClerk(state: HallState, clerkId: string): CounterState | undefined {
+  for (const c of state.counters.values()) if (c.clerkId === clerkId && c.status !== 'closed') return c;
+  return undefined;
+}

@@ -1,0 +1,62 @@
+import type { Ticket } from '../../../contract/domain.js';
+import type { RevEvent } from '../../../contract/events.js';
+import type { ConfigData, SessionRecord } from '../config/config-data.js';
+
+/** Configuration: read from memory, written through to disk. */
+export interface ConfigStore {
+  /** The current configuration. Callers must not mutate it. */
+  read(): ConfigData;
+  /** Applies `mutate` to a copy, persists it, then makes it current. Rejects without change on failure. */
+  update(mutate: (draft: ConfigData) => void): Promise<ConfigData>;
+}
+
+export interface SessionStore {
+  get(idHash: string): SessionRecord | undefined;
+  put(session: SessionRecord): Promise<void>;
+  delete(idHash: string): Promise<void>;
+  deleteForUser(userId: string): Promise<void>;
+}
+
+export interface JournalRead {
+  events: RevEvent[];
+  /** A last line that was cut by a crash and skipped. */
+  tornTail: boolean;
+}
+
+/** The append-only event journal of each hall-day. */
+export interface EventJournal {
+  /** All events of one hall-day in revision order. */
+  read(hallId: string, day: string): Promise<JournalRead>;
+  /**
+   * Appends events; resolves only once they are durable (fdatasync). Appends from the same
+   * tick share one flush. On failure nothing of the batch is left in the journal.
+   */
+  append(hallId: string, day: string, events: RevEvent[]): Promise<void>;
+  /** The days with a journal, ascending. */
+  days(hallId: string): Promise<string[]>;
+}
+
+/** Written once when a day closes, so history never replays journals. */
+export interface DaySummary {
+  version: 1;
+  hallId: string;
+  day: string;
+  closedAt: number;
+  lastRev: number;
+  tickets: Ticket[];
+}
+
+export interface DaySummaryStore {
+  write(summary: DaySummary): Promise<void>;
+  read(hallId: string, day: string): Promise<DaySummary | undefined>;
+  /** Days with a summary, ascending. */
+  days(hallId: string): Promise<string[]>;
+}
+
+export interface Store {
+  config: ConfigStore;
+  sessions: SessionStore;
+  journal: EventJournal;
+  summaries: DaySummaryStore;
+  close(): Promise<void>;
+}
