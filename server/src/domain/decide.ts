@@ -22,8 +22,14 @@ export function decide(
   switch (command.type) {
     case 'issue': {
       const service = config.services.get(command.serviceId);
-      if (!service) return fail('service-not-found', `No service ${command.serviceId} in this hall.`, 'serviceId');
-      if (!service.active) return fail('service-inactive', `${service.name.en} is not taking tickets now.`);
+      if (!service)
+        return fail(
+          'service-not-found',
+          `No service ${command.serviceId} in this hall.`,
+          'serviceId',
+        );
+      if (!service.active)
+        return fail('service-inactive', `${service.name.en} is not taking tickets now.`);
       const seq = (state.sequences.get(service.id) ?? 0) + 1;
       const number = ticketNumber(service.prefix, seq);
       return ok([
@@ -43,9 +49,13 @@ export function decide(
     case 'restore': {
       const t = ticketByNumber(state, command.number);
       if (!t) return fail('ticket-not-found', `No ticket ${command.number} today.`, 'number');
-      if (t.status !== 'no-show') return fail('invalid-transition', `${t.number} is ${t.status}, not a no-show.`);
+      if (t.status !== 'no-show')
+        return fail('invalid-transition', `${t.number} is ${t.status}, not a no-show.`);
       if (now - (t.endedAt ?? 0) > config.hall.noShowGraceMinutes * MINUTE) {
-        return fail('grace-expired', `${t.number} was marked absent more than ${config.hall.noShowGraceMinutes} minutes ago.`);
+        return fail(
+          'grace-expired',
+          `${t.number} was marked absent more than ${config.hall.noShowGraceMinutes} minutes ago.`,
+        );
       }
       return ok([{ ...base, type: 'ticket:restored', ticketId: t.id, clerkId: command.clerkId }]);
     }
@@ -53,9 +63,20 @@ export function decide(
       const t = state.tickets.get(command.ticketId);
       if (!t) return fail('ticket-not-found', 'No such ticket today.');
       if (t.status !== 'waiting' && t.status !== 'called') {
-        return fail('invalid-transition', `${t.number} is ${t.status} and can no longer be cancelled.`);
+        return fail(
+          'invalid-transition',
+          `${t.number} is ${t.status} and can no longer be cancelled.`,
+        );
       }
-      return ok([{ ...base, type: 'ticket:cancelled', ticketId: t.id, by: command.by, clerkId: command.clerkId }]);
+      return ok([
+        {
+          ...base,
+          type: 'ticket:cancelled',
+          ticketId: t.id,
+          by: command.by,
+          clerkId: command.clerkId,
+        },
+      ]);
     }
     default:
       return decideAtCounter(state, config, command, now);
@@ -71,7 +92,8 @@ function decideAtCounter(
   now: number,
 ): Result<QueueEvent[]> {
   const counter = config.counters.get(command.counterId);
-  if (!counter) return fail('counter-not-found', `No counter ${command.counterId} in this hall.`, 'counterId');
+  if (!counter)
+    return fail('counter-not-found', `No counter ${command.counterId} in this hall.`, 'counterId');
   const c = counterState(state, counter.id);
   const who = { hallId: state.hallId, at: now, counterId: counter.id, clerkId: command.clerkId };
 
@@ -81,11 +103,16 @@ function decideAtCounter(
       return fail('counter-taken', `Counter ${counter.number} is in use by another clerk.`);
     }
     const held = counterOfClerk(state, command.clerkId);
-    if (held) return fail('invalid-transition', `You already hold counter ${config.counters.get(held.id)?.number ?? held.id}; close it first.`);
+    if (held)
+      return fail(
+        'invalid-transition',
+        `You already hold counter ${config.counters.get(held.id)?.number ?? held.id}; close it first.`,
+      );
     return ok([{ ...who, type: 'counter:opened' }]);
   }
 
-  if (c.status === 'closed') return fail('counter-not-open', `Counter ${counter.number} is not open.`);
+  if (c.status === 'closed')
+    return fail('counter-not-open', `Counter ${counter.number} is not open.`);
   if (c.clerkId !== command.clerkId && !command.override) {
     return fail('forbidden', `Counter ${counter.number} is held by another clerk.`);
   }
@@ -93,7 +120,8 @@ function decideAtCounter(
 
   switch (command.type) {
     case 'pause':
-      if (c.status === 'paused') return fail('invalid-transition', 'The counter is already paused.');
+      if (c.status === 'paused')
+        return fail('invalid-transition', 'The counter is already paused.');
       if (current) return fail('counter-busy', `Finish ${current.number} before pausing.`);
       return ok([{ ...who, type: 'counter:paused', reason: command.reason }]);
     case 'resume':
@@ -107,36 +135,66 @@ function decideAtCounter(
       if (!ready.ok) return ready;
       const next = pickNext(state, config.hall, counter, now);
       if (!next) return fail('queue-empty', 'Nobody is waiting for the services of this counter.');
-      return ok([{ ...who, type: 'ticket:called', ticketId: next.id, idleMs: idleMs(state, c, counter, now) }]);
+      return ok([
+        {
+          ...who,
+          type: 'ticket:called',
+          ticketId: next.id,
+          idleMs: idleMs(state, c, counter, now),
+        },
+      ]);
     }
     case 'call': {
       const ready = readyToCall(c, current);
       if (!ready.ok) return ready;
       const t = ticketByNumber(state, command.number);
       if (!t) return fail('ticket-not-found', `No ticket ${command.number} today.`, 'number');
-      if (t.status !== 'waiting') return fail('invalid-transition', `${t.number} is ${t.status}, not waiting.`);
-      return ok([{ ...who, type: 'ticket:called', ticketId: t.id, idleMs: idleMs(state, c, counter, now) }]);
+      if (t.status !== 'waiting')
+        return fail('invalid-transition', `${t.number} is ${t.status}, not waiting.`);
+      return ok([
+        { ...who, type: 'ticket:called', ticketId: t.id, idleMs: idleMs(state, c, counter, now) },
+      ]);
     }
     case 'recall':
-      if (current?.status !== 'called') return fail('invalid-transition', 'There is no called visitor to call again.');
+      if (current?.status !== 'called')
+        return fail('invalid-transition', 'There is no called visitor to call again.');
       return ok([{ ...who, type: 'ticket:recalled', ticketId: current.id }]);
     case 'start':
-      if (current?.status !== 'called') return fail('invalid-transition', 'Call a visitor before starting a visit.');
+      if (current?.status !== 'called')
+        return fail('invalid-transition', 'Call a visitor before starting a visit.');
       return ok([{ ...who, type: 'ticket:started', ticketId: current.id }]);
     case 'complete':
-      if (current?.status !== 'serving') return fail('invalid-transition', 'Only a visit in progress can be completed.');
-      return ok([{ ...who, type: 'ticket:completed', ticketId: current.id, outcome: command.outcome, note: command.note }]);
+      if (current?.status !== 'serving')
+        return fail('invalid-transition', 'Only a visit in progress can be completed.');
+      return ok([
+        {
+          ...who,
+          type: 'ticket:completed',
+          ticketId: current.id,
+          outcome: command.outcome,
+          note: command.note,
+        },
+      ]);
     case 'no-show':
-      if (current?.status !== 'called') return fail('invalid-transition', 'Only a called visitor can be marked absent.');
+      if (current?.status !== 'called')
+        return fail('invalid-transition', 'Only a called visitor can be marked absent.');
       return ok([{ ...who, type: 'ticket:no-show', ticketId: current.id }]);
     case 'requeue':
-      if (current?.status !== 'called') return fail('invalid-transition', 'Only a called visitor can be put back in line.');
+      if (current?.status !== 'called')
+        return fail('invalid-transition', 'Only a called visitor can be put back in line.');
       return ok([{ ...who, type: 'ticket:requeued', ticketId: current.id }]);
     case 'transfer': {
-      if (current?.status !== 'serving') return fail('invalid-transition', 'Only a visit in progress can be transferred.');
+      if (current?.status !== 'serving')
+        return fail('invalid-transition', 'Only a visit in progress can be transferred.');
       const to = config.services.get(command.serviceId);
-      if (!to) return fail('service-not-found', `No service ${command.serviceId} in this hall.`, 'serviceId');
-      if (to.id === current.serviceId) return fail('invalid-transition', 'The visitor is already in that service.', 'serviceId');
+      if (!to)
+        return fail(
+          'service-not-found',
+          `No service ${command.serviceId} in this hall.`,
+          'serviceId',
+        );
+      if (to.id === current.serviceId)
+        return fail('invalid-transition', 'The visitor is already in that service.', 'serviceId');
       return ok([
         {
           ...who,
@@ -152,8 +210,10 @@ function decideAtCounter(
 }
 
 function readyToCall(c: CounterState, current: Ticket | undefined): Result<true> {
-  if (c.status === 'paused') return fail('counter-not-open', 'The counter is paused; resume it to call.');
-  if (current) return fail('counter-busy', `Finish ${current.number} before calling the next visitor.`);
+  if (c.status === 'paused')
+    return fail('counter-not-open', 'The counter is paused; resume it to call.');
+  if (current)
+    return fail('counter-busy', `Finish ${current.number} before calling the next visitor.`);
   return ok(true);
 }
 
@@ -180,7 +240,13 @@ export function closeDayEvents(state: HallState, now: number): QueueEvent[] {
   const events: QueueEvent[] = [];
   for (const t of state.tickets.values()) {
     if (t.status === 'waiting' || t.status === 'called' || t.status === 'serving') {
-      events.push({ ...base, type: 'ticket:cancelled', ticketId: t.id, by: 'day-end', clerkId: null });
+      events.push({
+        ...base,
+        type: 'ticket:cancelled',
+        ticketId: t.id,
+        by: 'day-end',
+        clerkId: null,
+      });
     }
   }
   for (const c of state.counters.values()) {

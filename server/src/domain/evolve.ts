@@ -39,7 +39,10 @@ export function evolve(state: HallState, event: QueueEvent): HallState {
       state.tickets.set(ticket.id, ticket);
       state.ticketIdByNumber.set(ticket.number, ticket.id);
       state.ticketIdByCode.set(ticket.code, ticket.id);
-      state.sequences.set(event.serviceId, Math.max(state.sequences.get(event.serviceId) ?? 0, event.seq));
+      state.sequences.set(
+        event.serviceId,
+        Math.max(state.sequences.get(event.serviceId) ?? 0, event.seq),
+      );
       enqueue(state, ticket);
       break;
     }
@@ -147,7 +150,12 @@ export function evolve(state: HallState, event: QueueEvent): HallState {
     }
     case 'counter:paused': {
       const c = counterState(state, event.counterId);
-      state.counters.set(c.id, { ...c, status: 'paused', pauseReason: event.reason, freeSince: null });
+      state.counters.set(c.id, {
+        ...c,
+        status: 'paused',
+        pauseReason: event.reason,
+        freeSince: null,
+      });
       break;
     }
     case 'counter:resumed': {

@@ -20,7 +20,8 @@ export function pickNext(
   const candidates = waitingFor(state, counter);
   if (candidates.length === 0) return undefined;
   const weight = new Map(counter.services.map((s) => [s.serviceId, s.weight]));
-  const earliest = (a: Ticket, b: Ticket) => a.queuedAt - b.queuedAt || a.issuedAt - b.issuedAt || a.seq - b.seq;
+  const earliest = (a: Ticket, b: Ticket) =>
+    a.queuedAt - b.queuedAt || a.issuedAt - b.issuedAt || a.seq - b.seq;
 
   const front = candidates.filter((t) => t.front);
   if (front.length > 0) return front.sort(earliest)[0];

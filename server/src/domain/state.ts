@@ -57,6 +57,7 @@ export function counterState(state: HallState, counterId: string): CounterState 
 
 /** The counter a clerk holds in this hall, if any. */
 export function counterOfClerk(state: HallState, clerkId: string): CounterState | undefined {
-  for (const c of state.counters.values()) if (c.clerkId === clerkId && c.status !== 'closed') return c;
+  for (const c of state.counters.values())
+    if (c.clerkId === clerkId && c.status !== 'closed') return c;
   return undefined;
 }

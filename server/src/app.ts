@@ -1,0 +1,192 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import express, { type ErrorRequestHandler, type Express, type Request } from 'express';
+import helmet from 'helmet';
+import { Server } from 'socket.io';
+import type { Actor } from './auth/actor.js';
+import { AuthService } from './auth/auth-service.js';
+import { newSecret } from './auth/secrets.js';
+import { authRoutes, SESSION_COOKIE } from './http/auth-routes.js';
+import { readCookie } from './http/cookies.js';
+import { counterRoutes } from './http/counter-routes.js';
+import type { RouteDeps } from './http/deps.js';
+import { apiError, sendError } from './http/errors.js';
+import { hallsRoutes } from './http/halls-routes.js';
+import { healthRoutes } from './http/health-routes.js';
+import { DEFAULT_RATE_LIMITS, makeLimiters, type RateLimits } from './http/limiters.js';
+import { openApiDocument } from './http/openapi.js';
+import { mountRoutes, type RouteDef } from './http/route.js';
+import { mountStaticPages } from './http/static-pages.js';
+import { ticketsRoutes } from './http/tickets-routes.js';
+import { QueueService } from './queue/queue-service.js';
+import { attachRealtime } from './realtime/realtime.js';
+import { originAllowed } from './realtime/origin.js';
+import type { ConfigStore, Store } from './store/store.js';
+
+export interface AppDeps {
+  store: Store;
+  publicUrl: string;
+  now?: () => number;
+  log?: (msg: string) => void;
+  version?: string;
+  /** Folder of the built front ends; pages answer 503 until it exists. */
+  distDir?: string;
+  rateLimits?: RateLimits;
+  sessionTtlMs?: number;
+  /** Behind a reverse proxy: trust its X-Forwarded-For (e.g. `loopback`). */
+  trustProxy?: string | boolean;
+}
+
+export interface App {
+  app: Express;
+  httpServer: HttpServer;
+  io: Server;
+  queues: QueueService;
+  auth: AuthService;
+  configStore: ConfigStore;
+  routes: RouteDef[];
+  /** Stops timers, sockets and the store; the caller closes the HTTP server it listened on. */
+  close: () => Promise<void>;
+}
+
+const BODY_LIMIT = '4kb';
+
+/** Builds the whole server from its dependencies. Does not listen: tests use port 0. */
+export async function createApp(deps: AppDeps): Promise<App> {
+  const now = deps.now ?? Date.now;
+  const log = deps.log ?? ((msg: string) => console.log(msg));
+  const version = deps.version ?? '0.0.0';
+  const sessionTtlMs = deps.sessionTtlMs ?? 12 * 60 * 60_000;
+
+  const queues = new QueueService({
+    store: deps.store,
+    now,
+    log,
+    publicUrl: deps.publicUrl,
+    newTicketCode: () => newSecret(16),
+  });
+  await queues.start();
+  const auth = new AuthService({
+    config: deps.store.config,
+    sessions: deps.store.sessions,
+    now,
+    sessionTtlMs,
+  });
+
+  const actorOf = (req: Request): Actor => {
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    if (bearer) {
+      const device = auth.deviceForKey(bearer);
+      return device ? { kind: 'device', device } : { kind: 'anonymous' };
+    }
+    return (
+      auth.userForSession(readCookie(req.headers.cookie, SESSION_COOKIE)) ?? { kind: 'anonymous' }
+    );
+  };
+
+  const app = express();
+  app.disable('x-powered-by');
+  if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // A LAN install runs on plain http: never upgrade, and allow QR data: images.
+          'upgrade-insecure-requests': null,
+          'img-src': ["'self'", 'data:'],
+          'connect-src': ["'self'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+        },
+      },
+      strictTransportSecurity: deps.publicUrl.startsWith('https:'),
+    }),
+  );
+
+  const httpServer = createServer(app);
+  const io = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: 16 * 1024,
+    allowRequest: (req, cb) => cb(null, originAllowed(req, deps.publicUrl)),
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+  });
+  const realtime = attachRealtime({ io, queues, auth, now });
+
+  const routeDeps: RouteDeps = {
+    queues,
+    auth,
+    now,
+    version,
+    sessionTtlMs,
+    secureCookies: deps.publicUrl.startsWith('https:'),
+    limiters: makeLimiters(deps.rateLimits ?? DEFAULT_RATE_LIMITS, actorOf),
+    endSession: realtime.endSession,
+    actorOf,
+  };
+  const routes = [
+    ...healthRoutes(routeDeps),
+    ...authRoutes(routeDeps),
+    ...hallsRoutes(routeDeps),
+    ...ticketsRoutes(routeDeps),
+    ...counterRoutes(routeDeps),
+  ];
+
+  const api = express.Router();
+  api.use(express.json({ limit: BODY_LIMIT, strict: true }));
+  api.use((req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  const docs = openApiDocument(routes, version);
+  api.get('/docs', (_req, res) => {
+    res.json(docs);
+  });
+  mountRoutes(api, routes, actorOf);
+  api.use((_req, res) => sendError(res, apiError('not-found', 'No such API endpoint.')));
+  const onError: ErrorRequestHandler = (
+    err: { type?: string; status?: number; message?: string },
+    _req,
+    res,
+    _next,
+  ) => {
+    if (err.type === 'entity.too.large')
+      return sendError(
+        res,
+        apiError('payload-too-large', `Request bodies are limited to ${BODY_LIMIT}.`),
+      );
+    if (err.type === 'entity.parse.failed' || err.status === 400)
+      return sendError(res, apiError('validation', 'The body is not valid JSON.'));
+    if (err.type === 'encoding.unsupported' || err.type === 'charset.unsupported') {
+      return sendError(res, apiError('validation', 'Send UTF-8 JSON.'));
+    }
+    log(`unhandled error: ${err.message ?? String(err)}`);
+    sendError(res, apiError('internal', 'Something went wrong on the server.'));
+  };
+  api.use(onError);
+  app.use('/api', api);
+  if (deps.distDir) mountStaticPages(app, deps.distDir);
+
+  const timers = [
+    setInterval(
+      () =>
+        void queues.checkRollover().catch((e: Error) => log(`day rollover failed: ${e.message}`)),
+      30_000,
+    ),
+    setInterval(realtime.sweepSessions, 60_000),
+  ];
+  for (const t of timers) t.unref();
+
+  return {
+    app,
+    httpServer,
+    io,
+    queues,
+    auth,
+    configStore: deps.store.config,
+    routes,
+    close: async () => {
+      timers.forEach(clearInterval);
+      io.disconnectSockets(true);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await deps.store.close();
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import type { ConfigStore, SessionStore } from '../store/store.js';
+import type { DeviceRecord, UserRecord } from '../config/config-data.js';
+import type { Actor } from './actor.js';
+import { DUMMY_PASSWORD_HASH, newSecret, sha256Hex, verifyPassword } from './secrets.js';
+
+export interface AuthServiceDeps {
+  config: ConfigStore;
+  sessions: SessionStore;
+  now: () => number;
+  sessionTtlMs: number;
+}
+
+/** Sign-in, sessions and device keys. Secrets are stored only as hashes. */
+export class AuthService {
+  constructor(private readonly deps: AuthServiceDeps) {}
+
+  /** Checks a password; on success opens a new session (never reusing one: no fixation). */
+  async login(
+    username: string,
+    password: string,
+  ): Promise<{ user: UserRecord; sessionId: string } | null> {
+    const name = username.trim().toLocaleLowerCase('tr-TR');
+    const user = this.deps.config.read().users.find((u) => u.username === name && u.active);
+    // Always hash once, so a wrong user name takes as long as a wrong password.
+    const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
+    if (!user || !valid) return null;
+    const sessionId = newSecret(32);
+    const now = this.deps.now();
+    await this.deps.sessions.put({
+      idHash: sha256Hex(sessionId),
+      userId: user.id,
+      createdAt: now,
+      expiresAt: now + this.deps.sessionTtlMs,
+    });
+    return { user, sessionId };
+  }
+
+  async logout(sessionIdHash: string): Promise<void> {
+    await this.deps.sessions.delete(sessionIdHash);
+  }
+
+  /** The signed-in user behind a session cookie value, if the session is live. */
+  userForSession(sessionId: string | undefined): Extract<Actor, { kind: 'user' }> | null {
+    if (!sessionId || sessionId.length > 200) return null;
+    const idHash = sha256Hex(sessionId);
+    const session = this.deps.sessions.get(idHash);
+    if (!session || session.expiresAt <= this.deps.now()) return null;
+    const user = this.deps.config.read().users.find((u) => u.id === session.userId && u.active);
+    return user ? { kind: 'user', user, sessionIdHash: idHash } : null;
+  }
+
+  /** `true` while the session behind a socket is still live. */
+  sessionAlive(idHash: string): boolean {
+    const s = this.deps.sessions.get(idHash);
+    return s !== undefined && s.expiresAt > this.deps.now();
+  }
+
+  deviceForKey(key: string | undefined): DeviceRecord | null {
+    if (!key || key.length > 200) return null;
+    const keyHash = sha256Hex(key);
+    return (
+      this.deps.config.read().devices.find((d) => d.keyHash === keyHash && d.revokedAt === null) ??
+      null
+    );
+  }
+}

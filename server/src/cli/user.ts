@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { addUser, resetPassword } from '../auth/users.js';
+import { defaultConfig } from '../config/default-config.js';
+import { openEmbeddedStore } from '../store/embedded/open-embedded-store.js';
+
+const USAGE = `Usage (stop the server first: one process owns a data folder):
+  npm run user -- add <username> --role clerk|manager|admin [--name "Ayşe Yılmaz"] [--hall <hallId>]
+  npm run user -- reset <username>          new random password
+  npm run user -- deactivate <username>
+  npm run user -- list
+Environment: DATA_DIR (default ./data)`;
+
+async function main(): Promise<void> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { role: { type: 'string' }, name: { type: 'string' }, hall: { type: 'string' } },
+  });
+  const [verb, username] = positionals;
+  const dataDir = path.resolve(process.env.DATA_DIR ?? 'data');
+  const store = await openEmbeddedStore(dataDir, {
+    log: (m) => console.error(m),
+    initialConfig: defaultConfig,
+  });
+  try {
+    const now = Date.now();
+    if (verb === 'list') {
+      for (const u of store.config.read().users) {
+        console.log(
+          `${u.username}\t${u.role}\t${u.active ? 'active' : 'inactive'}\t${u.displayName}`,
+        );
+      }
+    } else if (verb === 'add' && username) {
+      const role = values.role;
+      if (role !== 'clerk' && role !== 'manager' && role !== 'admin')
+        throw new Error('--role must be clerk, manager or admin.');
+      const hallId = values.hall ?? store.config.read().halls[0]?.id;
+      if (!hallId || !store.config.read().halls.some((h) => h.id === hallId))
+        throw new Error(`No hall ${hallId}.`);
+      const { password } = await addUser(
+        store.config,
+        { username, role, hallId, displayName: values.name },
+        now,
+      );
+      console.log(`user: ${username.toLocaleLowerCase('tr-TR')}\npassword: ${password}`);
+    } else if (verb === 'reset' && username) {
+      console.log(`user: ${username}\npassword: ${await resetPassword(store.config, username)}`);
+    } else if (verb === 'deactivate' && username) {
+      const name = username.toLocaleLowerCase('tr-TR');
+      if (!store.config.read().users.some((u) => u.username === name))
+        throw new Error(`No user ${name}.`);
+      await store.config.update((d) => {
+        d.users.find((u) => u.username === name)!.active = false;
+      });
+      const user = store.config.read().users.find((u) => u.username === name)!;
+      await store.sessions.deleteForUser(user.id);
+      console.log(`user ${name} deactivated`);
+    } else {
+      console.error(USAGE);
+      process.exitCode = 2;
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+main().catch((err: Error) => {
+  console.error(err.message);
+  process.exit(1);
+});

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { serializeCookie } from './cookies.js';
+import { fail, ok } from '../domain/index.js';
+import type { DeviceMe, Me } from '../../../contract/api.js';
+import type { RouteDeps } from './deps.js';
+import { route, type RouteDef } from './route.js';
+
+export const SESSION_COOKIE = 'sid';
+
+export function authRoutes(deps: RouteDeps): RouteDef[] {
+  const cookie = (value: string, maxAgeSeconds: number) =>
+    serializeCookie(SESSION_COOKIE, value, { maxAgeSeconds, secure: deps.secureCookies });
+  return [
+    route({
+      method: 'post',
+      path: '/auth/login',
+      summary: 'Staff sign-in; sets an HttpOnly, SameSite=Strict session cookie.',
+      tag: 'auth',
+      access: 'public',
+      limiter: deps.limiters.login,
+      body: z.strictObject({
+        username: z.string().min(1).max(64),
+        password: z.string().min(1).max(256),
+      }),
+      handler: async ({ body, res, actor }) => {
+        // A new session every time: an old cookie (perhaps planted) is never promoted.
+        if (actor.kind === 'user') await deps.auth.logout(actor.sessionIdHash);
+        const session = await deps.auth.login(body.username, body.password);
+        if (!session) return fail('invalid-credentials', 'Wrong user name or password.');
+        res.setHeader(
+          'Set-Cookie',
+          cookie(session.sessionId, Math.floor(deps.sessionTtlMs / 1000)),
+        );
+        const { user } = session;
+        return ok<Me>({
+          kind: 'user',
+          id: user.id,
+          username: user.username,
+          displayName: user.displayName,
+          role: user.role,
+          hallId: user.hallId,
+        });
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/auth/logout',
+      summary: 'Ends the session (and its live sockets).',
+      tag: 'auth',
+      access: 'public',
+      status: 204,
+      handler: async ({ actor, res }) => {
+        if (actor.kind === 'user') {
+          await deps.auth.logout(actor.sessionIdHash);
+          deps.endSession(actor.sessionIdHash);
+        }
+        res.setHeader('Set-Cookie', cookie('', 0));
+        res.status(204).end();
+        return undefined;
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/auth/me',
+      summary: 'Who this browser is: the signed-in user, or the paired device.',
+      tag: 'auth',
+      access: 'public',
+      handler: ({ actor }) => {
+        if (actor.kind === 'user') {
+          const { user } = actor;
+          return ok<Me>({
+            kind: 'user',
+            id: user.id,
+            username: user.username,
+            displayName: user.displayName,
+            role: user.role,
+            hallId: user.hallId,
+          });
+        }
+        if (actor.kind === 'device') {
+          const { device } = actor;
+          return ok<DeviceMe>({
+            kind: 'device',
+            id: device.id,
+            deviceKind: device.kind,
+            name: device.name,
+            hallId: device.hallId,
+          });
+        }
+        return fail('unauthenticated', 'Not signed in.');
+      },
+    }),
+  ];
+}

@@ -1,0 +1,23 @@
+import { parseCookie } from 'cookie';
+
+export function readCookie(header: string | undefined, name: string): string | undefined {
+  if (!header || header.length > 8192) return undefined;
+  return parseCookie(header)[name];
+}
+
+/** A session cookie: HttpOnly, SameSite=Strict, whole site; Secure when served over https. */
+export function serializeCookie(
+  name: string,
+  value: string,
+  opts: { maxAgeSeconds: number; secure: boolean },
+): string {
+  const parts = [
+    `${name}=${value}`,
+    'Path=/',
+    'HttpOnly',
+    'SameSite=Strict',
+    `Max-Age=${opts.maxAgeSeconds}`,
+  ];
+  if (opts.secure) parts.push('Secure');
+  return parts.join('; ');
+}

@@ -1,0 +1,15 @@
+import type { RouteDeps } from './deps.js';
+import { route, type RouteDef } from './route.js';
+
+export function healthRoutes(deps: RouteDeps): RouteDef[] {
+  return [
+    route({
+      method: 'get',
+      path: '/health',
+      summary: 'Liveness and version; used by monitoring and the kiosk connection check.',
+      tag: 'system',
+      access: 'public',
+      handler: () => ({ ok: true, version: deps.version, now: deps.now() }),
+    }),
+  ];
+}

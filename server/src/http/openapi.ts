@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import type { RouteDef } from './route.js';
+
+const SECURITY: Record<RouteDef['access'], Array<Record<string, string[]>>> = {
+  public: [],
+  kiosk: [{ deviceKey: [] }, { session: [] }],
+  device: [{ deviceKey: [] }],
+  staff: [{ session: [] }],
+  manager: [{ session: [] }],
+  admin: [{ session: [] }],
+};
+
+function schemaOf(s: z.ZodType): Record<string, unknown> {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
+  return rest;
+}
+
+/** The OpenAPI 3.1 document, generated from the same route table the server mounts. */
+export function openApiDocument(routes: RouteDef[], version: string): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const r of routes) {
+    const path = `/api${r.path.replace(/:([A-Za-z]+)/g, '{$1}')}`;
+    const parameters: unknown[] = [];
+    for (const [loc, schema] of [
+      ['path', r.params],
+      ['query', r.query],
+    ] as const) {
+      if (!schema) continue;
+      const js = schemaOf(schema) as { properties?: Record<string, unknown>; required?: string[] };
+      for (const [name, s] of Object.entries(js.properties ?? {})) {
+        parameters.push({
+          name,
+          in: loc,
+          required: loc === 'path' || (js.required ?? []).includes(name),
+          schema: s,
+        });
+      }
+    }
+    (paths[path] ??= {})[r.method] = {
+      summary: r.summary,
+      tags: [r.tag],
+      security: SECURITY[r.access],
+      'x-access': r.access,
+      ...(parameters.length > 0 ? { parameters } : {}),
+      ...(r.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: schemaOf(r.body) } },
+            },
+          }
+        : {}),
+      responses: {
+        [String(r.status ?? 200)]: { description: 'Success' },
+        default: {
+          description: 'Error',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+        },
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Sıramatik API', version },
+    paths,
+    components: {
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'sid' },
+        deviceKey: { type: 'http', scheme: 'bearer' },
+      },
+      schemas: {
+        Error: {
+          type: 'object',
+          required: ['error'],
+          properties: {
+            error: {
+              type: 'object',
+              required: ['code', 'message'],
+              properties: {
+                code: { type: 'string' },
+                message: { type: 'string' },
+                field: { type: 'string' },
+              },
+            },
+          },
+        },
+      },
+    },
+  };
+}

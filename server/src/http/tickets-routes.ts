@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { fail, ok } from '../domain/index.js';
+import { ticketStatusView } from '../queue/views.js';
+import type { RouteDeps } from './deps.js';
+import { ownHall } from './halls-routes.js';
+import { route, type RouteDef } from './route.js';
+import { codeParams, hallParams, id, lang, priorityGroup } from './schemas.js';
+
+export function ticketsRoutes(deps: RouteDeps): RouteDef[] {
+  return [
+    route({
+      method: 'post',
+      path: '/halls/:hallId/tickets',
+      summary: 'Issue a ticket (kiosk device, or staff issuing for a visitor).',
+      tag: 'tickets',
+      access: 'kiosk',
+      status: 201,
+      limiter: deps.limiters.issue,
+      params: hallParams,
+      body: z.strictObject({
+        serviceId: id,
+        priority: priorityGroup.nullable().optional(),
+        lang: lang.optional(),
+      }),
+      handler: async ({ params, body, actor }) => {
+        const queue = ownHall(deps, params.hallId, actor);
+        if (!queue.ok) return queue;
+        return deps.queues.issue(params.hallId, {
+          serviceId: body.serviceId,
+          priority: body.priority ?? null,
+          lang: body.lang ?? 'tr',
+        });
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/tickets/:code',
+      summary: "A visitor's view of their own ticket, by its unguessable status code.",
+      tag: 'tickets',
+      access: 'public',
+      params: codeParams,
+      handler: ({ params, res }) => {
+        res.setHeader('Cache-Control', 'no-store');
+        const found = deps.queues.ticketByCode(params.code);
+        if (!found)
+          return fail(
+            'ticket-not-found',
+            'This ticket is unknown or no longer valid (tickets are valid on their day only).',
+          );
+        return ok(ticketStatusView(found.ticket, found.queue.state, found.queue.config));
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/tickets/:code/cancel',
+      summary: 'The visitor leaves: cancels their own waiting or called ticket.',
+      tag: 'tickets',
+      access: 'public',
+      params: codeParams,
+      handler: async ({ params }) => {
+        const done = await deps.queues.cancelByVisitor(params.code);
+        if (!done.ok) return done;
+        const found = deps.queues.ticketByCode(params.code)!;
+        return ok(ticketStatusView(found.ticket, found.queue.state, found.queue.config));
+      },
+    }),
+  ];
+}

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { createApp } from './app.js';
+import { bootstrapFirstStart } from './bootstrap.js';
+import { defaultConfig } from './config/default-config.js';
+import { openEmbeddedStore } from './store/embedded/open-embedded-store.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The environment, validated once: a wrong value stops the start with a clear message. */
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default(path.join(root, 'data')),
+  PUBLIC_URL: z.url().optional(),
+  TRUST_PROXY: z.string().optional(),
+  SESSION_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
+});
+
+async function main(): Promise<void> {
+  const parsed = Env.safeParse(process.env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    console.error(`Configuration error: ${issue.path.join('.')}: ${issue.message}`);
+    process.exit(2);
+  }
+  const env = parsed.data;
+  const shownHost = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
+  const log = (msg: string) => console.log(`[${new Date().toISOString()}] ${msg}`);
+  const version = (
+    JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }
+  ).version;
+
+  const store = await openEmbeddedStore(path.resolve(env.DATA_DIR), {
+    log,
+    initialConfig: defaultConfig,
+  });
+  const publicUrl = env.PUBLIC_URL ?? `http://${shownHost}:${env.PORT}`;
+  const first = await bootstrapFirstStart(store.config, publicUrl, Date.now());
+  const built = await createApp({
+    store,
+    publicUrl,
+    log,
+    version,
+    distDir: path.join(root, 'dist'),
+    sessionTtlMs: env.SESSION_HOURS * 3_600_000,
+    trustProxy: env.TRUST_PROXY,
+  });
+
+  built.httpServer.listen(env.PORT, env.HOST, () => {
+    const addr = built.httpServer.address();
+    const port = typeof addr === 'object' && addr ? addr.port : env.PORT;
+    log(
+      `Sıramatik ${version} listening on http://${shownHost}:${port} (data: ${path.resolve(env.DATA_DIR)})`,
+    );
+    for (const line of first) console.log(line);
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: shutting down`);
+    void built.close().then(() => process.exit(0));
+    setTimeout(() => process.exit(1), 5000).unref();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((err: Error) => {
+  console.error(err.message);
+  process.exit(1);
+});

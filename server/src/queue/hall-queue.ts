@@ -1,0 +1,209 @@
+import type { Ticket } from '../../../contract/domain.js';
+import type { QueueEvent, RevEvent } from '../../../contract/events.js';
+import {
+  closeDayEvents,
+  decide,
+  emptyHallState,
+  evolve,
+  fail,
+  localDay,
+  ok,
+  type Command,
+  type HallConfig,
+  type HallState,
+  type Result,
+} from '../domain/index.js';
+import type { DaySummaryStore, EventJournal } from '../store/store.js';
+
+export interface HallQueueDeps {
+  hallId: string;
+  config: () => HallConfig;
+  journal: EventJournal;
+  summaries: DaySummaryStore;
+  now: () => number;
+  log: (msg: string) => void;
+  /** Called with each durable batch of events, in revision order. */
+  onEvents: (queue: HallQueue, events: RevEvent[]) => void;
+  /** Called after the state was rebuilt from the journal (clients must resync). */
+  onReset: (queue: HallQueue) => void;
+}
+
+interface Pending {
+  day: string;
+  events: RevEvent[];
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+/**
+ * One hall's command loop: decide and apply a command synchronously (so no other command sees
+ * the queue between reading its head and claiming it), journal the events, wait for the
+ * durable flush, then acknowledge and publish. Flushes run one at a time in revision order;
+ * if one fails, it and every batch decided after it are refused and the state is rebuilt
+ * from the journal, so memory never holds what the disk does not.
+ */
+export class HallQueue {
+  state: HallState;
+  private pending: Pending[] = [];
+  private flushing: Promise<void> | null = null;
+  /** Set while the queue rolls over to a new day or rebuilds; commands wait for it. */
+  private gate: Promise<void> | null = null;
+
+  constructor(private readonly deps: HallQueueDeps) {
+    this.state = emptyHallState(deps.hallId, localDay(deps.now(), deps.config().hall.timeZone));
+  }
+
+  get hallId(): string {
+    return this.deps.hallId;
+  }
+
+  get config(): HallConfig {
+    return this.deps.config();
+  }
+
+  /** Replays today's journal and summarises earlier days that were never closed. */
+  async load(): Promise<void> {
+    const today = localDay(this.deps.now(), this.config.hall.timeZone);
+    const summarised = new Set(await this.deps.summaries.days(this.hallId));
+    for (const day of await this.deps.journal.days(this.hallId)) {
+      if (day < today && !summarised.has(day)) await this.closeDay(await this.replay(day));
+    }
+    this.state = await this.replay(today);
+  }
+
+  /** Runs one command; resolves once its events are durable. */
+  async execute(command: Command): Promise<Result<{ events: RevEvent[]; ticket: Ticket | null }>> {
+    await this.waitForGate();
+    if (localDay(this.deps.now(), this.config.hall.timeZone) !== this.state.day) {
+      await this.checkRollover();
+      return this.execute(command);
+    }
+    const now = this.deps.now();
+    const decided = decide(this.state, this.config, command, now);
+    if (!decided.ok) return decided;
+    const events = this.apply(decided.value);
+    try {
+      await this.persist(events);
+    } catch (err) {
+      this.deps.log(`journal write failed for hall ${this.hallId}: ${(err as Error).message}`);
+      return fail(
+        'storage-unavailable',
+        'The server could not store this change; nothing was changed. Try again.',
+      );
+    }
+    const ticketId = events.find(
+      (e): e is RevEvent & { ticketId: string } => 'ticketId' in e,
+    )?.ticketId;
+    return ok({ events, ticket: ticketId ? (this.state.tickets.get(ticketId) ?? null) : null });
+  }
+
+  /** Closes the current day now if the clock has passed local midnight (called by a timer). */
+  async checkRollover(): Promise<void> {
+    await this.waitForGate();
+    if (localDay(this.deps.now(), this.config.hall.timeZone) !== this.state.day) {
+      await this.runGated(() => this.rollover());
+    }
+  }
+
+  private apply(events: QueueEvent[]): RevEvent[] {
+    return events.map((e) => {
+      const rev = { ...e, rev: this.state.rev + 1 } as RevEvent;
+      evolve(this.state, e);
+      this.state.rev = rev.rev;
+      return rev;
+    });
+  }
+
+  private persist(events: RevEvent[]): Promise<void> {
+    if (events.length === 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.pending.push({ day: this.state.day, events, resolve, reject });
+      this.flushing ??= this.flushLoop().finally(() => (this.flushing = null));
+    });
+  }
+
+  private async flushLoop(): Promise<void> {
+    {
+      while (this.pending.length > 0) {
+        const batch = this.pending.splice(0);
+        try {
+          await this.deps.journal.append(
+            this.hallId,
+            batch[0]!.day,
+            batch.flatMap((p) => p.events),
+          );
+        } catch (err) {
+          const refused = [...batch, ...this.pending.splice(0)];
+          await this.runGated(async () => {
+            this.state = await this.replay(this.state.day);
+            this.deps.onReset(this);
+          }).catch((e: unknown) => this.deps.log(`rebuild failed: ${(e as Error).message}`));
+          for (const p of refused) p.reject(err);
+          continue;
+        }
+        for (const p of batch) p.resolve();
+        this.deps.onEvents(
+          this,
+          batch.flatMap((p) => p.events),
+        );
+      }
+    }
+  }
+
+  /** Waits until every decided event is on disk (or refused). */
+  private async drain(): Promise<void> {
+    while (this.flushing) await this.flushing;
+  }
+
+  private async waitForGate(): Promise<void> {
+    while (this.gate) await this.gate.catch(() => undefined);
+  }
+
+  private async replay(day: string): Promise<HallState> {
+    const { events, tornTail } = await this.deps.journal.read(this.hallId, day);
+    if (tornTail)
+      this.deps.log(`journal ${this.hallId}/${day}: skipped a torn last line (crash during write)`);
+    const state = emptyHallState(this.hallId, day);
+    for (const e of events) {
+      evolve(state, e);
+      state.rev = e.rev;
+    }
+    return state;
+  }
+
+  private async rollover(): Promise<void> {
+    await this.drain();
+    const closing = this.state;
+    await this.closeDay(closing);
+    this.state = emptyHallState(this.hallId, localDay(this.deps.now(), this.config.hall.timeZone));
+    this.deps.onReset(this);
+  }
+
+  /** Ends what is still open in a day, journals it, and writes the day summary. */
+  private async closeDay(state: HallState): Promise<void> {
+    const now = this.deps.now();
+    const events: RevEvent[] = closeDayEvents(state, now).map((e) => {
+      evolve(state, e);
+      state.rev += 1;
+      return { ...e, rev: state.rev } as RevEvent;
+    });
+    if (events.length > 0) await this.deps.journal.append(this.hallId, state.day, events);
+    await this.deps.summaries.write({
+      version: 1,
+      hallId: this.hallId,
+      day: state.day,
+      closedAt: now,
+      lastRev: state.rev,
+      tickets: [...state.tickets.values()],
+    });
+    this.deps.log(`hall ${this.hallId}: day ${state.day} closed (${state.tickets.size} tickets)`);
+  }
+
+  private async runGated(work: () => Promise<void>): Promise<void> {
+    const run = work().finally(() => {
+      if (this.gate === run) this.gate = null;
+    });
+    this.gate = run;
+    return run;
+  }
+}

@@ -1,0 +1,195 @@
+import type { CounterCommandResult, IssuedTicket } from '../../../contract/api.js';
+import type { Lang, PriorityGroup, Ticket } from '../../../contract/domain.js';
+import type { RevEvent } from '../../../contract/events.js';
+import type { ConfigData } from '../config/config-data.js';
+import {
+  fail,
+  hallConfig,
+  ok,
+  type Command,
+  type HallConfig,
+  type Result,
+} from '../domain/index.js';
+import type { Store } from '../store/store.js';
+import { HallQueue } from './hall-queue.js';
+import { counterViews, issuedTicket } from './views.js';
+
+export interface QueueServiceDeps {
+  store: Store;
+  now: () => number;
+  log: (msg: string) => void;
+  /** Base URL printed in QR codes and returned as the ticket's status URL. */
+  publicUrl: string;
+  /** Draws an unguessable ticket status code. */
+  newTicketCode: () => string;
+}
+
+export type QueueListener = {
+  events: (queue: HallQueue, events: RevEvent[]) => void;
+  reset: (queue: HallQueue) => void;
+};
+
+/** Who is acting at a counter: the clerk, or a manager overriding. */
+export interface CounterActor {
+  userId: string;
+  mayOverride: boolean;
+}
+
+type CounterCommandBody =
+  | {
+      type:
+        | 'open'
+        | 'pause'
+        | 'resume'
+        | 'close'
+        | 'call-next'
+        | 'recall'
+        | 'start'
+        | 'no-show'
+        | 'requeue';
+    }
+  | Extract<Command, { type: 'pause' }>
+  | Extract<Command, { type: 'call' }>
+  | Extract<Command, { type: 'complete' }>
+  | Extract<Command, { type: 'transfer' }>
+  | { type: 'restore'; number: string };
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+export type CounterCommand = DistributiveOmit<
+  CounterCommandBody,
+  'counterId' | 'clerkId' | 'override'
+>;
+
+/** All halls' queues, and the lookups the shells need. */
+export class QueueService {
+  private readonly queues = new Map<string, HallQueue>();
+  private readonly listeners: QueueListener[] = [];
+  private configCache: { data: ConfigData; halls: Map<string, HallConfig> } | null = null;
+
+  constructor(private readonly deps: QueueServiceDeps) {}
+
+  async start(): Promise<void> {
+    for (const hall of this.deps.store.config.read().halls) {
+      const queue = new HallQueue({
+        hallId: hall.id,
+        config: () => this.hallConfig(hall.id)!,
+        journal: this.deps.store.journal,
+        summaries: this.deps.store.summaries,
+        now: this.deps.now,
+        log: this.deps.log,
+        onEvents: (q, events) => this.listeners.forEach((l) => l.events(q, events)),
+        onReset: (q) => this.listeners.forEach((l) => l.reset(q)),
+      });
+      await queue.load();
+      this.queues.set(hall.id, queue);
+    }
+  }
+
+  subscribe(listener: QueueListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Closes days whose local midnight has passed (run by a timer, and before each command). */
+  async checkRollover(): Promise<void> {
+    for (const q of this.queues.values()) await q.checkRollover();
+  }
+
+  hallConfig(hallId: string): HallConfig | undefined {
+    const data = this.deps.store.config.read();
+    if (this.configCache?.data !== data) {
+      const halls = new Map(
+        data.halls.map((h) => [h.id, hallConfig(h, data.services, data.counters)]),
+      );
+      this.configCache = { data, halls };
+    }
+    return this.configCache.halls.get(hallId);
+  }
+
+  halls(): IterableIterator<HallQueue> {
+    return this.queues.values();
+  }
+
+  hall(hallId: string): HallQueue | undefined {
+    return this.queues.get(hallId);
+  }
+
+  hallOfCounter(counterId: string): HallQueue | undefined {
+    const counter = this.deps.store.config.read().counters.find((c) => c.id === counterId);
+    return counter ? this.queues.get(counter.hallId) : undefined;
+  }
+
+  /** The ticket behind a status code (today's tickets of every hall). */
+  ticketByCode(code: string): { queue: HallQueue; ticket: Ticket } | undefined {
+    for (const queue of this.queues.values()) {
+      const id = queue.state.ticketIdByCode.get(code);
+      const ticket = id === undefined ? undefined : queue.state.tickets.get(id);
+      if (ticket) return { queue, ticket };
+    }
+    return undefined;
+  }
+
+  clerkName = (userId: string): string | null =>
+    this.deps.store.config.read().users.find((u) => u.id === userId)?.displayName ?? null;
+
+  statusUrl(code: string): string {
+    return `${this.deps.publicUrl.replace(/\/$/, '')}/t/${code}`;
+  }
+
+  async issue(
+    hallId: string,
+    req: { serviceId: string; priority: PriorityGroup | null; lang: Lang },
+  ): Promise<Result<IssuedTicket>> {
+    const queue = this.queues.get(hallId);
+    if (!queue) return fail('hall-not-found', `No hall ${hallId}.`, 'hallId');
+    const code = this.deps.newTicketCode();
+    const done = await queue.execute({ type: 'issue', ...req, code });
+    if (!done.ok) return done;
+    const ticket = done.value.ticket!;
+    return ok(issuedTicket(ticket, queue.state, queue.config, this.statusUrl(ticket.code)));
+  }
+
+  async counterCommand(
+    counterId: string,
+    actor: CounterActor,
+    command: CounterCommand,
+  ): Promise<Result<CounterCommandResult>> {
+    const queue = this.hallOfCounter(counterId);
+    if (!queue) return fail('counter-not-found', `No counter ${counterId}.`, 'counterId');
+    const holder = queue.state.counters.get(counterId)?.clerkId;
+    const override =
+      actor.mayOverride && holder !== undefined && holder !== null && holder !== actor.userId;
+    const full: Command =
+      command.type === 'restore'
+        ? { type: 'restore', number: command.number, clerkId: actor.userId }
+        : ({
+            ...command,
+            counterId,
+            clerkId: actor.userId,
+            override,
+          } as Command);
+    if (command.type === 'restore') {
+      // Restoring needs no counter, but a clerk may only do it from the counter they hold.
+      if (holder !== actor.userId && !actor.mayOverride)
+        return fail('forbidden', 'Open this counter first.');
+    }
+    const done = await queue.execute(full);
+    if (!done.ok) return done;
+    const counter = counterViews(queue.state, queue.config, this.clerkName).find(
+      (c) => c.id === counterId,
+    )!;
+    return ok({ counter, ticket: done.value.ticket });
+  }
+
+  async cancelByVisitor(code: string): Promise<Result<Ticket>> {
+    const found = this.ticketByCode(code);
+    if (!found) return fail('ticket-not-found', 'No such ticket today.');
+    const done = await found.queue.execute({
+      type: 'cancel',
+      ticketId: found.ticket.id,
+      by: 'visitor',
+      clerkId: null,
+    });
+    if (!done.ok) return done;
+    return ok(done.value.ticket!);
+  }
+}

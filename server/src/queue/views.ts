@@ -1,0 +1,224 @@
+import type {
+  CounterView,
+  DisplayDelta,
+  DisplaySnapshot,
+  IssuedTicket,
+  PublicCall,
+  PublicCounter,
+  StaffDelta,
+  StaffSnapshot,
+  TicketStatusView,
+} from '../../../contract/index.js';
+import type { PublicTicket, Ticket } from '../../../contract/domain.js';
+import type { RevEvent } from '../../../contract/events.js';
+import { counterState, estimatedWaitMinutes, peopleAhead, serviceQueues } from '../domain/index.js';
+import type { HallConfig, HallState } from '../domain/index.js';
+
+/** How many finished tickets staff snapshots carry (the day's open ones always come). */
+const RECENT_FINISHED = 50;
+const RECENT_CALLS = 8;
+
+const ACTIVE = new Set(['waiting', 'called', 'serving']);
+
+export function counterViews(
+  state: HallState,
+  config: HallConfig,
+  clerkName: (id: string) => string | null,
+): CounterView[] {
+  return [...config.counters.values()]
+    .sort((a, b) => a.number - b.number)
+    .map((counter) => {
+      const c = counterState(state, counter.id);
+      return {
+        ...counter,
+        status: c.status,
+        clerkId: c.clerkId,
+        clerkName: c.clerkId ? clerkName(c.clerkId) : null,
+        pauseReason: c.pauseReason,
+        currentTicketId: c.currentTicketId,
+      };
+    });
+}
+
+export function staffSnapshot(
+  state: HallState,
+  config: HallConfig,
+  now: number,
+  clerkName: (id: string) => string | null,
+): StaffSnapshot {
+  const all = [...state.tickets.values()];
+  const finished = all
+    .filter((t) => !ACTIVE.has(t.status))
+    .sort((a, b) => (b.endedAt ?? 0) - (a.endedAt ?? 0));
+  return {
+    rev: state.rev,
+    day: state.day,
+    now,
+    hall: config.hall,
+    services: [...config.services.values()],
+    counters: counterViews(state, config, clerkName),
+    queues: serviceQueues(state, config),
+    tickets: [...all.filter((t) => ACTIVE.has(t.status)), ...finished.slice(0, RECENT_FINISHED)],
+  };
+}
+
+export function publicTicket(t: Ticket, config: HallConfig): PublicTicket {
+  return {
+    number: t.number,
+    serviceId: t.serviceId,
+    status: t.status,
+    counterNumber: t.counterId ? (config.counters.get(t.counterId)?.number ?? null) : null,
+    calledAt: t.lastCalledAt,
+  };
+}
+
+function publicCounters(state: HallState, config: HallConfig): PublicCounter[] {
+  return [...config.counters.values()]
+    .sort((a, b) => a.number - b.number)
+    .map((counter) => publicCounter(state, config, counter.id))
+    .filter((c): c is PublicCounter => c !== null);
+}
+
+function publicCounter(
+  state: HallState,
+  config: HallConfig,
+  counterId: string,
+): PublicCounter | null {
+  const counter = config.counters.get(counterId);
+  if (!counter) return null;
+  const c = counterState(state, counterId);
+  const t = c.currentTicketId ? state.tickets.get(c.currentTicketId) : undefined;
+  return {
+    id: counter.id,
+    number: counter.number,
+    name: counter.name,
+    status: c.status,
+    current: t ? publicTicket(t, config) : null,
+  };
+}
+
+function recentCalls(state: HallState, config: HallConfig): PublicCall[] {
+  return [...state.tickets.values()]
+    .filter((t) => t.lastCalledAt !== null && t.counterId !== null)
+    .sort((a, b) => (b.lastCalledAt ?? 0) - (a.lastCalledAt ?? 0))
+    .slice(0, RECENT_CALLS)
+    .map((t) => ({
+      number: t.number,
+      serviceId: t.serviceId,
+      counterNumber: config.counters.get(t.counterId!)?.number ?? 0,
+      at: t.lastCalledAt!,
+      recall: t.recalls > 0,
+    }));
+}
+
+export function displaySnapshot(
+  state: HallState,
+  config: HallConfig,
+  now: number,
+): DisplaySnapshot {
+  return {
+    rev: state.rev,
+    now,
+    hall: { id: config.hall.id, name: config.hall.name, timeZone: config.hall.timeZone },
+    services: [...config.services.values()].map(({ id, prefix, name, active }) => ({
+      id,
+      prefix,
+      name,
+      active,
+    })),
+    counters: publicCounters(state, config),
+    queues: serviceQueues(state, config),
+    recentCalls: recentCalls(state, config),
+  };
+}
+
+/** The counter an event concerns, if any. */
+export function counterIdOf(event: RevEvent, state: HallState): string | null {
+  if ('counterId' in event) return event.counterId;
+  if ('ticketId' in event) return state.tickets.get(event.ticketId)?.counterId ?? null;
+  return null;
+}
+
+export function staffDelta(
+  event: RevEvent,
+  state: HallState,
+  config: HallConfig,
+  clerkName: (id: string) => string | null,
+): StaffDelta {
+  const ticket = 'ticketId' in event ? (state.tickets.get(event.ticketId) ?? null) : null;
+  const counterId = counterIdOf(event, state);
+  const counter = counterId
+    ? (counterViews(state, config, clerkName).find((c) => c.id === counterId) ?? null)
+    : null;
+  return { rev: event.rev, event, ticket, counter, queues: serviceQueues(state, config) };
+}
+
+export function displayDelta(event: RevEvent, state: HallState, config: HallConfig): DisplayDelta {
+  const counterId = counterIdOf(event, state);
+  let call: PublicCall | null = null;
+  if (event.type === 'ticket:called' || event.type === 'ticket:recalled') {
+    const t = state.tickets.get(event.ticketId);
+    call = t
+      ? {
+          number: t.number,
+          serviceId: t.serviceId,
+          counterNumber: config.counters.get(event.counterId)?.number ?? 0,
+          at: event.at,
+          recall: event.type === 'ticket:recalled',
+        }
+      : null;
+  }
+  return {
+    rev: event.rev,
+    type: event.type,
+    at: event.at,
+    counter: counterId ? publicCounter(state, config, counterId) : null,
+    call,
+    queues: serviceQueues(state, config),
+  };
+}
+
+export function ticketStatusView(
+  t: Ticket,
+  state: HallState,
+  config: HallConfig,
+): TicketStatusView {
+  const service = config.services.get(t.serviceId);
+  const ahead = peopleAhead(state, t);
+  return {
+    number: t.number,
+    serviceId: t.serviceId,
+    serviceName: service?.name ?? { tr: t.serviceId, en: t.serviceId },
+    hallName: config.hall.name,
+    status: t.status,
+    peopleAhead: ahead,
+    estimatedWaitMinutes:
+      service && t.status === 'waiting' ? estimatedWaitMinutes(state, config, service, ahead) : 0,
+    counterNumber: t.counterId ? (config.counters.get(t.counterId)?.number ?? null) : null,
+    calledAt: t.lastCalledAt,
+    issuedAt: t.issuedAt,
+  };
+}
+
+export function issuedTicket(
+  t: Ticket,
+  state: HallState,
+  config: HallConfig,
+  statusUrl: string,
+): IssuedTicket {
+  const view = ticketStatusView(t, state, config);
+  return {
+    id: t.id,
+    number: t.number,
+    serviceId: t.serviceId,
+    serviceName: view.serviceName,
+    hallName: view.hallName,
+    priority: t.priority,
+    lang: t.lang,
+    issuedAt: t.issuedAt,
+    peopleAhead: view.peopleAhead,
+    estimatedWaitMinutes: view.estimatedWaitMinutes,
+    code: t.code,
+    statusUrl,
+  };
+}

@@ -1,0 +1,221 @@
+import type { Server } from 'socket.io';
+import type { RevEvent } from '../../../contract/events.js';
+import type { Ack } from '../../../contract/errors.js';
+import { allows, type Access, type Actor } from '../auth/actor.js';
+import type { AuthService } from '../auth/auth-service.js';
+import { readCookie } from '../http/cookies.js';
+import { SESSION_COOKIE } from '../http/auth-routes.js';
+import type { HallQueue } from '../queue/hall-queue.js';
+import type { QueueService } from '../queue/queue-service.js';
+import {
+  displayDelta,
+  displaySnapshot,
+  staffDelta,
+  staffSnapshot,
+  ticketStatusView,
+} from '../queue/views.js';
+import {
+  hallRoom,
+  sessionRoom,
+  ticketRoom,
+  type DisplayNamespace,
+  type SocketData,
+  type StaffNamespace,
+  type TicketNamespace,
+} from './socket-types.js';
+
+export interface RealtimeDeps {
+  io: Server;
+  queues: QueueService;
+  auth: AuthService;
+  now: () => number;
+}
+
+type Next = (err?: Error) => void;
+type HandshakeSocket = {
+  handshake: { headers: { cookie?: string }; auth: Record<string, unknown> };
+  data: Partial<SocketData>;
+};
+
+function refuse(
+  next: Next,
+  code: 'unauthenticated' | 'forbidden' | 'ticket-not-found',
+  message: string,
+) {
+  const err = new Error(message) as Error & { data: { code: string } };
+  err.data = { code };
+  next(err);
+}
+
+/**
+ * Socket.IO namespaces by audience: `/display` (devices, public data), `/counter` (staff),
+ * `/manager` (managers), `/ticket` (one visitor's ticket, by its code). Each connection gets a
+ * snapshot with the hall's revision, then deltas numbered rev + 1, rev + 2, …
+ */
+export function attachRealtime(deps: RealtimeDeps): {
+  endSession: (idHash: string) => void;
+  sweepSessions: () => void;
+} {
+  const { io, queues, auth } = deps;
+  const display = io.of('/display') as DisplayNamespace;
+  const counter = io.of('/counter') as StaffNamespace;
+  const manager = io.of('/manager') as StaffNamespace;
+  const ticket = io.of('/ticket') as TicketNamespace;
+
+  const actorOf = (socket: HandshakeSocket): Actor => {
+    const key = socket.handshake.auth?.key;
+    if (typeof key === 'string') {
+      const device = auth.deviceForKey(key);
+      if (device) return { kind: 'device', device };
+    }
+    return (
+      auth.userForSession(readCookie(socket.handshake.headers.cookie, SESSION_COOKIE)) ?? {
+        kind: 'anonymous',
+      }
+    );
+  };
+  const guard = (access: Access) => (socket: HandshakeSocket, next: Next) => {
+    const actor = actorOf(socket);
+    if (actor.kind === 'anonymous')
+      return refuse(next, 'unauthenticated', 'Sign in or pair this device first.');
+    if (!allows(access, actor)) return refuse(next, 'forbidden', 'Not allowed here.');
+    socket.data.actor = actor;
+    socket.data.hallId = actor.kind === 'user' ? actor.user.hallId : actor.device.hallId;
+    next();
+  };
+
+  display.use((s, next) => {
+    const actor = actorOf(s);
+    // Displays and kiosks (by key) and staff may watch the public hall view.
+    if (actor.kind === 'anonymous')
+      return refuse(next, 'unauthenticated', 'Pair this display first.');
+    guard(actor.kind === 'device' ? 'device' : 'staff')(s, next);
+  });
+  counter.use(guard('staff'));
+  manager.use(guard('manager'));
+  ticket.use((s, next) => {
+    const code = s.handshake.auth?.code;
+    const found =
+      typeof code === 'string' && code.length <= 64 ? queues.ticketByCode(code) : undefined;
+    if (!found) return refuse(next, 'ticket-not-found', 'Unknown or expired ticket.');
+    s.data.actor = { kind: 'anonymous' };
+    s.data.hallId = found.queue.hallId;
+    s.data.ticketId = found.ticket.id;
+    next();
+  });
+
+  const hallQueue = (hallId: string) => queues.hall(hallId)!;
+  const snapStaff = (q: HallQueue) =>
+    staffSnapshot(q.state, q.config, deps.now(), queues.clerkName);
+  const snapDisplay = (q: HallQueue) => displaySnapshot(q.state, q.config, deps.now());
+  const ticketView = (q: HallQueue, id: string) => {
+    const t = q.state.tickets.get(id);
+    return t ? ticketStatusView(t, q.state, q.config) : null;
+  };
+
+  display.on('connection', (socket) => {
+    void socket.join(hallRoom(socket.data.hallId));
+    socket.emit('queue:snapshot', snapDisplay(hallQueue(socket.data.hallId)));
+    socket.on('queue:resync', (ack) => {
+      if (typeof ack === 'function')
+        ack({ ok: true, data: snapDisplay(hallQueue(socket.data.hallId)) });
+    });
+  });
+  for (const nsp of [counter, manager]) {
+    nsp.on('connection', (socket) => {
+      void socket.join(hallRoom(socket.data.hallId));
+      if (socket.data.actor.kind === 'user')
+        void socket.join(sessionRoom(socket.data.actor.sessionIdHash));
+      socket.emit('queue:snapshot', snapStaff(hallQueue(socket.data.hallId)));
+      socket.on('queue:resync', (ack) => {
+        if (typeof ack === 'function')
+          ack({ ok: true, data: snapStaff(hallQueue(socket.data.hallId)) });
+      });
+    });
+  }
+  ticket.on('connection', (socket) => {
+    const { ticketId, hallId } = socket.data;
+    void socket.join(ticketRoom(ticketId!));
+    const view = ticketView(hallQueue(hallId), ticketId!);
+    if (view) socket.emit('ticket:status', view);
+    socket.on('ticket:refresh', (ack) => {
+      if (typeof ack !== 'function') return;
+      const v = ticketView(hallQueue(hallId), ticketId!);
+      const reply: Parameters<typeof ack>[0] = v
+        ? { ok: true, data: v }
+        : ({
+            ok: false,
+            error: { code: 'ticket-not-found', message: 'Unknown or expired ticket.' },
+          } satisfies Ack<never>);
+      ack(reply);
+    });
+  });
+
+  const pushTicketStatuses = (q: HallQueue, events: RevEvent[]) => {
+    // A change in a service's line moves everyone behind in it: refresh the followers there.
+    const services = new Set<string>();
+    for (const e of events) {
+      if (!('ticketId' in e)) continue;
+      const t = q.state.tickets.get(e.ticketId);
+      if (t) services.add(t.serviceId);
+      if (e.type === 'ticket:transferred') services.add(e.fromServiceId);
+      const v = ticketView(q, e.ticketId);
+      if (v) ticket.to(ticketRoom(e.ticketId)).emit('ticket:status', v);
+    }
+    const rooms = ticket.adapter.rooms;
+    for (const serviceId of services) {
+      for (const id of q.state.waiting.get(serviceId) ?? []) {
+        if (!rooms.has(ticketRoom(id))) continue;
+        const v = ticketView(q, id);
+        if (v) ticket.to(ticketRoom(id)).emit('ticket:status', v);
+      }
+    }
+  };
+
+  queues.subscribe({
+    events: (q, events) => {
+      const room = hallRoom(q.hallId);
+      for (const e of events) {
+        const d = displayDelta(e, q.state, q.config);
+        display.to(room).emit('queue:event', d);
+        if (d.call) display.to(room).emit('ticket:called', d.call);
+        const s = staffDelta(e, q.state, q.config, queues.clerkName);
+        counter.to(room).emit('queue:event', s);
+        manager.to(room).emit('queue:event', s);
+      }
+      pushTicketStatuses(q, events);
+    },
+    reset: (q) => {
+      const room = hallRoom(q.hallId);
+      display.to(room).emit('queue:snapshot', snapDisplay(q));
+      counter.to(room).emit('queue:snapshot', snapStaff(q));
+      manager.to(room).emit('queue:snapshot', snapStaff(q));
+      for (const socket of ticket.sockets.values()) {
+        if (socket.data.hallId !== q.hallId) continue;
+        const v = ticketView(q, socket.data.ticketId!);
+        // A ticket gone from the rebuilt state (a new day) is no longer valid.
+        if (v) socket.emit('ticket:status', v);
+        else socket.disconnect(true);
+      }
+    },
+  });
+
+  const endSession = (idHash: string) => {
+    for (const nsp of [counter, manager]) {
+      nsp.to(sessionRoom(idHash)).emit('session:expired');
+      nsp.in(sessionRoom(idHash)).disconnectSockets(true);
+    }
+  };
+  const sweepSessions = () => {
+    for (const nsp of [counter, manager]) {
+      for (const socket of nsp.sockets.values()) {
+        const a = socket.data.actor;
+        if (a?.kind === 'user' && !auth.sessionAlive(a.sessionIdHash)) {
+          socket.emit('session:expired');
+          socket.disconnect(true);
+        }
+      }
+    }
+  };
+  return { endSession, sweepSessions };
+}

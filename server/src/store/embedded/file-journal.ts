@@ -1,0 +1,93 @@
+import type { RevEvent } from '../../../../contract/events.js';
+import type { EventJournal, JournalRead } from '../store.js';
+import { hallDayFile, listDays } from './hall-day-paths.js';
+import type { JournalFileDeps } from './journal-file.js';
+import { JournalFile } from './journal-file.js';
+import { readJournalBytes } from './journal-fs.js';
+import { parseJournal } from './journal-parse.js';
+
+const EXTENSION = '.jsonl';
+
+/** The event journal as files: `<root>/<hallId>/<YYYY-MM-DD>.jsonl`, one JSON event per line. */
+export class FileJournal implements EventJournal {
+  /** Open writers by `hallId/day`. */
+  private readonly writers = new Map<string, JournalFile>();
+  /** Writers of past days still finishing their last flush. */
+  private readonly closing = new Map<string, Promise<void>>();
+  private closed = false;
+
+  constructor(
+    private readonly root: string,
+    private readonly deps: JournalFileDeps,
+  ) {}
+
+  async read(hallId: string, day: string): Promise<JournalRead> {
+    const file = hallDayFile(this.root, hallId, day, EXTENSION);
+    const key = `${hallId}/${day}`;
+    await this.closing.get(key);
+    // While this process writes the file, only its durable part is the journal.
+    const durable = this.writers.get(key)?.durableLength;
+    const bytes = await readJournalBytes(file);
+    if (bytes === null) return { events: [], tornTail: false };
+    const parsed = parseJournal(durable === undefined ? bytes : bytes.subarray(0, durable), file);
+    if (parsed.tornTail) {
+      const cut = bytes.length - parsed.cleanLength;
+      this.deps.log(`Journal ${file}: skipped a torn last line (${cut} bytes), cut by a crash.`);
+    }
+    return { events: parsed.events, tornTail: parsed.tornTail };
+  }
+
+  async append(hallId: string, day: string, events: RevEvent[]): Promise<void> {
+    // No await before the writer has the lines: appends keep the order they were called in.
+    if (this.closed) throw new Error('The journal is closed.');
+    const writer = this.writerFor(hallId, day);
+    if (events.length === 0) return;
+    const text = events.map((event) => `${JSON.stringify(event)}\n`).join('');
+    return writer.append(Buffer.from(text, 'utf8'), events.length);
+  }
+
+  days(hallId: string): Promise<string[]> {
+    return listDays(this.root, hallId, EXTENSION);
+  }
+
+  /** Flushes every queued append, then closes all files. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const writers = [...this.writers.values()];
+    this.writers.clear();
+    const results = await Promise.allSettled([
+      ...writers.map((w) => w.close()),
+      ...this.closing.values(),
+    ]);
+    const failure = results.find((r) => r.status === 'rejected');
+    if (failure) throw failure.reason;
+  }
+
+  private writerFor(hallId: string, day: string): JournalFile {
+    const key = `${hallId}/${day}`;
+    let writer = this.writers.get(key);
+    if (!writer) {
+      const file = hallDayFile(this.root, hallId, day, EXTENSION);
+      const previous = this.closing.get(key) ?? Promise.resolve();
+      writer = new JournalFile(hallId, day, file, this.deps, previous);
+      this.writers.set(key, writer);
+      this.retireDaysBefore(hallId, day);
+    }
+    return writer;
+  }
+
+  /** A hall writes one day at a time: once it starts a new day, the older files are closed. */
+  private retireDaysBefore(hallId: string, day: string): void {
+    for (const [key, writer] of this.writers) {
+      if (writer.hallId !== hallId || writer.day >= day) continue;
+      this.writers.delete(key);
+      const done: Promise<void> = writer
+        .close()
+        .catch((err: unknown) => this.deps.log(`Journal ${writer.file}: close failed: ${err}`))
+        .finally(() => {
+          if (this.closing.get(key) === done) this.closing.delete(key);
+        });
+      this.closing.set(key, done);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import type { RevEvent } from '../../../../contract/events.js';
+
+export interface ParsedJournal {
+  events: RevEvent[];
+  /** The last line was cut (no newline) or unreadable, and was skipped. */
+  tornTail: boolean;
+  /** Bytes up to the end of the last good line: where the next append must start. */
+  cleanLength: number;
+}
+
+type Decoded = { event: RevEvent } | { problem: string };
+
+function decode(line: string): Decoded {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (err) {
+    return { problem: err instanceof Error ? err.message : String(err) };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { problem: 'not a JSON object' };
+  }
+  const fields = value as Record<string, unknown>;
+  if (!Number.isInteger(fields.rev) || typeof fields.type !== 'string') {
+    return { problem: 'not an event (needs an integer "rev" and a string "type")' };
+  }
+  return { event: value as RevEvent };
+}
+
+/**
+ * Parses a journal, one JSON event per line. A bad last line is what a crash in the middle
+ * of a write leaves, so it is skipped and reported; a bad line before it means the file was
+ * damaged some other way, so it throws rather than hide lost events.
+ */
+export function parseJournal(bytes: Buffer, file: string): ParsedJournal {
+  const events: RevEvent[] = [];
+  let start = 0;
+  for (let lineNumber = 1; start < bytes.length; lineNumber++) {
+    const newline = bytes.indexOf(0x0a, start);
+    const isLast = newline === -1 || newline === bytes.length - 1;
+    const decoded: Decoded =
+      newline === -1
+        ? { problem: 'no newline at the end' }
+        : decode(bytes.toString('utf8', start, newline));
+    if ('problem' in decoded) {
+      if (isLast) return { events, tornTail: true, cleanLength: start };
+      throw new Error(
+        `The journal ${file} is damaged at line ${lineNumber} (${decoded.problem}). ` +
+          'Only a cut last line is skipped; restore the file from a backup or repair it by hand.',
+      );
+    }
+    events.push(decoded.event);
+    start = newline + 1;
+  }
+  return { events, tornTail: false, cleanLength: start };
+}

@@ -1,0 +1,72 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { ConfigData } from '../../config/config-data.js';
+import type { Store } from '../store.js';
+import { ConfigFile } from './config-file.js';
+import { lockDataFolder } from './data-folder-lock.js';
+import { DaySummaryFiles } from './day-summary-files.js';
+import { FileJournal } from './file-journal.js';
+import type { JournalFileSystem } from './journal-fs.js';
+import { nodeJournalFileSystem } from './journal-fs.js';
+import type { JournalFlush } from './journal-file.js';
+import { SessionFile } from './session-file.js';
+
+export type { JournalFileSystem, JournalHandle } from './journal-fs.js';
+export type { JournalFlush } from './journal-file.js';
+
+export interface EmbeddedStoreOptions {
+  log: (msg: string) => void;
+  /** The configuration of a first start; called only when `config.json` does not exist. */
+  initialConfig: () => ConfigData;
+  /** Clock for session expiry; defaults to `Date.now`. */
+  now?: () => number;
+  /** Called after each durable journal write (for metrics and tests of group commit). */
+  onJournalFlush?: (flush: JournalFlush) => void;
+  /** File operations of the journal writer; tests inject failures here. */
+  journalFileSystem?: JournalFileSystem;
+}
+
+/**
+ * Opens the embedded store in `dataDir` (created if missing): `config.json` and
+ * `sessions.json` through lowdb, `journal/<hallId>/<day>.jsonl` with group-committed
+ * fdatasync, `days/<hallId>/<day>.json` summaries. Refuses a folder another process uses.
+ */
+export async function openEmbeddedStore(
+  dataDir: string,
+  opts: EmbeddedStoreOptions,
+): Promise<Store> {
+  await mkdir(dataDir, { recursive: true });
+  const lock = await lockDataFolder(dataDir, opts.log);
+  let config: ConfigFile | undefined;
+  try {
+    config = await ConfigFile.open(path.join(dataDir, 'config.json'), opts.initialConfig);
+    const sessionsFile = path.join(dataDir, 'sessions.json');
+    const sessions = await SessionFile.open(sessionsFile, opts.now ?? Date.now);
+    const journal = new FileJournal(path.join(dataDir, 'journal'), {
+      fs: opts.journalFileSystem ?? nodeJournalFileSystem,
+      log: opts.log,
+      onFlush: opts.onJournalFlush,
+    });
+    const summaries = new DaySummaryFiles(path.join(dataDir, 'days'));
+    const openConfig = config;
+    let closing: Promise<void> | undefined;
+    const closeAll = async (): Promise<void> => {
+      try {
+        await Promise.all([journal.close(), openConfig.close(), sessions.close()]);
+      } finally {
+        await lock.release();
+      }
+    };
+    return {
+      config,
+      sessions,
+      journal,
+      summaries,
+      close: () => (closing ??= closeAll()),
+    };
+  } catch (err) {
+    await config?.close();
+    await lock.release();
+    throw err;
+  }
+}

@@ -1,0 +1,128 @@
+import type { RevEvent } from '../../contract/events.js';
+import type { ConfigData, SessionRecord } from '../../server/src/config/config-data.js';
+import type { DaySummary } from '../../server/src/store/store.js';
+
+/** A small configuration: one hall, one service, one counter, one user. */
+export function makeConfig(): ConfigData {
+  return {
+    version: 1,
+    halls: [
+      {
+        id: 'hall-a',
+        name: 'Hoş Geldiniz Masası',
+        timeZone: 'Europe/Istanbul',
+        priorityRatio: 2,
+        escalationMinutes: 30,
+        noShowGraceMinutes: 2,
+        dayEndPolicy: 'cancel',
+      },
+    ],
+    services: [
+      {
+        id: 'svc-v',
+        hallId: 'hall-a',
+        prefix: 'V',
+        name: { tr: 'Vergi', en: 'Tax' },
+        targetMinutes: 4,
+        active: true,
+      },
+    ],
+    counters: [
+      {
+        id: 'ctr-1',
+        hallId: 'hall-a',
+        number: 1,
+        name: 'Banko 1',
+        services: [{ serviceId: 'svc-v', weight: 1 }],
+      },
+    ],
+    users: [
+      {
+        id: 'usr-1',
+        username: 'ayse',
+        displayName: 'Ayşe Yılmaz',
+        role: 'admin',
+        hallId: 'hall-a',
+        passwordHash: 'scrypt$16384$8$1$c2FsdA$aGFzaA',
+        active: true,
+        createdAt: 1_700_000_000_000,
+      },
+    ],
+    devices: [],
+    printers: [],
+    audit: [],
+  };
+}
+
+/** A `ticket:issued` event numbered `rev`. */
+export function issued(rev: number, hallId = 'hall-a'): RevEvent {
+  return {
+    type: 'ticket:issued',
+    rev,
+    hallId,
+    at: 1_700_000_000_000 + rev * 1000,
+    ticketId: `t-${rev}`,
+    code: `code-${rev}`,
+    serviceId: 'svc-v',
+    seq: rev,
+    number: `V${String(rev).padStart(3, '0')}`,
+    priority: null,
+    lang: 'tr',
+  };
+}
+
+/** A `ticket:completed` event whose note holds Turkish letters, a newline and a quote. */
+export function completedWithNote(rev: number, hallId = 'hall-a'): RevEvent {
+  return {
+    type: 'ticket:completed',
+    rev,
+    hallId,
+    at: 1_700_000_000_000 + rev * 1000,
+    ticketId: `t-${rev}`,
+    counterId: 'ctr-1',
+    clerkId: 'usr-1',
+    outcome: 'forwarded',
+    note: 'İmar müdürlüğüne iletildi.\nŞikâyet "acil" — ÇĞÖÜ\u2028',
+  };
+}
+
+export function makeSession(idHash: string, userId: string, expiresAt: number): SessionRecord {
+  return { idHash, userId, createdAt: expiresAt - 8 * 3600_000, expiresAt };
+}
+
+export function makeSummary(hallId: string, day: string, lastRev: number): DaySummary {
+  return {
+    version: 1,
+    hallId,
+    day,
+    closedAt: Date.parse(`${day}T21:00:00Z`),
+    lastRev,
+    tickets: [
+      {
+        id: 't-1',
+        code: 'code-1',
+        hallId,
+        serviceId: 'svc-v',
+        number: 'V001',
+        seq: 1,
+        priority: 'elderly',
+        lang: 'tr',
+        status: 'done',
+        issuedAt: 1,
+        queuedAt: 1,
+        front: false,
+        counterId: 'ctr-1',
+        clerkId: 'usr-1',
+        firstCalledAt: 2,
+        lastCalledAt: 2,
+        startedAt: 3,
+        completedAt: 4,
+        endedAt: 4,
+        recalls: 0,
+        transfers: 0,
+        outcome: 'resolved',
+        note: null,
+      },
+    ],
+  };
+}
