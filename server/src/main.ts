@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -23,6 +24,14 @@ const Env = z.object({
     .default(12),
 });
 
+/** The machine's first LAN address: QR codes must point somewhere a phone can reach. */
+function lanAddress(): string | undefined {
+  for (const addrs of Object.values(networkInterfaces())) {
+    for (const a of addrs ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  }
+  return undefined;
+}
+
 async function main(): Promise<void> {
   const parsed = Env.safeParse(process.env);
   if (!parsed.success) {
@@ -41,7 +50,11 @@ async function main(): Promise<void> {
     log,
     initialConfig: defaultConfig,
   });
-  const publicUrl = env.PUBLIC_URL ?? `http://${shownHost}:${env.PORT}`;
+  const wildcard = env.HOST === '0.0.0.0' || env.HOST === '::';
+  const publicUrl =
+    env.PUBLIC_URL ?? `http://${(wildcard && lanAddress()) || shownHost}:${env.PORT}`;
+  if (!env.PUBLIC_URL)
+    log(`PUBLIC_URL not set: ticket QR codes and pairing links use ${publicUrl}`);
   const first = await bootstrapFirstStart(store.config, publicUrl, Date.now());
   const built = await createApp({
     store,

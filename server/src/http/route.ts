@@ -1,5 +1,5 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { ApiError } from '../../../contract/errors.js';
 import { allows, type Access, type Actor } from '../auth/actor.js';
 import type { Result } from '../domain/index.js';

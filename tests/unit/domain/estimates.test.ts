@@ -14,6 +14,7 @@ import {
   EVRAK,
   issue,
   makeConfig,
+  makeCounter,
   makeService,
   MINUTE,
   must,
@@ -31,7 +32,12 @@ function serveVezne(state: HallState, config: HallConfig, from: number, minutes:
   issue(state, config, VEZNE, from);
   callNext(state, config, 'c2', 'ayse', from);
   must(state, config, { type: 'start', ...me }, from);
-  must(state, config, { type: 'complete', ...me, outcome: 'resolved', note: null }, from + minutes * MINUTE);
+  must(
+    state,
+    config,
+    { type: 'complete', ...me, outcome: 'resolved', note: null },
+    from + minutes * MINUTE,
+  );
 }
 
 const vezne = (config: HallConfig) => config.services.get(VEZNE)!;
@@ -58,8 +64,9 @@ describe('meanServiceMs', () => {
   it('when more visits than the window were served, then only the most recent ones count', () => {
     const state = newDay();
     const config = makeConfig();
-    for (let i = 0; i < 5; i += 1) serveVezne(state, config, at(i * 30), 60);
-    for (let i = 0; i < RECENT_SERVICE_WINDOW; i += 1) serveVezne(state, config, at(200 + i * 10), 2);
+    for (let i = 0; i < 5; i += 1) serveVezne(state, config, at(i * 70), 60);
+    for (let i = 0; i < RECENT_SERVICE_WINDOW; i += 1)
+      serveVezne(state, config, at(400 + i * 10), 2);
 
     expect(state.recentServiceMs.get(VEZNE)).toHaveLength(RECENT_SERVICE_WINDOW);
     expect(meanServiceMs(state, vezne(config))).toBe(
@@ -74,7 +81,12 @@ describe('meanServiceMs', () => {
     issue(state, config, RUHSAT, at(0));
     callNext(state, config, 'c3', 'mehmet', at(0));
     must(state, config, { type: 'start', counterId: 'c3', clerkId: 'mehmet' }, at(0));
-    must(state, config, { type: 'complete', counterId: 'c3', clerkId: 'mehmet', outcome: 'resolved', note: null }, at(30));
+    must(
+      state,
+      config,
+      { type: 'complete', counterId: 'c3', clerkId: 'mehmet', outcome: 'resolved', note: null },
+      at(30),
+    );
 
     expect(meanServiceMs(state, vezne(config))).toBe(4 * MINUTE);
   });
@@ -88,7 +100,12 @@ describe('openCountersFor', () => {
     open(state, config, 'c2', 'mehmet', at(0));
     open(state, config, 'c3', 'zeynep', at(0));
     open(state, config, 'c4', 'ali', at(0));
-    must(state, config, { type: 'pause', counterId: 'c2', clerkId: 'mehmet', reason: 'break' }, at(1));
+    must(
+      state,
+      config,
+      { type: 'pause', counterId: 'c2', clerkId: 'mehmet', reason: 'break' },
+      at(1),
+    );
 
     expect(openCountersFor(state, config, VEZNE)).toBe(1);
     expect(openCountersFor(state, config, RUHSAT)).toBe(2);
@@ -131,8 +148,11 @@ describe('estimatedWaitMinutes', () => {
 
   it('when the estimate is under a minute, then it says one minute, not zero', () => {
     const state = newDay();
-    const config = makeConfig({ services: [makeService(VEZNE, 'V', { targetMinutes: 1 })] });
-    for (const id of ['c1', 'c2']) open(state, config, id, id, at(0));
+    const config = makeConfig({
+      services: [makeService(VEZNE, 'V', { targetMinutes: 1 })],
+      counters: [1, 2, 3].map((n) => makeCounter(`c${n}`, n, [VEZNE])),
+    });
+    for (const id of ['c1', 'c2', 'c3']) open(state, config, id, id, at(0));
 
     expect(estimatedWaitMinutes(state, config, vezne(config), 1)).toBe(1);
   });
@@ -152,7 +172,12 @@ describe('estimatedWaitMinutes', () => {
     open(state, config, 'c2', 'mehmet', at(0));
     const before = estimatedWaitMinutes(state, config, vezne(config), 4);
 
-    must(state, config, { type: 'pause', counterId: 'c2', clerkId: 'mehmet', reason: 'paperwork' }, at(1));
+    must(
+      state,
+      config,
+      { type: 'pause', counterId: 'c2', clerkId: 'mehmet', reason: 'paperwork' },
+      at(1),
+    );
 
     expect([before, estimatedWaitMinutes(state, config, vezne(config), 4)]).toEqual([8, 16]);
   });
@@ -186,12 +211,22 @@ describe('serviceQueues', () => {
     const second = issue(state, config, VEZNE, at(2));
     issue(state, config, VEZNE, at(3));
     callNext(state, config, 'c2', 'ayse', at(4));
-    must(state, config, { type: 'cancel', ticketId: second.id, by: 'visitor', clerkId: null }, at(5));
+    must(
+      state,
+      config,
+      { type: 'cancel', ticketId: second.id, by: 'visitor', clerkId: null },
+      at(5),
+    );
 
     const [queue] = serviceQueues(state, config);
 
     expect(first.status).toBe('called');
-    expect(queue).toEqual({ serviceId: VEZNE, waiting: 1, oldestQueuedAt: at(3), estimatedWaitMinutes: 4 });
+    expect(queue).toEqual({
+      serviceId: VEZNE,
+      waiting: 1,
+      oldestQueuedAt: at(3),
+      estimatedWaitMinutes: 4,
+    });
   });
 
   it('when a requeued ticket is the only one waiting, then the longest wait is its requeue time', () => {

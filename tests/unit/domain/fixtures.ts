@@ -101,7 +101,12 @@ export function newDay(day = DAY): HallState {
 export type RunResult = { ok: true; events: QueueEvent[] } | { ok: false; error: ApiError };
 
 /** Decides the command and, when accepted, folds its events into `state` (in place). */
-export function run(state: HallState, config: HallConfig, command: Command, now: number): RunResult {
+export function run(
+  state: HallState,
+  config: HallConfig,
+  command: Command,
+  now: number,
+): RunResult {
   const result = decide(state, config, command, now);
   if (!result.ok) return { ok: false, error: result.error };
   for (const event of result.value) evolve(state, event);
@@ -117,7 +122,9 @@ export function must(
 ): QueueEvent[] {
   const result = run(state, config, command, now);
   if (!result.ok) {
-    throw new Error(`arrange: ${command.type} refused: ${result.error.code} ${result.error.message}`);
+    throw new Error(
+      `arrange: ${command.type} refused: ${result.error.code} ${result.error.message}`,
+    );
   }
   return result.events;
 }
@@ -127,7 +134,8 @@ export function errorCode(result: RunResult): string {
 }
 
 export function eventsOf(result: RunResult): QueueEvent[] {
-  if (!result.ok) throw new Error(`expected events, got ${result.error.code}: ${result.error.message}`);
+  if (!result.ok)
+    throw new Error(`expected events, got ${result.error.code}: ${result.error.message}`);
   return result.events;
 }
 
@@ -140,7 +148,12 @@ export function issue(
   priority: PriorityGroup | null = null,
 ): Ticket {
   const code = `code-${serviceId}-${(state.sequences.get(serviceId) ?? 0) + 1}`;
-  const [event] = must(state, config, { type: 'issue', serviceId, priority, lang: 'tr', code }, now);
+  const [event] = must(
+    state,
+    config,
+    { type: 'issue', serviceId, priority, lang: 'tr', code },
+    now,
+  );
   if (event?.type !== 'ticket:issued') throw new Error('arrange: issue gave no ticket:issued');
   return ticketById(state, event.ticketId);
 }

@@ -69,10 +69,17 @@ describe('restore', () => {
       const config = makeConfig({ hall: { noShowGraceMinutes: grace } });
       absent(state, config, at(2));
 
-      const outcome = run(state, config, { type: 'restore', number: 'V001', clerkId: AYSE }, at(2) + after);
+      const outcome = run(
+        state,
+        config,
+        { type: 'restore', number: 'V001', clerkId: AYSE },
+        at(2) + after,
+      );
 
       expect(outcome.ok ? 'restored' : outcome.error.code).toBe(result);
-      expect(ticketByNumber(state, 'V001').status).toBe(result === 'restored' ? 'waiting' : 'no-show');
+      expect(ticketByNumber(state, 'V001').status).toBe(
+        result === 'restored' ? 'waiting' : 'no-show',
+      );
     },
   );
 
@@ -82,7 +89,9 @@ describe('restore', () => {
     absent(state, config, at(2));
     issue(state, config, VEZNE, at(3));
 
-    const events = eventsOf(run(state, config, { type: 'restore', number: 'V001', clerkId: AYSE }, at(5)));
+    const events = eventsOf(
+      run(state, config, { type: 'restore', number: 'V001', clerkId: AYSE }, at(5)),
+    );
 
     const ticket = ticketByNumber(state, 'V001');
     expect(events).toEqual([
@@ -100,13 +109,18 @@ describe('restore', () => {
     expect(waitingNumbers(state, VEZNE).sort()).toEqual(['V001', 'V002']);
   });
 
-  it.each(['v001', ' V001', 'V001 '])('when the number is typed as "%s", then it is found', (typed) => {
-    const state = newDay();
-    const config = makeConfig();
-    absent(state, config);
+  it.each(['v001', ' V001', 'V001 '])(
+    'when the number is typed as "%s", then it is found',
+    (typed) => {
+      const state = newDay();
+      const config = makeConfig();
+      absent(state, config);
 
-    expect(run(state, config, { type: 'restore', number: typed, clerkId: AYSE }, at(3)).ok).toBe(true);
-  });
+      expect(run(state, config, { type: 'restore', number: typed, clerkId: AYSE }, at(3)).ok).toBe(
+        true,
+      );
+    },
+  );
 
   it('when a manager restores a no-show after the clerk closed the counter, then it is back in line', () => {
     const state = newDay();
@@ -143,9 +157,9 @@ describe('restore', () => {
     absent(state, config);
     must(state, config, { type: 'restore', number: 'V001', clerkId: AYSE }, at(3));
 
-    expect(errorCode(run(state, config, { type: 'restore', number: 'V001', clerkId: AYSE }, at(4)))).toBe(
-      'invalid-transition',
-    );
+    expect(
+      errorCode(run(state, config, { type: 'restore', number: 'V001', clerkId: AYSE }, at(4))),
+    ).toBe('invalid-transition');
   });
 
   it('when a restored ticket is absent again, then the grace window counts from the second no-show', () => {
@@ -168,6 +182,9 @@ describe('restore', () => {
 
     const result = run(state, config, { type: 'restore', number: 'R001', clerkId: AYSE }, at(3));
 
-    expect(result).toMatchObject({ ok: false, error: { code: 'ticket-not-found', field: 'number' } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'ticket-not-found', field: 'number' },
+    });
   });
 });

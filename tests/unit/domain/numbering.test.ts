@@ -96,7 +96,12 @@ describe('issue', () => {
     const state = newDay();
     const config = makeConfig();
     const first = issue(state, config, VEZNE, at(0));
-    must(state, config, { type: 'cancel', ticketId: first.id, by: 'visitor', clerkId: null }, at(1));
+    must(
+      state,
+      config,
+      { type: 'cancel', ticketId: first.id, by: 'visitor', clerkId: null },
+      at(1),
+    );
     issue(state, config, VEZNE, at(2));
     must(state, config, { type: 'open', counterId: 'c2', clerkId: 'ayse' }, at(3));
     must(state, config, { type: 'call-next', counterId: 'c2', clerkId: 'ayse' }, at(4));
@@ -175,21 +180,24 @@ describe('issue', () => {
   it.each([
     ['an unknown service', 'kayip', 'service-not-found'],
     ['an inactive service', NIKAH, 'service-inactive'],
-  ])('when a ticket is asked for %s, then it is refused with %s and uses no number', (_, id, code) => {
-    const state = newDay();
-    const config = makeConfig();
+  ])(
+    'when a ticket is asked for %s, then it is refused with %s and uses no number',
+    (_, id, code) => {
+      const state = newDay();
+      const config = makeConfig();
 
-    const result = run(
-      state,
-      config,
-      { type: 'issue', serviceId: id, priority: null, lang: 'tr', code: 'x' },
-      at(0),
-    );
+      const result = run(
+        state,
+        config,
+        { type: 'issue', serviceId: id, priority: null, lang: 'tr', code: 'x' },
+        at(0),
+      );
 
-    expect(errorCode(result)).toBe(code);
-    expect(state.tickets.size).toBe(0);
-    expect(state.sequences.size).toBe(0);
-  });
+      expect(errorCode(result)).toBe(code);
+      expect(state.tickets.size).toBe(0);
+      expect(state.sequences.size).toBe(0);
+    },
+  );
 
   it('when the service is unknown, then the error names the serviceId field', () => {
     const result = run(
@@ -206,7 +214,10 @@ describe('issue', () => {
     const config = hallConfig(
       makeHall(),
       [makeService(VEZNE, 'V'), { ...makeService('elsewhere', 'X'), hallId: 'kizilay' }],
-      [makeCounter('c1', 1, [VEZNE]), { ...makeCounter('c9', 9, ['elsewhere']), hallId: 'kizilay' }],
+      [
+        makeCounter('c1', 1, [VEZNE]),
+        { ...makeCounter('c9', 9, ['elsewhere']), hallId: 'kizilay' },
+      ],
     );
 
     const result = run(

@@ -104,17 +104,20 @@ describe('pickNext: coverage', () => {
     ['c2', 'V001'],
     ['c3', 'R001'],
     ['c1', 'R001'],
-  ])('when counter %s calls with vezne and ruhsat waiting, then it gets %s', (counterId, number) => {
-    const state = newDay();
-    const config = makeConfig();
-    issue(state, config, RUHSAT, at(0));
-    issue(state, config, VEZNE, at(1));
-    issue(state, config, EVRAK, at(-5));
+  ])(
+    'when counter %s calls with vezne and ruhsat waiting, then it gets %s',
+    (counterId, number) => {
+      const state = newDay();
+      const config = makeConfig();
+      issue(state, config, RUHSAT, at(0));
+      issue(state, config, VEZNE, at(1));
+      issue(state, config, EVRAK, at(-5));
 
-    const next = pickNext(state, config.hall, config.counters.get(counterId)!, at(2));
+      const next = pickNext(state, config.hall, config.counters.get(counterId)!, at(2));
 
-    expect(next?.number).toBe(number);
-  });
+      expect(next?.number).toBe(number);
+    },
+  );
 
   it('when only services a counter does not cover have waiting tickets, then it finds nobody', () => {
     const state = newDay();
@@ -151,7 +154,9 @@ describe('pickNext: priority interleave', () => {
       const groups: PriorityGroup[] = ['elderly', 'disabled', 'pregnant', 'veteran'];
       for (const [i, group] of groups.entries()) issue(state, config, VEZNE, at(6 + i), group);
 
-      const called = Array.from({ length: 10 }, (_, i) => serveNext(state, config, 'c2', at(10, i)));
+      const called = Array.from({ length: 10 }, (_, i) =>
+        serveNext(state, config, 'c2', at(10, i)),
+      );
 
       expect(classesCalled(state, called)).toBe(expected);
       const normals = called.filter((n) => ticketByNumber(state, n).priority === null);
@@ -277,7 +282,12 @@ describe('pickNext: weights', () => {
     ({ weights, vezneAt, ruhsatAt, number }) => {
       const state = newDay();
       const config = makeConfig({
-        counters: [makeCounter('c9', 9, [[VEZNE, weights[0]!], [RUHSAT, weights[1]!]])],
+        counters: [
+          makeCounter('c9', 9, [
+            [VEZNE, weights[0]!],
+            [RUHSAT, weights[1]!],
+          ]),
+        ],
       });
       issue(state, config, VEZNE, at(vezneAt));
       issue(state, config, RUHSAT, at(ruhsatAt));
@@ -353,7 +363,12 @@ describe('pickNext: the front of the line', () => {
     const called = [5, 6, 7].map((minute) => {
       const t = callNext(state, config, 'c3', 'mehmet', at(minute));
       must(state, config, { type: 'start', counterId: 'c3', clerkId: 'mehmet' }, at(minute));
-      must(state, config, { type: 'complete', counterId: 'c3', clerkId: 'mehmet', outcome: 'resolved', note: null }, at(minute));
+      must(
+        state,
+        config,
+        { type: 'complete', counterId: 'c3', clerkId: 'mehmet', outcome: 'resolved', note: null },
+        at(minute),
+      );
       return t.number;
     });
 
@@ -370,9 +385,14 @@ describe('call by number', () => {
       open(state, config, 'c2', AYSE, at(0));
       for (const minute of [0, 1, 2]) issue(state, config, VEZNE, at(minute));
 
-      const [event] = eventsOf(run(state, config, { type: 'call', counterId: 'c2', clerkId: AYSE, number: typed }, at(3)));
+      const [event] = eventsOf(
+        run(state, config, { type: 'call', counterId: 'c2', clerkId: AYSE, number: typed }, at(3)),
+      );
 
-      expect(event).toMatchObject({ type: 'ticket:called', ticketId: ticketByNumber(state, 'V003').id });
+      expect(event).toMatchObject({
+        type: 'ticket:called',
+        ticketId: ticketByNumber(state, 'V003').id,
+      });
       expect(ticketByNumber(state, 'V003').status).toBe('called');
       must(state, config, { type: 'requeue', counterId: 'c2', clerkId: AYSE }, at(3));
       expect(serveNext(state, config, 'c2', at(4))).toBe('V001');
@@ -399,11 +419,18 @@ describe('peopleAhead', () => {
     const second = issue(state, config, VEZNE, at(1));
     const third = issue(state, config, VEZNE, at(2));
     callNext(state, config, 'c2', AYSE, at(3));
-    must(state, config, { type: 'cancel', ticketId: second.id, by: 'visitor', clerkId: null }, at(3));
+    must(
+      state,
+      config,
+      { type: 'cancel', ticketId: second.id, by: 'visitor', clerkId: null },
+      at(3),
+    );
 
-    expect([peopleAhead(state, first), peopleAhead(state, second), peopleAhead(state, third)]).toEqual([
-      0, 0, 0,
-    ]);
+    expect([
+      peopleAhead(state, first),
+      peopleAhead(state, second),
+      peopleAhead(state, third),
+    ]).toEqual([0, 0, 0]);
   });
 
   it('when a no-show is restored to the front, then it is ahead of everyone and they each have one more ahead', () => {
@@ -418,7 +445,9 @@ describe('peopleAhead', () => {
 
     must(state, config, { type: 'restore', number: 'V001', clerkId: AYSE }, at(5));
 
-    expect([peopleAhead(state, restored), peopleAhead(state, a), peopleAhead(state, b)]).toEqual([0, 1, 2]);
+    expect([peopleAhead(state, restored), peopleAhead(state, a), peopleAhead(state, b)]).toEqual([
+      0, 1, 2,
+    ]);
   });
 
   it('when a called visitor is requeued, then they are behind everyone already waiting', () => {

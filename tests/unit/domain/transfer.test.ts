@@ -151,7 +151,11 @@ describe('transfer', () => {
 
     must(state, config, { type: 'transfer', ...atC3, serviceId: EVRAK, position: 'back' }, at(9));
 
-    expect(ticketByNumber(state, 'V001')).toMatchObject({ serviceId: EVRAK, transfers: 2, status: 'waiting' });
+    expect(ticketByNumber(state, 'V001')).toMatchObject({
+      serviceId: EVRAK,
+      transfers: 2,
+      status: 'waiting',
+    });
     expect(waitingNumbers(state, EVRAK)).toEqual(['V001']);
     expect(callNext(state, config, 'c4', 'zeynep', at(10)).number).toBe('V001');
   });
@@ -174,6 +178,9 @@ describe('transfer', () => {
 
     const [event] = eventsOf(run(state, config, { type: 'call', ...atC3, number: 'v001' }, at(6)));
 
-    expect(event).toMatchObject({ type: 'ticket:called', ticketId: ticketByNumber(state, 'V001').id });
+    expect(event).toMatchObject({
+      type: 'ticket:called',
+      ticketId: ticketByNumber(state, 'V001').id,
+    });
   });
 });

@@ -1,0 +1,90 @@
+import type { PublicCall } from '../../../contract/api.js';
+import type { Bilingual } from '../i18n.js';
+import type { DisplayState } from './display-state.js';
+
+/** How many recent calls the screen lists. */
+export const RECENT_CALLS_SHOWN = 6;
+
+/** One counter tile: the ticket it is serving (or why it is not), large. */
+export interface CounterTile {
+  id: string;
+  counterNumber: number;
+  /** The ticket called to or served at this counter; `null` when free or paused. */
+  ticketNumber: string | null;
+  paused: boolean;
+  flashing: boolean;
+}
+
+export interface RecentCallRow {
+  ticketNumber: string;
+  counterNumber: number;
+  flashing: boolean;
+}
+
+export interface WaitingRow {
+  serviceId: string;
+  prefix: string;
+  name: Bilingual;
+  waiting: number;
+  estimatedWaitMinutes: number;
+}
+
+const SHOWN_TICKET = new Set(['called', 'serving']);
+
+/** The counters visitors can go to (open or paused), in counter order. */
+export function counterTiles(state: DisplayState, now: number): CounterTile[] {
+  return state.counters
+    .filter((c) => c.status !== 'closed')
+    .map((c) => {
+      const ticketNumber = c.current && SHOWN_TICKET.has(c.current.status) ? c.current.number : null;
+      return {
+        id: c.id,
+        counterNumber: c.number,
+        ticketNumber,
+        paused: c.status === 'paused' && ticketNumber === null,
+        flashing: ticketNumber !== null && isFlashing(state, c.number, ticketNumber, now),
+      };
+    });
+}
+
+/** The last calls, newest first. */
+export function recentCallRows(state: DisplayState, now: number): RecentCallRow[] {
+  return state.recentCalls.slice(0, RECENT_CALLS_SHOWN).map((c: PublicCall) => ({
+    ticketNumber: c.number,
+    counterNumber: c.counterNumber,
+    flashing: isFlashing(state, c.counterNumber, c.number, now),
+  }));
+}
+
+/** Waiting people and estimated wait per active service, in the hall's service order. */
+export function waitingRows(state: DisplayState): WaitingRow[] {
+  return state.services
+    .filter((s) => s.active)
+    .map((s) => {
+      const q = state.queues.find((x) => x.serviceId === s.id);
+      return {
+        serviceId: s.id,
+        prefix: s.prefix,
+        name: s.name,
+        waiting: q?.waiting ?? 0,
+        estimatedWaitMinutes: q && q.waiting > 0 ? Math.max(1, Math.round(q.estimatedWaitMinutes)) : 0,
+      };
+    });
+}
+
+export function isFlashing(
+  state: DisplayState,
+  counterNumber: number,
+  ticketNumber: string,
+  now: number,
+): boolean {
+  return state.flashes.some(
+    (f) => f.counterNumber === counterNumber && f.ticketNumber === ticketNumber && f.until > now,
+  );
+}
+
+/** When the next highlight ends (to redraw then), or `null` when nothing is highlighted. */
+export function nextFlashEnd(state: DisplayState, now: number): number | null {
+  const ends = state.flashes.map((f) => f.until).filter((t) => t > now);
+  return ends.length > 0 ? Math.min(...ends) : null;
+}

@@ -1,0 +1,204 @@
+import type { Lang, PriorityGroup } from '../../contract/domain.js';
+
+/** Every user-facing string of the kiosk and the phone page. Turkish first, English second. */
+
+const numberFormat = new Intl.NumberFormat('tr-TR');
+/** Numbers are written the Turkish way in both languages (the hall is in Türkiye). */
+export const num = (n: number): string => numberFormat.format(n);
+
+/** Errors the kiosk and the phone page explain in plain words. */
+export type FriendlyError =
+  | 'network'
+  | 'timeout'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'rate-limited'
+  | 'service-inactive'
+  | 'service-not-found'
+  | 'ticket-not-found'
+  | 'invalid-transition'
+  | 'storage-unavailable'
+  | 'other';
+
+const tr = {
+  langName: 'Türkçe',
+  langSwitch: 'Dil seçimi',
+  appName: 'Sıramatik',
+
+  // Kiosk: start and service screens
+  chooseService: 'İşleminizi seçin',
+  chooseServiceHint: 'Sıra numarası almak için işleminize dokunun',
+  waiting: (n: number): string => (n === 0 ? 'Sırada kimse yok' : `${num(n)} kişi bekliyor`),
+  wait: (minutes: number): string =>
+    minutes <= 0 ? 'Beklemeden' : `yaklaşık ${num(minutes)} dk`,
+  serviceClosed: 'Şu anda bu hizmet verilmiyor',
+  servicesLabel: 'Hizmetler',
+  priorityPath: 'Öncelikli sıra',
+  priorityPathHint: '65 yaş üstü, engelli, hamile, gazi ve şehit yakını',
+  priorityTitle: 'Öncelik durumunuzu seçin',
+  priorityHint: 'Görevli, bankoda belge veya kimlik isteyebilir.',
+  priorityGroups: {
+    elderly: '65 yaş ve üstü',
+    disabled: 'Engelli',
+    pregnant: 'Hamile',
+    veteran: 'Gazi ve şehit yakını',
+  } satisfies Record<PriorityGroup, string>,
+  priorityChosen: (group: string): string => `Öncelikli sıra: ${group}`,
+  back: 'Geri',
+  issuing: 'Biletiniz hazırlanıyor…',
+
+  // Kiosk: confirmation
+  yourNumber: 'Sıra numaranız',
+  ahead: (n: number): string =>
+    n === 0 ? 'Sıradaki sizsiniz' : `Önünüzde ${num(n)} kişi var`,
+  estimatedWait: 'Tahmini bekleme',
+  scanQr: 'Sıranızı telefonunuzdan takip etmek için QR kodu okutun',
+  qrAlt: (n: string): string => `${n} numaralı biletin durum sayfası için QR kod`,
+  printing: 'Biletiniz yazdırılıyor…',
+  printed: 'Biletiniz yazdırıldı, lütfen alınız.',
+  printFailed: 'Bilet yazdırılamadı. Numaranızı not alın veya QR kodu okutun.',
+  ok: 'Tamam',
+  returning: (s: number): string => `${num(s)} saniye sonra ana ekrana dönülecek`,
+
+  // Kiosk: device state
+  connecting: 'Bağlanıyor…',
+  unpairedTitle: 'Bu kiosk eşleştirilmemiş',
+  unpairedBody:
+    'Bilet verilemiyor. Lütfen görevliye haber verin: yönetici, eşleştirme bağlantısını bu cihazda açmalıdır.',
+  unreachableTitle: 'Sunucuya ulaşılamıyor',
+  unreachableBody: 'Şu anda bilet verilemiyor. Yeniden bağlanılıyor…',
+
+  errors: {
+    network: 'Sunucuya ulaşılamıyor. Bilet verilemedi, lütfen biraz sonra tekrar deneyin.',
+    timeout: 'Sunucu yanıt vermedi. Lütfen tekrar deneyin.',
+    unauthenticated: 'Bu kiosk eşleştirilmemiş.',
+    forbidden: 'Bu cihaz bilet vermeye yetkili değil. Lütfen görevliye başvurun.',
+    'rate-limited': 'Çok sayıda istek yapıldı. Lütfen bir dakika sonra tekrar deneyin.',
+    'service-inactive': 'Bu hizmet şu anda verilmiyor. Lütfen başka bir işlem seçin.',
+    'service-not-found': 'Bu hizmet bulunamadı. Lütfen başka bir işlem seçin.',
+    'ticket-not-found': 'Bu bilet bulunamadı.',
+    'invalid-transition': 'Bu bilet için bu işlem artık yapılamıyor.',
+    'storage-unavailable': 'Sistemde geçici bir sorun var. Lütfen görevliye başvurun.',
+    other: 'Bir sorun oluştu. Lütfen tekrar deneyin veya görevliye başvurun.',
+  } satisfies Record<FriendlyError, string>,
+  dismiss: 'Kapat',
+
+  // Phone page
+  phoneTitle: 'Sıra durumunuz',
+  liveOn: 'Canlı takip',
+  liveOff: 'Bağlantı koptu, yeniden bağlanılıyor…',
+  positionLabel: 'Önünüzdeki kişi',
+  calledTitle: 'Sıranız geldi!',
+  goToCounter: (n: number): string => `${num(n)} numaralı bankoya gelin`,
+  serving: (n: number): string => `${num(n)} numaralı bankoda hizmet alıyorsunuz`,
+  done: 'İşleminiz tamamlandı. Teşekkür ederiz.',
+  cancelled: 'Sıradan çıktınız. Bu numara artık geçerli değil.',
+  noShow: 'Çağrıldınız ancak bankoya gelmediniz. Lütfen danışmaya başvurun.',
+  notifyAsk: 'Çağrıldığımda bildirim gönder',
+  notifyOn: 'Çağrıldığınızda bildirim alacaksınız.',
+  notifyDenied: 'Bildirimlere izin verilmedi. Bu sayfayı açık tutun.',
+  notificationTitle: 'Sıranız geldi',
+  notificationBody: (number: string, counter: number): string =>
+    `${number}: ${num(counter)} numaralı bankoya gelin`,
+  leave: 'Sıradan çık',
+  leaveConfirm: 'Sıradan çıkmak istediğinize emin misiniz? Numaranız iptal edilecek.',
+  leaveYes: 'Evet, sıradan çık',
+  leaveNo: 'Vazgeç',
+  notFoundTitle: 'Bilet bulunamadı',
+  notFoundBody:
+    'Bu bağlantı hatalı ya da süresi dolmuş olabilir. Biletler yalnızca alındıkları gün geçerlidir.',
+};
+
+export type Catalogue = typeof tr;
+
+const en: Catalogue = {
+  langName: 'English',
+  langSwitch: 'Language',
+  appName: 'Sıramatik',
+
+  chooseService: 'Choose your service',
+  chooseServiceHint: 'Tap your service to take a number',
+  waiting: (n) => (n === 0 ? 'No one waiting' : n === 1 ? '1 person waiting' : `${num(n)} people waiting`),
+  wait: (minutes) => (minutes <= 0 ? 'No wait' : `about ${num(minutes)} min`),
+  serviceClosed: 'Not available right now',
+  servicesLabel: 'Services',
+  priorityPath: 'Priority queue',
+  priorityPathHint: 'Aged 65+, disabled, pregnant, veterans and martyrs’ relatives',
+  priorityTitle: 'Choose your priority group',
+  priorityHint: 'The clerk may ask for a document or ID at the counter.',
+  priorityGroups: {
+    elderly: 'Aged 65 or over',
+    disabled: 'Disabled',
+    pregnant: 'Pregnant',
+    veteran: 'Veteran or martyr’s relative',
+  },
+  priorityChosen: (group) => `Priority queue: ${group}`,
+  back: 'Back',
+  issuing: 'Preparing your ticket…',
+
+  yourNumber: 'Your number',
+  ahead: (n) =>
+    n === 0 ? 'You are next' : n === 1 ? '1 person ahead of you' : `${num(n)} people ahead of you`,
+  estimatedWait: 'Estimated wait',
+  scanQr: 'Scan the QR code to follow your turn on your phone',
+  qrAlt: (n) => `QR code for the status page of ticket ${n}`,
+  printing: 'Printing your ticket…',
+  printed: 'Your ticket has been printed, please take it.',
+  printFailed: 'The ticket could not be printed. Note your number or scan the QR code.',
+  ok: 'OK',
+  returning: (s) => `Returning to the start screen in ${num(s)} s`,
+
+  connecting: 'Connecting…',
+  unpairedTitle: 'This kiosk is not paired',
+  unpairedBody:
+    'Tickets cannot be issued. Please tell a member of staff: an administrator must open the pairing link on this device.',
+  unreachableTitle: 'Cannot reach the server',
+  unreachableBody: 'Tickets cannot be issued right now. Reconnecting…',
+
+  errors: {
+    network: 'Cannot reach the server. No ticket was issued; please try again shortly.',
+    timeout: 'The server did not answer. Please try again.',
+    unauthenticated: 'This kiosk is not paired.',
+    forbidden: 'This device may not issue tickets. Please ask a member of staff.',
+    'rate-limited': 'Too many requests. Please try again in a minute.',
+    'service-inactive': 'This service is not available right now. Please choose another.',
+    'service-not-found': 'This service was not found. Please choose another.',
+    'ticket-not-found': 'This ticket was not found.',
+    'invalid-transition': 'This can no longer be done for this ticket.',
+    'storage-unavailable': 'The system has a temporary problem. Please ask a member of staff.',
+    other: 'Something went wrong. Please try again or ask a member of staff.',
+  },
+  dismiss: 'Close',
+
+  phoneTitle: 'Your place in line',
+  liveOn: 'Live',
+  liveOff: 'Connection lost, reconnecting…',
+  positionLabel: 'People ahead of you',
+  calledTitle: 'It is your turn!',
+  goToCounter: (n) => `Please go to counter ${num(n)}`,
+  serving: (n) => `You are being served at counter ${num(n)}`,
+  done: 'Your visit is complete. Thank you.',
+  cancelled: 'You left the queue. This number is no longer valid.',
+  noShow: 'You were called but did not come to the counter. Please ask at the information desk.',
+  notifyAsk: 'Notify me when I am called',
+  notifyOn: 'You will get a notification when you are called.',
+  notifyDenied: 'Notifications are not allowed. Keep this page open.',
+  notificationTitle: 'It is your turn',
+  notificationBody: (number, counter) => `${number}: please go to counter ${num(counter)}`,
+  leave: 'I am leaving',
+  leaveConfirm: 'Are you sure you want to leave the queue? Your number will be cancelled.',
+  leaveYes: 'Yes, leave the queue',
+  leaveNo: 'Stay in line',
+  notFoundTitle: 'Ticket not found',
+  notFoundBody:
+    'This link is wrong or has expired. Tickets are valid only on the day they are taken.',
+};
+
+const catalogues: Record<Lang, Catalogue> = { tr, en };
+
+/** The strings of one language. */
+export function t(lang: Lang): Catalogue {
+  return catalogues[lang];
+}
+
+export const LANGS: readonly Lang[] = ['tr', 'en'];

@@ -1,0 +1,30 @@
+import type { ErrorCode } from '../../../contract/errors.js';
+import type { Lang } from '../../../contract/domain.js';
+import { t, type FriendlyError } from '../i18n.js';
+
+const FRIENDLY: ReadonlySet<string> = new Set<FriendlyError>([
+  'network',
+  'timeout',
+  'unauthenticated',
+  'forbidden',
+  'rate-limited',
+  'service-inactive',
+  'service-not-found',
+  'ticket-not-found',
+  'invalid-transition',
+  'storage-unavailable',
+]);
+
+/** A failed request: a server error code, or no answer at all. */
+export type FailureCode = ErrorCode | 'network' | 'timeout';
+
+/** Which plain-language explanation a failure gets. */
+export function friendlyError(code: FailureCode): FriendlyError {
+  if (code === 'hall-not-found') return 'service-not-found';
+  return FRIENDLY.has(code) ? (code as FriendlyError) : 'other';
+}
+
+/** The sentence a visitor reads for a failure. */
+export function errorMessage(code: FailureCode, lang: Lang): string {
+  return t(lang).errors[friendlyError(code)];
+}

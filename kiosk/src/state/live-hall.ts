@@ -1,0 +1,64 @@
+import type { Service, ServiceQueue } from '../../../contract/domain.js';
+import type { DisplayDelta, DisplaySnapshot, ServiceView } from '../../../contract/api.js';
+
+/** What the kiosk knows of one service. */
+export type ServiceInfo = Pick<Service, 'id' | 'prefix' | 'name' | 'active'>;
+
+/** The figures shown on a service button. */
+export type QueueFigures = Pick<ServiceQueue, 'waiting' | 'estimatedWaitMinutes'>;
+
+/** The hall as the kiosk sees it: services, live queue figures and the revision they are at. */
+export interface LiveHall {
+  /** `null` until the first socket snapshot (REST answers carry no revision). */
+  rev: number | null;
+  hallName: string | null;
+  services: ServiceInfo[];
+  queues: Record<string, QueueFigures>;
+}
+
+export const EMPTY_HALL: LiveHall = { rev: null, hallName: null, services: [], queues: {} };
+
+function figures(queues: ServiceQueue[]): Record<string, QueueFigures> {
+  const out: Record<string, QueueFigures> = {};
+  for (const q of queues)
+    out[q.serviceId] = { waiting: q.waiting, estimatedWaitMinutes: q.estimatedWaitMinutes };
+  return out;
+}
+
+/** The hall from `GET /api/halls/:hallId/services`. */
+export function fromServiceViews(hall: LiveHall, views: ServiceView[]): LiveHall {
+  const queues: Record<string, QueueFigures> = {};
+  for (const v of views) queues[v.id] = { waiting: v.waiting, estimatedWaitMinutes: v.estimatedWaitMinutes };
+  return {
+    ...hall,
+    services: views.map(({ id, prefix, name, active }) => ({ id, prefix, name, active })),
+    queues,
+  };
+}
+
+/** A snapshot replaces everything, whatever revision the kiosk was at. */
+export function applySnapshot(hall: LiveHall, snapshot: DisplaySnapshot): LiveHall {
+  return {
+    rev: snapshot.rev,
+    hallName: snapshot.hall.name,
+    services: snapshot.services.map(({ id, prefix, name, active }) => ({ id, prefix, name, active })),
+    queues: figures(snapshot.queues),
+  };
+}
+
+export interface DeltaOutcome {
+  hall: LiveHall;
+  /** A delta was missed: ask the server for a fresh snapshot. */
+  resync: boolean;
+}
+
+/**
+ * Applies a delta that follows the current revision; ignores one already covered; asks for a
+ * resync on a gap. Before the first snapshot there is nothing to apply it to: it is ignored,
+ * because the snapshot that comes on connect includes it.
+ */
+export function applyDelta(hall: LiveHall, delta: DisplayDelta): DeltaOutcome {
+  if (hall.rev === null || delta.rev <= hall.rev) return { hall, resync: false };
+  if (delta.rev !== hall.rev + 1) return { hall, resync: true };
+  return { hall: { ...hall, rev: delta.rev, queues: figures(delta.queues) }, resync: false };
+}

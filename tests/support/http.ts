@@ -1,0 +1,29 @@
+import request from 'supertest';
+import type { TestServer } from './test-server.js';
+
+/** A supertest agent signed in as a new user of the given role (keeps its session cookie). */
+export async function signedIn(
+  server: TestServer,
+  role: 'clerk' | 'manager' | 'admin',
+  username?: string,
+) {
+  const user = await server.addUser(role, username);
+  const agent = request.agent(server.app.app);
+  const res = await agent
+    .post('/api/auth/login')
+    .send({ username: user.username, password: user.password });
+  if (res.status !== 200)
+    throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const cookie = String(res.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
+  return { agent, user, cookie };
+}
+
+export function kiosk(server: TestServer) {
+  return {
+    issue: (serviceId: string, extra: Record<string, unknown> = {}) =>
+      request(server.app.app)
+        .post('/api/halls/cankaya/tickets')
+        .set('Authorization', `Bearer ${server.kioskKey}`)
+        .send({ serviceId, ...extra }),
+  };
+}
