@@ -65,6 +65,8 @@ export class Announcer {
   private readonly audio: AudioLike | null;
   private readonly opts: AnnouncerOptions;
   private _blocked = false;
+  /** Held so Chrome does not garbage-collect a speaking utterance (and lose its end event). */
+  private speaking: SpeechSynthesisUtterance | null = null;
 
   constructor(opts: AnnouncerOptions = {}) {
     this.opts = opts;
@@ -151,6 +153,7 @@ export class Announcer {
       const finish = () => {
         if (done) return;
         done = true;
+        this.speaking = null;
         clearTimeout(safety);
         resolve();
       };
@@ -164,6 +167,7 @@ export class Announcer {
         if (e.error === 'not-allowed') this.setBlocked(true);
         finish();
       };
+      this.speaking = utterance;
       speech.speak(utterance);
     });
   }

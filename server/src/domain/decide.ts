@@ -239,7 +239,7 @@ export function closeDayEvents(state: HallState, now: number): QueueEvent[] {
   const base = { hallId: state.hallId, at: now };
   const events: QueueEvent[] = [];
   for (const t of state.tickets.values()) {
-    if (t.status === 'waiting' || t.status === 'called' || t.status === 'serving') {
+    if (t.status === 'waiting' || t.status === 'called') {
       events.push({
         ...base,
         type: 'ticket:cancelled',

@@ -27,7 +27,7 @@ export function pickNext(
   if (front.length > 0) return front.sort(earliest)[0];
 
   const limit = hall.escalationMinutes * MINUTE;
-  const escalated = candidates.filter((t) => now - t.queuedAt >= limit);
+  const escalated = candidates.filter((t) => now - t.queuedAt > limit);
   if (escalated.length > 0) return escalated.sort(earliest)[0];
 
   const byWeightedWait = (a: Ticket, b: Ticket) =>

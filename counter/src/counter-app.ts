@@ -1,0 +1,149 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { Me } from '../../contract/api.js';
+import type { Lang } from '../../contract/domain.js';
+import { apiRequest } from './api-client.js';
+import { messages } from './i18n.js';
+import { sharedStyles } from './shared-styles.js';
+import './counter-lang-switch.js';
+import './counter-sign-in.js';
+import './counter-workspace.js';
+
+const LANG_KEY = 'siramatik.counter.lang';
+
+function storedLang(): Lang {
+  try {
+    return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'tr';
+  } catch {
+    return 'tr';
+  }
+}
+
+/** The counter terminal: sign-in, then the clerk's workspace; TR/EN for the whole page. */
+@customElement('counter-app')
+export class CounterApp extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        min-height: 100vh;
+      }
+      header {
+        display: flex;
+        align-items: center;
+        gap: 16px;
+        padding: 8px 20px;
+        background: var(--counter-accent-strong);
+        color: var(--counter-on-accent);
+      }
+      header h1 {
+        font-size: 1.15rem;
+        margin: 0;
+        flex: 1;
+      }
+      header .who {
+        font-weight: 600;
+      }
+      header button {
+        min-height: 36px;
+        background: transparent;
+        color: var(--counter-on-accent);
+        border-color: var(--counter-on-accent);
+      }
+      header button:hover:not(:disabled) {
+        background: var(--counter-accent);
+      }
+      main {
+        flex: 1;
+        padding: 16px 20px;
+      }
+      .status {
+        color: var(--counter-muted);
+      }
+    `,
+  ];
+
+  /** `undefined` while asking the server who is signed in. */
+  @state() private _me: Me | null | undefined = undefined;
+  @state() private _lang: Lang = storedLang();
+  @state() private _expired = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.documentElement.lang = this._lang;
+    void this._checkSession();
+  }
+
+  override render() {
+    const m = messages(this._lang);
+    document.title = `Sıramatik — ${m.appTitle}`;
+    return html`
+      <header>
+        <h1>Sıramatik · ${m.appTitle}</h1>
+        ${this._me
+          ? html`<span class="who">${m.signedInAs(this._me.displayName)}</span>
+              <button type="button" @click=${this._signOut}>${m.signOut}</button>`
+          : null}
+        <counter-lang-switch .lang=${this._lang} @counter-lang=${this._onLang}></counter-lang-switch>
+      </header>
+      <main>${this._renderBody()}</main>
+    `;
+  }
+
+  private _renderBody() {
+    const m = messages(this._lang);
+    if (this._me === undefined) return html`<p class="status" role="status">${m.loading}</p>`;
+    if (this._me === null) {
+      return html`<counter-sign-in
+        .lang=${this._lang}
+        .notice=${this._expired ? m.sessionExpired : ''}
+        @counter-signed-in=${this._onSignedIn}
+      ></counter-sign-in>`;
+    }
+    return html`<counter-workspace
+      .me=${this._me}
+      .lang=${this._lang}
+      @counter-session-expired=${this._onExpired}
+    ></counter-workspace>`;
+  }
+
+  private async _checkSession(): Promise<void> {
+    const r = await apiRequest<Me | { kind: 'device' }>('GET', '/auth/me');
+    this._me = r.ok && r.data.kind === 'user' ? r.data : null;
+  }
+
+  private _onLang(e: CustomEvent<Lang>): void {
+    this._lang = e.detail;
+    document.documentElement.lang = e.detail;
+    try {
+      localStorage.setItem(LANG_KEY, e.detail);
+    } catch {
+      // Private mode: the choice lasts for this page only.
+    }
+  }
+
+  private _onSignedIn(e: CustomEvent<Me>): void {
+    this._expired = false;
+    this._me = e.detail;
+  }
+
+  private _onExpired(): void {
+    this._expired = true;
+    this._me = null;
+  }
+
+  private async _signOut(): Promise<void> {
+    // Leave the workspace first, so its socket's "session expired" is not taken for an expiry.
+    this._expired = false;
+    this._me = null;
+    await apiRequest('POST', '/auth/logout');
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'counter-app': CounterApp;
+  }
+}

@@ -1,0 +1,73 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Lang } from '../../contract/domain.js';
+import { messages } from './i18n.js';
+
+const OPTIONS: Array<{ lang: Lang; label: string }> = [
+  { lang: 'tr', label: 'Türkçe' },
+  { lang: 'en', label: 'English' },
+];
+
+/** TR/EN toggle; fires `counter-lang` with the chosen language. */
+@customElement('counter-lang-switch')
+export class CounterLangSwitch extends LitElement {
+  static override styles = css`
+    :host {
+      display: inline-flex;
+    }
+    div {
+      display: inline-flex;
+      border: 1px solid var(--counter-on-accent);
+      border-radius: 8px;
+      overflow: hidden;
+    }
+    button {
+      font: inherit;
+      font-weight: 600;
+      min-height: 36px;
+      padding: 4px 12px;
+      border: 0;
+      background: transparent;
+      color: var(--counter-on-accent);
+      cursor: pointer;
+    }
+    button[aria-pressed='true'] {
+      background: var(--counter-on-accent);
+      color: var(--counter-accent-strong);
+    }
+    button:focus-visible {
+      outline: 3px solid var(--counter-focus);
+      outline-offset: -3px;
+    }
+  `;
+
+  /** The language in use. */
+  @property() lang: Lang = 'tr';
+
+  override render() {
+    return html`<div role="group" aria-label=${messages(this.lang).language}>
+      ${OPTIONS.map(
+        (o) =>
+          html`<button
+            type="button"
+            lang=${o.lang}
+            aria-pressed=${o.lang === this.lang ? 'true' : 'false'}
+            @click=${() => this._choose(o.lang)}
+          >
+            ${o.label}
+          </button>`,
+      )}
+    </div>`;
+  }
+
+  private _choose(lang: Lang): void {
+    if (lang === this.lang) return;
+    this.dispatchEvent(new CustomEvent('counter-lang', { detail: lang, bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'counter-lang-switch': CounterLangSwitch;
+  }
+}

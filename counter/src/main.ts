@@ -1,0 +1,1 @@
+import './counter-app.js';

@@ -1,0 +1,66 @@
+import type { ApiError, ErrorCode } from '../../contract/errors.js';
+import type { FailureCode } from './state/errors.js';
+
+/** The outcome of one REST call: the body, or why there is none. */
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; code: FailureCode };
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST';
+  /** A device key, sent as `Authorization: Bearer <key>`. */
+  key?: string | null;
+  body?: unknown;
+  timeoutMs?: number;
+}
+
+const BY_STATUS: Record<number, ErrorCode> = {
+  400: 'validation',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not-found',
+  409: 'invalid-transition',
+  413: 'payload-too-large',
+  429: 'rate-limited',
+  503: 'storage-unavailable',
+};
+
+function isApiError(v: unknown): v is { error: ApiError } {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    'error' in v &&
+    typeof (v as { error: { code?: unknown } }).error?.code === 'string'
+  );
+}
+
+/** Calls the same-origin API; never throws. A request without an answer in time is a `timeout`. */
+export async function apiRequest<T>(path: string, opts: RequestOptions = {}): Promise<ApiResult<T>> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (opts.key) headers.Authorization = `Bearer ${opts.key}`;
+  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), opts.timeoutMs ?? 10_000);
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}`, {
+      method: opts.method ?? 'GET',
+      headers,
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      signal: abort.signal,
+      cache: 'no-store',
+    });
+  } catch {
+    return { ok: false, code: abort.signal.aborted ? 'timeout' : 'network' };
+  } finally {
+    clearTimeout(timer);
+  }
+  let body: unknown = null;
+  try {
+    body = await res.json();
+  } catch {
+    body = null;
+  }
+  if (res.ok) return { ok: true, data: body as T };
+  if (isApiError(body)) return { ok: false, code: body.error.code };
+  // No JSON error: a proxy or a server that is starting up answered.
+  return { ok: false, code: BY_STATUS[res.status] ?? (res.status >= 500 ? 'network' : 'internal') };
+}

@@ -1,0 +1,53 @@
+import type { Lang } from '../../../contract/domain.js';
+import type { IssuedTicket } from '../../../contract/api.js';
+import { t } from '../i18n.js';
+import { formatAhead, formatWait, secondsLeft } from './format.js';
+import type { PrintOutcome } from './kiosk-flow.js';
+
+/** What the confirmation screen shows after a ticket is issued. */
+export interface ConfirmationModel {
+  number: string;
+  service: string;
+  /** "Öncelikli sıra: Hamile", or `null` for a normal ticket. */
+  priority: string | null;
+  ahead: string;
+  wait: string;
+  /** The text in the QR code: the phone page of this ticket. */
+  qrText: string;
+  qrAlt: string;
+  printLine: string;
+  returning: string;
+}
+
+/**
+ * The phone page takes its language from `?lang=`: the status view carries no language, so an
+ * English ticket's QR asks for English. A Turkish one is the plain status URL.
+ */
+export function phoneLink(statusUrl: string, lang: Lang): string {
+  if (lang === 'tr') return statusUrl;
+  const url = new URL(statusUrl);
+  url.searchParams.set('lang', lang);
+  return url.toString();
+}
+
+export function confirmationModel(
+  ticket: IssuedTicket,
+  lang: Lang,
+  print: PrintOutcome | null,
+  deadline: number,
+  now: number,
+): ConfirmationModel {
+  const text = t(lang);
+  return {
+    number: ticket.number,
+    service: ticket.serviceName[lang],
+    priority: ticket.priority ? text.priorityChosen(text.priorityGroups[ticket.priority]) : null,
+    ahead: formatAhead(ticket.peopleAhead, lang),
+    wait: formatWait(ticket.estimatedWaitMinutes, lang),
+    qrText: phoneLink(ticket.statusUrl, ticket.lang),
+    qrAlt: text.qrAlt(ticket.number),
+    printLine:
+      print === null ? text.printing : print === 'printed' ? text.printed : text.printFailed,
+    returning: text.returning(secondsLeft(deadline, now)),
+  };
+}

@@ -1,0 +1,123 @@
+import type { Lang, PriorityGroup } from '../../../contract/domain.js';
+import type { IssuedTicket } from '../../../contract/api.js';
+import type { FailureCode } from './errors.js';
+
+/** How long the confirmation stays before the kiosk is ready for the next visitor. */
+export const CONFIRMATION_MS = 10_000;
+/** No touch for this long on a screen other than a Turkish start screen: start over. */
+export const IDLE_MS = 30_000;
+/** A second tap of a double tap can land on the confirmation's OK: ignore it for this long. */
+export const DISMISS_GUARD_MS = 800;
+
+/** `start`: normal services and the priority path; `priority`: the groups; `services`: after a group. */
+export type KioskView = 'start' | 'priority' | 'services' | 'confirmation';
+
+export type PrintOutcome = 'printed' | 'failed';
+
+/** The visitor's way through the kiosk; the connection is tracked apart from it. */
+export interface KioskFlow {
+  view: KioskView;
+  lang: Lang;
+  priority: PriorityGroup | null;
+  /** A ticket request is in flight: every further tap on a service is ignored. */
+  issuing: boolean;
+  ticket: IssuedTicket | null;
+  /** `null` while printing (or before). */
+  print: PrintOutcome | null;
+  /** When the confirmation appeared. */
+  shownAt: number | null;
+  error: FailureCode | null;
+}
+
+export type KioskAction =
+  | { type: 'lang'; lang: Lang }
+  | { type: 'priority-path' }
+  | { type: 'priority-group'; group: PriorityGroup }
+  | { type: 'back' }
+  | { type: 'issue-start' }
+  | { type: 'issue-ok'; ticket: IssuedTicket; at: number }
+  | { type: 'issue-failed'; error: FailureCode }
+  | { type: 'print-done'; ticketId: string; outcome: PrintOutcome }
+  | { type: 'dismiss-error' }
+  | { type: 'ok-tap'; at: number }
+  | { type: 'confirmation-timeout'; at: number }
+  | { type: 'idle' };
+
+export const START: KioskFlow = {
+  view: 'start',
+  lang: 'tr',
+  priority: null,
+  issuing: false,
+  ticket: null,
+  print: null,
+  shownAt: null,
+  error: null,
+};
+
+/** The next flow after an action; the same object when the action changes nothing. */
+export function kioskFlow(flow: KioskFlow, action: KioskAction): KioskFlow {
+  switch (action.type) {
+    case 'lang':
+      return action.lang === flow.lang ? flow : { ...flow, lang: action.lang };
+    case 'priority-path':
+      if (flow.issuing || flow.view !== 'start') return flow;
+      return { ...flow, view: 'priority', priority: null, error: null };
+    case 'priority-group':
+      if (flow.view !== 'priority') return flow;
+      return { ...flow, view: 'services', priority: action.group, error: null };
+    case 'back':
+      if (flow.issuing) return flow;
+      if (flow.view === 'services') return { ...flow, view: 'priority', priority: null, error: null };
+      if (flow.view === 'priority') return { ...flow, view: 'start', priority: null, error: null };
+      return flow;
+    case 'issue-start':
+      if (flow.issuing || (flow.view !== 'start' && flow.view !== 'services')) return flow;
+      return { ...flow, issuing: true, error: null };
+    case 'issue-ok':
+      if (!flow.issuing) return flow;
+      return {
+        ...flow,
+        view: 'confirmation',
+        issuing: false,
+        ticket: action.ticket,
+        print: null,
+        shownAt: action.at,
+        error: null,
+      };
+    case 'issue-failed':
+      if (!flow.issuing) return flow;
+      return { ...flow, issuing: false, error: action.error };
+    case 'print-done':
+      if (flow.ticket?.id !== action.ticketId) return flow;
+      return { ...flow, print: action.outcome };
+    case 'dismiss-error':
+      return flow.error === null ? flow : { ...flow, error: null };
+    case 'ok-tap':
+      if (flow.view !== 'confirmation' || !canDismiss(flow, action.at)) return flow;
+      return START;
+    case 'confirmation-timeout':
+      if (flow.view !== 'confirmation' || confirmationDeadline(flow) > action.at) return flow;
+      return START;
+    case 'idle':
+      return idleResets(flow) ? START : flow;
+  }
+}
+
+/** `true` when the OK tap is the visitor's, not the tail of the double tap that issued the ticket. */
+export function canDismiss(flow: KioskFlow, now: number): boolean {
+  return flow.shownAt !== null && now - flow.shownAt >= DISMISS_GUARD_MS;
+}
+
+/** When the confirmation gives way to the start screen. */
+export function confirmationDeadline(flow: KioskFlow): number {
+  return (flow.shownAt ?? 0) + CONFIRMATION_MS;
+}
+
+/**
+ * `true` when an idle kiosk should start over: any screen but the start screen, a start screen
+ * left in English, or an error left on it. Never while a ticket request is in flight.
+ */
+export function idleResets(flow: KioskFlow): boolean {
+  if (flow.issuing) return false;
+  return flow.view !== 'start' || flow.lang !== 'tr' || flow.error !== null;
+}
