@@ -1,8 +1,8 @@
-import { LitElement, css, html, svg } from 'lit';
+import { LitElement, css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { text } from './i18n.js';
 
-const speakerIcon = svg`<svg viewBox="0 0 24 24" width="120" height="120" fill="none"
+const speakerIcon = html`<svg viewBox="0 0 24 24" width="120" height="120" fill="none"
   stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
   <path d="M11 5 6 9H2v6h4l5 4V5z" fill="currentColor" />
   <path d="M15.5 8.5a5 5 0 0 1 0 7" /><path d="M19 5a10 10 0 0 1 0 14" /></svg>`;

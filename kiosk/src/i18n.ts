@@ -51,6 +51,7 @@ const tr = {
   yourNumber: 'Sıra numaranız',
   ahead: (n: number): string =>
     n === 0 ? 'Sıradaki sizsiniz' : `Önünüzde ${num(n)} kişi var`,
+  placeLabel: 'Sıra durumu',
   estimatedWait: 'Tahmini bekleme',
   scanQr: 'Sıranızı telefonunuzdan takip etmek için QR kodu okutun',
   qrAlt: (n: string): string => `${n} numaralı biletin durum sayfası için QR kod`,
@@ -139,6 +140,7 @@ const en: Catalogue = {
   yourNumber: 'Your number',
   ahead: (n) =>
     n === 0 ? 'You are next' : n === 1 ? '1 person ahead of you' : `${num(n)} people ahead of you`,
+  placeLabel: 'Your place in line',
   estimatedWait: 'Estimated wait',
   scanQr: 'Scan the QR code to follow your turn on your phone',
   qrAlt: (n) => `QR code for the status page of ticket ${n}`,

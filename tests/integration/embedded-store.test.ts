@@ -178,6 +178,19 @@ describe('embedded store: data folder', () => {
     expect(second.sessions.get('hash-long')).toBeDefined();
   });
 
+  it('when a session passes its expiry while the server runs, then get stops returning it', async () => {
+    const dir = await newDataDir();
+    let now = 1_000;
+    const store = await openStore(dir, { now: () => now });
+    await store.sessions.put(makeSession('hash-1', 'usr-1', 2_000));
+    const beforeExpiry = store.sessions.get('hash-1');
+
+    now = 2_000;
+
+    expect(beforeExpiry).toBeDefined();
+    expect(store.sessions.get('hash-1')).toBeUndefined();
+  });
+
   it('when events and a summary are stored, then they sit at the documented paths, with no temp files', async () => {
     const dir = await newDataDir();
     const store = await openStore(dir);
@@ -478,11 +491,15 @@ describe('embedded store: closing and file handles', () => {
   it('when the store closes with appends queued, then they are written first and later appends fail', async () => {
     const dir = await newDataDir();
     const store = await openStore(dir);
-    const queued = [1, 2, 3].map((rev) => store.journal.append('hall-a', DAY, [issued(rev)]));
+    const settled: number[] = [];
+    const queued = [1, 2, 3].map((rev) =>
+      store.journal.append('hall-a', DAY, [issued(rev)]).then(() => settled.push(rev)),
+    );
 
     await store.close();
 
-    await expect(Promise.all(queued)).resolves.toBeDefined();
+    expect(settled).toEqual([1, 2, 3]);
+    await Promise.all(queued);
     await expect(store.journal.append('hall-a', DAY, [issued(4)])).rejects.toThrow('closed');
     const reopened = await openStore(dir);
     expect((await reopened.journal.read('hall-a', DAY)).events).toEqual([

@@ -122,7 +122,7 @@ function decideAtCounter(
     case 'pause':
       if (c.status === 'paused')
         return fail('invalid-transition', 'The counter is already paused.');
-      if (current) return fail('counter-busy', `Finish ${current.number} before pausing.`);
+      
       return ok([{ ...who, type: 'counter:paused', reason: command.reason }]);
     case 'resume':
       if (c.status !== 'paused') return fail('invalid-transition', 'The counter is not paused.');
@@ -239,7 +239,7 @@ export function closeDayEvents(state: HallState, now: number): QueueEvent[] {
   const base = { hallId: state.hallId, at: now };
   const events: QueueEvent[] = [];
   for (const t of state.tickets.values()) {
-    if (t.status === 'waiting' || t.status === 'called') {
+    if (t.status === 'waiting' || t.status === 'called' || t.status === 'serving') {
       events.push({
         ...base,
         type: 'ticket:cancelled',

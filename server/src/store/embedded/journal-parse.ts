@@ -40,7 +40,7 @@ export function parseJournal(bytes: Buffer, file: string): ParsedJournal {
     const isLast = newline === -1 || newline === bytes.length - 1;
     const decoded: Decoded =
       newline === -1
-        ? decode(bytes.toString('utf8', start))
+        ? { problem: 'no newline at the end' }
         : decode(bytes.toString('utf8', start, newline));
     if ('problem' in decoded) {
       if (isLast) return { events, tornTail: true, cleanLength: start };

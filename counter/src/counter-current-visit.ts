@@ -1,0 +1,147 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { CounterStatus, Lang, PauseReason, Service, Ticket } from '../../contract/domain.js';
+import { messages } from './i18n.js';
+import { sharedStyles } from './shared-styles.js';
+import { formatDuration, timerLevel } from './state/timer.js';
+
+/** The visit in progress: number, service, status and a timer against the service's target. */
+@customElement('counter-current-visit')
+export class CounterCurrentVisit extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .visit {
+        display: grid;
+        grid-template-columns: auto minmax(0, 1fr) auto;
+        gap: 6px 24px;
+        align-items: center;
+      }
+      .number {
+        font-size: 4rem;
+        font-weight: 800;
+        line-height: 1;
+        letter-spacing: 0.02em;
+        font-variant-numeric: tabular-nums;
+      }
+      .service {
+        font-size: 1.3rem;
+        font-weight: 700;
+      }
+      .status {
+        color: var(--counter-muted);
+        font-weight: 600;
+      }
+      .timer {
+        display: grid;
+        justify-items: end;
+        gap: 4px;
+        padding: 10px 14px;
+        border-radius: 8px;
+        border: 2px solid transparent;
+        background: var(--counter-neutral-bg);
+        color: var(--counter-neutral-text);
+        min-width: 210px;
+      }
+      .timer[data-level='amber'] {
+        background: var(--counter-amber-bg);
+        color: var(--counter-amber-text);
+        border-color: var(--counter-amber-edge);
+      }
+      .timer[data-level='red'] {
+        background: var(--counter-red-bg);
+        color: var(--counter-red-text);
+        border-color: var(--counter-red-edge);
+      }
+      .clock {
+        font-size: 2rem;
+        font-weight: 800;
+        font-variant-numeric: tabular-nums;
+        line-height: 1.1;
+      }
+      .caption,
+      .level {
+        font-weight: 600;
+        font-size: 0.95rem;
+      }
+      .level::before {
+        content: '● ';
+      }
+      .timer[data-level='amber'] .level::before {
+        content: '▲ ';
+      }
+      .timer[data-level='red'] .level::before {
+        content: '■ ';
+      }
+      .empty {
+        margin: 0;
+        font-size: 1.15rem;
+        color: var(--counter-muted);
+      }
+    `,
+  ];
+
+  /** The counter's current ticket, or `null`. */
+  @property({ attribute: false }) ticket: Ticket | null = null;
+  /** The service of that ticket. */
+  @property({ attribute: false }) service: Service | null = null;
+  /** The counter's status (a paused counter says so here). */
+  @property() counterStatus: CounterStatus = 'open';
+  /** Why the counter is paused, when it is. */
+  @property() pauseReason: PauseReason | null = null;
+  /** Server time now, in ms. */
+  @property({ type: Number }) now = 0;
+  /** The interface language. */
+  @property() lang: Lang = 'tr';
+
+  override render() {
+    const m = messages(this.lang);
+    return html`<section class="card" aria-labelledby="visit-heading">
+      <h2 id="visit-heading">${m.currentHeading}</h2>
+      ${this.ticket ? this._renderVisit(this.ticket) : this._renderEmpty()}
+    </section>`;
+  }
+
+  private _renderEmpty() {
+    const m = messages(this.lang);
+    if (this.counterStatus === 'paused') {
+      const reason = this.pauseReason ? m.pauseReasons[this.pauseReason] : '';
+      return html`<p class="empty">${m.pausedNotice(reason)}</p>`;
+    }
+    return html`<p class="empty">${m.noCurrent}</p>`;
+  }
+
+  private _renderVisit(t: Ticket) {
+    const m = messages(this.lang);
+    const serving = t.status === 'serving';
+    const since = serving ? t.startedAt : t.lastCalledAt;
+    const elapsed = since === null ? 0 : this.now - since;
+    const target = this.service?.targetMinutes ?? 0;
+    // Only the service itself is measured against the target; the walk to the desk is not.
+    const level = serving ? timerLevel(elapsed, target) : 'neutral';
+    return html`<div class="visit">
+      <span class="number" data-testid="current-number">${t.number}</span>
+      <div>
+        <div class="service">${this.service?.name[this.lang] ?? t.serviceId}</div>
+        <div class="status" data-testid="current-status">${m.ticketStatus[t.status]}</div>
+      </div>
+      <div class="timer" data-level=${level} data-testid="visit-timer" role="timer">
+        <span class="caption">${serving ? m.serviceTime : m.sinceCall}</span>
+        <span class="clock">${formatDuration(elapsed)}</span>
+        ${serving
+          ? html`<span class="level" data-testid="timer-level">${m.timerLevel[level]}</span>
+              <span class="caption">${m.target(target)}</span>`
+          : null}
+      </div>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'counter-current-visit': CounterCurrentVisit;
+  }
+}

@@ -1,0 +1,139 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { CounterCommandResult, CounterView } from '../../contract/api.js';
+import type { Lang } from '../../contract/domain.js';
+import type { ApiResult } from './api-client.js';
+import { messages } from './i18n.js';
+import { sharedStyles } from './shared-styles.js';
+import { legalActions, type CounterAction } from './state/actions.js';
+import { currentTicket, ownStats, type CounterModel } from './state/model.js';
+import { coveredQueueLines } from './state/queue-lines.js';
+import './counter-actions.js';
+import './counter-current-visit.js';
+import './counter-own-stats.js';
+import './counter-queue-summary.js';
+
+export type RunCommand = (
+  action: CounterAction,
+  body?: object,
+) => Promise<ApiResult<CounterCommandResult>>;
+
+/** The main screen of an open counter: the visit, the actions, the line and the day so far. */
+@customElement('counter-main')
+export class CounterMain extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .title {
+        display: flex;
+        align-items: baseline;
+        gap: 14px;
+        margin: 0 0 12px;
+      }
+      h2.counter {
+        font-size: 1.6rem;
+        color: var(--counter-text);
+        margin: 0;
+      }
+      .state {
+        font-weight: 700;
+        padding: 2px 10px;
+        border-radius: 999px;
+        background: var(--counter-ok-bg);
+        color: var(--counter-ok-text);
+      }
+      .state.paused {
+        background: var(--counter-amber-bg);
+        color: var(--counter-amber-text);
+      }
+      .grid {
+        display: grid;
+        grid-template-columns: minmax(0, 2fr) minmax(0, 1fr);
+        gap: 16px;
+        align-items: start;
+      }
+      .left,
+      .right {
+        display: grid;
+        gap: 16px;
+      }
+    `,
+  ];
+
+  @state() private _localNow = Date.now();
+  private _tick: ReturnType<typeof setInterval> | undefined;
+
+  /** The hall as last received. */
+  @property({ attribute: false }) model!: CounterModel;
+  /** The counter this clerk holds. */
+  @property({ attribute: false }) counter!: CounterView;
+  /** The interface language. */
+  @property() lang: Lang = 'tr';
+  /** Sends a command for this counter. */
+  @property({ attribute: false }) run!: RunCommand;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this._tick = setInterval(() => (this._localNow = Date.now()), 1000);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this._tick);
+  }
+
+  override render() {
+    const m = messages(this.lang);
+    const { model, counter } = this;
+    const now = this._localNow + model.clockOffsetMs;
+    const ticket = currentTicket(model, counter);
+    const service = ticket ? (model.services.find((s) => s.id === ticket.serviceId) ?? null) : null;
+    const legal = legalActions(counter.status, ticket?.status ?? null);
+    const stateLabel =
+      counter.status === 'paused' && counter.pauseReason
+        ? `${m.counterStatus.paused} · ${m.pauseReasons[counter.pauseReason]}`
+        : m.counterStatus[counter.status];
+    return html`
+      <div class="title">
+        <h2 class="counter">${counter.name}</h2>
+        <span class="state ${counter.status}" data-testid="counter-state">${stateLabel}</span>
+      </div>
+      <div class="grid">
+        <div class="left">
+          <counter-current-visit
+            .ticket=${ticket}
+            .service=${service}
+            .counterStatus=${counter.status}
+            .pauseReason=${counter.pauseReason}
+            .now=${now}
+            .lang=${this.lang}
+          ></counter-current-visit>
+          <counter-actions
+            .legal=${legal}
+            .counterStatus=${counter.status}
+            .ticket=${ticket}
+            .services=${model.services.filter((s) => s.active)}
+            .lang=${this.lang}
+            .run=${this.run}
+          ></counter-actions>
+        </div>
+        <div class="right">
+          <counter-queue-summary
+            .lines=${coveredQueueLines(counter, model.services, model.queues, now)}
+            .lang=${this.lang}
+          ></counter-queue-summary>
+          <counter-own-stats .stats=${ownStats(model.own)} .lang=${this.lang}></counter-own-stats>
+        </div>
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'counter-main': CounterMain;
+  }
+}

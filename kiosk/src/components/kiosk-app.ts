@@ -1,0 +1,229 @@
+import { html, LitElement } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { Lang, PriorityGroup } from '../../../contract/domain.js';
+import { takeDeviceKey } from '../device-key.js';
+import { t } from '../i18n.js';
+import { KioskLiveController } from '../kiosk-live-controller.js';
+import { confirmationModel } from '../state/confirmation.js';
+import { errorMessage } from '../state/errors.js';
+import {
+  confirmationDeadline,
+  IDLE_MS,
+  kioskFlow,
+  START,
+  type KioskAction,
+  type KioskFlow,
+} from '../state/kiosk-flow.js';
+import { canIssue, kioskScreen } from '../state/kiosk-screen.js';
+import { serviceButtons } from '../state/service-buttons.js';
+import { kioskTheme } from '../theme.js';
+import { NoopTicketPrinter, type TicketPrinter } from '../ticket-printer.js';
+import { kioskAppStyles } from './kiosk-app.styles.js';
+import './kiosk-banner.js';
+import './kiosk-confirmation.js';
+import './kiosk-lang-switch.js';
+import './kiosk-notice.js';
+import './kiosk-priority-picker.js';
+import './kiosk-service-grid.js';
+
+/** The touch kiosk: pick a service (or the priority path first), get a numbered ticket. */
+@customElement('kiosk-app')
+export class KioskApp extends LitElement {
+  static override styles = [kioskTheme, kioskAppStyles];
+
+  private readonly _live = new KioskLiveController(this, takeDeviceKey());
+
+  @state() private _flow: KioskFlow = START;
+  @state() private _now = Date.now();
+
+  /** Puts issued tickets on paper. */
+  @property({ attribute: false }) printer: TicketPrinter = new NoopTicketPrinter();
+
+  private _lastTouch = Date.now();
+  private _tick: ReturnType<typeof setInterval> | undefined;
+  private readonly _onTouch = () => {
+    this._lastTouch = Date.now();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('pointerdown', this._onTouch, { capture: true, passive: true });
+    window.addEventListener('keydown', this._onTouch, { capture: true, passive: true });
+    this._tick = setInterval(() => this._onTick(), 250);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('pointerdown', this._onTouch, { capture: true });
+    window.removeEventListener('keydown', this._onTouch, { capture: true });
+    clearInterval(this._tick);
+  }
+
+  override updated(): void {
+    document.documentElement.lang = this._flow.lang;
+  }
+
+  override render() {
+    const screen = kioskScreen(this._live.connection, this._flow);
+    if (screen === 'unpaired') return this._renderUnpaired();
+    if (screen === 'connecting') {
+      const text = t('tr');
+      return html`<main class="notice">
+        <kiosk-notice mark="…" .heading=${text.connecting} .body=${t('en').connecting}></kiosk-notice>
+      </main>`;
+    }
+    const { lang } = this._flow;
+    const text = t(lang);
+    const offline = this._live.connection === 'offline';
+    return html`
+      <header>
+        <span class="hall">${this._live.hall.hallName ?? text.appName}</span>
+        <kiosk-lang-switch .lang=${lang} @lang-change=${this._onLang}></kiosk-lang-switch>
+      </header>
+      ${offline && screen !== 'confirmation'
+        ? html`<kiosk-banner
+            class="offline"
+            .heading=${text.unreachableTitle}
+            .message=${text.unreachableBody}
+          ></kiosk-banner>`
+        : null}
+      ${this._flow.error && !offline
+        ? html`<kiosk-banner
+            .message=${errorMessage(this._flow.error, lang)}
+            .dismissLabel=${text.dismiss}
+            @dismiss=${() => this._dispatch({ type: 'dismiss-error' })}
+          ></kiosk-banner>`
+        : null}
+      <main class=${screen}>${this._renderScreen(screen)}</main>
+      ${this._flow.issuing
+        ? html`<div class="issuing" role="status">${text.issuing}</div>`
+        : null}
+    `;
+  }
+
+  private _renderScreen(screen: 'start' | 'priority' | 'services' | 'confirmation') {
+    const { lang, priority } = this._flow;
+    const text = t(lang);
+    const buttons = serviceButtons(
+      this._live.hall,
+      lang,
+      canIssue(this._live.connection, this._flow),
+    );
+    switch (screen) {
+      case 'start':
+        return html`
+          <h1>${text.chooseService}</h1>
+          <p class="hint">${text.chooseServiceHint}</p>
+          <div class="start">
+            <kiosk-service-grid
+              .buttons=${buttons}
+              .label=${text.servicesLabel}
+              @service-select=${this._onService}
+            ></kiosk-service-grid>
+            <button
+              type="button"
+              class="priority-entry"
+              ?disabled=${this._live.connection !== 'online' || this._flow.issuing}
+              @click=${() => this._dispatch({ type: 'priority-path' })}
+            >
+              <span class="priority-title">${text.priorityPath}</span>
+              <span class="priority-hint">${text.priorityPathHint}</span>
+            </button>
+          </div>
+        `;
+      case 'priority':
+        return html`<kiosk-priority-picker
+          .lang=${lang}
+          @priority-select=${(e: CustomEvent<PriorityGroup>) =>
+            this._dispatch({ type: 'priority-group', group: e.detail })}
+          @back=${() => this._dispatch({ type: 'back' })}
+        ></kiosk-priority-picker>`;
+      case 'services':
+        return html`
+          <div class="chosen">
+            <button type="button" class="back" @click=${() => this._dispatch({ type: 'back' })}>
+              ← ${text.back}
+            </button>
+            <span class="priority-badge"
+              >${priority ? text.priorityChosen(text.priorityGroups[priority]) : ''}</span
+            >
+          </div>
+          <h1>${text.chooseService}</h1>
+          <kiosk-service-grid
+            class="fill"
+            .buttons=${buttons}
+            .label=${text.servicesLabel}
+            @service-select=${this._onService}
+          ></kiosk-service-grid>
+        `;
+      case 'confirmation': {
+        const { ticket, print } = this._flow;
+        if (!ticket) return null;
+        const model = confirmationModel(
+          ticket,
+          lang,
+          print,
+          confirmationDeadline(this._flow),
+          this._now,
+        );
+        return html`<kiosk-confirmation
+          .model=${model}
+          .lang=${lang}
+          @ok=${() => this._dispatch({ type: 'ok-tap', at: Date.now() })}
+        ></kiosk-confirmation>`;
+      }
+    }
+  }
+
+  private _renderUnpaired() {
+    const tr = t('tr');
+    const en = t('en');
+    return html`<main class="notice" lang="tr">
+      <kiosk-notice
+        .heading=${tr.unpairedTitle}
+        .body=${tr.unpairedBody}
+        .secondHeading=${en.unpairedTitle}
+        .secondBody=${en.unpairedBody}
+        secondLang="en"
+      ></kiosk-notice>
+    </main>`;
+  }
+
+  private _dispatch(action: KioskAction): void {
+    this._flow = kioskFlow(this._flow, action);
+  }
+
+  private _onLang(e: CustomEvent<Lang>): void {
+    this._dispatch({ type: 'lang', lang: e.detail });
+  }
+
+  private async _onService(e: CustomEvent<string>): Promise<void> {
+    // Checked and set synchronously: the second tap of a double tap finds `issuing` already set.
+    if (!canIssue(this._live.connection, this._flow)) return;
+    this._dispatch({ type: 'issue-start' });
+    const { priority, lang } = this._flow;
+    const result = await this._live.issue(e.detail, priority, lang);
+    if (!result.ok) return this._dispatch({ type: 'issue-failed', error: result.code });
+    const { ticket } = result;
+    this._now = Date.now();
+    this._lastTouch = this._now;
+    this._dispatch({ type: 'issue-ok', ticket, at: this._now });
+    const outcome = await this.printer.print(ticket).catch(() => 'failed' as const);
+    this._dispatch({ type: 'print-done', ticketId: ticket.id, outcome });
+  }
+
+  private _onTick(): void {
+    const now = Date.now();
+    if (this._flow.view === 'confirmation') {
+      this._now = now;
+      this._dispatch({ type: 'confirmation-timeout', at: now });
+    }
+    if (now - this._lastTouch >= IDLE_MS) this._dispatch({ type: 'idle' });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kiosk-app': KioskApp;
+  }
+}

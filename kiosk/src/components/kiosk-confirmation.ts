@@ -1,0 +1,189 @@
+import { css, html, LitElement } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Lang } from '../../../contract/domain.js';
+import { t } from '../i18n.js';
+import type { ConfirmationModel } from '../state/confirmation.js';
+import './kiosk-qr-code.js';
+
+/** The issued ticket: number, service, people ahead, estimate, QR. Fires `ok` on "Tamam". */
+@customElement('kiosk-confirmation')
+export class KioskConfirmation extends LitElement {
+  static override styles = css`
+    :host {
+      display: grid;
+      gap: var(--kiosk-gap);
+      height: 100%;
+      grid-template-areas: 'ticket' 'qr' 'footer';
+      grid-template-rows: auto 1fr auto;
+    }
+    .ticket,
+    .qr {
+      background: var(--kiosk-surface);
+      border-radius: var(--kiosk-radius);
+      padding: var(--kiosk-pad);
+      box-shadow: 0 0.4vmin 1.6vmin rgb(11 26 46 / 0.15);
+    }
+    .ticket {
+      grid-area: ticket;
+      text-align: center;
+    }
+    .label {
+      margin: 0;
+      font-size: var(--kiosk-text-l);
+      color: var(--kiosk-muted);
+      font-weight: 700;
+    }
+    .number {
+      margin: 0;
+      font-size: max(120px, 22vmin);
+      line-height: 1;
+      font-weight: 900;
+      letter-spacing: 0.02em;
+      color: var(--kiosk-service);
+    }
+    .service {
+      margin: 1vmin 0 0;
+      font-size: var(--kiosk-text-xl);
+      font-weight: 800;
+    }
+    .priority {
+      display: inline-block;
+      margin-top: 1.4vmin;
+      padding: 0.6vmin 2vmin;
+      border-radius: 999px;
+      background: var(--kiosk-priority);
+      color: var(--kiosk-priority-ink);
+      font-size: var(--kiosk-text-m);
+      font-weight: 700;
+    }
+    dl {
+      display: grid;
+      grid-template-columns: 1fr 1fr;
+      gap: var(--kiosk-gap);
+      margin: 3vmin 0 0;
+    }
+    dl div {
+      background: var(--kiosk-bg);
+      border-radius: var(--kiosk-radius);
+      padding: 2vmin;
+    }
+    dt {
+      font-size: var(--kiosk-text-s);
+      color: var(--kiosk-muted);
+      font-weight: 700;
+    }
+    dd {
+      margin: 0.6vmin 0 0;
+      font-size: var(--kiosk-text-l);
+      font-weight: 800;
+    }
+    .qr {
+      grid-area: qr;
+      display: flex;
+      align-items: center;
+      justify-content: center;
+      gap: var(--kiosk-pad);
+      --kiosk-qr-size: max(200px, 28vmin);
+    }
+    .qr p {
+      margin: 0;
+      max-width: 22em;
+      font-size: var(--kiosk-text-m);
+      font-weight: 700;
+    }
+    footer {
+      grid-area: footer;
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      gap: 1.4vmin;
+      text-align: center;
+    }
+    .print {
+      margin: 0;
+      font-size: var(--kiosk-text-m);
+      font-weight: 700;
+    }
+    .returning {
+      margin: 0;
+      font-size: var(--kiosk-text-s);
+      color: var(--kiosk-muted);
+    }
+    button {
+      min-height: var(--kiosk-touch);
+      min-width: 40vmin;
+      padding: 0 var(--kiosk-pad);
+      border: 0;
+      border-radius: var(--kiosk-radius);
+      background: var(--kiosk-success);
+      color: var(--kiosk-success-ink);
+      font: inherit;
+      font-size: var(--kiosk-text-l);
+      font-weight: 800;
+      cursor: pointer;
+      touch-action: manipulation;
+    }
+    button:focus-visible {
+      outline: 6px solid var(--kiosk-focus);
+      outline-offset: 4px;
+    }
+    @media (orientation: landscape) {
+      :host {
+        grid-template-areas: 'ticket qr' 'footer footer';
+        grid-template-columns: 3fr 2fr;
+        grid-template-rows: 1fr auto;
+      }
+      .qr {
+        flex-direction: column;
+        text-align: center;
+      }
+    }
+  `;
+
+  /** What to show, from `confirmationModel()`. */
+  @property({ attribute: false }) model: ConfirmationModel | null = null;
+  @property() lang: Lang = 'tr';
+
+  override render() {
+    const m = this.model;
+    if (!m) return null;
+    const text = t(this.lang);
+    return html`
+      <section class="ticket" aria-live="polite">
+        <p class="label">${text.yourNumber}</p>
+        <p class="number" data-testid="ticket-number">${m.number}</p>
+        <p class="service">${m.service}</p>
+        ${m.priority ? html`<span class="priority">${m.priority}</span>` : null}
+        <dl>
+          <div>
+            <dt>${text.placeLabel}</dt>
+            <dd>${m.ahead}</dd>
+          </div>
+          <div>
+            <dt>${text.estimatedWait}</dt>
+            <dd>${m.wait}</dd>
+          </div>
+        </dl>
+      </section>
+      <section class="qr">
+        <kiosk-qr-code .text=${m.qrText} .alt=${m.qrAlt}></kiosk-qr-code>
+        <p>${text.scanQr}</p>
+      </section>
+      <footer>
+        <p class="print" role="status">${m.printLine}</p>
+        <button type="button" @click=${this._ok}>${text.ok}</button>
+        <p class="returning">${m.returning}</p>
+      </footer>
+    `;
+  }
+
+  private _ok(): void {
+    this.dispatchEvent(new CustomEvent('ok', { bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kiosk-confirmation': KioskConfirmation;
+  }
+}
