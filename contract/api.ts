@@ -40,6 +40,22 @@ export interface IssuedTicket {
   estimatedWaitMinutes: number;
   code: string;
   statusUrl: string;
+  /** What happened at the kiosk's printer; the kiosk shows the ticket on screen either way. */
+  print: PrintOutcome;
+}
+
+export type PrintOutcome = 'printed' | 'failed' | 'no-printer';
+
+/** A ticket printer as staff see it (`GET /api/printers`). */
+export interface PrinterStatusView {
+  printerId: string;
+  name: string;
+  transport: 'tcp' | 'device' | 'none';
+  paperWidth: 58 | 80;
+  /** `null` until the first job. */
+  online: boolean | null;
+  lastError: string | null;
+  lastPrintAt: number | null;
 }
 
 /** `GET /api/tickets/:code` and the `/ticket` namespace: one visitor's view of their ticket. */

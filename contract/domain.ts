@@ -8,13 +8,7 @@ export type Lang = 'tr' | 'en';
 /** Statutory priority groups in Turkey (65+, disabled, pregnant, veterans and martyrs' relatives). */
 export type PriorityGroup = 'elderly' | 'disabled' | 'pregnant' | 'veteran';
 
-export type TicketStatus =
-  | 'waiting'
-  | 'called'
-  | 'serving'
-  | 'done'
-  | 'no-show'
-  | 'cancelled';
+export type TicketStatus = 'waiting' | 'called' | 'serving' | 'done' | 'no-show' | 'cancelled';
 
 export type Outcome = 'resolved' | 'forwarded';
 

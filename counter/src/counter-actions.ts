@@ -5,7 +5,7 @@ import type { RunCommand } from './counter-main.js';
 import { errorText, messages } from './i18n.js';
 import { sharedStyles } from './shared-styles.js';
 import type { CounterAction } from './state/actions.js';
-import { ACTION_KEYS, focusKindOf, shortcutFor, type Shortcut } from './state/shortcuts.js';
+import { ACTION_KEYS, focusKindOf, intentOf, shortcutFor } from './state/shortcuts.js';
 import type { CounterCallNumber } from './counter-call-number.js';
 import './counter-call-number.js';
 import './counter-complete-panel.js';
@@ -19,14 +19,6 @@ const PANEL_ACTION: Record<Panel, CounterAction> = {
   complete: 'complete',
   transfer: 'transfer',
   pause: 'pause',
-};
-
-const DIRECT: Partial<Record<Shortcut, CounterAction>> = {
-  'call-next': 'call-next',
-  recall: 'recall',
-  start: 'start',
-  'no-show': 'no-show',
-  requeue: 'requeue',
 };
 
 /** The clerk's buttons and their keyboard shortcuts; only legal actions are enabled. */
@@ -60,9 +52,6 @@ export class CounterActions extends LitElement {
       counter-call-number {
         flex: 1;
       }
-      .panel {
-        margin-top: 12px;
-      }
     `,
   ];
 
@@ -70,7 +59,8 @@ export class CounterActions extends LitElement {
   @state() private _panel: Panel | null = null;
   @state() private _outcome: Outcome = 'resolved';
   @state() private _error = '';
-  private _busy = false;
+  /** Commands sent and not yet answered: the same one is not sent twice (double press). */
+  private _inFlight = new Set<CounterAction>();
 
   /** The actions the server would accept now. */
   @property({ attribute: false }) legal: ReadonlySet<CounterAction> = new Set();
@@ -81,7 +71,7 @@ export class CounterActions extends LitElement {
   /** Active services of the hall (transfer targets). */
   @property({ attribute: false }) services: Service[] = [];
   /** The interface language. */
-  @property() lang: Lang = 'tr';
+  @property() language: Lang = 'tr';
   /** Sends a command for this counter. */
   @property({ attribute: false }) run!: RunCommand;
 
@@ -101,39 +91,45 @@ export class CounterActions extends LitElement {
   }
 
   override render() {
-    const m = messages(this.lang);
-    const paused = this.counterStatus === 'paused';
+    const m = messages(this.language);
     return html`<section class="card" aria-labelledby="actions-heading">
       <h2 id="actions-heading">${m.actionsHeading}</h2>
-      <div class="rows">
-        <div class="row">
-          ${this._button('call-next', m.callNext, () => this._do('call-next'), 'primary big')}
-          <counter-call-number
-            .lang=${this.lang}
-            ?disabled=${!this.legal.has('call')}
-            @counter-call=${this._onCallNumber}
-          ></counter-call-number>
-        </div>
-        <div class="row">
-          ${this._button('recall', m.recall, () => this._do('recall'))}
-          ${this._button('start', m.start, () => this._do('start'), 'primary')}
-          ${this._button('no-show', m.noShow, () => this._do('no-show'))}
-          ${this._button('requeue', m.requeue, () => this._do('requeue'))}
-        </div>
-        <div class="row">
-          ${this._button('complete', m.complete, () => this._open('complete', 'resolved'), 'primary')}
-          ${this._button('transfer', m.transfer, () => this._open('transfer'))}
-        </div>
-        <div class="row">
-          ${paused
-            ? this._button('resume', m.resume, () => this._do('resume'), 'primary')
-            : this._button('pause', m.pause, () => this._open('pause'))}
-          ${this._button('close', m.close, () => this._do('close'))}
-        </div>
-      </div>
-      ${this._renderPanel()}
+      ${this._panel ? this._renderPanel() : this._renderRows()}
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : null}
     </section>`;
+  }
+
+  private _renderRows() {
+    const m = messages(this.language);
+    const paused = this.counterStatus === 'paused';
+    return html`<div class="rows">
+      <div class="row">
+        ${this._button('call-next', m.callNext, () => this._do('call-next'), 'primary big')}
+        <counter-call-number
+          .language=${this.language}
+          ?disabled=${!this.legal.has('call')}
+          @counter-call=${this._onCallNumber}
+        ></counter-call-number>
+      </div>
+      <div class="row">
+        ${this._button('recall', m.recall, () => this._do('recall'))}
+        ${this._button('start', m.start, () => this._do('start'), 'primary')}
+        ${this._button('no-show', m.noShow, () => this._do('no-show'))}
+        ${this._button('requeue', m.requeue, () => this._do('requeue'))}
+      </div>
+      <div class="row">
+        ${this._button('complete', m.complete, () => this._open('complete', 'resolved'), 'primary')}
+        ${this._button('transfer', m.transfer, () => this._open('transfer'))}
+      </div>
+      <div class="row">
+        ${
+          paused
+            ? this._button('resume', m.resume, () => this._do('resume'), 'primary')
+            : this._button('pause', m.pause, () => this._open('pause'))
+        }
+        ${this._button('close', m.close, () => this._do('close'))}
+      </div>
+    </div>`;
   }
 
   private _button(action: CounterAction, label: string, onClick: () => void, cls = '') {
@@ -158,7 +154,7 @@ export class CounterActions extends LitElement {
     if (this._panel === 'complete') {
       panel = html`<counter-complete-panel
         .outcome=${this._outcome}
-        .lang=${this.lang}
+        .language=${this.language}
         @counter-submit=${onSubmit}
         @counter-cancel=${onCancel}
       ></counter-complete-panel>`;
@@ -166,18 +162,18 @@ export class CounterActions extends LitElement {
       const targets = this.services.filter((s) => s.id !== this.ticket?.serviceId);
       panel = html`<counter-transfer-panel
         .services=${targets}
-        .lang=${this.lang}
+        .language=${this.language}
         @counter-submit=${onSubmit}
         @counter-cancel=${onCancel}
       ></counter-transfer-panel>`;
     } else {
       panel = html`<counter-pause-panel
-        .lang=${this.lang}
+        .language=${this.language}
         @counter-submit=${onSubmit}
         @counter-cancel=${onCancel}
       ></counter-pause-panel>`;
     }
-    return html`<div class="panel">${panel}</div>`;
+    return panel;
   }
 
   private _open(panel: Panel, outcome?: Outcome): void {
@@ -187,17 +183,19 @@ export class CounterActions extends LitElement {
   }
 
   private async _do(action: CounterAction, body?: object): Promise<boolean> {
-    if (this._busy || !this.legal.has(action)) return false;
-    this._busy = true;
+    // Only a repeat of the same command is held back: the screen may already show the result
+    // of the last one (its delta can arrive before its HTTP reply) and the next key is legal.
+    if (this._inFlight.has(action) || !this.legal.has(action)) return false;
+    this._inFlight.add(action);
     this._error = '';
     const r = await this.run(action, body);
-    this._busy = false;
+    this._inFlight.delete(action);
     if (r.ok) {
       if (this._panel && PANEL_ACTION[this._panel] === action) this._panel = null;
       return true;
     }
     // A 401 sends the clerk to sign-in; everything else is explained here.
-    if (r.status !== 401) this._error = errorText(this.lang, r.error.code);
+    if (r.status !== 401) this._error = errorText(this.language, r.error.code);
     return false;
   }
 
@@ -224,40 +222,14 @@ export class CounterActions extends LitElement {
     }
     // While a form is open, its own keys (Enter, Esc) are the only ones that count.
     if (this._panel) return;
-    if (this._handle(shortcut)) e.preventDefault();
+    const intent = intentOf(shortcut, this.legal);
+    if (!intent) return;
+    e.preventDefault();
+    if (intent.kind === 'run') void this._do(intent.action);
+    else if (intent.kind === 'focus-number') this._callNumber.focus();
+    else if (intent.form === 'complete') this._open('complete', intent.outcome);
+    else this._open(intent.form);
   };
-
-  /** Performs a shortcut if its action is legal now; returns whether it did anything. */
-  private _handle(shortcut: Shortcut): boolean {
-    const direct = DIRECT[shortcut];
-    if (direct) {
-      if (!this.legal.has(direct)) return false;
-      void this._do(direct);
-      return true;
-    }
-    switch (shortcut) {
-      case 'call':
-        if (!this.legal.has('call')) return false;
-        this._callNumber.focus();
-        return true;
-      case 'complete-resolved':
-      case 'complete-forwarded':
-        if (!this.legal.has('complete')) return false;
-        this._open('complete', shortcut === 'complete-resolved' ? 'resolved' : 'forwarded');
-        return true;
-      case 'transfer':
-        if (!this.legal.has('transfer')) return false;
-        this._open('transfer');
-        return true;
-      case 'pause-or-resume':
-        if (this.legal.has('resume')) void this._do('resume');
-        else if (this.legal.has('pause')) this._open('pause');
-        else return false;
-        return true;
-      default:
-        return false;
-    }
-  }
 }
 
 declare global {

@@ -34,7 +34,8 @@ export class CounterApp extends LitElement {
         display: flex;
         align-items: center;
         gap: 16px;
-        padding: 8px 20px;
+        min-height: 56px;
+        padding: 6px 20px;
         background: var(--counter-accent-strong);
         color: var(--counter-on-accent);
       }
@@ -82,11 +83,16 @@ export class CounterApp extends LitElement {
     return html`
       <header>
         <h1>Sıramatik · ${m.appTitle}</h1>
-        ${this._me
-          ? html`<span class="who">${m.signedInAs(this._me.displayName)}</span>
-              <button type="button" @click=${this._signOut}>${m.signOut}</button>`
-          : null}
-        <counter-lang-switch .lang=${this._lang} @counter-lang=${this._onLang}></counter-lang-switch>
+        ${
+          this._me
+            ? html`<span class="who">${m.signedInAs(this._me.displayName)}</span>
+                <button type="button" @click=${this._signOut}>${m.signOut}</button>`
+            : null
+        }
+        <counter-lang-switch
+          .language=${this._lang}
+          @counter-lang=${this._onLang}
+        ></counter-lang-switch>
       </header>
       <main>${this._renderBody()}</main>
     `;
@@ -97,14 +103,14 @@ export class CounterApp extends LitElement {
     if (this._me === undefined) return html`<p class="status" role="status">${m.loading}</p>`;
     if (this._me === null) {
       return html`<counter-sign-in
-        .lang=${this._lang}
+        .language=${this._lang}
         .notice=${this._expired ? m.sessionExpired : ''}
         @counter-signed-in=${this._onSignedIn}
       ></counter-sign-in>`;
     }
     return html`<counter-workspace
       .me=${this._me}
-      .lang=${this._lang}
+      .language=${this._lang}
       @counter-session-expired=${this._onExpired}
     ></counter-workspace>`;
   }

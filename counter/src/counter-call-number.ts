@@ -36,7 +36,7 @@ export class CounterCallNumber extends LitElement {
   /** Calling is not possible right now. */
   @property({ type: Boolean }) disabled = false;
   /** The interface language. */
-  @property() lang: Lang = 'tr';
+  @property() language: Lang = 'tr';
 
   /** Puts the cursor in the number field. */
   override focus(): void {
@@ -56,7 +56,7 @@ export class CounterCallNumber extends LitElement {
   }
 
   override render() {
-    const m = messages(this.lang);
+    const m = messages(this.language);
     return html`<form @submit=${this._submit}>
       <label for="number"
         >${m.ticketNumber}

@@ -84,14 +84,14 @@ export class CounterChoose extends LitElement {
   /** The hall's services, for the names of those each counter covers. */
   @property({ attribute: false }) services: Service[] = [];
   /** The interface language. */
-  @property() lang: Lang = 'tr';
+  @property() language: Lang = 'tr';
   /** The counter being opened right now, if any. */
   @property() opening: string | null = null;
   /** Why the last attempt to open a counter failed. */
   @property() error = '';
 
   override render() {
-    const m = messages(this.lang);
+    const m = messages(this.language);
     return html`<section aria-labelledby="choose-heading">
       <h2 id="choose-heading">${m.chooseHeading}</h2>
       <p class="hint">${m.chooseHint}</p>
@@ -103,9 +103,9 @@ export class CounterChoose extends LitElement {
   }
 
   private _renderChoice(c: CounterChoice) {
-    const m = messages(this.lang);
+    const m = messages(this.language);
     const services = c.serviceIds
-      .map((id) => this.services.find((s) => s.id === id)?.name[this.lang] ?? id)
+      .map((id) => this.services.find((s) => s.id === id)?.name[this.language] ?? id)
       .join(', ');
     const body = html`<span class="name">${c.name}</span>
       <span class="services">${m.services}: ${services}</span>`;
@@ -119,7 +119,6 @@ export class CounterChoose extends LitElement {
       type="button"
       class="choice free"
       data-counter=${c.id}
-      aria-label=${`${m.openCounter(c.name)} — ${services}`}
       ?disabled=${this.opening !== null}
       @click=${() => this._choose(c.id)}
     >

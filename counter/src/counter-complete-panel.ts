@@ -1,4 +1,4 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { CompleteRequest } from '../../contract/api.js';
 import type { Lang, Outcome } from '../../contract/domain.js';
@@ -17,7 +17,7 @@ export class CounterCompletePanel extends LitElement {
   /** The outcome chosen when the form opened (D: resolved, F: forwarded). */
   @property() outcome: Outcome = 'resolved';
   /** The interface language. */
-  @property() lang: Lang = 'tr';
+  @property() language: Lang = 'tr';
 
   override firstUpdated(): void {
     this._note.focus();
@@ -29,7 +29,7 @@ export class CounterCompletePanel extends LitElement {
   }
 
   override render() {
-    const m = messages(this.lang);
+    const m = messages(this.language);
     const chosen = this._picked ?? this.outcome;
     const radio = (value: Outcome, label: string, key: string) =>
       html`<label class="option"
@@ -68,7 +68,9 @@ export class CounterCompletePanel extends LitElement {
     const note = this._note.value.trim();
     const detail: CompleteRequest = { outcome: this._picked ?? this.outcome };
     if (note) detail.note = note;
-    this.dispatchEvent(new CustomEvent('counter-submit', { detail, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent('counter-submit', { detail, bubbles: true, composed: true }),
+    );
   }
 
   private _cancel(): void {

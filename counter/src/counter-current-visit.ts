@@ -14,6 +14,10 @@ export class CounterCurrentVisit extends LitElement {
       :host {
         display: block;
       }
+      /* One height with or without a visit, so the buttons below never move under the mouse. */
+      section {
+        min-height: 206px;
+      }
       .visit {
         display: grid;
         grid-template-columns: auto minmax(0, 1fr) auto;
@@ -95,10 +99,10 @@ export class CounterCurrentVisit extends LitElement {
   /** Server time now, in ms. */
   @property({ type: Number }) now = 0;
   /** The interface language. */
-  @property() lang: Lang = 'tr';
+  @property() language: Lang = 'tr';
 
   override render() {
-    const m = messages(this.lang);
+    const m = messages(this.language);
     return html`<section class="card" aria-labelledby="visit-heading">
       <h2 id="visit-heading">${m.currentHeading}</h2>
       ${this.ticket ? this._renderVisit(this.ticket) : this._renderEmpty()}
@@ -106,7 +110,7 @@ export class CounterCurrentVisit extends LitElement {
   }
 
   private _renderEmpty() {
-    const m = messages(this.lang);
+    const m = messages(this.language);
     if (this.counterStatus === 'paused') {
       const reason = this.pauseReason ? m.pauseReasons[this.pauseReason] : '';
       return html`<p class="empty">${m.pausedNotice(reason)}</p>`;
@@ -115,7 +119,7 @@ export class CounterCurrentVisit extends LitElement {
   }
 
   private _renderVisit(t: Ticket) {
-    const m = messages(this.lang);
+    const m = messages(this.language);
     const serving = t.status === 'serving';
     const since = serving ? t.startedAt : t.lastCalledAt;
     const elapsed = since === null ? 0 : this.now - since;
@@ -125,16 +129,23 @@ export class CounterCurrentVisit extends LitElement {
     return html`<div class="visit">
       <span class="number" data-testid="current-number">${t.number}</span>
       <div>
-        <div class="service">${this.service?.name[this.lang] ?? t.serviceId}</div>
+        <div class="service">${this.service?.name[this.language] ?? t.serviceId}</div>
         <div class="status" data-testid="current-status">${m.ticketStatus[t.status]}</div>
+        ${
+          t.recalls > 0
+            ? html`<div class="status" data-testid="current-recalls">${m.recalled(t.recalls)}</div>`
+            : null
+        }
       </div>
       <div class="timer" data-level=${level} data-testid="visit-timer" role="timer">
         <span class="caption">${serving ? m.serviceTime : m.sinceCall}</span>
         <span class="clock">${formatDuration(elapsed)}</span>
-        ${serving
-          ? html`<span class="level" data-testid="timer-level">${m.timerLevel[level]}</span>
-              <span class="caption">${m.target(target)}</span>`
-          : null}
+        ${
+          serving
+            ? html`<span class="level" data-testid="timer-level">${m.timerLevel[level]}</span>
+                <span class="caption">${m.target(target)}</span>`
+            : null
+        }
       </div>
     </div>`;
   }

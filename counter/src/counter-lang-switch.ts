@@ -42,16 +42,16 @@ export class CounterLangSwitch extends LitElement {
   `;
 
   /** The language in use. */
-  @property() lang: Lang = 'tr';
+  @property() language: Lang = 'tr';
 
   override render() {
-    return html`<div role="group" aria-label=${messages(this.lang).language}>
+    return html`<div role="group" aria-label=${messages(this.language).language}>
       ${OPTIONS.map(
         (o) =>
           html`<button
             type="button"
             lang=${o.lang}
-            aria-pressed=${o.lang === this.lang ? 'true' : 'false'}
+            aria-pressed=${o.lang === this.language ? 'true' : 'false'}
             @click=${() => this._choose(o.lang)}
           >
             ${o.label}
@@ -61,8 +61,10 @@ export class CounterLangSwitch extends LitElement {
   }
 
   private _choose(lang: Lang): void {
-    if (lang === this.lang) return;
-    this.dispatchEvent(new CustomEvent('counter-lang', { detail: lang, bubbles: true, composed: true }));
+    if (lang === this.language) return;
+    this.dispatchEvent(
+      new CustomEvent('counter-lang', { detail: lang, bubbles: true, composed: true }),
+    );
   }
 }
 

@@ -71,7 +71,7 @@ export class CounterMain extends LitElement {
   /** The counter this clerk holds. */
   @property({ attribute: false }) counter!: CounterView;
   /** The interface language. */
-  @property() lang: Lang = 'tr';
+  @property() language: Lang = 'tr';
   /** Sends a command for this counter. */
   @property({ attribute: false }) run!: RunCommand;
 
@@ -86,7 +86,7 @@ export class CounterMain extends LitElement {
   }
 
   override render() {
-    const m = messages(this.lang);
+    const m = messages(this.language);
     const { model, counter } = this;
     const now = this._localNow + model.clockOffsetMs;
     const ticket = currentTicket(model, counter);
@@ -109,23 +109,26 @@ export class CounterMain extends LitElement {
             .counterStatus=${counter.status}
             .pauseReason=${counter.pauseReason}
             .now=${now}
-            .lang=${this.lang}
+            .language=${this.language}
           ></counter-current-visit>
           <counter-actions
             .legal=${legal}
             .counterStatus=${counter.status}
             .ticket=${ticket}
             .services=${model.services.filter((s) => s.active)}
-            .lang=${this.lang}
+            .language=${this.language}
             .run=${this.run}
           ></counter-actions>
         </div>
         <div class="right">
           <counter-queue-summary
             .lines=${coveredQueueLines(counter, model.services, model.queues, now)}
-            .lang=${this.lang}
+            .language=${this.language}
           ></counter-queue-summary>
-          <counter-own-stats .stats=${ownStats(model.own)} .lang=${this.lang}></counter-own-stats>
+          <counter-own-stats
+            .stats=${ownStats(model.own)}
+            .language=${this.language}
+          ></counter-own-stats>
         </div>
       </div>
     `;

@@ -35,16 +35,16 @@ export class CounterOwnStats extends LitElement {
   /** Completed visits and mean service time. */
   @property({ attribute: false }) stats: OwnStats = { completed: 0, meanServiceMs: null };
   /** The interface language. */
-  @property() lang: Lang = 'tr';
+  @property() language: Lang = 'tr';
 
   override render() {
-    const m = messages(this.lang);
+    const m = messages(this.language);
     const mean = this.stats.meanServiceMs;
     return html`<section class="card" aria-labelledby="own-heading">
       <h2 id="own-heading">${m.ownHeading}</h2>
       <dl>
         <dt>${m.completed}</dt>
-        <dd data-testid="own-completed">${formatNumber(this.lang, this.stats.completed)}</dd>
+        <dd data-testid="own-completed">${formatNumber(this.language, this.stats.completed)}</dd>
         <dt>${m.meanService}</dt>
         <dd data-testid="own-mean">${mean === null ? '—' : formatDuration(mean)}</dd>
       </dl>

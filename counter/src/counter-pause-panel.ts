@@ -16,14 +16,14 @@ export class CounterPausePanel extends LitElement {
   @query('button') private _first!: HTMLButtonElement;
 
   /** The interface language. */
-  @property() lang: Lang = 'tr';
+  @property() language: Lang = 'tr';
 
   override firstUpdated(): void {
     this._first.focus();
   }
 
   override render() {
-    const m = messages(this.lang);
+    const m = messages(this.language);
     return html`<form @submit=${(e: Event) => e.preventDefault()} aria-labelledby="pause-heading">
       <h3 id="pause-heading">${m.pause}</h3>
       <fieldset>
@@ -43,7 +43,9 @@ export class CounterPausePanel extends LitElement {
 
   private _pick(reason: PauseReason): void {
     const detail: PauseRequest = { reason };
-    this.dispatchEvent(new CustomEvent('counter-submit', { detail, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent('counter-submit', { detail, bubbles: true, composed: true }),
+    );
   }
 
   private _cancel(): void {

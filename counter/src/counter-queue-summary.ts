@@ -50,17 +50,17 @@ export class CounterQueueSummary extends LitElement {
   /** One line per covered service. */
   @property({ attribute: false }) lines: QueueLine[] = [];
   /** The interface language. */
-  @property() lang: Lang = 'tr';
+  @property() language: Lang = 'tr';
 
   override render() {
-    const m = messages(this.lang);
+    const m = messages(this.language);
     return html`<section class="card" aria-labelledby="queue-heading">
       <h2 id="queue-heading">${m.queueHeading}</h2>
       <table>
         <thead>
           <tr>
             <th scope="col">${m.services}</th>
-            <th scope="col">${m.queueHeading}</th>
+            <th scope="col">${m.waitingColumn}</th>
             <th scope="col">${m.longestWait}</th>
           </tr>
         </thead>
@@ -68,14 +68,16 @@ export class CounterQueueSummary extends LitElement {
           ${this.lines.map(
             (l) =>
               html`<tr data-service=${l.service.id}>
-                <th scope="row">${l.service.name[this.lang]}</th>
+                <th scope="row">${l.service.name[this.language]}</th>
                 <td class="count" data-testid="waiting-count">
                   ${l.waiting}<span class="visually-hidden"> ${m.waitingCount(l.waiting)}</span>
                 </td>
                 <td class="wait">
-                  ${l.longestWaitMs === null
-                    ? html`<span class="muted">${m.nobodyWaiting}</span>`
-                    : formatDuration(l.longestWaitMs)}
+                  ${
+                    l.longestWaitMs === null
+                      ? html`<span class="muted">${m.nobodyWaiting}</span>`
+                      : formatDuration(l.longestWaitMs)
+                  }
                 </td>
               </tr>`,
           )}

@@ -52,7 +52,7 @@ export class CounterSignIn extends LitElement {
   @state() private _error = '';
 
   /** The interface language. */
-  @property() lang: Lang = 'tr';
+  @property() language: Lang = 'tr';
   /** A message shown above the form (e.g. that the session expired). */
   @property() notice = '';
 
@@ -61,14 +61,13 @@ export class CounterSignIn extends LitElement {
   }
 
   override render() {
-    const m = messages(this.lang);
+    const m = messages(this.language);
     return html`<section class="card" aria-labelledby="sign-in-heading">
       <h2 id="sign-in-heading">${m.signInHeading}</h2>
       ${this.notice ? html`<p class="notice" role="alert">${this.notice}</p>` : null}
       <form @submit=${this._submit} novalidate>
         <label for="username"
-          >${m.username}
-          <input id="username" name="username" autocomplete="username" required
+          >${m.username} <input id="username" name="username" autocomplete="username" required
         /></label>
         <label for="password"
           >${m.password}
@@ -89,7 +88,7 @@ export class CounterSignIn extends LitElement {
 
   private async _submit(e: Event): Promise<void> {
     e.preventDefault();
-    const m = messages(this.lang);
+    const m = messages(this.language);
     const body: LoginRequest = {
       username: this._username.value.trim(),
       password: this._password.value,
@@ -108,7 +107,7 @@ export class CounterSignIn extends LitElement {
       this._error =
         code === 'invalid-credentials' || code === 'validation'
           ? m.wrongCredentials
-          : errorText(this.lang, code);
+          : errorText(this.language, code);
       this._password.value = '';
       this._password.focus();
       return;

@@ -17,14 +17,14 @@ export class CounterTransferPanel extends LitElement {
   /** The services the visitor can be sent to (the current one left out). */
   @property({ attribute: false }) services: Service[] = [];
   /** The interface language. */
-  @property() lang: Lang = 'tr';
+  @property() language: Lang = 'tr';
 
   override firstUpdated(): void {
     this._select.focus();
   }
 
   override render() {
-    const m = messages(this.lang);
+    const m = messages(this.language);
     const radio = (value: TransferRequest['position'], label: string) =>
       html`<label class="option"
         ><input
@@ -40,8 +40,8 @@ export class CounterTransferPanel extends LitElement {
       <h3 id="transfer-heading">${m.transfer}</h3>
       <label class="field" for="service"
         >${m.transferTo}
-        <select id="service" name="service">
-          ${this.services.map((s) => html`<option value=${s.id}>${s.name[this.lang]}</option>`)}
+        <select id="service" name="service" @keydown=${this._onSelectKey}>
+          ${this.services.map((s) => html`<option value=${s.id}>${s.name[this.language]}</option>`)}
         </select></label
       >
       <fieldset>
@@ -62,7 +62,16 @@ export class CounterTransferPanel extends LitElement {
   private _submit(e: Event): void {
     e.preventDefault();
     const detail: TransferRequest = { serviceId: this._select.value, position: this._position };
-    this.dispatchEvent(new CustomEvent('counter-submit', { detail, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent('counter-submit', { detail, bubbles: true, composed: true }),
+    );
+  }
+
+  /** A select does not submit its form on Enter by itself; the hint promises it does. */
+  private _onSelectKey(e: KeyboardEvent): void {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    this.renderRoot.querySelector('form')?.requestSubmit();
   }
 
   private _cancel(): void {

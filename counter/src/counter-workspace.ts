@@ -50,29 +50,31 @@ export class CounterWorkspace extends LitElement {
   /** The signed-in clerk. */
   @property({ attribute: false }) me!: Me;
   /** The interface language. */
-  @property() lang: Lang = 'tr';
+  @property() language: Lang = 'tr';
 
   override render() {
-    const m = messages(this.lang);
+    const m = messages(this.language);
     const model = this._queue.model;
     const offline =
       this._queue.connection === 'offline'
         ? html`<p class="banner" role="status">${m.offline}</p>`
         : null;
-    if (!model) return html`${offline}<p class="status" role="status">${m.connecting}</p>`;
+    if (!model)
+      return html`${offline}
+        <p class="status" role="status">${m.connecting}</p>`;
     const held = heldCounter(model.counters, this.me.id);
     if (held) {
       return html`${offline}<counter-main
           .model=${model}
           .counter=${held}
-          .lang=${this.lang}
+          .language=${this.language}
           .run=${this._run}
         ></counter-main>`;
     }
     return html`${offline}<counter-choose
         .choices=${counterChoices(model.counters, this.me.id)}
         .services=${model.services}
-        .lang=${this.lang}
+        .language=${this.language}
         .opening=${this._opening}
         .error=${this._chooseError}
         @counter-choose=${this._onChoose}
@@ -98,7 +100,7 @@ export class CounterWorkspace extends LitElement {
     const r = await this._queue.command(e.detail, 'open');
     this._opening = null;
     // On success the counter's delta moves the clerk to the main screen.
-    if (!r.ok && r.status !== 401) this._chooseError = errorText(this.lang, r.error.code);
+    if (!r.ok && r.status !== 401) this._chooseError = errorText(this.language, r.error.code);
   }
 }
 

@@ -77,7 +77,10 @@ export const sharedStyles = css`
     font-weight: 600;
   }
   kbd {
-    font: 600 0.8rem/1 ui-monospace, 'DejaVu Sans Mono', monospace;
+    font:
+      600 0.8rem/1 ui-monospace,
+      'DejaVu Sans Mono',
+      monospace;
     padding: 3px 6px;
     border: 1px solid currentColor;
     border-bottom-width: 2px;

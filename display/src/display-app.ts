@@ -1,10 +1,10 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { styles } from './display-app.styles.js';
 import { Announcer } from './announcer.js';
 import { DisplayConnection } from './display-connection.js';
 import { text } from './i18n.js';
 import { counterTiles, nextFlashEnd, recentCallRows, waitingRows } from './state/board.js';
-import { theme } from './theme.js';
 import './display-clock.js';
 import './display-connection-badge.js';
 import './display-counter-board.js';
@@ -16,43 +16,7 @@ import './display-waiting-list.js';
 /** The lobby screen: current calls per counter, recent calls, waiting per service, the clock. */
 @customElement('display-app')
 export class DisplayApp extends LitElement {
-  static override styles = [
-    theme,
-    css`
-      :host {
-        display: grid;
-        grid-template-rows: auto 1fr auto;
-        gap: 24px;
-        box-sizing: border-box;
-        height: 100vh;
-        padding: 28px 40px 32px;
-        background: var(--display-bg);
-        color: var(--display-text);
-        font-family: var(--display-font);
-        overflow: hidden;
-      }
-      header {
-        display: flex;
-        align-items: center;
-        justify-content: space-between;
-        gap: 40px;
-        border-bottom: 4px solid var(--display-panel-edge);
-        padding-bottom: 18px;
-      }
-      h1 {
-        margin: 0;
-        font-size: 52px;
-        line-height: 1.1;
-        font-weight: 800;
-      }
-      .middle {
-        display: grid;
-        grid-template-columns: 1fr 560px;
-        gap: 32px;
-        min-height: 0;
-      }
-    `,
-  ];
+  static override styles = styles;
 
   private readonly announcer = new Announcer({
     onBlockedChange: (blocked) => {
@@ -85,9 +49,11 @@ export class DisplayApp extends LitElement {
 
   override render() {
     return html`${this.renderScreen()}
-    ${this._soundBlocked && this.connection.status !== 'unpaired'
-      ? html`<display-sound-overlay @display-unlock=${this.onUnlock}></display-sound-overlay>`
-      : nothing}`;
+    ${
+      this._soundBlocked && this.connection.status !== 'unpaired'
+        ? html`<display-sound-overlay @display-unlock=${this.onUnlock}></display-sound-overlay>`
+        : nothing
+    }`;
   }
 
   private renderScreen() {

@@ -40,7 +40,9 @@ export class DisplayConnectionBadge extends LitElement {
 
   override render() {
     return html`<span class="dot" aria-hidden="true"></span
-      ><span role="status">${text.reconnecting.tr} / <span lang="en">${text.reconnecting.en}</span></span>`;
+      ><span role="status"
+        >${text.reconnecting.tr} / <span lang="en">${text.reconnecting.en}</span></span
+      >`;
   }
 }
 

@@ -61,9 +61,11 @@ export class DisplayConnection implements ReactiveController {
       if (reason === 'io server disconnect') socket.connect();
     });
     socket.on('connect_error', (err) =>
-      this.setStatus(statusAfterConnectError(err as { data?: unknown }, this.state.rev !== null)),
+      this.setStatus(statusAfterConnectError(err, this.state.rev !== null)),
     );
-    socket.on('queue:snapshot', (snapshot) => this.apply(applySnapshot(this.state, snapshot, Date.now())));
+    socket.on('queue:snapshot', (snapshot) =>
+      this.apply(applySnapshot(this.state, snapshot, Date.now())),
+    );
     socket.on('queue:event', (delta) => this.apply(applyDelta(this.state, delta, Date.now())));
   }
 

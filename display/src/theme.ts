@@ -15,8 +15,7 @@ export const theme = css`
     --display-accent-text: #0a1628;
     --display-warn: #ffb020;
     --display-font:
-      'Inter', 'Segoe UI', 'Roboto', 'Noto Sans', 'DejaVu Sans', 'Helvetica Neue', Arial,
-      sans-serif;
+      'Inter', 'Segoe UI', 'Roboto', 'Noto Sans', 'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif;
     --display-radius: 24px;
   }
 `;

@@ -33,7 +33,10 @@ function isApiError(v: unknown): v is { error: ApiError } {
 }
 
 /** Calls the same-origin API; never throws. A request without an answer in time is a `timeout`. */
-export async function apiRequest<T>(path: string, opts: RequestOptions = {}): Promise<ApiResult<T>> {
+export async function apiRequest<T>(
+  path: string,
+  opts: RequestOptions = {},
+): Promise<ApiResult<T>> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (opts.key) headers.Authorization = `Bearer ${opts.key}`;
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -49,17 +52,16 @@ export async function apiRequest<T>(path: string, opts: RequestOptions = {}): Pr
       cache: 'no-store',
     });
   } catch {
-    return { ok: false, code: abort.signal.aborted ? 'timeout' : 'network' };
-  } finally {
     clearTimeout(timer);
+    return { ok: false, code: abort.signal.aborted ? 'timeout' : 'network' };
   }
-  let body: unknown = null;
-  try {
-    body = await res.json();
-  } catch {
-    body = null;
+  const body: unknown = await res.json().catch(() => null);
+  clearTimeout(timer);
+  if (res.ok) {
+    return body === null && abort.signal.aborted
+      ? { ok: false, code: 'timeout' }
+      : { ok: true, data: body as T };
   }
-  if (res.ok) return { ok: true, data: body as T };
   if (isApiError(body)) return { ok: false, code: body.error.code };
   // No JSON error: a proxy or a server that is starting up answered.
   return { ok: false, code: BY_STATUS[res.status] ?? (res.status >= 500 ? 'network' : 'internal') };

@@ -29,8 +29,7 @@ const tr = {
   chooseService: 'İşleminizi seçin',
   chooseServiceHint: 'Sıra numarası almak için işleminize dokunun',
   waiting: (n: number): string => (n === 0 ? 'Sırada kimse yok' : `${num(n)} kişi bekliyor`),
-  wait: (minutes: number): string =>
-    minutes <= 0 ? 'Beklemeden' : `yaklaşık ${num(minutes)} dk`,
+  wait: (minutes: number): string => (minutes <= 0 ? 'Beklemeden' : `yaklaşık ${num(minutes)} dk`),
   serviceClosed: 'Şu anda bu hizmet verilmiyor',
   servicesLabel: 'Hizmetler',
   priorityPath: 'Öncelikli sıra',
@@ -49,8 +48,7 @@ const tr = {
 
   // Kiosk: confirmation
   yourNumber: 'Sıra numaranız',
-  ahead: (n: number): string =>
-    n === 0 ? 'Sıradaki sizsiniz' : `Önünüzde ${num(n)} kişi var`,
+  ahead: (n: number): string => (n === 0 ? 'Sıradaki sizsiniz' : `Önünüzde ${num(n)} kişi var`),
   placeLabel: 'Sıra durumu',
   estimatedWait: 'Tahmini bekleme',
   scanQr: 'Sıranızı telefonunuzdan takip etmek için QR kodu okutun',
@@ -58,6 +56,7 @@ const tr = {
   printing: 'Biletiniz yazdırılıyor…',
   printed: 'Biletiniz yazdırıldı, lütfen alınız.',
   printFailed: 'Bilet yazdırılamadı. Numaranızı not alın veya QR kodu okutun.',
+  noPrinter: 'Numaranızı not alın veya QR kodu telefonunuzla okutun.',
   ok: 'Tamam',
   returning: (s: number): string => `${num(s)} saniye sonra ana ekrana dönülecek`,
 
@@ -88,7 +87,6 @@ const tr = {
   phoneTitle: 'Sıra durumunuz',
   liveOn: 'Canlı takip',
   liveOff: 'Bağlantı koptu, yeniden bağlanılıyor…',
-  positionLabel: 'Önünüzdeki kişi',
   calledTitle: 'Sıranız geldi!',
   goToCounter: (n: number): string => `${num(n)} numaralı bankoya gelin`,
   serving: (n: number): string => `${num(n)} numaralı bankoda hizmet alıyorsunuz`,
@@ -119,7 +117,8 @@ const en: Catalogue = {
 
   chooseService: 'Choose your service',
   chooseServiceHint: 'Tap your service to take a number',
-  waiting: (n) => (n === 0 ? 'No one waiting' : n === 1 ? '1 person waiting' : `${num(n)} people waiting`),
+  waiting: (n) =>
+    n === 0 ? 'No one waiting' : n === 1 ? '1 person waiting' : `${num(n)} people waiting`,
   wait: (minutes) => (minutes <= 0 ? 'No wait' : `about ${num(minutes)} min`),
   serviceClosed: 'Not available right now',
   servicesLabel: 'Services',
@@ -147,6 +146,7 @@ const en: Catalogue = {
   printing: 'Printing your ticket…',
   printed: 'Your ticket has been printed, please take it.',
   printFailed: 'The ticket could not be printed. Note your number or scan the QR code.',
+  noPrinter: 'Note your number or scan the QR code with your phone.',
   ok: 'OK',
   returning: (s) => `Returning to the start screen in ${num(s)} s`,
 
@@ -175,7 +175,6 @@ const en: Catalogue = {
   phoneTitle: 'Your place in line',
   liveOn: 'Live',
   liveOff: 'Connection lost, reconnecting…',
-  positionLabel: 'People ahead of you',
   calledTitle: 'It is your turn!',
   goToCounter: (n) => `Please go to counter ${num(n)}`,
   serving: (n) => `You are being served at counter ${num(n)}`,

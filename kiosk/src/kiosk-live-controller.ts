@@ -64,16 +64,16 @@ export class KioskLiveController implements ReactiveController {
     );
     if (res.ok) return { ok: true, ticket: res.data };
     // The key was revoked: this kiosk is no longer paired.
-    if (res.code === 'unauthenticated') this.set('unpaired');
+    if (res.code === 'unauthenticated') this.unpair();
     return res;
   }
 
   private async start(): Promise<void> {
-    if (!this.key) return this.set('unpaired');
+    if (!this.key) return this.unpair();
     const me = await apiRequest<DeviceMe | Me>('/auth/me', { key: this.key });
     if (!this.running) return;
     if (!me.ok) return this.failed(me);
-    if (me.data.kind !== 'device' || me.data.deviceKind !== 'kiosk') return this.set('unpaired');
+    if (me.data.kind !== 'device' || me.data.deviceKind !== 'kiosk') return this.unpair();
     this.hallId = me.data.hallId;
     const services = await apiRequest<ServiceView[]>(
       `/halls/${encodeURIComponent(this.hallId)}/services`,
@@ -87,7 +87,7 @@ export class KioskLiveController implements ReactiveController {
   }
 
   private failed(res: Extract<ApiResult<unknown>, { ok: false }>): void {
-    if (res.code === 'unauthenticated' || res.code === 'forbidden') return this.set('unpaired');
+    if (res.code === 'unauthenticated' || res.code === 'forbidden') return this.unpair();
     this.set('offline');
     this.retryLater(() => void this.start());
   }
@@ -112,6 +112,7 @@ export class KioskLiveController implements ReactiveController {
       if (socket.recovered) this.set('online');
     });
     socket.on('queue:snapshot', (snapshot) => {
+      if (!this.running) return;
       this.hall = applySnapshot(this.hall, snapshot);
       this.set('online');
     });
@@ -122,16 +123,14 @@ export class KioskLiveController implements ReactiveController {
       this.host.requestUpdate();
     });
     socket.on('disconnect', (reason) => {
+      if (!this.running) return;
       this.set('offline');
       // The server dropped us (restart, shutdown): the client does not retry on its own.
       if (reason === 'io server disconnect') this.retryLater(() => socket.connect());
     });
     socket.on('connect_error', (err) => {
       const code = (err as Error & { data?: { code?: string } }).data?.code;
-      if (code === 'unauthenticated' || code === 'forbidden') {
-        socket.disconnect();
-        return this.set('unpaired');
-      }
+      if (code === 'unauthenticated' || code === 'forbidden') return this.unpair();
       this.set('offline');
       if (!socket.active) this.retryLater(() => socket.connect());
     });
@@ -143,6 +142,15 @@ export class KioskLiveController implements ReactiveController {
       this.hall = applySnapshot(this.hall, result.data);
       this.host.requestUpdate();
     });
+  }
+
+  /** Not paired (no key, or the server refuses it): stop following the hall until a reload. */
+  private unpair(): void {
+    this.running = false;
+    clearTimeout(this.retryTimer);
+    this.socket?.disconnect();
+    this.socket = null;
+    this.set('unpaired');
   }
 
   private set(connection: KioskConnection): void {

@@ -1,17 +1,17 @@
-import type { IssuedTicket } from '../../contract/api.js';
-import type { PrintOutcome } from './state/kiosk-flow.js';
+import type { IssuedTicket, PrintOutcome } from '../../contract/api.js';
 
-/** Puts an issued ticket on paper. The kiosk shows the ticket on screen whatever happens. */
+/** The print step after a ticket is issued. The kiosk shows the ticket on screen whatever happens. */
 export interface TicketPrinter {
   print(ticket: IssuedTicket): Promise<PrintOutcome>;
 }
 
 /**
- * Stand-in until printing lands (ESC/POS from the server, see DESIGN.md "Printing"): reports
- * success so the confirmation reads as it will with a printer.
+ * Prints nothing from the browser: the server prints at issue (ESC/POS to the kiosk's printer,
+ * DESIGN.md "Printing") and reports the outcome in the ticket. A kiosk-side printer would
+ * implement `TicketPrinter` instead.
  */
 export class NoopTicketPrinter implements TicketPrinter {
-  print(_ticket: IssuedTicket): Promise<PrintOutcome> {
-    return Promise.resolve('printed');
+  print(ticket: IssuedTicket): Promise<PrintOutcome> {
+    return Promise.resolve(ticket.print ?? 'no-printer');
   }
 }

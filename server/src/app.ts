@@ -17,6 +17,8 @@ import { openApiDocument } from './http/openapi.js';
 import { mountRoutes, type RouteDef } from './http/route.js';
 import { mountStaticPages } from './http/static-pages.js';
 import { ticketsRoutes } from './http/tickets-routes.js';
+import { PrintService } from './print/print-service.js';
+import { printersRoutes } from './http/printers-routes.js';
 import { QueueService } from './queue/queue-service.js';
 import { attachRealtime } from './realtime/realtime.js';
 import { originAllowed } from './realtime/origin.js';
@@ -42,6 +44,7 @@ export interface App {
   io: Server;
   queues: QueueService;
   auth: AuthService;
+  print: PrintService;
   configStore: ConfigStore;
   routes: RouteDef[];
   /** Stops timers, sockets and the store; the caller closes the HTTP server it listened on. */
@@ -110,15 +113,18 @@ export async function createApp(deps: AppDeps): Promise<App> {
   });
   const realtime = attachRealtime({ io, queues, auth, now });
 
+  const print = new PrintService({ config: () => deps.store.config.read(), now, log });
   const routeDeps: RouteDeps = {
     queues,
     auth,
+    print,
     now,
     version,
     sessionTtlMs,
     secureCookies: deps.publicUrl.startsWith('https:'),
     limiters: makeLimiters(deps.rateLimits ?? DEFAULT_RATE_LIMITS, actorOf),
     endSession: realtime.endSession,
+    endDevice: realtime.endDevice,
     actorOf,
   };
   const routes = [
@@ -127,6 +133,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     ...hallsRoutes(routeDeps),
     ...ticketsRoutes(routeDeps),
     ...counterRoutes(routeDeps),
+    ...printersRoutes(routeDeps),
   ];
 
   const api = express.Router();
@@ -180,6 +187,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     io,
     queues,
     auth,
+    print,
     configStore: deps.store.config,
     routes,
     close: async () => {

@@ -1,3 +1,4 @@
+import type { Outcome } from '../../../contract/domain.js';
 import type { CounterAction } from './actions.js';
 
 /** What a shortcut asks for: an action, or opening one of its forms with a preset. */
@@ -80,4 +81,47 @@ export function focusKindOf(
   }
   if (tag === 'button' || tag === 'a' || tag === 'summary') return 'control';
   return 'other';
+}
+
+/** What the screen does for a shortcut: send a command, open a form, or go to the number field. */
+export type Intent =
+  | { kind: 'run'; action: CounterAction }
+  | { kind: 'open'; form: 'complete'; outcome: Outcome }
+  | { kind: 'open'; form: 'transfer' | 'pause' }
+  | { kind: 'focus-number' };
+
+const DIRECT: Partial<Record<Shortcut, CounterAction>> = {
+  'call-next': 'call-next',
+  recall: 'recall',
+  start: 'start',
+  'no-show': 'no-show',
+  requeue: 'requeue',
+};
+
+/**
+ * What a shortcut does given the legal actions; `null` when its action is not possible now
+ * (the key is then left alone). P resumes a paused counter and opens the pause form otherwise.
+ */
+export function intentOf(shortcut: Shortcut, legal: ReadonlySet<CounterAction>): Intent | null {
+  const direct = DIRECT[shortcut];
+  if (direct) return legal.has(direct) ? { kind: 'run', action: direct } : null;
+  switch (shortcut) {
+    case 'call':
+      return legal.has('call') ? { kind: 'focus-number' } : null;
+    case 'complete-resolved':
+    case 'complete-forwarded':
+      if (!legal.has('complete')) return null;
+      return {
+        kind: 'open',
+        form: 'complete',
+        outcome: shortcut === 'complete-resolved' ? 'resolved' : 'forwarded',
+      };
+    case 'transfer':
+      return legal.has('transfer') ? { kind: 'open', form: 'transfer' } : null;
+    case 'pause-or-resume':
+      if (legal.has('resume')) return { kind: 'run', action: 'resume' };
+      return legal.has('pause') ? { kind: 'open', form: 'pause' } : null;
+    default:
+      return null;
+  }
 }

@@ -36,7 +36,8 @@ export function counterTiles(state: DisplayState, now: number): CounterTile[] {
   return state.counters
     .filter((c) => c.status !== 'closed')
     .map((c) => {
-      const ticketNumber = c.current && SHOWN_TICKET.has(c.current.status) ? c.current.number : null;
+      const ticketNumber =
+        c.current && SHOWN_TICKET.has(c.current.status) ? c.current.number : null;
       return {
         id: c.id,
         counterNumber: c.number,
@@ -67,7 +68,8 @@ export function waitingRows(state: DisplayState): WaitingRow[] {
         prefix: s.prefix,
         name: s.name,
         waiting: q?.waiting ?? 0,
-        estimatedWaitMinutes: q && q.waiting > 0 ? Math.max(1, Math.round(q.estimatedWaitMinutes)) : 0,
+        estimatedWaitMinutes:
+          q && q.waiting > 0 ? Math.max(1, Math.round(q.estimatedWaitMinutes)) : 0,
       };
     });
 }

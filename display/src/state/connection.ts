@@ -8,11 +8,8 @@ const REFUSED = new Set(['unauthenticated', 'forbidden']);
  * After a failed connection attempt: a refused key (missing, wrong or revoked) means this
  * screen is not paired; anything else is the network or a restarting server, so keep trying.
  */
-export function statusAfterConnectError(
-  error: { data?: unknown } | null | undefined,
-  hasShownData: boolean,
-): ConnectionStatus {
-  const data = error?.data as { code?: unknown } | undefined;
+export function statusAfterConnectError(error: unknown, hasShownData: boolean): ConnectionStatus {
+  const data = (error as { data?: { code?: unknown } } | null | undefined)?.data;
   if (typeof data?.code === 'string' && REFUSED.has(data.code)) return 'unpaired';
   return hasShownData ? 'reconnecting' : 'connecting';
 }

@@ -1,8 +1,7 @@
 import type { Lang } from '../../../contract/domain.js';
-import type { IssuedTicket } from '../../../contract/api.js';
-import { t } from '../i18n.js';
+import type { IssuedTicket, PrintOutcome } from '../../../contract/api.js';
+import { t, type Catalogue } from '../i18n.js';
 import { formatAhead, formatWait, secondsLeft } from './format.js';
-import type { PrintOutcome } from './kiosk-flow.js';
 
 /** What the confirmation screen shows after a ticket is issued. */
 export interface ConfirmationModel {
@@ -30,6 +29,12 @@ export function phoneLink(statusUrl: string, lang: Lang): string {
   return url.toString();
 }
 
+const PRINT_LINES: Record<PrintOutcome, (text: Catalogue) => string> = {
+  printed: (text) => text.printed,
+  failed: (text) => text.printFailed,
+  'no-printer': (text) => text.noPrinter,
+};
+
 export function confirmationModel(
   ticket: IssuedTicket,
   lang: Lang,
@@ -46,8 +51,7 @@ export function confirmationModel(
     wait: formatWait(ticket.estimatedWaitMinutes, lang),
     qrText: phoneLink(ticket.statusUrl, ticket.lang),
     qrAlt: text.qrAlt(ticket.number),
-    printLine:
-      print === null ? text.printing : print === 'printed' ? text.printed : text.printFailed,
+    printLine: print === null ? text.printing : PRINT_LINES[print](text),
     returning: text.returning(secondsLeft(deadline, now)),
   };
 }

@@ -1,5 +1,5 @@
 import type { Lang, PriorityGroup } from '../../../contract/domain.js';
-import type { IssuedTicket } from '../../../contract/api.js';
+import type { IssuedTicket, PrintOutcome } from '../../../contract/api.js';
 import type { FailureCode } from './errors.js';
 
 /** How long the confirmation stays before the kiosk is ready for the next visitor. */
@@ -11,8 +11,6 @@ export const DISMISS_GUARD_MS = 800;
 
 /** `start`: normal services and the priority path; `priority`: the groups; `services`: after a group. */
 export type KioskView = 'start' | 'priority' | 'services' | 'confirmation';
-
-export type PrintOutcome = 'printed' | 'failed';
 
 /** The visitor's way through the kiosk; the connection is tracked apart from it. */
 export interface KioskFlow {
@@ -67,7 +65,8 @@ export function kioskFlow(flow: KioskFlow, action: KioskAction): KioskFlow {
       return { ...flow, view: 'services', priority: action.group, error: null };
     case 'back':
       if (flow.issuing) return flow;
-      if (flow.view === 'services') return { ...flow, view: 'priority', priority: null, error: null };
+      if (flow.view === 'services')
+        return { ...flow, view: 'priority', priority: null, error: null };
       if (flow.view === 'priority') return { ...flow, view: 'start', priority: null, error: null };
       return flow;
     case 'issue-start':

@@ -4,12 +4,7 @@ import type { KioskFlow } from './kiosk-flow.js';
 export type KioskConnection = 'checking' | 'unpaired' | 'online' | 'offline';
 
 export type KioskScreen =
-  | 'connecting'
-  | 'unpaired'
-  | 'start'
-  | 'priority'
-  | 'services'
-  | 'confirmation';
+  'connecting' | 'unpaired' | 'start' | 'priority' | 'services' | 'confirmation';
 
 /** Which screen the kiosk shows. An issued ticket stays on screen even if the link drops. */
 export function kioskScreen(connection: KioskConnection, flow: KioskFlow): KioskScreen {

@@ -1,5 +1,6 @@
 import type { Service, ServiceQueue } from '../../../contract/domain.js';
-import type { DisplayDelta, DisplaySnapshot, ServiceView } from '../../../contract/api.js';
+import type { DisplaySnapshot, ServiceView } from '../../../contract/api.js';
+import type { DisplayDelta } from '../../../contract/socket.js';
 
 /** What the kiosk knows of one service. */
 export type ServiceInfo = Pick<Service, 'id' | 'prefix' | 'name' | 'active'>;
@@ -28,7 +29,8 @@ function figures(queues: ServiceQueue[]): Record<string, QueueFigures> {
 /** The hall from `GET /api/halls/:hallId/services`. */
 export function fromServiceViews(hall: LiveHall, views: ServiceView[]): LiveHall {
   const queues: Record<string, QueueFigures> = {};
-  for (const v of views) queues[v.id] = { waiting: v.waiting, estimatedWaitMinutes: v.estimatedWaitMinutes };
+  for (const v of views)
+    queues[v.id] = { waiting: v.waiting, estimatedWaitMinutes: v.estimatedWaitMinutes };
   return {
     ...hall,
     services: views.map(({ id, prefix, name, active }) => ({ id, prefix, name, active })),
@@ -41,7 +43,12 @@ export function applySnapshot(hall: LiveHall, snapshot: DisplaySnapshot): LiveHa
   return {
     rev: snapshot.rev,
     hallName: snapshot.hall.name,
-    services: snapshot.services.map(({ id, prefix, name, active }) => ({ id, prefix, name, active })),
+    services: snapshot.services.map(({ id, prefix, name, active }) => ({
+      id,
+      prefix,
+      name,
+      active,
+    })),
     queues: figures(snapshot.queues),
   };
 }

@@ -15,8 +15,6 @@ export interface ServiceButton {
   /** Shown instead of the figures when the service is closed. */
   note: string | null;
   disabled: boolean;
-  /** What a screen reader says: name, people waiting, estimate. */
-  ariaLabel: string;
 }
 
 /**
@@ -39,7 +37,6 @@ export function serviceButtons(hall: LiveHall, lang: Lang, canIssue: boolean): S
       wait,
       note,
       disabled: !canIssue || !s.active,
-      ariaLabel: [name, note ?? `${waiting}, ${wait}`].join(': '),
     };
   });
 }

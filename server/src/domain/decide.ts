@@ -122,7 +122,7 @@ function decideAtCounter(
     case 'pause':
       if (c.status === 'paused')
         return fail('invalid-transition', 'The counter is already paused.');
-      
+      if (current) return fail('counter-busy', `Finish ${current.number} before pausing.`);
       return ok([{ ...who, type: 'counter:paused', reason: command.reason }]);
     case 'resume':
       if (c.status !== 'paused') return fail('invalid-transition', 'The counter is not paused.');

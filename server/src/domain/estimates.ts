@@ -16,7 +16,7 @@ export function meanServiceMs(state: HallState, service: Service): number {
 export function openCountersFor(state: HallState, config: HallConfig, serviceId: string): number {
   let n = 0;
   for (const counter of config.counters.values()) {
-    if (state.counters.get(counter.id)?.status === 'closed') continue;
+    if (state.counters.get(counter.id)?.status !== 'open') continue;
     if (counter.services.some((s) => s.serviceId === serviceId)) n += 1;
   }
   return n;

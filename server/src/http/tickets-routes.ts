@@ -25,10 +25,16 @@ export function ticketsRoutes(deps: RouteDeps): RouteDef[] {
       handler: async ({ params, body, actor }) => {
         const queue = ownHall(deps, params.hallId, actor);
         if (!queue.ok) return queue;
-        return deps.queues.issue(params.hallId, {
+        const issued = await deps.queues.issue(params.hallId, {
           serviceId: body.serviceId,
           priority: body.priority ?? null,
           lang: body.lang ?? 'tr',
+        });
+        if (!issued.ok || actor.kind !== 'device') return issued;
+        // The ticket is durable before it is printed: a failed print never loses it.
+        return ok({
+          ...issued.value,
+          print: await deps.print.printTicket(actor.device.id, issued.value),
         });
       },
     }),

@@ -13,6 +13,7 @@ import {
   type HallState,
   type Result,
 } from '../domain/index.js';
+import { foldRecords } from '../stats/ticket-records.js';
 import type { DaySummaryStore, EventJournal } from '../store/store.js';
 
 export interface HallQueueDeps {
@@ -188,13 +189,14 @@ export class HallQueue {
       return { ...e, rev: state.rev } as RevEvent;
     });
     if (events.length > 0) await this.deps.journal.append(this.hallId, state.day, events);
+    const journal = await this.deps.journal.read(this.hallId, state.day);
     await this.deps.summaries.write({
-      version: 1,
+      version: 2,
       hallId: this.hallId,
       day: state.day,
       closedAt: now,
       lastRev: state.rev,
-      tickets: [...state.tickets.values()],
+      records: foldRecords(journal.events, this.config.hall, this.config.services),
     });
     this.deps.log(`hall ${this.hallId}: day ${state.day} closed (${state.tickets.size} tickets)`);
   }

@@ -89,6 +89,12 @@ export class QueueService {
     this.listeners.push(listener);
   }
 
+  /** After a settings change: every client of the hall gets a fresh snapshot. */
+  configChanged(hallId: string): void {
+    const queue = this.queues.get(hallId);
+    if (queue) this.listeners.forEach((l) => l.reset(queue));
+  }
+
   /** Closes days whose local midnight has passed (run by a timer, and before each command). */
   async checkRollover(): Promise<void> {
     for (const q of this.queues.values()) await q.checkRollover();

@@ -220,5 +220,6 @@ export function issuedTicket(
     estimatedWaitMinutes: view.estimatedWaitMinutes,
     code: t.code,
     statusUrl,
+    print: 'no-printer',
   };
 }

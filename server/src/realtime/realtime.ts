@@ -54,6 +54,7 @@ function refuse(
  */
 export function attachRealtime(deps: RealtimeDeps): {
   endSession: (idHash: string) => void;
+  endDevice: (deviceId: string) => void;
   sweepSessions: () => void;
 } {
   const { io, queues, auth } = deps;
@@ -206,6 +207,13 @@ export function attachRealtime(deps: RealtimeDeps): {
       nsp.in(sessionRoom(idHash)).disconnectSockets(true);
     }
   };
+  /** A revoked device loses its live connection at once, not at its next reconnect. */
+  const endDevice = (deviceId: string) => {
+    for (const socket of display.sockets.values()) {
+      const a = socket.data.actor;
+      if (a?.kind === 'device' && a.device.id === deviceId) socket.disconnect(true);
+    }
+  };
   const sweepSessions = () => {
     for (const nsp of [counter, manager]) {
       for (const socket of nsp.sockets.values()) {
@@ -217,5 +225,5 @@ export function attachRealtime(deps: RealtimeDeps): {
       }
     }
   };
-  return { endSession, sweepSessions };
+  return { endSession, endDevice, sweepSessions };
 }

@@ -1,6 +1,7 @@
 import type { Ticket } from '../../../contract/domain.js';
 import type { RevEvent } from '../../../contract/events.js';
 import type { ConfigData, SessionRecord } from '../config/config-data.js';
+import type { TicketRecord } from '../stats/ticket-record.js';
 
 /** Configuration: read from memory, written through to disk. */
 export interface ConfigStore {
@@ -37,13 +38,26 @@ export interface EventJournal {
 }
 
 /** Written once when a day closes, so history never replays journals. */
-export interface DaySummary {
+export type DaySummary = DaySummaryV1 | DaySummaryV2;
+
+/** Before stats: the day's final tickets. Still read; stats fold such a day from its journal. */
+export interface DaySummaryV1 {
   version: 1;
   hallId: string;
   day: string;
   closedAt: number;
   lastRev: number;
   tickets: Ticket[];
+}
+
+/** The day's per-ticket records (one per service segment), folded once at day close. */
+export interface DaySummaryV2 {
+  version: 2;
+  hallId: string;
+  day: string;
+  closedAt: number;
+  lastRev: number;
+  records: TicketRecord[];
 }
 
 export interface DaySummaryStore {

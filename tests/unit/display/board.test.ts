@@ -6,7 +6,12 @@ import {
   recentCallRows,
   waitingRows,
 } from '../../../display/src/state/board.js';
-import { applyDelta, applySnapshot, emptyState, FLASH_MS } from '../../../display/src/state/display-state.js';
+import {
+  applyDelta,
+  applySnapshot,
+  emptyState,
+  FLASH_MS,
+} from '../../../display/src/state/display-state.js';
 import { T0, call, callDelta, calledAt, counter, queue, snapshot } from './fixtures.js';
 
 const stateOf = (over = {}) => applySnapshot(emptyState(), snapshot(over), T0).state;

@@ -129,7 +129,11 @@ describe('applyDelta', () => {
 
   it('when a counter not yet known is opened, then it joins the list in counter order', () => {
     const state = fromSnapshot({ counters: [counter(1), counter(4)] });
-    const result = applyDelta(state, delta(11, { type: 'counter:opened', counter: counter(2) }), T0);
+    const result = applyDelta(
+      state,
+      delta(11, { type: 'counter:opened', counter: counter(2) }),
+      T0,
+    );
     expect(result.state.counters.map((c) => c.number)).toEqual([1, 2, 4]);
   });
 
@@ -145,6 +149,8 @@ describe('applyDelta', () => {
   it('when a counter calls its next ticket, then only the newest call at that counter flashes', () => {
     const one = applyDelta(fromSnapshot(), callDelta(11, 'V001', 3), T0).state;
     const two = applyDelta(one, callDelta(12, 'V002', 3), T0 + 1_000).state;
-    expect(two.flashes).toEqual([{ counterNumber: 3, ticketNumber: 'V002', until: T0 + 1_000 + FLASH_MS }]);
+    expect(two.flashes).toEqual([
+      { counterNumber: 3, ticketNumber: 'V002', until: T0 + 1_000 + FLASH_MS },
+    ]);
   });
 });

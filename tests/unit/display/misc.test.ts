@@ -9,9 +9,12 @@ describe('announcementText', () => {
     ['V012', 3, 'V012 numaralı sıra, 3 numaralı bankoya'],
     ['İ001', 5, 'İ001 numaralı sıra, 5 numaralı bankoya'],
     ['R120', 12, 'R120 numaralı sıra, 12 numaralı bankoya'],
-  ])('when %s is called to counter %i, then the sentence is "%s"', (number, counterNumber, said) => {
-    expect(announcementText({ number, counterNumber })).toBe(said);
-  });
+  ])(
+    'when %s is called to counter %i, then the sentence is "%s"',
+    (number, counterNumber, said) => {
+      expect(announcementText({ number, counterNumber })).toBe(said);
+    },
+  );
 });
 
 describe('clockFace', () => {
@@ -51,7 +54,10 @@ function fakeEnv(hash: string, stored: string | null = null) {
         getItem: (k: string) => items.get(k) ?? null,
         setItem: (k: string, v: string) => void items.set(k, v),
       },
-      history: { replaceState: (_d: unknown, _t: string, url?: string | URL | null) => void replaced.push(String(url)) },
+      history: {
+        replaceState: (_d: unknown, _t: string, url?: string | URL | null) =>
+          void replaced.push(String(url)),
+      },
     },
   };
 }

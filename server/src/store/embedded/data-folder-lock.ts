@@ -31,7 +31,10 @@ async function readOwner(file: string): Promise<LockOwner | undefined> {
   }
   const [pidLine = '', startLine = ''] = text.split('\n');
   if (!/^\d+$/.test(pidLine) || Number(pidLine) <= 0) return undefined;
-  return { pid: Number(pidLine), startedAt: /^\d+$/.test(startLine) ? Number(startLine) : undefined };
+  return {
+    pid: Number(pidLine),
+    startedAt: /^\d+$/.test(startLine) ? Number(startLine) : undefined,
+  };
 }
 
 function isAlive(owner: LockOwner): boolean {
@@ -82,7 +85,9 @@ export async function lockDataFolder(
           `Stop it before starting this one. If no Sıramatik process is running, delete ${file}.`,
       );
     }
-    log(`Taking over the stale lock ${file} (pid ${owner?.pid ?? 'unknown'} is no longer running).`);
+    log(
+      `Taking over the stale lock ${file} (pid ${owner?.pid ?? 'unknown'} is no longer running).`,
+    );
     await unlink(file).catch((err: unknown) => {
       if (errorCode(err) !== 'ENOENT') throw err;
     });

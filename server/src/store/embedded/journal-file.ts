@@ -103,15 +103,22 @@ export class JournalFile {
       this.durableSize = (this.durableSize ?? 0) + bytes.length;
       this.dirty = false;
     } catch (err) {
-      this.deps.log(`Journal ${this.file}: write failed, ${batch.length} append(s) rejected: ${err}`);
+      this.deps.log(
+        `Journal ${this.file}: write failed, ${batch.length} append(s) rejected: ${err}`,
+      );
       await this.rollBack();
       for (const append of batch) append.reject(err);
       return;
     }
     const events = batch.reduce((n, a) => n + a.events, 0);
     const flush = { hallId: this.hallId, day: this.day, appends: batch.length, events };
-    this.deps.onFlush?.({ ...flush, bytes: bytes.length });
     for (const append of batch) append.resolve();
+    try {
+      this.deps.onFlush?.({ ...flush, bytes: bytes.length });
+    } catch (err) {
+      // An observer must not stall the writer: a throw here would leave `running` set forever.
+      this.deps.log(`Journal ${this.file}: onJournalFlush failed: ${err}`);
+    }
   }
 
   /** The open handle, with anything past the durable length cut away. */
@@ -139,7 +146,9 @@ export class JournalFile {
       if (parsed.tornTail) {
         this.dirty = true;
         const cut = existing.length - parsed.cleanLength;
-        this.deps.log(`Journal ${this.file}: cutting a torn last line (${cut} bytes) before appending.`);
+        this.deps.log(
+          `Journal ${this.file}: cutting a torn last line (${cut} bytes) before appending.`,
+        );
       }
     }
     return this.deps.fs.open(this.file, 'a');

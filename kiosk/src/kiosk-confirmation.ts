@@ -1,8 +1,8 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Lang } from '../../../contract/domain.js';
-import { t } from '../i18n.js';
-import type { ConfirmationModel } from '../state/confirmation.js';
+import type { Lang } from '../../contract/domain.js';
+import { t } from './i18n.js';
+import type { ConfirmationModel } from './state/confirmation.js';
 import './kiosk-qr-code.js';
 
 /** The issued ticket: number, service, people ahead, estimate, QR. Fires `ok` on "Tamam". */
@@ -14,7 +14,7 @@ export class KioskConfirmation extends LitElement {
       gap: var(--kiosk-gap);
       height: 100%;
       grid-template-areas: 'ticket' 'qr' 'footer';
-      grid-template-rows: auto 1fr auto;
+      grid-template-rows: auto auto 1fr;
     }
     .ticket,
     .qr {
@@ -35,8 +35,8 @@ export class KioskConfirmation extends LitElement {
     }
     .number {
       margin: 0;
-      font-size: max(120px, 22vmin);
-      line-height: 1;
+      font-size: max(120px, 26vmin);
+      line-height: 1.12;
       font-weight: 900;
       letter-spacing: 0.02em;
       color: var(--kiosk-service);
@@ -48,6 +48,7 @@ export class KioskConfirmation extends LitElement {
     }
     .priority {
       display: inline-block;
+      align-self: center;
       margin-top: 1.4vmin;
       padding: 0.6vmin 2vmin;
       border-radius: 999px;
@@ -83,7 +84,7 @@ export class KioskConfirmation extends LitElement {
       align-items: center;
       justify-content: center;
       gap: var(--kiosk-pad);
-      --kiosk-qr-size: max(200px, 28vmin);
+      --kiosk-qr-size: max(200px, 38vmin);
     }
     .qr p {
       margin: 0;
@@ -95,6 +96,7 @@ export class KioskConfirmation extends LitElement {
       grid-area: footer;
       display: flex;
       flex-direction: column;
+      justify-content: center;
       align-items: center;
       gap: 1.4vmin;
       text-align: center;
@@ -129,25 +131,34 @@ export class KioskConfirmation extends LitElement {
     }
     @media (orientation: landscape) {
       :host {
-        grid-template-areas: 'ticket qr' 'footer footer';
+        grid-template-areas: 'ticket qr' 'ticket footer';
         grid-template-columns: 3fr 2fr;
         grid-template-rows: 1fr auto;
+      }
+      .ticket {
+        display: flex;
+        flex-direction: column;
+        justify-content: center;
+      }
+      .number {
+        font-size: max(120px, 22vmin);
       }
       .qr {
         flex-direction: column;
         text-align: center;
+        --kiosk-qr-size: max(200px, 34vmin);
       }
     }
   `;
 
   /** What to show, from `confirmationModel()`. */
   @property({ attribute: false }) model: ConfirmationModel | null = null;
-  @property() lang: Lang = 'tr';
+  @property() language: Lang = 'tr';
 
   override render() {
     const m = this.model;
     if (!m) return null;
-    const text = t(this.lang);
+    const text = t(this.language);
     return html`
       <section class="ticket" aria-live="polite">
         <p class="label">${text.yourNumber}</p>

@@ -1,11 +1,11 @@
 import { html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Lang, PriorityGroup } from '../../../contract/domain.js';
-import { takeDeviceKey } from '../device-key.js';
-import { t } from '../i18n.js';
-import { KioskLiveController } from '../kiosk-live-controller.js';
-import { confirmationModel } from '../state/confirmation.js';
-import { errorMessage } from '../state/errors.js';
+import type { Lang, PriorityGroup } from '../../contract/domain.js';
+import { takeDeviceKey } from './device-key.js';
+import { t } from './i18n.js';
+import { KioskLiveController } from './kiosk-live-controller.js';
+import { confirmationModel } from './state/confirmation.js';
+import { errorMessage } from './state/errors.js';
 import {
   confirmationDeadline,
   IDLE_MS,
@@ -13,11 +13,11 @@ import {
   START,
   type KioskAction,
   type KioskFlow,
-} from '../state/kiosk-flow.js';
-import { canIssue, kioskScreen } from '../state/kiosk-screen.js';
-import { serviceButtons } from '../state/service-buttons.js';
-import { kioskTheme } from '../theme.js';
-import { NoopTicketPrinter, type TicketPrinter } from '../ticket-printer.js';
+} from './state/kiosk-flow.js';
+import { canIssue, kioskScreen } from './state/kiosk-screen.js';
+import { serviceButtons } from './state/service-buttons.js';
+import { kioskTheme } from './theme.js';
+import { NoopTicketPrinter, type TicketPrinter } from './ticket-printer.js';
 import { kioskAppStyles } from './kiosk-app.styles.js';
 import './kiosk-banner.js';
 import './kiosk-confirmation.js';
@@ -68,8 +68,12 @@ export class KioskApp extends LitElement {
     if (screen === 'unpaired') return this._renderUnpaired();
     if (screen === 'connecting') {
       const text = t('tr');
-      return html`<main class="notice">
-        <kiosk-notice mark="…" .heading=${text.connecting} .body=${t('en').connecting}></kiosk-notice>
+      return html`<main class="notice connecting">
+        <kiosk-notice
+          mark="…"
+          .heading=${text.connecting}
+          .body=${t('en').connecting}
+        ></kiosk-notice>
       </main>`;
     }
     const { lang } = this._flow;
@@ -78,26 +82,28 @@ export class KioskApp extends LitElement {
     return html`
       <header>
         <span class="hall">${this._live.hall.hallName ?? text.appName}</span>
-        <kiosk-lang-switch .lang=${lang} @lang-change=${this._onLang}></kiosk-lang-switch>
+        <kiosk-lang-switch .language=${lang} @lang-change=${this._onLang}></kiosk-lang-switch>
       </header>
-      ${offline && screen !== 'confirmation'
-        ? html`<kiosk-banner
-            class="offline"
-            .heading=${text.unreachableTitle}
-            .message=${text.unreachableBody}
-          ></kiosk-banner>`
-        : null}
-      ${this._flow.error && !offline
-        ? html`<kiosk-banner
-            .message=${errorMessage(this._flow.error, lang)}
-            .dismissLabel=${text.dismiss}
-            @dismiss=${() => this._dispatch({ type: 'dismiss-error' })}
-          ></kiosk-banner>`
-        : null}
-      <main class=${screen}>${this._renderScreen(screen)}</main>
-      ${this._flow.issuing
-        ? html`<div class="issuing" role="status">${text.issuing}</div>`
-        : null}
+      ${
+        offline && screen !== 'confirmation'
+          ? html`<kiosk-banner
+              class="offline"
+              .heading=${text.unreachableTitle}
+              .message=${text.unreachableBody}
+            ></kiosk-banner>`
+          : null
+      }
+      ${
+        this._flow.error && !offline
+          ? html`<kiosk-banner
+              .message=${errorMessage(this._flow.error, lang)}
+              .dismissLabel=${text.dismiss}
+              @dismiss=${() => this._dispatch({ type: 'dismiss-error' })}
+            ></kiosk-banner>`
+          : null
+      }
+      <main class="screen-${screen}">${this._renderScreen(screen)}</main>
+      ${this._flow.issuing ? html`<div class="issuing" role="status">${text.issuing}</div>` : null}
     `;
   }
 
@@ -114,7 +120,7 @@ export class KioskApp extends LitElement {
         return html`
           <h1>${text.chooseService}</h1>
           <p class="hint">${text.chooseServiceHint}</p>
-          <div class="start">
+          <div class="start-grid">
             <kiosk-service-grid
               .buttons=${buttons}
               .label=${text.servicesLabel}
@@ -133,7 +139,7 @@ export class KioskApp extends LitElement {
         `;
       case 'priority':
         return html`<kiosk-priority-picker
-          .lang=${lang}
+          .language=${lang}
           @priority-select=${(e: CustomEvent<PriorityGroup>) =>
             this._dispatch({ type: 'priority-group', group: e.detail })}
           @back=${() => this._dispatch({ type: 'back' })}
@@ -168,7 +174,7 @@ export class KioskApp extends LitElement {
         );
         return html`<kiosk-confirmation
           .model=${model}
-          .lang=${lang}
+          .language=${lang}
           @ok=${() => this._dispatch({ type: 'ok-tap', at: Date.now() })}
         ></kiosk-confirmation>`;
       }

@@ -1,7 +1,7 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Lang, PriorityGroup } from '../../../contract/domain.js';
-import { t } from '../i18n.js';
+import type { Lang, PriorityGroup } from '../../contract/domain.js';
+import { t } from './i18n.js';
 
 const GROUPS: readonly PriorityGroup[] = ['elderly', 'disabled', 'pregnant', 'veteran'];
 
@@ -76,10 +76,10 @@ export class KioskPriorityPicker extends LitElement {
     }
   `;
 
-  @property() lang: Lang = 'tr';
+  @property() language: Lang = 'tr';
 
   override render() {
-    const text = t(this.lang);
+    const text = t(this.language);
     return html`
       <h1>${text.priorityTitle}</h1>
       <p>${text.priorityHint}</p>

@@ -52,9 +52,11 @@ export class KioskBanner extends LitElement {
         ${this.heading ? html`<strong>${this.heading}</strong>` : null}
         <span>${this.message}</span>
       </p>
-      ${this.dismissLabel
-        ? html`<button type="button" @click=${this._dismiss}>${this.dismissLabel}</button>`
-        : null}
+      ${
+        this.dismissLabel
+          ? html`<button type="button" @click=${this._dismiss}>${this.dismissLabel}</button>`
+          : null
+      }
     </div>`;
   }
 

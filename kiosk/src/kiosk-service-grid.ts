@@ -1,6 +1,6 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { ServiceButton } from '../state/service-buttons.js';
+import type { ServiceButton } from './state/service-buttons.js';
 
 /** The big service buttons. Fires `service-select` with the service id. */
 @customElement('kiosk-service-grid')
@@ -27,7 +27,8 @@ export class KioskServiceGrid extends LitElement {
       display: grid;
       grid-template-columns: auto 1fr;
       align-items: center;
-      gap: 0 var(--kiosk-gap);
+      align-content: center;
+      gap: 0.8vmin var(--kiosk-gap);
       min-height: max(64px, var(--kiosk-service-height, 14vmin));
       padding: 1.6vmin var(--kiosk-pad);
       border: 0;
@@ -74,12 +75,22 @@ export class KioskServiceGrid extends LitElement {
       line-height: 1.15;
     }
     .figures {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 0.4em;
       font-size: var(--kiosk-text-m);
       line-height: 1.3;
-      margin-top: 0.4vmin;
     }
     .figures strong {
       font-weight: 800;
+    }
+    @media (orientation: landscape) {
+      .figures {
+        flex-direction: column;
+      }
+      .sep {
+        display: none;
+      }
     }
   `;
 
@@ -96,15 +107,18 @@ export class KioskServiceGrid extends LitElement {
             <button
               type="button"
               data-service=${b.serviceId}
-              aria-label=${b.ariaLabel}
               ?disabled=${b.disabled}
               @click=${() => this._select(b.serviceId)}
             >
               <span class="prefix" aria-hidden="true">${b.prefix}</span>
               <span class="name">${b.name}</span>
-              <span class="figures" aria-hidden="true"
-                >${b.note ?? html`${b.waiting} · <strong>${b.wait}</strong>`}</span
-              >
+              <span class="figures">
+                ${
+                  b.note ??
+                  html`<span>${b.waiting}</span><span class="sep" aria-hidden="true">·</span
+                    ><strong>${b.wait}</strong>`
+                }
+              </span>
             </button>
           </li>`,
       )}
@@ -113,7 +127,11 @@ export class KioskServiceGrid extends LitElement {
 
   private _select(serviceId: string): void {
     this.dispatchEvent(
-      new CustomEvent<string>('service-select', { detail: serviceId, bubbles: true, composed: true }),
+      new CustomEvent<string>('service-select', {
+        detail: serviceId,
+        bubbles: true,
+        composed: true,
+      }),
     );
   }
 }

@@ -62,12 +62,14 @@ export class KioskNotice extends LitElement {
       <span class="mark" aria-hidden="true">${this.mark}</span>
       <h1>${this.heading}</h1>
       <p>${this.body}</p>
-      ${this.secondHeading
-        ? html`<div class="second" lang=${this.secondLang}>
-            <h2>${this.secondHeading}</h2>
-            <p>${this.secondBody}</p>
-          </div>`
-        : null}
+      ${
+        this.secondHeading
+          ? html`<div class="second" lang=${this.secondLang}>
+              <h2>${this.secondHeading}</h2>
+              <p>${this.secondBody}</p>
+            </div>`
+          : null
+      }
     </section>`;
   }
 }

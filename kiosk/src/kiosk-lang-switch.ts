@@ -1,7 +1,7 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Lang } from '../../../contract/domain.js';
-import { LANGS, t } from '../i18n.js';
+import type { Lang } from '../../contract/domain.js';
+import { LANGS, t } from './i18n.js';
 
 /**
  * Türkçe / English switch, each name in its own language. Fires `lang-change` with the
@@ -41,16 +41,16 @@ export class KioskLangSwitch extends LitElement {
   `;
 
   /** The language shown now. */
-  @property() lang: Lang = 'tr';
+  @property() language: Lang = 'tr';
 
   override render() {
-    return html`<div role="group" aria-label=${t(this.lang).langSwitch}>
+    return html`<div role="group" aria-label=${t(this.language).langSwitch}>
       ${LANGS.map(
         (l) =>
           html`<button
             type="button"
             lang=${l}
-            aria-pressed=${l === this.lang ? 'true' : 'false'}
+            aria-pressed=${l === this.language ? 'true' : 'false'}
             @click=${() => this._choose(l)}
           >
             ${t(l).langName}
@@ -60,8 +60,10 @@ export class KioskLangSwitch extends LitElement {
   }
 
   private _choose(lang: Lang): void {
-    if (lang === this.lang) return;
-    this.dispatchEvent(new CustomEvent<Lang>('lang-change', { detail: lang, bubbles: true, composed: true }));
+    if (lang === this.language) return;
+    this.dispatchEvent(
+      new CustomEvent<Lang>('lang-change', { detail: lang, bubbles: true, composed: true }),
+    );
   }
 }
 

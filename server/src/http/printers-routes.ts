@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { hallOf } from '../auth/actor.js';
+import type { PrinterStatusView } from '../../../contract/api.js';
+import { fail, ok } from '../domain/index.js';
+import type { PrintOutcome } from '../print/print-service.js';
+import type { RouteDeps } from './deps.js';
+import { route, type RouteDef } from './route.js';
+import { id } from './schemas.js';
+
+const printerParams = z.strictObject({ printerId: id });
+
+export function printersRoutes(deps: RouteDeps): RouteDef[] {
+  return [
+    route({
+      method: 'get',
+      path: '/printers',
+      summary: "The hall's ticket printers: online, offline after a failed job, or not yet used.",
+      tag: 'printers',
+      access: 'manager',
+      handler: ({ actor }) =>
+        deps.print.status().flatMap((s): PrinterStatusView[] => {
+          const printer = deps.print.printer(s.printerId);
+          if (!printer || printer.hallId !== hallOf(actor)) return [];
+          const { name, transport, paperWidth } = printer;
+          return [{ ...s, name, transport, paperWidth }];
+        }),
+    }),
+    route({
+      method: 'post',
+      path: '/printers/:printerId/test',
+      summary: 'Print a test page (settings, Turkish letters, a ruler, a QR code).',
+      tag: 'printers',
+      access: 'manager',
+      params: printerParams,
+      handler: async ({ params, actor }) => {
+        const printer = deps.print.printer(params.printerId);
+        if (!printer) return fail('not-found', `No printer ${params.printerId}.`, 'printerId');
+        if (printer.hallId !== hallOf(actor)) return fail('forbidden', 'This is not your hall.');
+        const outcome: PrintOutcome = await deps.print.printTestPage(printer.id);
+        return ok({ outcome });
+      },
+    }),
+  ];
+}

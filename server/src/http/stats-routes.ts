@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { hallOf, type Actor } from '../auth/actor.js';
+import { fail, isCalendarDay, ok, type Result } from '../domain/index.js';
+import { exportFileName } from '../stats/export-columns.js';
+import type { ExportFormat, StatsService } from '../stats/stats-service.js';
+import { GROUP_BY } from '../stats/stats-types.js';
+import type { RouteDeps } from './deps.js';
+import { route, type RouteDef } from './route.js';
+
+/** The longest range one request may cover: a year and a bit, for year-on-year reports. */
+export const MAX_RANGE_DAYS = 400;
+const DAY_MS = 86_400_000;
+
+const day = z.string().refine(isCalendarDay, 'expected a real date written YYYY-MM-DD');
+const daysIn = (q: { from: string; to: string }) =>
+  (Date.parse(q.to) - Date.parse(q.from)) / DAY_MS + 1;
+const rangeChecks = <T extends { from: string; to: string }>(s: z.ZodType<T>) =>
+  s
+    .refine((q) => q.to >= q.from, { path: ['to'], message: 'must not be before from' })
+    .refine((q) => daysIn(q) <= MAX_RANGE_DAYS, {
+      path: ['to'],
+      message: `the range may cover at most ${MAX_RANGE_DAYS} days`,
+    });
+
+const rangeQuery = rangeChecks(z.strictObject({ from: day, to: day }));
+const statsQuery = rangeChecks(
+  z.strictObject({ from: day, to: day, groupBy: z.enum(GROUP_BY).default('day') }),
+);
+
+const CONTENT_TYPE: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8; header=present',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  json: 'application/json; charset=utf-8',
+};
+
+export function statsRoutes(deps: RouteDeps & { stats: StatsService }): RouteDef[] {
+  /** Managers see their own hall; an unknown hall is an error, not an empty report. */
+  const ownHallId = (actor: Actor): Result<string> => {
+    const hallId = hallOf(actor);
+    if (hallId === null || !deps.queues.hall(hallId))
+      return fail('hall-not-found', 'Your account has no hall.');
+    return ok(hallId);
+  };
+
+  const exportRoute = (format: ExportFormat): RouteDef =>
+    route({
+      method: 'get',
+      path: `/exports/tickets.${format}`,
+      summary: `One row per visit of your hall in the range, as ${format.toUpperCase()} (streamed).`,
+      tag: 'stats',
+      access: 'manager',
+      query: rangeQuery,
+      handler: async ({ query, actor, res }) => {
+        const hallId = ownHallId(actor);
+        if (!hallId.ok) return hallId;
+        const name = exportFileName(hallId.value, query.from, query.to, format);
+        res.setHeader('Content-Type', CONTENT_TYPE[format]);
+        res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+        try {
+          await deps.stats.exportTickets(hallId.value, query, format, res);
+        } catch (err) {
+          // Headers are gone: cut the download so a partial file never looks complete.
+          res.destroy(err instanceof Error ? err : new Error(String(err)));
+        }
+        return undefined;
+      },
+    });
+
+  return [
+    route({
+      method: 'get',
+      path: '/stats',
+      summary:
+        'Aggregates of your hall for a range of local days, grouped by day, hour, weekday, service, counter or clerk.',
+      tag: 'stats',
+      access: 'manager',
+      query: statsQuery,
+      handler: async ({ query, actor }) => {
+        const hallId = ownHallId(actor);
+        if (!hallId.ok) return hallId;
+        const report = await deps.stats.stats(hallId.value, query, query.groupBy);
+        return report ? ok(report) : fail('hall-not-found', 'Your hall is not configured.');
+      },
+    }),
+    exportRoute('csv'),
+    exportRoute('xlsx'),
+    exportRoute('json'),
+  ];
+}

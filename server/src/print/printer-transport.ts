@@ -1,0 +1,55 @@
+import type { PrinterRecord } from '../config/config-data.js';
+import { DeviceTransport } from './device-transport.js';
+import { TcpTransport } from './tcp-transport.js';
+
+/** How one print job reaches a printer. */
+export interface PrinterTransport {
+  readonly kind: PrinterRecord['transport'];
+  /**
+   * Sends one whole job. Resolves once the printer has taken every byte; rejects with a short
+   * reason on any failure or when a time limit passes. Never retries: a job that may have
+   * reached the printer must not be sent twice.
+   */
+  send(job: Uint8Array): Promise<void>;
+}
+
+export interface TransportTimeouts {
+  /** TCP: time to establish the connection. */
+  connectMs: number;
+  /** TCP: time for the printer to take the job; device file: time for open, write and close. */
+  writeMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: TransportTimeouts = { connectMs: 3_000, writeMs: 5_000 };
+
+/** No printer: the job is discarded (the kiosk shows the ticket on screen instead). */
+export const noneTransport: PrinterTransport = {
+  kind: 'none',
+  send: () => Promise.resolve(),
+};
+
+/** `host:port` (port 9100 when left out; IPv6 in brackets: `[fe80::1]:9100`). */
+export function parseTcpAddress(address: string): { host: string; port: number } {
+  const m = /^(?:\[([^\]\s]+)\]|([^:\s]+))(?::(\d{1,5}))?$/.exec(address.trim());
+  const host = m?.[1] ?? m?.[2];
+  const port = m?.[3] === undefined ? 9100 : Number(m[3]);
+  if (!host || port < 1 || port > 65_535) throw new Error(`bad printer address "${address}"`);
+  return { host, port };
+}
+
+/** The transport a printer record describes. Throws on a malformed TCP address. */
+export function createTransport(
+  printer: PrinterRecord,
+  timeouts: TransportTimeouts = DEFAULT_TIMEOUTS,
+): PrinterTransport {
+  switch (printer.transport) {
+    case 'tcp': {
+      const { host, port } = parseTcpAddress(printer.address);
+      return new TcpTransport({ host, port, ...timeouts });
+    }
+    case 'device':
+      return new DeviceTransport({ path: printer.address, timeoutMs: timeouts.writeMs });
+    case 'none':
+      return noneTransport;
+  }
+}

@@ -1,0 +1,73 @@
+import type { Lang, Outcome, PriorityGroup } from '../../../contract/domain.js';
+
+/** How a service segment ended; `open` while the ticket is still in the hall today. */
+export type SegmentEnd = 'completed' | 'transferred' | 'no-show' | 'cancelled' | 'open';
+
+/** Idle time of a counter before one of its calls of this ticket (from `ticket:called`). */
+export interface IdleEntry {
+  counterId: string;
+  clerkId: string;
+  ms: number;
+}
+
+/**
+ * One service segment of one ticket, folded from the journal. A ticket that is never
+ * transferred has exactly one record (`segment` 0); each transfer ends the current segment
+ * (`end: 'transferred'`) and opens the next one in the new service. Every record of a ticket
+ * carries the ticket's issue day, hour and weekday in the hall's time zone: that is where it
+ * counts, also when the visit ran past local midnight. Times are epoch milliseconds.
+ */
+export interface TicketRecord {
+  hallId: string;
+  ticketId: string;
+  number: string;
+  /** 0 for the service the ticket was issued for, then one more per transfer. */
+  segment: number;
+  /** True on the ticket's last segment (where the visit ended or still is). */
+  last: boolean;
+  /** Local day (`YYYY-MM-DD`) of the ticket's issue in the hall's time zone. */
+  day: string;
+  /** Local hour (0–23) of the ticket's issue. */
+  hour: number;
+  /** ISO weekday of `day`: 1 Monday … 7 Sunday. */
+  weekday: number;
+  serviceId: string;
+  /** The service's target when the day was folded (later changes do not rewrite history). */
+  targetMinutes: number;
+  priority: PriorityGroup | null;
+  lang: Lang;
+  /** The counter and clerk who last held the ticket in this segment; null if it ended waiting. */
+  counterId: string | null;
+  clerkId: string | null;
+  /** The ticket's issue (the same in every segment). */
+  issuedAt: number;
+  /** When this segment joined its queue: the issue, or the transfer that opened it. */
+  queuedAt: number;
+  firstCalledAt: number | null;
+  lastCalledAt: number | null;
+  startedAt: number | null;
+  completedAt: number | null;
+  /** When the segment ended (completed, transferred, no-show, cancelled); null while open. */
+  endedAt: number | null;
+  /** First call − queuedAt. */
+  waitMs: number | null;
+  /** Start − last call. */
+  walkMs: number | null;
+  /** End − start, for segments that ended in `completed` or `transferred`. */
+  serviceMs: number | null;
+  /** Completion − ticket issue, on the completed segment only. */
+  totalMs: number | null;
+  end: SegmentEnd;
+  outcome: Outcome | null;
+  /** The service the visitor was sent on to, when `end` is `transferred`. */
+  transferredTo: string | null;
+  cancelledBy: 'visitor' | 'staff' | 'day-end' | null;
+  /** Calls repeated at the counter in this segment. */
+  recalls: number;
+  /** Transfers of the whole ticket (the same in each of its segments). */
+  transfers: number;
+  /** Counter idle time that ended with a call of this ticket in this segment. */
+  idle: IdleEntry[];
+  /** The visitor's 1–5 rating; always null until rating exists. */
+  rating: number | null;
+}

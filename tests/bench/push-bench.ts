@@ -1,0 +1,379 @@
+import type { Agent } from 'node:http';
+import type { Socket } from 'socket.io-client';
+import { connect, next } from '../support/sockets.js';
+import { BenchChild } from './child.js';
+import { benchScript, type BenchContext } from './context.js';
+import { loopDelayProbe, type LoopDelay } from './event-loop.js';
+import { figure, type Figure } from './figures.js';
+import type { RelayReady } from './floors/bare-relay.js';
+import { inBatches, keepAliveAgent, send } from './http-client.js';
+import type { ProductServerReady } from './product-server.js';
+import type { CrowdCounts, CrowdOptions } from './push-crowd.js';
+import { sleep, summarize, type Summary } from './stats.js';
+
+interface PushScale {
+  counters: number;
+  displays: number;
+  phones: number;
+  callsPerSecond: number;
+  warmupMs: number;
+  measureMs: number;
+}
+
+const FULL: PushScale = {
+  counters: 100,
+  displays: 50,
+  phones: 2000,
+  callsPerSecond: 100,
+  warmupMs: 3000,
+  measureMs: 20_000,
+};
+const QUICK: PushScale = {
+  counters: 20,
+  displays: 10,
+  phones: 300,
+  callsPerSecond: 20,
+  warmupMs: 1000,
+  measureMs: 4000,
+};
+const DRAIN_TIMEOUT_MS = 15_000;
+
+/** A server ready to be called: the product, or the bare relay floor. */
+interface PushTarget {
+  baseUrl: string;
+  server: BenchChild<unknown>;
+  counterIds: string[];
+  /** Session cookie per counter (empty for the floor, which has no auth). */
+  cookies: string[];
+  phoneCodes: string[];
+  displayAuth: Record<string, unknown>;
+  /** Identifies a call in the counter's reply; displays see the same key in ticket:called. */
+  callKey: (reply: unknown) => string | null;
+}
+
+interface PushRun {
+  latency: Summary;
+  lost: number;
+  /** Successful calls in the measured window, per second. */
+  callsPerSecond: number;
+  failedRequests: number;
+  callRequest: Summary;
+  server: LoopDelay;
+  load: LoopDelay;
+  crowd: CrowdCounts;
+  measureMs: number;
+}
+
+const keyOf = (counterNumber: number, number: string, at: number) =>
+  `${counterNumber}|${number}|${at}`;
+
+async function startProduct(scale: PushScale, ctx: BenchContext, agent: Agent) {
+  const server = await BenchChild.start<ProductServerReady>(benchScript('product-server.ts'), {
+    label: 'product server',
+    options: { counters: scale.counters },
+    cpuProfDir: ctx.cpuProfDir,
+  });
+  const { port, hallId, kioskKey, displayKey, serviceIds, clerks } = server.ready;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  ctx.log(`push: signing in ${clerks.length} clerks and opening their counters`);
+  const cookies = await inBatches(clerks, 8, async (clerk) => {
+    const login = await send(agent, 'POST', `${baseUrl}/api/auth/login`, {
+      body: { username: clerk.username, password: clerk.password },
+    });
+    if (login.status !== 200) throw new Error(`login ${clerk.username}: ${login.status}`);
+    const cookie = String(login.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
+    const open = await send(agent, 'POST', `${baseUrl}/api/counters/${clerk.counterId}/open`, {
+      body: {},
+      headers: { Cookie: cookie },
+    });
+    if (open.status !== 200) throw new Error(`open ${clerk.counterId}: ${open.status}`);
+    return cookie;
+  });
+  ctx.log(`push: issuing ${scale.phones} tickets for the phones`);
+  const phoneCodes = await inBatches(
+    Array.from({ length: scale.phones }, (_, i) => serviceIds[i % serviceIds.length]!),
+    16,
+    async (serviceId) => {
+      const r = await send(agent, 'POST', `${baseUrl}/api/halls/${hallId}/tickets`, {
+        body: { serviceId },
+        headers: { Authorization: `Bearer ${kioskKey}` },
+      });
+      if (r.status !== 201) throw new Error(`issue: ${r.status} ${JSON.stringify(r.body)}`);
+      return (r.body as { code: string }).code;
+    },
+  );
+  const target: PushTarget = {
+    baseUrl,
+    server,
+    counterIds: clerks.map((c) => c.counterId),
+    cookies,
+    phoneCodes,
+    displayAuth: { key: displayKey },
+    callKey: (reply) => {
+      const r = reply as {
+        counter?: { number: number };
+        ticket?: { number: string; lastCalledAt: number } | null;
+      };
+      return r.counter && r.ticket
+        ? keyOf(r.counter.number, r.ticket.number, r.ticket.lastCalledAt)
+        : null;
+    },
+  };
+  return target;
+}
+
+async function startRelay(scale: PushScale, ctx: BenchContext): Promise<PushTarget> {
+  const server = await BenchChild.start<RelayReady>(benchScript('floors/bare-relay.ts'), {
+    label: 'bare relay',
+    cpuProfDir: ctx.cpuProfDir,
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${server.ready.port}`,
+    server,
+    counterIds: Array.from({ length: scale.counters }, (_, i) => `banko-${i + 1}`),
+    cookies: Array.from({ length: scale.counters }, () => ''),
+    phoneCodes: Array.from({ length: scale.phones }, (_, i) => `phone-${i}`),
+    displayAuth: {},
+    callKey: (reply) => {
+      const c = (reply as { call?: { counterNumber: number; number: string; at: number } }).call;
+      return c ? keyOf(c.counterNumber, c.number, c.at) : null;
+    },
+  };
+}
+
+interface CallRecord {
+  t0: number;
+  key: string | null;
+  ms: number;
+  ok: boolean;
+}
+
+/**
+ * Each counter calls the next visitor once per period (counters / callsPerSecond seconds),
+ * phase-shifted so the hall's calls are evenly spread, and puts the visitor back in line
+ * half a period later, which keeps the line (and the phones following it) steady.
+ */
+async function driveCounters(
+  target: PushTarget,
+  scale: PushScale,
+  agent: Agent,
+  onMeasureStart: () => void,
+): Promise<{ calls: CallRecord[]; failedRequests: number; measureFrom: number; end: number }> {
+  const period = (scale.counters / scale.callsPerSecond) * 1000;
+  const start = performance.now() + 20;
+  const measureFrom = start + scale.warmupMs;
+  const end = measureFrom + scale.measureMs;
+  const calls: CallRecord[] = [];
+  let failedRequests = 0;
+  const until = async (t: number) => {
+    const wait = t - performance.now();
+    if (wait > 0) await sleep(wait);
+  };
+  const marker = setTimeout(onMeasureStart, measureFrom - performance.now());
+  const post = (url: string, cookie: string) =>
+    send(agent, 'POST', url, { body: {}, headers: cookie ? { Cookie: cookie } : {} }).catch(
+      (err: Error) => ({ status: 0, body: err.message, ms: Number.NaN, headers: {} }),
+    );
+  await Promise.all(
+    target.counterIds.map(async (counterId, i) => {
+      const cookie = target.cookies[i]!;
+      const base = `${target.baseUrl}/api/counters/${counterId}`;
+      for (let due = start + (i * period) / scale.counters; due < end; due += period) {
+        await until(due);
+        const t0 = performance.now();
+        const r = await post(`${base}/call-next`, cookie);
+        const ok = r.status >= 200 && r.status < 300;
+        if (t0 >= measureFrom && t0 < end) {
+          calls.push({ t0, key: ok ? target.callKey(r.body) : null, ms: r.ms, ok });
+          if (!ok) failedRequests += 1;
+        }
+        if (!ok) continue;
+        await until(due + period / 2);
+        const back = await post(`${base}/requeue`, cookie);
+        if (back.status < 200 || back.status >= 300) failedRequests += 1;
+      }
+    }),
+  );
+  clearTimeout(marker);
+  return { calls, failedRequests, measureFrom, end };
+}
+
+async function runPush(
+  kind: 'product' | 'floor',
+  scale: PushScale,
+  ctx: BenchContext,
+): Promise<PushRun> {
+  const agent = keepAliveAgent();
+  const target =
+    kind === 'product' ? await startProduct(scale, ctx, agent) : await startRelay(scale, ctx);
+  const displays: Socket[] = [];
+  let crowd: BenchChild<unknown> | undefined;
+  try {
+    ctx.log(
+      `push ${kind}: connecting ${scale.counters} counter screens and ${scale.phones} phones`,
+    );
+    const crowdOptions: CrowdOptions = {
+      baseUrl: target.baseUrl,
+      counterCookies: target.cookies,
+      phoneCodes: target.phoneCodes,
+    };
+    crowd = await BenchChild.start(benchScript('push-crowd.ts'), {
+      label: 'crowd',
+      options: crowdOptions,
+    });
+    const receipts = new Map<string, number[]>();
+    for (let i = 0; i < scale.displays; i++) {
+      const socket = connect<Socket>(target.baseUrl, '/display', { auth: target.displayAuth });
+      displays.push(socket);
+      socket.on('ticket:called', (call: { counterNumber: number; number: string; at: number }) => {
+        const t = performance.now();
+        const key = keyOf(call.counterNumber, call.number, call.at);
+        const list = receipts.get(key);
+        if (list) list.push(t);
+        else receipts.set(key, [t]);
+      });
+      await next(socket, 'connect', 30_000);
+    }
+
+    ctx.log(
+      `push ${kind}: ${scale.callsPerSecond} calls/s for ${(scale.warmupMs + scale.measureMs) / 1000} s`,
+    );
+    const probe = loopDelayProbe();
+    const measuring = crowd;
+    const drive = await driveCounters(target, scale, agent, () => {
+      probe.reset();
+      void target.server.request('probe:reset');
+      void measuring.request('counts:reset');
+    });
+    const server = await target.server.request<LoopDelay>('probe:read');
+    const load = probe.read();
+    const crowdCounts = await crowd.request<CrowdCounts>('counts');
+
+    const measured = drive.calls.filter((c) => c.ok && c.key !== null);
+    const complete = () =>
+      measured.every((c) => (receipts.get(c.key!)?.length ?? 0) >= scale.displays);
+    const drainUntil = performance.now() + DRAIN_TIMEOUT_MS;
+    while (!complete() && performance.now() < drainUntil) await sleep(50);
+
+    const latencies: number[] = [];
+    let lost = 0;
+    for (const c of measured) {
+      const seen = receipts.get(c.key!) ?? [];
+      for (const t of seen) latencies.push(t - c.t0);
+      lost += Math.max(0, scale.displays - seen.length);
+    }
+    const measureS = (drive.end - drive.measureFrom) / 1000;
+    return {
+      latency: summarize(latencies),
+      lost,
+      callsPerSecond: measured.length / measureS,
+      failedRequests: drive.failedRequests + drive.calls.filter((c) => c.ok && !c.key).length,
+      callRequest: summarize(measured.map((c) => c.ms)),
+      server,
+      load,
+      crowd: crowdCounts,
+      measureMs: drive.end - drive.measureFrom,
+    };
+  } finally {
+    for (const s of displays) s.disconnect();
+    await crowd?.stop();
+    await target.server.stop();
+    agent.destroy();
+  }
+}
+
+/** Part 2: call -> display push latency in a full hall, beside a bare Socket.IO relay. */
+export async function pushBench(ctx: BenchContext): Promise<Figure[]> {
+  const scale = ctx.quick ? QUICK : FULL;
+  const floor = await runPush('floor', scale, ctx);
+  const cpuPerCall = (run: PushRun) =>
+    run.server.cpuMs / (run.callsPerSecond * (run.measureMs / 1000));
+  const product = await runPush('product', scale, ctx);
+  const hall = `${scale.counters} counters, ${scale.displays} displays, ${scale.phones} phones, ${scale.callsPerSecond} calls/s`;
+  const perSecond = (n: number, run: PushRun) => n / (run.measureMs / 1000);
+  const full = !ctx.quick;
+  return [
+    figure({
+      id: 'push.p50',
+      name: `call → display push p50 (${hall})`,
+      unit: 'ms',
+      value: product.latency.p50,
+      floor: floor.latency.p50,
+    }),
+    figure({
+      id: 'push.p99',
+      name: 'call → display push p99',
+      unit: 'ms',
+      value: product.latency.p99,
+      floor: floor.latency.p99,
+      target: full ? { max: 10, maxRatio: 1.5 } : undefined,
+      note: `${product.latency.count} display receipts (floor ${floor.latency.count})`,
+    }),
+    figure({
+      id: 'push.max',
+      name: 'call → display push max',
+      unit: 'ms',
+      value: product.latency.max,
+      floor: floor.latency.max,
+    }),
+    figure({
+      id: 'push.lost',
+      name: 'lost display pushes',
+      unit: 'pushes',
+      value: product.lost,
+      floor: floor.lost,
+      target: { max: 0 },
+    }),
+    figure({
+      id: 'push.calls',
+      name: 'calls achieved',
+      unit: 'calls/s',
+      value: product.callsPerSecond,
+      floor: floor.callsPerSecond,
+      target: { min: scale.callsPerSecond * 0.95 },
+      note: `failed counter requests: ${product.failedRequests} (floor ${floor.failedRequests})`,
+    }),
+    figure({
+      id: 'push.request.p99',
+      name: 'call-next request p99 (counter reply)',
+      unit: 'ms',
+      value: product.callRequest.p99,
+      floor: floor.callRequest.p99,
+    }),
+    figure({
+      id: 'push.cpu',
+      name: 'server CPU time per call (with its requeue)',
+      unit: 'ms',
+      value: cpuPerCall(product),
+      floor: cpuPerCall(floor),
+    }),
+    figure({
+      id: 'push.eld.p99',
+      name: 'server event-loop delay p99 during push',
+      unit: 'ms',
+      value: product.server.p99,
+      floor: floor.server.p99,
+    }),
+    figure({
+      id: 'push.phones',
+      name: 'phone status pushes received',
+      unit: '/s',
+      value: perSecond(product.crowd.phoneStatuses, product),
+      floor: perSecond(floor.crowd.phoneStatuses, floor),
+    }),
+    figure({
+      id: 'push.rss',
+      name: 'server RSS after the push run',
+      unit: 'MB',
+      value: product.server.rssMb,
+      floor: floor.server.rssMb,
+    }),
+    figure({
+      id: 'push.load.eld.p99',
+      name: 'load side (displays) event-loop delay p99',
+      unit: 'ms',
+      value: product.load.p99,
+      floor: floor.load.p99,
+    }),
+  ];
+}

@@ -1,0 +1,85 @@
+// `npm run bench [-- --quick] [--json FILE] [--cpu-prof DIR]`: runs each bench, prints one
+// table (figure | value | floor | ratio | target | met?) and optionally writes it as JSON.
+// A benchmark, not a test: a missed target never fails the run; a broken bench does.
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { BenchContext } from './context.js';
+import { table, type Figure } from './figures.js';
+import { issueBench } from './issue-bench.js';
+import { pushBench } from './push-bench.js';
+import { startupBench } from './startup-bench.js';
+
+type Bench = (ctx: BenchContext) => Promise<Figure[]>;
+
+const BENCHES: Record<string, Bench> = {
+  issue: issueBench,
+  push: pushBench,
+  startup: startupBench,
+};
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    json: { type: 'string' },
+    'cpu-prof': { type: 'string' },
+    only: { type: 'string' },
+  },
+});
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    loadAverage: os.loadavg().map((n) => Number(n.toFixed(2))),
+  };
+}
+
+async function main(): Promise<void> {
+  const cpuProfDir = values['cpu-prof'] ? path.resolve(values['cpu-prof']) : undefined;
+  if (cpuProfDir) await mkdir(cpuProfDir, { recursive: true });
+  const ctx: BenchContext = {
+    quick: values.quick,
+    cpuProfDir,
+    log: (msg) =>
+      process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(1)} s] ${msg}\n`),
+  };
+  const started = Date.now();
+  const selected = values.only ? values.only.split(',') : Object.keys(BENCHES);
+  const before = machine();
+  const figures: Figure[] = [];
+  const durations: Record<string, number> = {};
+  for (const name of selected) {
+    const bench = BENCHES[name];
+    if (!bench) throw new Error(`No bench ${name}; there are: ${Object.keys(BENCHES).join(', ')}`);
+    const t = performance.now();
+    figures.push(...(await bench(ctx)));
+    durations[name] = Math.round(performance.now() - t) / 1000;
+  }
+  const after = machine().loadAverage;
+  console.log(table(figures));
+  console.log(
+    `\n${values.quick ? 'quick' : 'full'} run, ${((Date.now() - started) / 1000).toFixed(0)} s; ` +
+      `${before.cores} × ${before.cpu}; load average ${before.loadAverage.join(' ')} before, ${after.join(' ')} after.`,
+  );
+  if (values.json) {
+    const report = {
+      date: new Date(started).toISOString(),
+      mode: values.quick ? 'quick' : 'full',
+      machine: { ...before, loadAverageAfter: after },
+      durationsS: durations,
+      figures,
+    };
+    await writeFile(values.json, `${JSON.stringify(report, null, 2)}\n`);
+  }
+}
+
+main().catch((err: Error) => {
+  console.error(err.stack ?? err.message);
+  process.exit(1);
+});

@@ -1,0 +1,71 @@
+import type { IssuedTicket, TicketStatusView, DisplaySnapshot } from '../../../contract/api.js';
+import type { DisplayDelta } from '../../../contract/socket.js';
+import type { ServiceQueue } from '../../../contract/domain.js';
+
+export const T0 = Date.UTC(2025, 2, 3, 7, 0, 0);
+
+export function issuedTicket(over: Partial<IssuedTicket> = {}): IssuedTicket {
+  return {
+    id: 't1',
+    number: 'V012',
+    serviceId: 'vezne',
+    serviceName: { tr: 'Vezne', en: 'Cashier' },
+    hallName: 'Çankaya Belediyesi Hoş Geldiniz Masası',
+    priority: null,
+    lang: 'tr',
+    issuedAt: T0,
+    peopleAhead: 3,
+    estimatedWaitMinutes: 5,
+    code: 'abcdefghijklmnopqrstuv',
+    statusUrl: 'http://192.168.1.10:3000/t/abcdefghijklmnopqrstuv',
+    print: 'printed',
+    ...over,
+  };
+}
+
+export function statusView(over: Partial<TicketStatusView> = {}): TicketStatusView {
+  return {
+    number: 'V012',
+    serviceId: 'vezne',
+    serviceName: { tr: 'Vezne', en: 'Cashier' },
+    hallName: 'Çankaya Belediyesi Hoş Geldiniz Masası',
+    status: 'waiting',
+    peopleAhead: 3,
+    estimatedWaitMinutes: 5,
+    counterNumber: null,
+    calledAt: null,
+    issuedAt: T0,
+    ...over,
+  };
+}
+
+export function queue(
+  serviceId: string,
+  waiting: number,
+  estimatedWaitMinutes: number,
+): ServiceQueue {
+  return { serviceId, waiting, oldestQueuedAt: waiting > 0 ? T0 : null, estimatedWaitMinutes };
+}
+
+export function snapshot(rev: number, queues: ServiceQueue[]): DisplaySnapshot {
+  return {
+    rev,
+    now: T0,
+    hall: {
+      id: 'cankaya',
+      name: 'Çankaya Belediyesi Hoş Geldiniz Masası',
+      timeZone: 'Europe/Istanbul',
+    },
+    services: [
+      { id: 'vezne', prefix: 'V', name: { tr: 'Vezne', en: 'Cashier' }, active: true },
+      { id: 'ruhsat', prefix: 'R', name: { tr: 'Ruhsat', en: 'Licensing' }, active: false },
+    ],
+    counters: [],
+    queues,
+    recentCalls: [],
+  };
+}
+
+export function delta(rev: number, queues: ServiceQueue[]): DisplayDelta {
+  return { rev, type: 'ticket:issued', at: T0, counter: null, call: null, queues };
+}

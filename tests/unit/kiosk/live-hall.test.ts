@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import type { ServiceView } from '../../../contract/api.js';
+import {
+  applyDelta,
+  applySnapshot,
+  EMPTY_HALL,
+  fromServiceViews,
+} from '../../../kiosk/src/state/live-hall.js';
+import { delta, queue, snapshot } from './fixtures.js';
+
+const atRev5 = applySnapshot(EMPTY_HALL, snapshot(5, [queue('vezne', 2, 4)]));
+
+describe('live hall', () => {
+  it('when the REST list arrives, then services and figures are known but no revision yet', () => {
+    const views: ServiceView[] = [
+      {
+        id: 'vezne',
+        hallId: 'cankaya',
+        prefix: 'V',
+        name: { tr: 'Vezne', en: 'Cashier' },
+        targetMinutes: 4,
+        active: true,
+        waiting: 4,
+        oldestQueuedAt: 1,
+        estimatedWaitMinutes: 8,
+      },
+    ];
+
+    const hall = fromServiceViews(EMPTY_HALL, views);
+
+    expect(hall.rev).toBeNull();
+    expect(hall.services).toEqual([
+      { id: 'vezne', prefix: 'V', name: { tr: 'Vezne', en: 'Cashier' }, active: true },
+    ]);
+    expect(hall.queues.vezne).toEqual({ waiting: 4, estimatedWaitMinutes: 8 });
+  });
+
+  it('when a snapshot arrives, then it replaces everything, also a newer revision', () => {
+    const later = applyDelta(atRev5, delta(6, [queue('vezne', 3, 6)])).hall;
+
+    const hall = applySnapshot(later, snapshot(2, [queue('vezne', 0, 0)]));
+
+    expect(hall.rev).toBe(2);
+    expect(hall.hallName).toBe('Çankaya Belediyesi Hoş Geldiniz Masası');
+    expect(hall.queues.vezne).toEqual({ waiting: 0, estimatedWaitMinutes: 0 });
+    expect(hall.services.map((s) => s.active)).toEqual([true, false]);
+  });
+
+  it('when the next delta arrives, then its figures apply and the revision moves on', () => {
+    const out = applyDelta(atRev5, delta(6, [queue('vezne', 3, 6)]));
+
+    expect(out.resync).toBe(false);
+    expect(out.hall.rev).toBe(6);
+    expect(out.hall.queues.vezne).toEqual({ waiting: 3, estimatedWaitMinutes: 6 });
+  });
+
+  it.each([5, 4])('when a delta with an old revision %d arrives, then it is ignored', (rev) => {
+    const out = applyDelta(atRev5, delta(rev, [queue('vezne', 9, 9)]));
+
+    expect(out).toEqual({ hall: atRev5, resync: false });
+  });
+
+  it('when a delta skips a revision, then nothing applies and a resync is asked for', () => {
+    const out = applyDelta(atRev5, delta(7, [queue('vezne', 9, 9)]));
+
+    expect(out).toEqual({ hall: atRev5, resync: true });
+  });
+
+  it('when a delta comes before any snapshot, then it is ignored without a resync', () => {
+    const out = applyDelta(EMPTY_HALL, delta(3, [queue('vezne', 1, 1)]));
+
+    expect(out).toEqual({ hall: EMPTY_HALL, resync: false });
+  });
+});

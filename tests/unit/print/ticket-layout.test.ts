@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { IssuedTicket } from '../../../contract/api.js';
+import {
+  COLUMNS,
+  testPageLayout,
+  ticketLayout,
+  type TicketLayoutOptions,
+} from '../../../server/src/print/ticket-layout.js';
+import { decodeEscPos, feedsBeforeCut, type EscPosCommand } from '../../support/escpos-decoder.js';
+
+// 2025-03-03 11:05 UTC is 14:05 in Istanbul (UTC+3 all year).
+const ISSUED_AT = Date.UTC(2025, 2, 3, 11, 5);
+const STATUS_URL = 'http://192.168.1.10:3000/t/AbCdEfGhIjKlMnOpQrStUv';
+
+function ticket(over: Partial<IssuedTicket> = {}): IssuedTicket {
+  return {
+    id: 't1',
+    number: 'İ012',
+    serviceId: 'imar-durum',
+    serviceName: { tr: 'İmar Durum Bilgisi', en: 'Zoning status information' },
+    hallName: 'Çankaya Belediyesi',
+    priority: null,
+    lang: 'tr',
+    issuedAt: ISSUED_AT,
+    peopleAhead: 3,
+    estimatedWaitMinutes: 12,
+    code: 'AbCdEfGhIjKlMnOpQrStUv',
+    statusUrl: STATUS_URL,
+    print: 'no-printer',
+    ...over,
+  };
+}
+
+function options(over: Partial<TicketLayoutOptions> = {}): TicketLayoutOptions {
+  return {
+    footer: { tr: 'Sıranızı telefonunuzdan izleyin.', en: 'Follow your turn on your phone.' },
+    timeZone: 'Europe/Istanbul',
+    ...over,
+  };
+}
+
+const kinds = (commands: EscPosCommand[]) => commands.map((c) => c.kind);
+const printed = (lines: string[]) => lines.map((l) => l.trim()).filter((l) => l !== '');
+
+describe('ticketLayout', () => {
+  it.each([58, 80] as const)(
+    'when a Turkish ticket is laid out on %i mm paper, then the decoded job reads back exactly',
+    (paperWidth) => {
+      const job = decodeEscPos(ticketLayout(ticket(), { paperWidth, codePage: 13 }, options()), {
+        cp857Number: 13,
+      });
+
+      expect(job.commands[0]).toEqual({ kind: 'reset' });
+      const codePages = job.commands.filter((c) => c.kind === 'code-page');
+      expect(codePages).toEqual([{ kind: 'code-page', n: 13 }]);
+      // Centring pads with spaces (0x20 in every code page); CP857 comes before any letter.
+      const firstLetter = job.commands.findIndex((c) => c.kind === 'text' && c.text.trim() !== '');
+      expect(kinds(job.commands).indexOf('code-page')).toBeLessThan(firstLetter);
+      expect(printed(job.lines)).toEqual([
+        'ÇANKAYA BELEDİYESİ',
+        'İMAR DURUM BİLGİSİ',
+        'İ012',
+        '03.03.2025 14:05',
+        'Önünüzde 3 kişi var',
+        'Tahmini bekleme: 12 dk',
+        'Sıranızı telefonunuzdan izleyin.',
+      ]);
+      expect(job.qrPayloads).toEqual([STATUS_URL]);
+      expect(feedsBeforeCut(job.commands)).toBeGreaterThanOrEqual(4);
+      expect(job.commands.at(-1)).toEqual({ kind: 'cut', partial: false });
+      for (const line of job.lines) expect(line.length).toBeLessThanOrEqual(COLUMNS[paperWidth]);
+    },
+  );
+
+  it.each([
+    [58, 4],
+    [80, 6],
+  ] as const)(
+    'when laid out on %i mm paper, then the number is printed %i times as large',
+    (paperWidth, size) => {
+      const job = decodeEscPos(ticketLayout(ticket(), { paperWidth, codePage: 13 }, options()), {
+        cp857Number: 13,
+      });
+      const i = job.commands.findIndex((c) => c.kind === 'text' && c.text === 'İ012');
+      const sizeBefore = job.commands.slice(0, i).findLast((c) => c.kind === 'size');
+      expect(sizeBefore).toEqual({ kind: 'size', width: size, height: size });
+    },
+  );
+
+  it('when the ticket is in English, then the service, labels and footer are English', () => {
+    const bytes = ticketLayout(
+      ticket({ lang: 'en', peopleAhead: 1, estimatedWaitMinutes: 4 }),
+      { paperWidth: 80, codePage: 13 },
+      options(),
+    );
+    const job = decodeEscPos(bytes, { cp857Number: 13 });
+    expect(printed(job.lines)).toEqual([
+      'ÇANKAYA BELEDİYESİ',
+      'ZONING STATUS INFORMATION',
+      'İ012',
+      '03.03.2025 14:05',
+      '1 person ahead of you',
+      'Estimated wait: 4 min',
+      'Follow your turn on your phone.',
+    ]);
+  });
+
+  it('when nobody is ahead, then the ticket says so in Turkish', () => {
+    const job = decodeEscPos(
+      ticketLayout(ticket({ peopleAhead: 0 }), { paperWidth: 58, codePage: 13 }, options()),
+      { cp857Number: 13 },
+    );
+    expect(printed(job.lines)).toContain('Önünüzde bekleyen yok');
+  });
+
+  it('when the printer uses another number for CP857, then ESC t carries that number', () => {
+    const bytes = ticketLayout(ticket(), { paperWidth: 80, codePage: 61 }, options());
+    const job = decodeEscPos(bytes, { cp857Number: 61 });
+    expect(job.commands.filter((c) => c.kind === 'code-page')).toEqual([
+      { kind: 'code-page', n: 61 },
+    ]);
+    expect(() => decodeEscPos(bytes, { cp857Number: 13 })).toThrow(/without CP857 selected/);
+  });
+
+  it('when the code page number is not a byte, then the layout refuses it', () => {
+    expect(() => ticketLayout(ticket(), { paperWidth: 80, codePage: 300 }, options())).toThrow(
+      /not a byte/,
+    );
+  });
+
+  it('when the texts are hostile (dashes, quotes, emoji, ESC), then no "?" is ever printed', () => {
+    const hostile = 'İmar — “Ruhsat” ‘x’ … € ₺ 😀👍🏽🇹🇷 \x1b@\x1dV0 Паспорт\u200b ½ ﬁ';
+    const bytes = ticketLayout(
+      ticket({ hallName: hostile, serviceName: { tr: hostile, en: hostile } }),
+      { paperWidth: 58, codePage: 13 },
+      options({ footer: { tr: hostile, en: hostile } }),
+    );
+    const job = decodeEscPos(bytes, { cp857Number: 13 });
+    expect(job.lines.join('\n')).not.toContain('?');
+    // The footer keeps its case (the hall and service names are upper-cased), and wraps.
+    expect(printed(job.lines).join(' ')).toContain(
+      'İmar - "Ruhsat" \'x\' ... EUR TL @ V0 _______ 1/2 fi',
+    );
+  });
+
+  it('when any text at all is printed, then the job decodes strictly and has no "?"', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 60 }).filter((s) => !s.includes('?')),
+        fc.constantFrom('tr' as const, 'en' as const),
+        fc.constantFrom(58 as const, 80 as const),
+        (text, lang, paperWidth) => {
+          const bytes = ticketLayout(
+            ticket({ lang, hallName: text, serviceName: { tr: text, en: text } }),
+            { paperWidth, codePage: 13 },
+            options({ footer: { tr: text, en: text } }),
+          );
+          const job = decodeEscPos(bytes, { cp857Number: 13 });
+          expect(job.lines.join('')).not.toContain('?');
+          expect(job.qrPayloads).toEqual([STATUS_URL]);
+          expect(job.commands.at(-1)?.kind).toBe('cut');
+        },
+      ),
+      { numRuns: 60 },
+    );
+  }, 30_000);
+});
+
+describe('testPageLayout', () => {
+  it.each([58, 80] as const)(
+    'when a test page is laid out for %i mm, then it shows the settings',
+    (paperWidth) => {
+      const bytes = testPageLayout(
+        { id: 'giris', name: 'Giriş yazıcısı', paperWidth, codePage: 13 },
+        { now: ISSUED_AT, timeZone: 'Europe/Istanbul' },
+      );
+      const job = decodeEscPos(bytes, { cp857Number: 13 });
+      const lines = printed(job.lines);
+      expect(lines).toContain('Giriş yazıcısı');
+      expect(lines).toContain('CP857: ESC t 13');
+      expect(lines).toContain('ÇĞİÖŞÜ çğıiöşü ÂÎÛ âîû');
+      expect(lines).toContain('03.03.2025 14:05');
+      expect(
+        lines.some((l) => l.length === COLUMNS[paperWidth] && l.startsWith('1234567890')),
+      ).toBe(true);
+      expect(job.qrPayloads).toEqual(['SIRAMATIK TEST giris']);
+      expect(feedsBeforeCut(job.commands)).toBeGreaterThanOrEqual(4);
+      expect(job.commands.at(-1)?.kind).toBe('cut');
+    },
+  );
+});

@@ -1,0 +1,217 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { QueueEvent } from '../../../contract/events.js';
+import { defaultConfig } from '../../../server/src/config/default-config.js';
+import {
+  decide,
+  durationsOf,
+  emptyHallState,
+  evolve,
+  hallConfig,
+  type Command,
+  type HallState,
+} from '../../../server/src/domain/index.js';
+
+const data = defaultConfig();
+const config = hallConfig(data.halls[0]!, data.services, data.counters);
+const serviceIds = data.services.map((s) => s.id);
+// Few counters and clerks, so random commands often meet the state they need.
+const counterIds = ['banko-1', 'banko-3', 'banko-5'];
+const clerks = ['c1', 'c2'];
+
+const at = {
+  counterId: fc.constantFrom(...counterIds),
+  clerkId: fc.constantFrom(...clerks),
+  override: fc.boolean(),
+};
+const number = fc
+  .tuple(fc.constantFrom('V', 'R', 'M', 'İ', 'D', 'E'), fc.integer({ min: 1, max: 12 }))
+  .map(([p, n]) => `${p}${String(n).padStart(3, '0')}`);
+const visit = (type: 'recall' | 'start' | 'no-show' | 'requeue' | 'resume' | 'close') =>
+  fc.record({ type: fc.constant(type), ...at });
+const command: fc.Arbitrary<Command> = fc.oneof(
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      type: fc.constant('issue' as const),
+      serviceId: fc.constantFrom(...serviceIds, 'nope'),
+      priority: fc.constantFrom(null, null, 'elderly' as const),
+      lang: fc.constant('tr' as const),
+      code: fc.uuid(),
+    }),
+  },
+  { weight: 2, arbitrary: fc.record({ type: fc.constant('open' as const), ...at }) },
+  { weight: 4, arbitrary: fc.record({ type: fc.constant('call-next' as const), ...at }) },
+  fc.record({ type: fc.constant('call' as const), number, ...at }),
+  { weight: 4, arbitrary: visit('start') },
+  visit('recall'),
+  visit('no-show'),
+  visit('requeue'),
+  visit('resume'),
+  visit('close'),
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      type: fc.constant('complete' as const),
+      outcome: fc.constantFrom('resolved' as const, 'forwarded' as const),
+      note: fc.constantFrom(null, 'not'),
+      ...at,
+    }),
+  },
+  fc.record({
+    type: fc.constant('pause' as const),
+    reason: fc.constantFrom('break' as const, 'system' as const),
+    ...at,
+  }),
+  fc.record({
+    type: fc.constant('transfer' as const),
+    serviceId: fc.constantFrom(...serviceIds),
+    position: fc.constantFrom('front' as const, 'back' as const),
+    ...at,
+  }),
+  fc.record({ type: fc.constant('restore' as const), number, clerkId: fc.constantFrom(...clerks) }),
+  fc.record({
+    type: fc.constant('cancel' as const),
+    ticketId: number.map((n) => `cankaya-2026-11-28-${n}`),
+    by: fc.constantFrom('visitor' as const, 'staff' as const),
+    clerkId: fc.constant(null),
+  }),
+);
+/** A command and the milliseconds that pass before it. */
+const steps = fc.array(fc.tuple(command, fc.integer({ min: 0, max: 10 * 60_000 })), {
+  maxLength: 120,
+});
+
+function run(list: Array<[Command, number]>): { state: HallState; events: QueueEvent[] } {
+  const state = emptyHallState('cankaya', '2026-11-28');
+  const events: QueueEvent[] = [];
+  let now = Date.UTC(2026, 10, 28, 6, 0);
+  for (const [cmd, dt] of list) {
+    now += dt;
+    const r = decide(state, config, cmd, now);
+    if (!r.ok) continue;
+    for (const e of r.value) {
+      evolve(state, e);
+      state.rev += 1;
+      events.push(e);
+    }
+  }
+  return { state, events };
+}
+
+const plain = (s: HallState) =>
+  JSON.parse(
+    JSON.stringify({
+      ...s,
+      tickets: [...s.tickets],
+      waiting: [...s.waiting].map(([k, v]) => [k, [...v].sort()]),
+      counters: [...s.counters],
+      sequences: [...s.sequences],
+      recentServiceMs: [...s.recentServiceMs],
+      ticketIdByNumber: [...s.ticketIdByNumber],
+      ticketIdByCode: [...s.ticketIdByCode],
+    }),
+  );
+
+describe('domain invariants for any sequence of commands', () => {
+  it('when any commands run, then called and serving tickets sit at exactly one counter and counters point back', () => {
+    fc.assert(
+      fc.property(steps, (list) => {
+        const { state } = run(list);
+        const current = [...state.counters.values()]
+          .map((c) => c.currentTicketId)
+          .filter((x) => x !== null);
+        expect(new Set(current).size).toBe(current.length);
+        for (const t of state.tickets.values()) {
+          const atCounter = [...state.counters.values()].filter((c) => c.currentTicketId === t.id);
+          if (t.status === 'called' || t.status === 'serving') {
+            expect(atCounter).toHaveLength(1);
+            expect(atCounter[0]!.id).toBe(t.counterId);
+            expect(atCounter[0]!.status).not.toBe('closed');
+          } else expect(atCounter).toHaveLength(0);
+          const inLine = [...state.waiting.values()].filter((set) => set.has(t.id)).length;
+          expect(inLine).toBe(t.status === 'waiting' ? 1 : 0);
+          if (t.status === 'waiting') expect(state.waiting.get(t.serviceId)?.has(t.id)).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('when any commands run, then a clerk holds at most one counter', () => {
+    fc.assert(
+      fc.property(steps, (list) => {
+        const { state } = run(list);
+        const holders = [...state.counters.values()]
+          .filter((c) => c.status !== 'closed')
+          .map((c) => c.clerkId);
+        expect(new Set(holders).size).toBe(holders.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('when any commands run, then numbers per service are unique and count up 1, 2, 3 in issue order', () => {
+    fc.assert(
+      fc.property(steps, (list) => {
+        const { events } = run(list);
+        const seqs = new Map<string, number[]>();
+        for (const e of events)
+          if (e.type === 'ticket:issued')
+            seqs.set(e.serviceId, [...(seqs.get(e.serviceId) ?? []), e.seq]);
+        for (const list of seqs.values()) expect(list).toEqual(list.map((_, i) => i + 1));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('when any commands run, then no duration is negative', () => {
+    fc.assert(
+      fc.property(steps, (list) => {
+        const { state, events } = run(list);
+        for (const t of state.tickets.values()) {
+          for (const v of Object.values(durationsOf(t)))
+            if (v !== null) expect(v).toBeGreaterThanOrEqual(0);
+        }
+        for (const e of events)
+          if (e.type === 'ticket:called') expect(e.idleMs).toBeGreaterThanOrEqual(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('when the events are replayed into an empty state, then the state is the same', () => {
+    fc.assert(
+      fc.property(steps, (list) => {
+        const { state, events } = run(list);
+        const replayed = emptyHallState('cankaya', '2026-11-28');
+        for (const e of events) {
+          evolve(replayed, e);
+          replayed.rev += 1;
+        }
+        expect(plain(replayed)).toEqual(plain(state));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('the command generator', () => {
+  it('when sequences are drawn, then they reach every ticket status (the properties above are not vacuous)', () => {
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(steps, (list) => {
+        for (const t of run(list).state.tickets.values()) seen.add(t.status);
+      }),
+      { numRuns: 300 },
+    );
+    expect([...seen].sort()).toEqual([
+      'called',
+      'cancelled',
+      'done',
+      'no-show',
+      'serving',
+      'waiting',
+    ]);
+  });
+});
