@@ -61,6 +61,8 @@ export interface PrinterStatusView {
 /** `GET /api/tickets/:code` and the `/ticket` namespace: one visitor's view of their ticket. */
 export interface TicketStatusView {
   number: string;
+  /** The language the visitor chose at the kiosk. */
+  lang: Lang;
   serviceId: string;
   serviceName: { tr: string; en: string };
   hallName: string;

@@ -53,6 +53,8 @@ export interface Hall {
   priorityRatio: number;
   escalationMinutes: number;
   noShowGraceMinutes: number;
+  /** Days a completed visit's free-text note is kept; older notes are blanked (KVKK). */
+  noteRetentionDays: number;
   /** What happens to tickets still open at local midnight. */
   dayEndPolicy: 'cancel';
 }

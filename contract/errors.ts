@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'counter-busy'
   | 'service-inactive'
   | 'grace-expired'
+  | 'conflict'
   | 'storage-unavailable'
   | 'internal';
 

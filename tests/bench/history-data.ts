@@ -1,6 +1,7 @@
 // Synthetic history in the embedded store's own file formats: `config.json` through the store,
-// `journal/<hall>/<day>.jsonl` (one RevEvent per line) and `days/<hall>/<day>.json` (a
-// DaySummary, its tickets folded from the same events by the product's `evolve`).
+// `journal/<hall>/<day>.jsonl` (one RevEvent per line) and `days/<hall>/<day>.json` (a version 2
+// DaySummary, its records folded from the same events by the product's `foldRecords`, as the
+// hall queue does at day close).
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PriorityGroup } from '../../contract/domain.js';
@@ -8,15 +9,18 @@ import type { QueueEvent, RevEvent } from '../../contract/events.js';
 import { hashPassword } from '../../server/src/auth/secrets.js';
 import { addDevice } from '../../server/src/auth/users.js';
 import { defaultConfig } from '../../server/src/config/default-config.js';
-import { emptyHallState, evolve, localDay } from '../../server/src/domain/index.js';
+import { localDay } from '../../server/src/domain/index.js';
+import { foldRecords } from '../../server/src/stats/ticket-records.js';
 import { openEmbeddedStore } from '../../server/src/store/embedded/open-embedded-store.js';
 import type { DaySummary } from '../../server/src/store/store.js';
 
 export interface HistoryOptions {
   dataDir: string;
-  /** Closed days before today, each with a journal and a day summary. */
+  /** Closed days before today, each with a day summary. */
   days: number;
   ticketsPerDay: number;
+  /** Also the journals of the closed days (stats never read them; startup lists them). */
+  journals: boolean;
   /** Also a journal for today up to `now` (a restart in the middle of a day). */
   today: boolean;
   now: number;
@@ -51,6 +55,7 @@ function dayBefore(day: string, n: number): string {
 
 const config = defaultConfig();
 const hall = config.halls[0]!;
+const services = new Map(config.services.map((s) => [s.id, s]));
 const clerkOf = (counterId: string) => `clerk-${counterId}`;
 // The cashier takes a third of the visits (reference/cankaya-welcome-desk.json).
 const SERVICE_MIX = [
@@ -238,20 +243,18 @@ export async function writeHistory(opts: HistoryOptions): Promise<HistoryWritten
   for (let n = opts.days; n >= 1; n--) {
     const day = dayBefore(today, n);
     const events = simulateDay(day, opts.ticketsPerDay, rnd, Number.POSITIVE_INFINITY);
-    await writeJournal(day, events);
-    const state = emptyHallState(hall.id, day);
-    for (const e of events) evolve(state, e);
+    if (opts.journals) await writeJournal(day, events);
     const summary: DaySummary = {
-      version: 1,
+      version: 2,
       hallId: hall.id,
       day,
       closedAt: Date.parse(`${dayBefore(day, -1)}T00:00:05${HALL_ZONE_OFFSET}`),
       lastRev: events.length,
-      tickets: [...state.tickets.values()],
+      records: foldRecords(events, hall, services),
     };
     const text = JSON.stringify(summary);
     await writeFile(path.join(daysDir, `${day}.json`), text);
-    written.tickets += summary.tickets.length;
+    written.tickets += opts.ticketsPerDay;
     written.bytes += Buffer.byteLength(text);
   }
   if (opts.today) {

@@ -101,10 +101,12 @@ export async function startupBench(ctx: BenchContext): Promise<Figure[]> {
       dataDir: history,
       days: scale.days,
       ticketsPerDay: scale.ticketsPerDay,
+      journals: true,
       today: true,
       now,
     });
-    await writeHistory({ dataDir: fresh, days: 0, ticketsPerDay: 0, today: false, now });
+    const config = { days: 0, ticketsPerDay: 0, journals: false, today: false, now };
+    await writeHistory({ dataDir: fresh, ...config });
     const genS = (performance.now() - genStart) / 1000;
 
     const main = path.join(repoRoot, 'server/src/main.ts');

@@ -182,7 +182,7 @@ describe('counter terminal', () => {
     await takeCounter(page, 'Banko 1');
     await issue();
     await page.keyboard.press('n');
-    await page.getByRole('button', { name: /Başlat/ }).waitFor();
+    await expect.poll(() => currentStatus(page).innerText()).toBe('Çağrıldı, bekleniyor');
     await page.keyboard.press('s');
     await expect.poll(() => currentStatus(page).innerText()).toBe('Hizmet veriliyor');
     const timer = page.getByTestId('visit-timer');

@@ -6,6 +6,7 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
 type Who = 'anonymous' | 'kiosk' | 'display' | 'clerk' | 'manager' | 'admin';
 const EVERYONE: Who[] = ['anonymous', 'kiosk', 'display', 'clerk', 'manager', 'admin'];
 const STAFF: Who[] = ['clerk', 'manager', 'admin'];
+const MANAGERS: Who[] = ['manager', 'admin'];
 
 /**
  * Who may call each route, written out by hand from the security model (DESIGN.md), not read
@@ -23,6 +24,8 @@ const MAY: Record<string, Who[]> = {
   'POST /halls/:hallId/tickets': ['kiosk', ...STAFF],
   'GET /tickets/:code': EVERYONE,
   'POST /tickets/:code/cancel': EVERYONE,
+  'GET /printers': MANAGERS,
+  'POST /printers/:printerId/test': MANAGERS,
   ...Object.fromEntries(
     [
       'open',
@@ -70,7 +73,8 @@ describe('authorization matrix: every route × every role', () => {
     const url = `/api${routePath
       .replace(':hallId', 'cankaya')
       .replace(':counterId', 'banko-6')
-      .replace(':code', 'AAAAAAAAAAAAAAAAAAAAAA')}`;
+      .replace(':code', 'AAAAAAAAAAAAAAAAAAAAAA')
+      .replace(':printerId', 'p1')}`;
     // Logging out ends the session: use a session of its own so later cases keep theirs.
     const sent =
       routePath === '/auth/logout' && STAFF.includes(who)

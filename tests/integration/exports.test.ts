@@ -60,10 +60,13 @@ function config(): ConfigData {
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-const binary = (res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) => {
+/** A supertest body parser that keeps the raw bytes (BOM included, XLSX intact). */
+type BodyParser = Extract<Parameters<request.Test['parse']>[0], (res: never, cb: never) => void>;
+const binary: BodyParser = (res, done) => {
+  const stream = res as unknown as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
 };
 
 describe('stats and exports over a real embedded store', () => {
@@ -82,7 +85,9 @@ describe('stats and exports over a real embedded store', () => {
   const issue = (time: number, serviceId: string) =>
     at(time, () => queues.issue(HALL, { serviceId, priority: null, lang: 'tr' }));
   const counter = (time: number, counterId: string, clerk: string, command: CounterCommand) =>
-    at(time, () => queues.counterCommand(counterId, { userId: clerk, mayOverride: false }, command));
+    at(time, () =>
+      queues.counterCommand(counterId, { userId: clerk, mayOverride: false }, command),
+    );
   const as = (userId: string | null) => ({ 'x-test-user': userId ?? '' });
 
   beforeAll(async () => {
@@ -292,7 +297,10 @@ describe('stats and exports over a real embedded store', () => {
         'İptal eden': 'Gün sonu',
       });
       expect(row('D001')).toMatchObject({ Durum: 'Gelmedi', 'Bekleme (dk)': '1.00' });
-      expect(row('M001')).toMatchObject({ Hizmet: 'Mali "Hizmetler", Vergi', Durum: 'Devam ediyor' });
+      expect(row('M001')).toMatchObject({
+        Hizmet: 'Mali "Hizmetler", Vergi',
+        Durum: 'Devam ediyor',
+      });
     });
 
     it('when names start with = + - @ tab or CR, then the cells are neutralised with a quote', () => {
@@ -330,7 +338,7 @@ describe('stats and exports over a real embedded store', () => {
     );
 
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(res.body as Buffer);
+    await book.xlsx.load(res.body as Parameters<typeof book.xlsx.load>[0]);
     const sheet = book.getWorksheet('Ziyaretler')!;
     const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
 
@@ -438,7 +446,9 @@ describe('stats and exports over a real embedded store', () => {
   ])('when a clerk asks for %s, then it is 403; anonymous, 401', async (url) => {
     const q = `?from=${MON}&to=${TUE}`;
 
-    const clerk = await request(app).get(url + q).set(as('sukru'));
+    const clerk = await request(app)
+      .get(url + q)
+      .set(as('sukru'));
     const anonymous = await request(app).get(url + q);
 
     expect(clerk.status).toBe(403);

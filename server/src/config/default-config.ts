@@ -3,6 +3,9 @@ import type { ConfigData } from './config-data.js';
 
 const HALL_ID = 'cankaya';
 
+/** How long completed visits keep their free-text note (KVKK: no longer than needed). */
+export const DEFAULT_NOTE_RETENTION_DAYS = 90;
+
 const service = (id: string, prefix: string, tr: string, en: string): Service => ({
   id,
   hallId: HALL_ID,
@@ -32,6 +35,7 @@ export function defaultConfig(): ConfigData {
     priorityRatio: 2,
     escalationMinutes: 30,
     noShowGraceMinutes: 5,
+    noteRetentionDays: DEFAULT_NOTE_RETENTION_DAYS,
     dayEndPolicy: 'cancel',
   };
   return {

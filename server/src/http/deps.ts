@@ -3,6 +3,7 @@ import type { Actor } from '../auth/actor.js';
 import type { AuthService } from '../auth/auth-service.js';
 import type { PrintService } from '../print/print-service.js';
 import type { QueueService } from '../queue/queue-service.js';
+import type { ConfigStore, SessionStore } from '../store/store.js';
 
 /** What the REST route files need from the composition root. */
 export interface RouteDeps {
@@ -10,6 +11,11 @@ export interface RouteDeps {
   auth: AuthService;
   print: PrintService;
   now: () => number;
+  /** Base URL of pairing links (`${publicUrl}/kiosk#key=…`). */
+  publicUrl: string;
+  /** Settings routes change the configuration (and end sessions of deactivated users). */
+  config: ConfigStore;
+  sessions: SessionStore;
   version: string;
   sessionTtlMs: number;
   secureCookies: boolean;
@@ -18,5 +24,7 @@ export interface RouteDeps {
   endSession: (sessionIdHash: string) => void;
   /** Drops the live sockets of a revoked device. */
   endDevice: (deviceId: string) => void;
+  /** Ends every live staff socket of a user (deactivated, or their role changed). */
+  endUser: (userId: string) => void;
   actorOf: (req: Request) => Actor;
 }

@@ -20,6 +20,7 @@ const STATUS: Record<ErrorCode, number> = {
   'counter-busy': 409,
   'service-inactive': 409,
   'grace-expired': 409,
+  conflict: 409,
   'storage-unavailable': 503,
   internal: 500,
 };

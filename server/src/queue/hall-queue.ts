@@ -14,7 +14,11 @@ import {
   type Result,
 } from '../domain/index.js';
 import { foldRecords } from '../stats/ticket-records.js';
+import { JournalConflictError } from '../store/journal-conflict.js';
 import type { DaySummaryStore, EventJournal } from '../store/store.js';
+
+/** How often a command is decided again after losing a race to another server process. */
+const MAX_CONFLICT_RETRIES = 20;
 
 export interface HallQueueDeps {
   hallId: string;
@@ -27,6 +31,8 @@ export interface HallQueueDeps {
   onEvents: (queue: HallQueue, events: RevEvent[]) => void;
   /** Called after the state was rebuilt from the journal (clients must resync). */
   onReset: (queue: HallQueue) => void;
+  /** Called with events another server process journalled (already published by it). */
+  onRemoteEvents?: (queue: HallQueue, events: RevEvent[]) => void;
 }
 
 interface Pending {
@@ -46,6 +52,9 @@ interface Pending {
 export class HallQueue {
   state: HallState;
   private pending: Pending[] = [];
+  /** The last revision known to be in the journal. */
+  private durableRev = 0;
+  private unwatch: (() => void) | undefined;
   private flushing: Promise<void> | null = null;
   /** Set while the queue rolls over to a new day or rebuilds; commands wait for it. */
   private gate: Promise<void> | null = null;
@@ -67,17 +76,26 @@ export class HallQueue {
     const today = localDay(this.deps.now(), this.config.hall.timeZone);
     const summarised = new Set(await this.deps.summaries.days(this.hallId));
     for (const day of await this.deps.journal.days(this.hallId)) {
-      if (day < today && !summarised.has(day)) await this.closeDay(await this.replay(day));
+      if (day < today && !summarised.has(day)) await this.closeDay((await this.replay(day)).state);
     }
-    this.state = await this.replay(today);
+    this.state = (await this.replay(today)).state;
+    this.durableRev = this.state.rev;
+    this.unwatch?.();
+    this.unwatch = this.deps.journal.watch?.(this.hallId, (day) => {
+      if (day === this.state.day)
+        void this.catchUp().catch((e: Error) => this.deps.log(`catch-up failed: ${e.message}`));
+    });
   }
 
   /** Runs one command; resolves once its events are durable. */
-  async execute(command: Command): Promise<Result<{ events: RevEvent[]; ticket: Ticket | null }>> {
+  async execute(
+    command: Command,
+    attempt = 0,
+  ): Promise<Result<{ events: RevEvent[]; ticket: Ticket | null }>> {
     await this.waitForGate();
     if (localDay(this.deps.now(), this.config.hall.timeZone) !== this.state.day) {
       await this.checkRollover();
-      return this.execute(command);
+      return this.execute(command, attempt);
     }
     const now = this.deps.now();
     const decided = decide(this.state, this.config, command, now);
@@ -86,6 +104,10 @@ export class HallQueue {
     try {
       await this.persist(events);
     } catch (err) {
+      // Another server took these revisions: the state has caught up, decide again.
+      if (err instanceof JournalConflictError && attempt < MAX_CONFLICT_RETRIES) {
+        return this.execute(command, attempt + 1);
+      }
       this.deps.log(`journal write failed for hall ${this.hallId}: ${(err as Error).message}`);
       return fail(
         'storage-unavailable',
@@ -134,14 +156,22 @@ export class HallQueue {
             batch.flatMap((p) => p.events),
           );
         } catch (err) {
+          // Everything decided after the failed batch stood on it: refuse it all, and rebuild
+          // the state from what is durable, so memory never holds what the journal does not.
           const refused = [...batch, ...this.pending.splice(0)];
+          const conflict = err instanceof JournalConflictError;
           await this.runGated(async () => {
-            this.state = await this.replay(this.state.day);
-            this.deps.onReset(this);
+            const durable = await this.replay(this.state.day);
+            const remote = durable.events.filter((e) => e.rev > this.durableRev);
+            this.state = durable.state;
+            this.durableRev = this.state.rev;
+            if (conflict) this.deps.onRemoteEvents?.(this, remote);
+            else this.deps.onReset(this);
           }).catch((e: unknown) => this.deps.log(`rebuild failed: ${(e as Error).message}`));
           for (const p of refused) p.reject(err);
           continue;
         }
+        this.durableRev = batch.at(-1)!.events.at(-1)!.rev;
         for (const p of batch) p.resolve();
         this.deps.onEvents(
           this,
@@ -160,7 +190,28 @@ export class HallQueue {
     while (this.gate) await this.gate.catch(() => undefined);
   }
 
-  private async replay(day: string): Promise<HallState> {
+  /**
+   * Brings the state up to date with what other server processes journalled (a shared journal
+   * tells through `watch`). They published those events themselves.
+   */
+  async catchUp(): Promise<void> {
+    await this.waitForGate();
+    await this.runGated(async () => {
+      await this.drain();
+      const day = this.state.day;
+      const { events } = await this.deps.journal.read(this.hallId, day);
+      const fresh = events.filter((e) => e.rev > this.state.rev);
+      if (fresh.length === 0 || this.state.day !== day) return;
+      for (const e of fresh) {
+        evolve(this.state, e);
+        this.state.rev = e.rev;
+      }
+      this.durableRev = this.state.rev;
+      this.deps.onRemoteEvents?.(this, fresh);
+    });
+  }
+
+  private async replay(day: string): Promise<{ state: HallState; events: RevEvent[] }> {
     const { events, tornTail } = await this.deps.journal.read(this.hallId, day);
     if (tornTail)
       this.deps.log(`journal ${this.hallId}/${day}: skipped a torn last line (crash during write)`);
@@ -169,7 +220,7 @@ export class HallQueue {
       evolve(state, e);
       state.rev = e.rev;
     }
-    return state;
+    return { state, events };
   }
 
   private async rollover(): Promise<void> {
@@ -177,6 +228,7 @@ export class HallQueue {
     const closing = this.state;
     await this.closeDay(closing);
     this.state = emptyHallState(this.hallId, localDay(this.deps.now(), this.config.hall.timeZone));
+    this.durableRev = 0;
     this.deps.onReset(this);
   }
 

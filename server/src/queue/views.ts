@@ -187,6 +187,7 @@ export function ticketStatusView(
   const ahead = peopleAhead(state, t);
   return {
     number: t.number,
+    lang: t.lang,
     serviceId: t.serviceId,
     serviceName: service?.name ?? { tr: t.serviceId, en: t.serviceId },
     hallName: config.hall.name,

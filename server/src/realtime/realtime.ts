@@ -55,6 +55,7 @@ function refuse(
 export function attachRealtime(deps: RealtimeDeps): {
   endSession: (idHash: string) => void;
   endDevice: (deviceId: string) => void;
+  endUser: (userId: string) => void;
   sweepSessions: () => void;
 } {
   const { io, queues, auth } = deps;
@@ -214,6 +215,19 @@ export function attachRealtime(deps: RealtimeDeps): {
       if (a?.kind === 'device' && a.device.id === deviceId) socket.disconnect(true);
     }
   };
+  /** A deactivated or re-roled user loses their live sockets at once (their sessions are gone). */
+  const endUser = (userId: string) => {
+    const ofUser = (a: Actor | undefined) => a?.kind === 'user' && a.user.id === userId;
+    for (const nsp of [counter, manager]) {
+      for (const socket of nsp.sockets.values()) {
+        if (!ofUser(socket.data.actor)) continue;
+        socket.emit('session:expired');
+        socket.disconnect(true);
+      }
+    }
+    for (const socket of display.sockets.values())
+      if (ofUser(socket.data.actor)) socket.disconnect(true);
+  };
   const sweepSessions = () => {
     for (const nsp of [counter, manager]) {
       for (const socket of nsp.sockets.values()) {
@@ -225,5 +239,5 @@ export function attachRealtime(deps: RealtimeDeps): {
       }
     }
   };
-  return { endSession, endDevice, sweepSessions };
+  return { endSession, endDevice, endUser, sweepSessions };
 }

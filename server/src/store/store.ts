@@ -35,6 +35,11 @@ export interface EventJournal {
   append(hallId: string, day: string, events: RevEvent[]): Promise<void>;
   /** The days with a journal, ascending. */
   days(hallId: string): Promise<string[]>;
+  /**
+   * Only for a journal shared by several server processes: calls `onAppend` when another
+   * process appended to a hall's journal. Returns an unsubscribe function.
+   */
+  watch?(hallId: string, onAppend: (day: string) => void): () => void;
 }
 
 /** Written once when a day closes, so history never replays journals. */

@@ -78,8 +78,9 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   }),
 );
 /** A command and the milliseconds that pass before it. */
-const steps = fc.array(fc.tuple(command, fc.integer({ min: 0, max: 10 * 60_000 })), {
-  maxLength: 120,
+const steps = fc.array(fc.tuple(command, fc.integer({ min: 0, max: 3 * 60_000 })), {
+  minLength: 20,
+  maxLength: 150,
 });
 
 function run(list: Array<[Command, number]>): { state: HallState; events: QueueEvent[] } {

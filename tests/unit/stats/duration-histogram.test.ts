@@ -16,9 +16,12 @@ describe('DurationHistogram', () => {
     [[10, 1, 5], 0, 1],
     [[10, 1, 5], 1, 10],
     [[60, 60, 60, 120, 300, 420], 0.9, 360],
-  ])('when the durations are %j, then the %s quantile is %s s (like Excel PERCENTILE.INC)', (s, p, want) => {
-    expect(of(...s).quantileMs(p)).toBeCloseTo(want * 1000, 6);
-  });
+  ])(
+    'when the durations are %j, then the %s quantile is %s s (like Excel PERCENTILE.INC)',
+    (s, p, want) => {
+      expect(of(...s).quantileMs(p)).toBeCloseTo(want * 1000, 6);
+    },
+  );
 
   it('when durations are not whole seconds, then quantiles round to the second and the mean stays exact', () => {
     const h = new DurationHistogram();

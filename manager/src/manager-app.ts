@@ -1,0 +1,173 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { Me } from '../../contract/api.js';
+import type { Lang } from '../../contract/domain.js';
+import { apiRequest } from './api-client.js';
+import { messages } from './i18n.js';
+import { sharedStyles } from './shared-styles.js';
+import { mayUseManagerPage } from './state/tabs.js';
+import './manager-desk.js';
+import './manager-lang-switch.js';
+import './manager-sign-in.js';
+
+const LANG_KEY = 'siramatik.manager.lang';
+
+function storedLang(): Lang {
+  try {
+    return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'tr';
+  } catch {
+    return 'tr';
+  }
+}
+
+/** The manager page: sign-in, a clear stop for clerks, then the desk; TR/EN for the page. */
+@customElement('manager-app')
+export class ManagerApp extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        min-height: 100vh;
+      }
+      header {
+        display: flex;
+        align-items: center;
+        gap: 16px;
+        min-height: 52px;
+        padding: 6px 20px;
+        background: var(--manager-accent-strong);
+        color: var(--manager-on-accent);
+      }
+      header h1 {
+        font-size: 1.15rem;
+        margin: 0;
+        flex: 1;
+      }
+      header .who {
+        font-weight: 600;
+      }
+      header button {
+        min-height: 34px;
+        background: transparent;
+        color: var(--manager-on-accent);
+        border-color: var(--manager-on-accent);
+      }
+      header button:hover:not(:disabled) {
+        background: var(--manager-accent);
+      }
+      main {
+        flex: 1;
+        padding: 12px 20px 24px;
+      }
+      .stop {
+        max-width: 560px;
+        margin: 48px auto 0;
+      }
+      .stop h2 {
+        font-size: 1.4rem;
+      }
+      .stop .actions {
+        display: flex;
+        gap: 12px;
+        margin-top: 16px;
+      }
+    `,
+  ];
+
+  /** `undefined` while asking the server who is signed in. */
+  @state() private _me: Me | null | undefined = undefined;
+  @state() private _lang: Lang = storedLang();
+  @state() private _expired = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.documentElement.lang = this._lang;
+    void this._checkSession();
+  }
+
+  override render() {
+    const m = messages(this._lang);
+    document.title = `Sıramatik — ${m.appTitle}`;
+    return html`
+      <header>
+        <h1>Sıramatik · ${m.appTitle}</h1>
+        ${this._me
+          ? html`<span class="who">${m.signedInAs(this._me.displayName)}</span>
+              <button type="button" @click=${this._signOut}>${m.signOut}</button>`
+          : null}
+        <manager-lang-switch
+          .language=${this._lang}
+          @manager-lang=${this._onLang}
+        ></manager-lang-switch>
+      </header>
+      <main>${this._renderBody()}</main>
+    `;
+  }
+
+  private _renderBody() {
+    const m = messages(this._lang);
+    if (this._me === undefined) return html`<p class="muted" role="status">${m.loading}</p>`;
+    if (this._me === null) {
+      return html`<manager-sign-in
+        .language=${this._lang}
+        .notice=${this._expired ? m.sessionExpired : ''}
+        @manager-signed-in=${this._onSignedIn}
+      ></manager-sign-in>`;
+    }
+    if (!mayUseManagerPage(this._me.role)) {
+      return html`<section class="card stop" aria-labelledby="stop-heading" data-testid="not-manager">
+        <h2 id="stop-heading">${m.notManagerHeading}</h2>
+        <p>${m.notManagerText(this._me.displayName)}</p>
+        <div class="actions">
+          <a class="button" href="/counter">${m.toCounterPage}</a>
+          <button type="button" @click=${this._signOut}>${m.signOut}</button>
+        </div>
+      </section>`;
+    }
+    return html`<manager-desk
+      .me=${this._me}
+      .language=${this._lang}
+      @manager-session-expired=${this._onExpired}
+    ></manager-desk>`;
+  }
+
+  private async _checkSession(): Promise<void> {
+    const r = await apiRequest<Me | { kind: 'device' }>('GET', '/auth/me');
+    this._me = r.ok && r.data.kind === 'user' ? r.data : null;
+  }
+
+  private _onLang(e: CustomEvent<Lang>): void {
+    this._lang = e.detail;
+    document.documentElement.lang = e.detail;
+    try {
+      localStorage.setItem(LANG_KEY, e.detail);
+    } catch {
+      // Private mode: the choice lasts for this page only.
+    }
+  }
+
+  private _onSignedIn(e: CustomEvent<Me>): void {
+    this._expired = false;
+    this._me = e.detail;
+  }
+
+  private _onExpired(): void {
+    this._expired = true;
+    this._me = null;
+  }
+
+  private async _signOut(): Promise<void> {
+    // Leave the desk first, so its socket's "session expired" is not taken for an expiry.
+    this._expired = false;
+    this._me = null;
+    await apiRequest('POST', '/auth/logout');
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'manager-app': ManagerApp;
+  }
+}
