@@ -117,7 +117,7 @@ export class ManagerDesk extends LitElement {
           .printers=${this._live.printers}
           .printersFailed=${this._live.printersFailed}
           .printersCheckedAt=${this._live.printersCheckedAt}
-          .role=${this.me.role}
+          .userRole=${this.me.role}
           .language=${this.language}
           .active=${this._tab === 'live'}
         ></manager-live-view>`;

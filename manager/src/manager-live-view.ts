@@ -90,7 +90,7 @@ export class ManagerLiveView extends LitElement {
   @property({ type: Boolean }) printersFailed = false;
   @property({ attribute: false }) printersCheckedAt: number | null = null;
   /** The signed-in user's role (admins also see the registered devices). */
-  @property() role: Role = 'manager';
+  @property() userRole: Role = 'manager';
   @property() language: Lang = 'tr';
   /** Whether the tab is shown; the clock only ticks while it is. */
   @property({ type: Boolean }) active = true;
@@ -151,7 +151,7 @@ export class ManagerLiveView extends LitElement {
             .printersFailed=${this.printersFailed}
             .printersCheckedAt=${this.printersCheckedAt}
             .timeZone=${model.hall.timeZone}
-            .showDevices=${this.role === 'admin'}
+            .showDevices=${this.userRole === 'admin'}
             .language=${lang}
           ></manager-equipment>
         </div>

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BenchContext } from './context.js';
 import { table, type Figure } from './figures.js';
+import { historyBench } from './history-bench.js';
 import { issueBench } from './issue-bench.js';
 import { pushBench } from './push-bench.js';
 import { startupBench } from './startup-bench.js';
@@ -16,6 +17,7 @@ type Bench = (ctx: BenchContext) => Promise<Figure[]>;
 const BENCHES: Record<string, Bench> = {
   issue: issueBench,
   push: pushBench,
+  history: historyBench,
   startup: startupBench,
 };
 

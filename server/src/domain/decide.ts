@@ -217,9 +217,19 @@ function readyToCall(c: CounterState, current: Ticket | undefined): Result<true>
   return ok(true);
 }
 
+/**
+ * A ticket by the number a clerk typed. Keyboards differ: `i001` is `İ001` under Turkish
+ * rules but `I001` under English ones, and a clerk may type `I` for `İ`; try each reading.
+ */
 function ticketByNumber(state: HallState, number: string): Ticket | undefined {
-  const id = state.ticketIdByNumber.get(number.trim().toLocaleUpperCase('tr-TR'));
-  return id === undefined ? undefined : state.tickets.get(id);
+  const typed = number.trim();
+  const readings = [typed.toLocaleUpperCase('tr-TR'), typed.toUpperCase()];
+  readings.push(...readings.map((r) => r.replace(/^I/, 'İ')));
+  for (const r of readings) {
+    const id = state.ticketIdByNumber.get(r);
+    if (id !== undefined) return state.tickets.get(id);
+  }
+  return undefined;
 }
 
 /**

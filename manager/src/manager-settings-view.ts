@@ -1,0 +1,18 @@
+import { LitElement, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Lang } from '../../contract/domain.js';
+
+/** Placeholder. */
+@customElement('manager-settings-view')
+export class ManagerSettingsView extends LitElement {
+  @property() language: Lang = 'tr';
+  override render() {
+    return html`<p>…</p>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'manager-settings-view': ManagerSettingsView;
+  }
+}

@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import type { Hall } from '../../../contract/domain.js';
+import type { AuditEntryView, SettingsView } from '../../../contract/settings.js';
+import { hallOf } from '../auth/actor.js';
+import { fail, localDay, ok } from '../domain/index.js';
+import type { RouteDeps } from './deps.js';
+import { ownHall } from './halls-routes.js';
+import { route, type RouteDef } from './route.js';
+import { hallParams } from './schemas.js';
+import { settingsDevicesRoutes } from './settings-devices-routes.js';
+import { settingsServicesRoutes } from './settings-services-routes.js';
+import {
+  changeSettings,
+  describeChanges,
+  hallWithDefaults,
+  label,
+  notEmpty,
+  NOTHING_TO_CHANGE,
+  printerView,
+  refuse,
+  userView,
+  deviceView,
+} from './settings-support.js';
+import { settingsUsersRoutes } from './settings-users-routes.js';
+
+/** The canonical IANA name of a time zone (`europe/istanbul` → `Europe/Istanbul`), or null. */
+export function canonicalTimeZone(name: string): string | null {
+  // Names only: offsets such as "+03:00" are not IANA zones (and newer Node versions accept them).
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(name)) return null;
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
+
+const int = (min: number, max: number) => z.number().int().min(min).max(max);
+
+const hallPatch = z
+  .strictObject({
+    name: label(80).optional(),
+    timeZone: z
+      .string()
+      .trim()
+      .refine((s) => canonicalTimeZone(s) !== null, 'expected an IANA time zone such as Europe/Istanbul')
+      .optional(),
+    priorityRatio: int(0, 10).optional(),
+    escalationMinutes: int(1, 240).optional(),
+    noShowGraceMinutes: int(0, 60).optional(),
+    noteRetentionDays: int(1, 3650).optional(),
+  })
+  .refine(notEmpty, NOTHING_TO_CHANGE);
+
+const HALL_FIELDS = [
+  'name',
+  'timeZone',
+  'priorityRatio',
+  'escalationMinutes',
+  'noShowGraceMinutes',
+  'noteRetentionDays',
+] as const satisfies readonly (keyof Hall)[];
+
+/** Every settings route: the hall and overview here, the rest in their own files. */
+export function settingsRoutes(deps: RouteDeps): RouteDef[] {
+  return [
+    ...hallSettingsRoutes(deps),
+    ...settingsServicesRoutes(deps),
+    ...settingsUsersRoutes(deps),
+    ...settingsDevicesRoutes(deps),
+  ];
+}
+
+export function hallSettingsRoutes(deps: RouteDeps): RouteDef[] {
+  return [
+    route({
+      method: 'get',
+      path: '/settings',
+      summary: "Everything an admin edits for their hall (no password or device key hashes).",
+      tag: 'settings',
+      access: 'admin',
+      handler: ({ actor }) => {
+        const hallId = hallOf(actor);
+        const data = deps.config.read();
+        const hall = data.halls.find((h) => h.id === hallId);
+        if (!hall) return fail('hall-not-found', `No hall ${hallId}.`);
+        const mine = <T extends { hallId: string }>(list: T[]) =>
+          list.filter((x) => x.hallId === hallId);
+        return ok<SettingsView>({
+          hall: hallWithDefaults(hall),
+          services: mine(data.services),
+          counters: mine(data.counters),
+          users: mine(data.users).map(userView),
+          devices: mine(data.devices).map(deviceView),
+          printers: mine(data.printers).map(printerView),
+        });
+      },
+    }),
+    route({
+      method: 'patch',
+      path: '/halls/:hallId',
+      summary:
+        'Hall name, time zone, priority interleave ratio, escalation limit, no-show grace, note retention.',
+      tag: 'settings',
+      access: 'admin',
+      params: hallParams,
+      body: hallPatch,
+      handler: async ({ params, body, actor }) => {
+        const own = ownHall(deps, params.hallId, actor);
+        if (!own.ok) return own;
+        const patch = { ...body };
+        if (patch.timeZone !== undefined) patch.timeZone = canonicalTimeZone(patch.timeZone)!;
+        return changeSettings(deps, actor, 'hall.update', (draft) => {
+          const hall = draft.halls.find((h) => h.id === params.hallId)!;
+          const before = hallWithDefaults(hall);
+          const after = { ...before, ...patch };
+          if (after.timeZone !== before.timeZone) {
+            // The day's journal, numbering and summary belong to one local day: a zone that
+            // puts "now" on another calendar day would rewind or skip it.
+            const now = deps.now();
+            if (localDay(now, after.timeZone) !== localDay(now, before.timeZone))
+              refuse(
+                'conflict',
+                `It is another calendar day in ${after.timeZone} now; change the time zone when both zones share the date.`,
+                'timeZone',
+              );
+          }
+          Object.assign(hall, after);
+          return {
+            value: after,
+            detail: ((d) => d && `hall ${hall.id}: ${d}`)(describeChanges(before, after, HALL_FIELDS)),
+          };
+        });
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/audit',
+      summary: 'Who changed which setting, when: newest first.',
+      tag: 'settings',
+      access: 'manager',
+      query: z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(100) }),
+      handler: ({ query, actor }) => {
+        const data = deps.config.read();
+        const users = new Map(data.users.map((u) => [u.id, u]));
+        const hallId = hallOf(actor);
+        const out: AuditEntryView[] = [];
+        // Entries carry the acting user; users are never deleted, so the user tells the hall.
+        for (let i = data.audit.length - 1; i >= 0 && out.length < query.limit; i--) {
+          const e = data.audit[i]!;
+          const user = users.get(e.userId);
+          if (user?.hallId !== hallId) continue;
+          out.push({ ...e, username: user.username });
+        }
+        return out;
+      },
+    }),
+  ];
+}

@@ -1,0 +1,180 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Counter, Service } from '../../../contract/domain.js';
+import type { ConfigData } from '../config/config-data.js';
+import type { RouteDeps } from './deps.js';
+import { route, type RouteDef } from './route.js';
+import { counterParams, id } from './schemas.js';
+import {
+  changeSettings,
+  describeChanges,
+  findInHall,
+  label,
+  notEmpty,
+  NOTHING_TO_CHANGE,
+  refuse,
+  show,
+} from './settings-support.js';
+
+/** One or two capital letters, Turkish ones included (`İ` gives `İ004`). */
+const prefix = z
+  .string()
+  .trim()
+  .normalize('NFC')
+  .regex(/^[A-ZÇĞİÖŞÜ]{1,2}$/u, 'expected one or two capital letters (A–Z, Ç, Ğ, İ, Ö, Ş, Ü)');
+
+const serviceFields = {
+  name: z.strictObject({ tr: label(60), en: label(60) }),
+  prefix,
+  targetMinutes: z.number().int().min(1).max(120),
+  active: z.boolean(),
+};
+const SERVICE_KEYS = ['name', 'prefix', 'targetMinutes', 'active'] as const;
+
+const coverage = z
+  .array(z.strictObject({ serviceId: id, weight: z.number().min(0.1).max(10) }))
+  .min(1, 'a counter covers at least one service')
+  .max(50)
+  .refine(
+    (list) => new Set(list.map((c) => c.serviceId)).size === list.length,
+    'each service at most once',
+  );
+const counterFields = {
+  number: z.number().int().min(1).max(999),
+  name: label(60),
+  services: coverage,
+};
+const COUNTER_KEYS = ['number', 'name', 'services'] as const;
+
+const serviceParams = z.strictObject({ serviceId: id });
+
+/**
+ * A prefix must be unique among the hall's services, and must not be one already printed on a
+ * ticket today by another service: the new service would count on from its own sequence and
+ * could hand out a number (and ticket id) that exists.
+ */
+function checkPrefix(
+  deps: RouteDeps,
+  draft: ConfigData,
+  hallId: string,
+  s: Service,
+  previous: string | null,
+): void {
+  const taken = draft.services.find(
+    (o) => o.hallId === hallId && o.id !== s.id && o.prefix === s.prefix,
+  );
+  if (taken) refuse('conflict', `Prefix ${s.prefix} is used by ${taken.name.tr}.`, 'prefix');
+  if (previous === s.prefix) return;
+  for (const t of deps.queues.hall(hallId)?.state.tickets.values() ?? []) {
+    if (t.number.replace(/\d+$/, '') === s.prefix)
+      refuse(
+        'conflict',
+        `Prefix ${s.prefix} is on tickets issued today; choose another or change it after midnight.`,
+        'prefix',
+      );
+  }
+}
+
+function checkCounter(
+  deps: RouteDeps,
+  draft: ConfigData,
+  hallId: string,
+  c: Counter,
+  previous: number | null,
+): void {
+  c.services.forEach(({ serviceId }, i) => {
+    if (!draft.services.some((s) => s.id === serviceId && s.hallId === hallId))
+      refuse('validation', `No service ${serviceId} in this hall.`, `services.${i}.serviceId`);
+  });
+  if (draft.counters.some((o) => o.hallId === hallId && o.id !== c.id && o.number === c.number))
+    refuse('conflict', `There is a counter ${c.number} already.`, 'number');
+  if (previous === null || previous === c.number) return;
+  // A called visitor was told a counter number: it must not change under them.
+  const current = deps.queues.hall(hallId)?.state.counters.get(c.id)?.currentTicketId;
+  if (current)
+    refuse(
+      'counter-busy',
+      `Counter ${previous} has a visitor now; renumber it when it is free.`,
+      'number',
+    );
+}
+
+export function settingsServicesRoutes(deps: RouteDeps): RouteDef[] {
+  return [
+    route({
+      method: 'post',
+      path: '/services',
+      summary: 'Add a service (names TR/EN, ticket prefix, target minutes).',
+      tag: 'settings',
+      access: 'admin',
+      status: 201,
+      body: z.strictObject({ ...serviceFields, active: serviceFields.active.default(true) }),
+      handler: ({ body, actor }) =>
+        changeSettings(deps, actor, 'service.create', (draft, hallId) => {
+          const service: Service = { id: randomUUID(), hallId, ...body };
+          checkPrefix(deps, draft, hallId, service, null);
+          draft.services.push(service);
+          return {
+            value: service,
+            detail: `service ${service.prefix} ${show(service.name)} created (target ${service.targetMinutes} min, ${service.active ? 'active' : 'inactive'})`,
+          };
+        }),
+    }),
+    route({
+      method: 'patch',
+      path: '/services/:serviceId',
+      summary: 'Change a service; deactivate instead of deleting (history refers to it).',
+      tag: 'settings',
+      access: 'admin',
+      params: serviceParams,
+      body: z.strictObject(serviceFields).partial().refine(notEmpty, NOTHING_TO_CHANGE),
+      handler: ({ params, body, actor }) =>
+        changeSettings(deps, actor, 'service.update', (draft, hallId) => {
+          const service = findInHall(draft.services, params.serviceId, hallId, 'service', 'serviceId', 'service-not-found');
+          const before = { ...service };
+          Object.assign(service, body);
+          checkPrefix(deps, draft, hallId, service, before.prefix);
+          const diff = describeChanges(before, service, SERVICE_KEYS);
+          return { value: service, detail: diff && `service ${before.prefix}: ${diff}` };
+        }),
+    }),
+    route({
+      method: 'post',
+      path: '/counters',
+      summary: 'Add a counter: its number, name and the services it covers with weights.',
+      tag: 'settings',
+      access: 'admin',
+      status: 201,
+      body: z.strictObject(counterFields),
+      handler: ({ body, actor }) =>
+        changeSettings(deps, actor, 'counter.create', (draft, hallId) => {
+          const counter: Counter = { id: randomUUID(), hallId, ...body };
+          checkCounter(deps, draft, hallId, counter, null);
+          draft.counters.push(counter);
+          return {
+            value: counter,
+            detail: `counter ${counter.number} '${counter.name}' created covering ${show(counter.services)}`,
+          };
+        }),
+    }),
+    route({
+      method: 'patch',
+      path: '/counters/:counterId',
+      summary:
+        'Change a counter. Coverage may change during a visit (it decides only who is called next).',
+      tag: 'settings',
+      access: 'admin',
+      params: counterParams,
+      body: z.strictObject(counterFields).partial().refine(notEmpty, NOTHING_TO_CHANGE),
+      handler: ({ params, body, actor }) =>
+        changeSettings(deps, actor, 'counter.update', (draft, hallId) => {
+          const counter = findInHall(draft.counters, params.counterId, hallId, 'counter', 'counterId', 'counter-not-found');
+          const before = structuredClone(counter);
+          Object.assign(counter, body);
+          checkCounter(deps, draft, hallId, counter, before.number);
+          const diff = describeChanges(before, counter, COUNTER_KEYS);
+          return { value: counter, detail: diff && `counter ${before.number}: ${diff}` };
+        }),
+    }),
+  ];
+}
