@@ -91,8 +91,8 @@ export class ManagerCounterCard extends LitElement {
         font-size: 0.85rem;
         font-weight: 600;
       }
-      .right {
-        text-align: right;
+      .visit .small {
+        grid-column: 1 / -1;
       }
       .level {
         grid-column: 1 / -1;
@@ -157,7 +157,7 @@ export class ManagerCounterCard extends LitElement {
         >${formatDuration(v.elapsedMs)}</span
       >
       <span class="small">${v.serviceName[this.language]} · ${m.phase[v.phase]}</span>
-      <span class="small right"
+      <span class="small"
         >${v.phase === 'serving' ? m.serviceTime : m.sinceCall} ·
         ${m.target(formatDecimal(this.language, v.targetMinutes, 2))}</span
       >

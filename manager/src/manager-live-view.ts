@@ -60,13 +60,13 @@ export class ManagerLiveView extends LitElement {
       }
       .layout {
         display: grid;
-        grid-template-columns: minmax(0, 1.9fr) minmax(0, 1fr);
+        grid-template-columns: minmax(0, 1.55fr) minmax(0, 1fr);
         gap: 14px;
         align-items: start;
       }
       .board {
         display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(250px, 1fr));
+        grid-template-columns: repeat(auto-fill, minmax(230px, 1fr));
         gap: 10px;
       }
       .side {

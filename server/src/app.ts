@@ -19,6 +19,7 @@ import { mountStaticPages } from './http/static-pages.js';
 import { ticketsRoutes } from './http/tickets-routes.js';
 import { PrintService } from './print/print-service.js';
 import { printersRoutes } from './http/printers-routes.js';
+import { settingsRoutes } from './http/settings-routes.js';
 import { QueueService } from './queue/queue-service.js';
 import { attachRealtime } from './realtime/realtime.js';
 import { originAllowed } from './realtime/origin.js';
@@ -119,12 +120,16 @@ export async function createApp(deps: AppDeps): Promise<App> {
     auth,
     print,
     now,
+    publicUrl: deps.publicUrl,
+    config: deps.store.config,
+    sessions: deps.store.sessions,
     version,
     sessionTtlMs,
     secureCookies: deps.publicUrl.startsWith('https:'),
     limiters: makeLimiters(deps.rateLimits ?? DEFAULT_RATE_LIMITS, actorOf),
     endSession: realtime.endSession,
     endDevice: realtime.endDevice,
+    endUser: realtime.endUser,
     actorOf,
   };
   const routes = [
@@ -134,6 +139,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     ...ticketsRoutes(routeDeps),
     ...counterRoutes(routeDeps),
     ...printersRoutes(routeDeps),
+    ...settingsRoutes(routeDeps),
   ];
 
   const api = express.Router();

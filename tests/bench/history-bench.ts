@@ -16,7 +16,7 @@ interface HistoryScale {
 
 // A million tickets: about five years of a 560-a-day hall.
 const FULL: HistoryScale = { days: 1786, ticketsPerDay: 560 };
-const QUICK: HistoryScale = { days: 30, ticketsPerDay: 560 };
+const QUICK: HistoryScale = { days: 20, ticketsPerDay: 560 };
 
 /** Runs one job in a fresh process, so its peak RSS is its own. */
 async function runJob(job: HistoryJob, options: HistoryWorkerOptions, ctx: BenchContext) {

@@ -10,6 +10,7 @@ import { hashPassword } from '../../server/src/auth/secrets.js';
 import { addDevice } from '../../server/src/auth/users.js';
 import { defaultConfig } from '../../server/src/config/default-config.js';
 import { localDay } from '../../server/src/domain/index.js';
+import type { TicketRecord } from '../../server/src/stats/ticket-record.js';
 import { foldRecords } from '../../server/src/stats/ticket-records.js';
 import { openEmbeddedStore } from '../../server/src/store/embedded/open-embedded-store.js';
 import type { DaySummary } from '../../server/src/store/store.js';
@@ -180,6 +181,49 @@ function simulateDay(day: string, tickets: number, rnd: () => number, cutoff: nu
     .map((e, i) => ({ ...e, rev: i + 1 }) as RevEvent);
 }
 
+interface SimulatedDay {
+  day: string;
+  events: RevEvent[];
+  records: TicketRecord[];
+}
+
+/** Days simulated and folded one by one; a multiple of 7, so weekdays line up. */
+const TEMPLATE_DAYS = 14;
+
+function simulateAndFold(day: string, tickets: number, rnd: () => number): SimulatedDay {
+  const events = simulateDay(day, tickets, rnd, Number.POSITIVE_INFINITY);
+  return { day, events, records: foldRecords(events, hall, services) };
+}
+
+const shift = (at: number | null, ms: number) => (at === null ? null : at + ms);
+
+/**
+ * A simulated day moved to `day` (whole days, so local hours and weekdays stay): folding every
+ * day of a million tickets would take minutes and tell the bench nothing new.
+ */
+function moveDay(from: SimulatedDay, day: string): SimulatedDay {
+  const ms = Date.parse(`${day}T00:00:00Z`) - Date.parse(`${from.day}T00:00:00Z`);
+  const id = (ticketId: string) => ticketId.replace(from.day, day);
+  return {
+    day,
+    events: from.events.map((e) =>
+      'ticketId' in e ? { ...e, at: e.at + ms, ticketId: id(e.ticketId) } : { ...e, at: e.at + ms },
+    ),
+    records: from.records.map((r) => ({
+      ...r,
+      ticketId: id(r.ticketId),
+      day,
+      issuedAt: r.issuedAt + ms,
+      queuedAt: r.queuedAt + ms,
+      firstCalledAt: shift(r.firstCalledAt, ms),
+      lastCalledAt: shift(r.lastCalledAt, ms),
+      startedAt: shift(r.startedAt, ms),
+      completedAt: shift(r.completedAt, ms),
+      endedAt: shift(r.endedAt, ms),
+    })),
+  };
+}
+
 /** The configuration of an installed hall: defaults, a clerk per counter, a kiosk and a display. */
 async function writeConfig(dataDir: string, now: number): Promise<void> {
   const store = await openEmbeddedStore(dataDir, {
@@ -240,9 +284,15 @@ export async function writeHistory(opts: HistoryOptions): Promise<HistoryWritten
     written.events += events.length;
     written.bytes += Buffer.byteLength(text);
   };
+  const templates = new Map<number, SimulatedDay>();
   for (let n = opts.days; n >= 1; n--) {
     const day = dayBefore(today, n);
-    const events = simulateDay(day, opts.ticketsPerDay, rnd, Number.POSITIVE_INFINITY);
+    // Two weeks are simulated; later days repeat the same weekday's day, moved in time.
+    const template = templates.get(n % TEMPLATE_DAYS);
+    const { events, records } = template
+      ? moveDay(template, day)
+      : simulateAndFold(day, opts.ticketsPerDay, rnd);
+    if (!template) templates.set(n % TEMPLATE_DAYS, { day, events, records });
     if (opts.journals) await writeJournal(day, events);
     const summary: DaySummary = {
       version: 2,
@@ -250,7 +300,7 @@ export async function writeHistory(opts: HistoryOptions): Promise<HistoryWritten
       day,
       closedAt: Date.parse(`${dayBefore(day, -1)}T00:00:05${HALL_ZONE_OFFSET}`),
       lastRev: events.length,
-      records: foldRecords(events, hall, services),
+      records,
     };
     const text = JSON.stringify(summary);
     await writeFile(path.join(daysDir, `${day}.json`), text);

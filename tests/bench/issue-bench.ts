@@ -32,8 +32,8 @@ const FULL: IssueScale = {
 };
 const QUICK: IssueScale = {
   rates: [200],
-  warmupMs: 500,
-  phaseMs: 2500,
+  warmupMs: 300,
+  phaseMs: 2000,
   connections: 32,
   freshServerPerPhase: false,
 };

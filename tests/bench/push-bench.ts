@@ -29,12 +29,12 @@ const FULL: PushScale = {
   measureMs: 20_000,
 };
 const QUICK: PushScale = {
-  counters: 20,
-  displays: 10,
-  phones: 300,
-  callsPerSecond: 20,
+  counters: 10,
+  displays: 5,
+  phones: 200,
+  callsPerSecond: 10,
   warmupMs: 1000,
-  measureMs: 4000,
+  measureMs: 3000,
 };
 const DRAIN_TIMEOUT_MS = 15_000;
 

@@ -77,6 +77,7 @@ async function main(): Promise<void> {
       durationsS: durations,
       figures,
     };
+    await mkdir(path.dirname(path.resolve(values.json)), { recursive: true });
     await writeFile(values.json, `${JSON.stringify(report, null, 2)}\n`);
   }
 }

@@ -17,7 +17,7 @@ interface StartupScale {
 }
 
 const FULL: StartupScale = { days: 365, ticketsPerDay: 560, runs: 5, idleMs: 3000 };
-const QUICK: StartupScale = { days: 30, ticketsPerDay: 560, runs: 2, idleMs: 500 };
+const QUICK: StartupScale = { days: 30, ticketsPerDay: 560, runs: 1, idleMs: 500 };
 const READY_TIMEOUT_MS = 30_000;
 
 interface Started {

@@ -7,6 +7,7 @@ type Who = 'anonymous' | 'kiosk' | 'display' | 'clerk' | 'manager' | 'admin';
 const EVERYONE: Who[] = ['anonymous', 'kiosk', 'display', 'clerk', 'manager', 'admin'];
 const STAFF: Who[] = ['clerk', 'manager', 'admin'];
 const MANAGERS: Who[] = ['manager', 'admin'];
+const ADMIN: Who[] = ['admin'];
 
 /**
  * Who may call each route, written out by hand from the security model (DESIGN.md), not read
@@ -26,6 +27,21 @@ const MAY: Record<string, Who[]> = {
   'POST /tickets/:code/cancel': EVERYONE,
   'GET /printers': MANAGERS,
   'POST /printers/:printerId/test': MANAGERS,
+  'GET /settings': ADMIN,
+  'PATCH /halls/:hallId': ADMIN,
+  'POST /services': ADMIN,
+  'PATCH /services/:serviceId': ADMIN,
+  'POST /counters': ADMIN,
+  'PATCH /counters/:counterId': ADMIN,
+  'POST /users': ADMIN,
+  'PATCH /users/:userId': ADMIN,
+  'POST /users/:userId/reset-password': ADMIN,
+  'POST /devices': ADMIN,
+  'PATCH /devices/:deviceId': ADMIN,
+  'POST /devices/:deviceId/revoke': ADMIN,
+  'POST /printers': ADMIN,
+  'PATCH /printers/:printerId': ADMIN,
+  'GET /audit': MANAGERS,
   ...Object.fromEntries(
     [
       'open',
@@ -74,16 +90,20 @@ describe('authorization matrix: every route × every role', () => {
       .replace(':hallId', 'cankaya')
       .replace(':counterId', 'banko-6')
       .replace(':code', 'AAAAAAAAAAAAAAAAAAAAAA')
-      .replace(':printerId', 'p1')}`;
+      .replace(':printerId', 'p1')
+      .replace(/:(serviceId|userId|deviceId)/, 'no-such-id')}`;
     // Logging out ends the session: use a session of its own so later cases keep theirs.
     const sent =
       routePath === '/auth/logout' && STAFF.includes(who)
         ? { Cookie: (await signedIn(server, who as 'clerk')).cookie }
         : headers[who];
+    // An empty body: allowed callers get past authorisation and stop at validation.
     const req =
       method === 'GET'
         ? request(server.app.app).get(url)
-        : request(server.app.app).post(url).send({});
+        : method === 'PATCH'
+          ? request(server.app.app).patch(url).send({})
+          : request(server.app.app).post(url).send({});
     const res = await req.set(sent);
     const refused = res.status === 401 || res.status === 403;
     if (routePath === '/auth/me' && who === 'anonymous') {

@@ -14,6 +14,7 @@ export function makeConfig(): ConfigData {
         priorityRatio: 2,
         escalationMinutes: 30,
         noShowGraceMinutes: 2,
+        noteRetentionDays: 90,
         dayEndPolicy: 'cancel',
       },
     ],

@@ -42,7 +42,10 @@ const hallPatch = z
     timeZone: z
       .string()
       .trim()
-      .refine((s) => canonicalTimeZone(s) !== null, 'expected an IANA time zone such as Europe/Istanbul')
+      .refine(
+        (s) => canonicalTimeZone(s) !== null,
+        'expected an IANA time zone such as Europe/Istanbul',
+      )
       .optional(),
     priorityRatio: int(0, 10).optional(),
     escalationMinutes: int(1, 240).optional(),
@@ -75,7 +78,7 @@ export function hallSettingsRoutes(deps: RouteDeps): RouteDef[] {
     route({
       method: 'get',
       path: '/settings',
-      summary: "Everything an admin edits for their hall (no password or device key hashes).",
+      summary: 'Everything an admin edits for their hall (no password or device key hashes).',
       tag: 'settings',
       access: 'admin',
       handler: ({ actor }) => {
@@ -127,7 +130,9 @@ export function hallSettingsRoutes(deps: RouteDeps): RouteDef[] {
           Object.assign(hall, after);
           return {
             value: after,
-            detail: ((d) => d && `hall ${hall.id}: ${d}`)(describeChanges(before, after, HALL_FIELDS)),
+            detail: ((d) => d && `hall ${hall.id}: ${d}`)(
+              describeChanges(before, after, HALL_FIELDS),
+            ),
           };
         });
       },

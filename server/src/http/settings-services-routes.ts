@@ -130,7 +130,14 @@ export function settingsServicesRoutes(deps: RouteDeps): RouteDef[] {
       body: z.strictObject(serviceFields).partial().refine(notEmpty, NOTHING_TO_CHANGE),
       handler: ({ params, body, actor }) =>
         changeSettings(deps, actor, 'service.update', (draft, hallId) => {
-          const service = findInHall(draft.services, params.serviceId, hallId, 'service', 'serviceId', 'service-not-found');
+          const service = findInHall(
+            draft.services,
+            params.serviceId,
+            hallId,
+            'service',
+            'serviceId',
+            'service-not-found',
+          );
           const before = { ...service };
           Object.assign(service, body);
           checkPrefix(deps, draft, hallId, service, before.prefix);
@@ -168,7 +175,14 @@ export function settingsServicesRoutes(deps: RouteDeps): RouteDef[] {
       body: z.strictObject(counterFields).partial().refine(notEmpty, NOTHING_TO_CHANGE),
       handler: ({ params, body, actor }) =>
         changeSettings(deps, actor, 'counter.update', (draft, hallId) => {
-          const counter = findInHall(draft.counters, params.counterId, hallId, 'counter', 'counterId', 'counter-not-found');
+          const counter = findInHall(
+            draft.counters,
+            params.counterId,
+            hallId,
+            'counter',
+            'counterId',
+            'counter-not-found',
+          );
           const before = structuredClone(counter);
           Object.assign(counter, body);
           checkCounter(deps, draft, hallId, counter, before.number);

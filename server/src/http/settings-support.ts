@@ -3,12 +3,7 @@ import type { Hall } from '../../../contract/domain.js';
 import type { ApiError, ErrorCode } from '../../../contract/errors.js';
 import type { DeviceView, PrinterView, UserView } from '../../../contract/settings.js';
 import type { Actor } from '../auth/actor.js';
-import type {
-  ConfigData,
-  DeviceRecord,
-  PrinterRecord,
-  UserRecord,
-} from '../config/config-data.js';
+import type { ConfigData, DeviceRecord, PrinterRecord, UserRecord } from '../config/config-data.js';
 import { DEFAULT_NOTE_RETENTION_DAYS } from '../config/default-config.js';
 import { fail, ok, type Result } from '../domain/index.js';
 import type { RouteDeps } from './deps.js';

@@ -1,4 +1,6 @@
 const BUCKET_MS = 15 * 60_000;
+const DAY_MS = 86_400_000;
+const PAD2 = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
 
 /**
  * Local wall-clock times of a time zone, fast enough for a million export rows: the zone's UTC
@@ -8,6 +10,8 @@ const BUCKET_MS = 15 * 60_000;
 export class LocalClock {
   private readonly offsets = new Map<number, number>();
   private readonly format: Intl.DateTimeFormat;
+  /** The last local day formatted, as `[day number, 'YYYY-MM-DD']`: rows come day by day. */
+  private lastDay: [number, string] = [Number.NaN, ''];
 
   constructor(readonly timeZone: string) {
     this.format = new Intl.DateTimeFormat('en-CA', {
@@ -44,16 +48,24 @@ export class LocalClock {
 
   /** `YYYY-MM-DD HH:MM:SS`, local. */
   dateTime(at: number): string {
-    return this.wall(at).toISOString().slice(0, 19).replace('T', ' ');
+    return this.local(at, ' ');
   }
 
   /** ISO 8601 with the local offset: `2024-05-06T09:00:00+03:00`. */
   iso(at: number): string {
     const offset = this.offsetMs(at);
-    const sign = offset < 0 ? '-' : '+';
     const minutes = Math.abs(offset) / 60_000;
-    const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
-    const mm = String(minutes % 60).padStart(2, '0');
-    return `${new Date(at + offset).toISOString().slice(0, 19)}${sign}${hh}:${mm}`;
+    const sign = offset < 0 ? '-' : '+';
+    return `${this.local(at, 'T')}${sign}${PAD2[Math.floor(minutes / 60)]}:${PAD2[minutes % 60]}`;
+  }
+
+  private local(at: number, separator: string): string {
+    const wall = at + this.offsetMs(at);
+    const dayNumber = Math.floor(wall / DAY_MS);
+    if (this.lastDay[0] !== dayNumber)
+      this.lastDay = [dayNumber, new Date(dayNumber * DAY_MS).toISOString().slice(0, 10)];
+    const s = Math.floor((wall - dayNumber * DAY_MS) / 1000);
+    const hms = `${PAD2[Math.floor(s / 3600)]}:${PAD2[Math.floor(s / 60) % 60]}:${PAD2[s % 60]}`;
+    return `${this.lastDay[1]}${separator}${hms}`;
   }
 }

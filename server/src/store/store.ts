@@ -36,6 +36,12 @@ export interface EventJournal {
   /** The days with a journal, ascending. */
   days(hallId: string): Promise<string[]>;
   /**
+   * Blanks the note of every completed visit in the journal of a closed hall-day (never the day
+   * being written), atomically; notes have a retention period. Resolves to the number of notes
+   * blanked. Optional: a store without it keeps its journals as written.
+   */
+  blankNotes?(hallId: string, day: string): Promise<number>;
+  /**
    * Only for a journal shared by several server processes: calls `onAppend` when another
    * process appended to a hall's journal. Returns an unsubscribe function.
    */

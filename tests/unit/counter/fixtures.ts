@@ -81,6 +81,7 @@ export function snapshot(over: Partial<StaffSnapshot> = {}): StaffSnapshot {
       priorityRatio: 2,
       escalationMinutes: 30,
       noShowGraceMinutes: 5,
+      noteRetentionDays: 90,
       dayEndPolicy: 'cancel',
     },
     services: [service('vezne', 'V'), service('mali-hizmetler', 'M')],

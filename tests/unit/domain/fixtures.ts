@@ -35,6 +35,7 @@ export function makeHall(overrides: Partial<Hall> = {}): Hall {
     priorityRatio: 2,
     escalationMinutes: 30,
     noShowGraceMinutes: 10,
+    noteRetentionDays: 90,
     dayEndPolicy: 'cancel',
     ...overrides,
   };

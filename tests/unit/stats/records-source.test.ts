@@ -39,6 +39,7 @@ const config = hallConfig(
     priorityRatio: 2,
     escalationMinutes: 30,
     noShowGraceMinutes: 5,
+    noteRetentionDays: 90,
     dayEndPolicy: 'cancel',
   },
   [...SERVICES].map(([id, s]) => ({

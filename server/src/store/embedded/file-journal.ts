@@ -5,6 +5,7 @@ import type { JournalFileDeps } from './journal-file.js';
 import { JournalFile } from './journal-file.js';
 import { readJournalBytes } from './journal-fs.js';
 import { parseJournal } from './journal-parse.js';
+import { rewriteJournalFile } from './journal-rewrite.js';
 
 const EXTENSION = '.jsonl';
 
@@ -48,6 +49,22 @@ export class FileJournal implements EventJournal {
 
   days(hallId: string): Promise<string[]> {
     return listDays(this.root, hallId, EXTENSION);
+  }
+
+  async blankNotes(hallId: string, day: string): Promise<number> {
+    const key = `${hallId}/${day}`;
+    if (this.writers.has(key))
+      throw new Error(`The journal ${key} is still being written; only closed days are rewritten.`);
+    await this.closing.get(key);
+    let blanked = 0;
+    const file = hallDayFile(this.root, hallId, day, EXTENSION);
+    // JSON.stringify writes a note as `"note":"…"` and a blank one as `"note":null`.
+    await rewriteJournalFile(file, '"note":"', (event) => {
+      if (event.type !== 'ticket:completed' || event.note === null) return event;
+      blanked += 1;
+      return { ...event, note: null };
+    });
+    return blanked;
   }
 
   /** Flushes every queued append, then closes all files. */

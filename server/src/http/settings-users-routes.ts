@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { UserWithPassword } from '../../../contract/settings.js';
+import type { Actor } from '../auth/actor.js';
+import { hashPassword, newPassword } from '../auth/secrets.js';
+import { USERNAME } from '../auth/users.js';
+import type { UserRecord } from '../config/config-data.js';
+import { fail } from '../domain/index.js';
+import type { RouteDeps } from './deps.js';
+import { route, type RouteDef } from './route.js';
+import { id } from './schemas.js';
+import {
+  changeSettings,
+  describeChanges,
+  findInHall,
+  label,
+  notEmpty,
+  NOTHING_TO_CHANGE,
+  refuse,
+  userView,
+} from './settings-support.js';
+
+const role = z.enum(['clerk', 'manager', 'admin']);
+const username = z
+  .string()
+  .trim()
+  .max(32)
+  .transform((s) => s.toLocaleLowerCase('tr-TR'))
+  .pipe(z.string().regex(USERNAME, 'expected 2–32 of a-z, 0-9, dot, dash, underscore'));
+const userParams = z.strictObject({ userId: id });
+
+/**
+ * Ends every session and live socket of a user. `actor`'s own session survives: an admin
+ * resetting their own password stays signed in to read it.
+ */
+async function endSessionsOf(deps: RouteDeps, userId: string, actor: Actor): Promise<void> {
+  const self = actor.kind === 'user' && actor.user.id === userId;
+  const kept = self ? deps.sessions.get(actor.sessionIdHash) : undefined;
+  await deps.sessions.deleteForUser(userId);
+  if (kept) {
+    // Their other sockets fail the next session sweep (within a minute).
+    await deps.sessions.put(kept);
+    return;
+  }
+  deps.endUser(userId);
+}
+
+export function settingsUsersRoutes(deps: RouteDeps): RouteDef[] {
+  return [
+    route({
+      method: 'post',
+      path: '/users',
+      summary: 'Add a staff user; the reply holds a random password, shown this once.',
+      tag: 'settings',
+      access: 'admin',
+      status: 201,
+      body: z.strictObject({ username, displayName: label(60), role }),
+      handler: async ({ body, actor }) => {
+        const password = newPassword();
+        const passwordHash = await hashPassword(password);
+        return changeSettings(deps, actor, 'user.create', (draft, hallId) => {
+          // User names sign in without a hall: unique across all halls.
+          if (draft.users.some((u) => u.username === body.username))
+            refuse('conflict', `User name ${body.username} is taken.`, 'username');
+          const user: UserRecord = {
+            id: randomUUID(),
+            ...body,
+            hallId,
+            passwordHash,
+            active: true,
+            createdAt: deps.now(),
+          };
+          draft.users.push(user);
+          return {
+            value: { user: userView(user), password } satisfies UserWithPassword,
+            detail: `user ${user.username} (${user.role}, '${user.displayName}') created`,
+          };
+        });
+      },
+    }),
+    route({
+      method: 'patch',
+      path: '/users/:userId',
+      summary:
+        "Change a user's name or role, or (de)activate them; a role change or deactivation ends their sessions.",
+      tag: 'settings',
+      access: 'admin',
+      params: userParams,
+      body: z
+        .strictObject({ displayName: label(60), role, active: z.boolean() })
+        .partial()
+        .refine(notEmpty, NOTHING_TO_CHANGE),
+      handler: async ({ params, body, actor }) => {
+        if (actor.kind !== 'user') return fail('forbidden', 'Staff only.');
+        // The acting admin stays an active admin, so a hall always keeps one.
+        if (params.userId === actor.user.id) {
+          if (body.active === false)
+            return fail('forbidden', 'You cannot deactivate yourself.', 'active');
+          if (body.role !== undefined && body.role !== 'admin')
+            return fail('forbidden', 'You cannot take the admin role from yourself.', 'role');
+        }
+        let endSessions = false;
+        const done = await changeSettings(deps, actor, 'user.update', (draft, hallId) => {
+          const user = findInHall(draft.users, params.userId, hallId, 'user', 'userId');
+          const before = { ...user };
+          Object.assign(user, body);
+          // Sockets and sessions hold the role they were opened with: a change ends them.
+          endSessions =
+            (before.active && !user.active) || (user.active && before.role !== user.role);
+          const diff = describeChanges(before, user, ['displayName', 'role', 'active']);
+          return { value: userView(user), detail: diff && `user ${user.username}: ${diff}` };
+        });
+        if (done.ok && endSessions) await endSessionsOf(deps, params.userId, actor);
+        return done;
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/users/:userId/reset-password',
+      summary: "Give a user a new random password (shown this once); ends the user's sessions.",
+      tag: 'settings',
+      access: 'admin',
+      params: userParams,
+      handler: async ({ params, actor }) => {
+        // Hashing costs time: not for an id that is not there.
+        const hallId = actor.kind === 'user' ? actor.user.hallId : null;
+        if (!deps.config.read().users.some((u) => u.id === params.userId && u.hallId === hallId))
+          return fail('not-found', `No user ${params.userId} in this hall.`, 'userId');
+        const password = newPassword();
+        const passwordHash = await hashPassword(password);
+        const done = await changeSettings(deps, actor, 'user.reset-password', (draft, hallId) => {
+          const user = findInHall(draft.users, params.userId, hallId, 'user', 'userId');
+          user.passwordHash = passwordHash;
+          return {
+            value: { user: userView(user), password } satisfies UserWithPassword,
+            detail: `user ${user.username}: password reset`,
+          };
+        });
+        if (done.ok) await endSessionsOf(deps, params.userId, actor);
+        return done;
+      },
+    }),
+  ];
+}
