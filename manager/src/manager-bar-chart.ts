@@ -135,7 +135,13 @@ export class ManagerBarChart extends LitElement {
         indexAxis: this.horizontal ? 'y' : 'x',
         layout: { padding: { top: 18, right: 8 } },
         scales: {
-          [valueAxis]: { beginAtZero: true, ticks: { color: text }, grace: '8%' },
+          [valueAxis]: {
+            beginAtZero: true,
+            ticks: { color: text },
+            grace: '8%',
+            // Room for the target line even when every bar is well under it.
+            suggestedMax: data.targetValue === null ? undefined : data.targetValue * 1.1,
+          },
           [this.horizontal ? 'y' : 'x']: { ticks: { color: text, autoSkip: true } },
         },
         plugins: {
@@ -189,11 +195,14 @@ export class ManagerBarChart extends LitElement {
         ctx.setLineDash([]);
         ctx.font = `600 12px ${css.getPropertyValue('--manager-font') || 'sans-serif'}`;
         const vertical = from[0] === to[0];
-        ctx.textAlign = vertical ? 'left' : 'right';
+        const width = ctx.measureText(this.targetLabel).width;
+        // Beside the line, on the side where the text fits inside the chart.
+        const leftOfLine = vertical && from[0] + 4 + width > area.right;
+        ctx.textAlign = vertical ? (leftOfLine ? 'right' : 'left') : 'right';
         ctx.textBaseline = 'bottom';
-        const x = vertical ? from[0] + 4 : to[0] - 2;
-        const y = vertical ? area.top + 2 : from[1] - 3;
-        ctx.fillText(this.targetLabel, x, vertical ? y + 12 : y);
+        const x = vertical ? from[0] + (leftOfLine ? -4 : 4) : to[0] - 2;
+        const y = vertical ? area.top + 14 : from[1] - 3;
+        ctx.fillText(this.targetLabel, x, y);
       }
       ctx.restore();
     },

@@ -15,7 +15,7 @@ export class ManagerCounterCard extends LitElement {
       :host {
         display: block;
       }
-      article {
+      article.card {
         height: 100%;
         display: grid;
         grid-template-rows: auto auto 1fr;

@@ -131,6 +131,7 @@ export class ManagerDesk extends LitElement {
       case 'settings':
         return html`<manager-settings-view
           .language=${this.language}
+          .meId=${this.me.id}
           @manager-settings-changed=${() => void this._live.pollPrinters()}
         ></manager-settings-view>`;
     }

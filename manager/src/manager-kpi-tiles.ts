@@ -23,7 +23,7 @@ export class ManagerKpiTiles extends LitElement {
         grid-template-columns: repeat(7, minmax(0, 1fr));
         gap: 10px;
       }
-      li {
+      li.card {
         display: grid;
         align-content: start;
         gap: 2px;
@@ -42,7 +42,7 @@ export class ManagerKpiTiles extends LitElement {
         color: var(--manager-muted);
       }
       .value {
-        font-size: 1.9rem;
+        font-size: 1.7rem;
         font-weight: 800;
         font-variant-numeric: tabular-nums;
         line-height: 1.15;

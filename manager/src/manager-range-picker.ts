@@ -27,15 +27,17 @@ export class ManagerRangePicker extends LitElement {
       form {
         display: flex;
         flex-wrap: wrap;
-        align-items: end;
-        gap: 10px 16px;
+        align-items: center;
+        gap: 8px 14px;
       }
       label {
-        display: grid;
-        gap: 4px;
+        display: inline-flex;
+        align-items: center;
+        gap: 8px;
         font-size: 0.9rem;
       }
       .quick {
+        flex-basis: 100%;
         display: flex;
         flex-wrap: wrap;
         gap: 6px;

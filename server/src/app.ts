@@ -1,7 +1,7 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import express, { type ErrorRequestHandler, type Express, type Request } from 'express';
 import helmet from 'helmet';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 import type { Actor } from './auth/actor.js';
 import { AuthService } from './auth/auth-service.js';
 import { newSecret } from './auth/secrets.js';
@@ -12,7 +12,12 @@ import type { RouteDeps } from './http/deps.js';
 import { apiError, sendError } from './http/errors.js';
 import { hallsRoutes } from './http/halls-routes.js';
 import { healthRoutes } from './http/health-routes.js';
-import { DEFAULT_RATE_LIMITS, makeLimiters, type RateLimits } from './http/limiters.js';
+import {
+  DEFAULT_RATE_LIMITS,
+  makeLimiters,
+  type RateLimits,
+  type RateLimitStoreFactory,
+} from './http/limiters.js';
 import { openApiDocument } from './http/openapi.js';
 import { mountRoutes, type RouteDef } from './http/route.js';
 import { mountStaticPages } from './http/static-pages.js';
@@ -21,6 +26,7 @@ import { PrintService } from './print/print-service.js';
 import { printersRoutes } from './http/printers-routes.js';
 import { settingsRoutes } from './http/settings-routes.js';
 import { QueueService } from './queue/queue-service.js';
+import { createNoteRetention } from './retention/note-retention.js';
 import { attachRealtime } from './realtime/realtime.js';
 import { originAllowed } from './realtime/origin.js';
 import type { ConfigStore, Store } from './store/store.js';
@@ -37,6 +43,10 @@ export interface AppDeps {
   sessionTtlMs?: number;
   /** Behind a reverse proxy: trust its X-Forwarded-For (e.g. `loopback`). */
   trustProxy?: string | boolean;
+  /** Several servers: the Socket.IO adapter that broadcasts across them (Redis Streams). */
+  ioAdapter?: ServerOptions['adapter'];
+  /** Several servers: rate-limit counts they share (Redis). */
+  rateLimitStore?: RateLimitStoreFactory;
 }
 
 export interface App {
@@ -111,6 +121,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     maxHttpBufferSize: 16 * 1024,
     allowRequest: (req, cb) => cb(null, originAllowed(req, deps.publicUrl)),
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+    ...(deps.ioAdapter ? { adapter: deps.ioAdapter } : {}),
   });
   const realtime = attachRealtime({ io, queues, auth, now });
 
@@ -126,7 +137,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     version,
     sessionTtlMs,
     secureCookies: deps.publicUrl.startsWith('https:'),
-    limiters: makeLimiters(deps.rateLimits ?? DEFAULT_RATE_LIMITS, actorOf),
+    limiters: makeLimiters(deps.rateLimits ?? DEFAULT_RATE_LIMITS, actorOf, deps.rateLimitStore),
     endSession: realtime.endSession,
     endDevice: realtime.endDevice,
     endUser: realtime.endUser,
@@ -177,7 +188,19 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use('/api', api);
   if (deps.distDir) mountStaticPages(app, deps.distDir);
 
+  // Free-text notes are personal data: blank them once their retention period is over.
+  const retention = createNoteRetention({
+    config: deps.store.config,
+    journal: deps.store.journal,
+    summaries: deps.store.summaries,
+    now,
+    log,
+  });
+  const runRetention = () =>
+    void retention.run().catch((e: Error) => log(`note retention failed: ${e.message}`));
+  const retentionStart = setTimeout(runRetention, 5_000);
   const timers = [
+    setInterval(runRetention, 60 * 60_000),
     setInterval(
       () =>
         void queues.checkRollover().catch((e: Error) => log(`day rollover failed: ${e.message}`)),
@@ -197,6 +220,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     configStore: deps.store.config,
     routes,
     close: async () => {
+      clearTimeout(retentionStart);
       timers.forEach(clearInterval);
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));

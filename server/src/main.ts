@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { createApp } from './app.js';
 import { bootstrapFirstStart } from './bootstrap.js';
 import { defaultConfig } from './config/default-config.js';
-import { openEmbeddedStore } from './store/embedded/open-embedded-store.js';
+import { connectRedisCluster, type RedisCluster } from './realtime/redis-cluster.js';
+import { openConfiguredStore } from './store/open-store.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -22,6 +23,21 @@ const Env = z.object({
     .positive()
     .max(24 * 30)
     .default(12),
+  /** Scale-out: PostgreSQL instead of the data folder (several servers may share it). */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'expected postgres://user@host:port/database')
+    .optional(),
+  /** Scale-out: Socket.IO broadcasts and rate limits shared through Redis. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'expected redis://host:port')
+    .optional(),
+  /** Prefix of every Redis key and stream, so installations can share a Redis. */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]{1,64}$/)
+    .default('siramatik'),
 });
 
 /** The machine's first LAN address: QR codes must point somewhere a phone can reach. */
@@ -46,10 +62,23 @@ async function main(): Promise<void> {
     JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }
   ).version;
 
-  const store = await openEmbeddedStore(path.resolve(env.DATA_DIR), {
+  const { store, where } = await openConfiguredStore({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: path.resolve(env.DATA_DIR),
     log,
     initialConfig: defaultConfig,
   });
+  let redis: RedisCluster | undefined;
+  try {
+    if (env.REDIS_URL) redis = await connectRedisCluster(env.REDIS_URL, env.REDIS_PREFIX, log);
+  } catch (err) {
+    await store.close();
+    throw new Error(`Redis at REDIS_URL: ${(err as Error).message}`, { cause: err });
+  }
+  if (env.DATABASE_URL && !redis)
+    log(
+      'DATABASE_URL without REDIS_URL: run one server only (live updates reach only its clients)',
+    );
   const wildcard = env.HOST === '0.0.0.0' || env.HOST === '::';
   const publicUrl =
     env.PUBLIC_URL ?? `http://${(wildcard && lanAddress()) || shownHost}:${env.PORT}`;
@@ -64,13 +93,15 @@ async function main(): Promise<void> {
     distDir: path.join(root, 'dist'),
     sessionTtlMs: env.SESSION_HOURS * 3_600_000,
     trustProxy: env.TRUST_PROXY,
+    ioAdapter: redis?.ioAdapter,
+    rateLimitStore: redis?.rateLimitStore,
   });
 
   built.httpServer.listen(env.PORT, env.HOST, () => {
     const addr = built.httpServer.address();
     const port = typeof addr === 'object' && addr ? addr.port : env.PORT;
     log(
-      `Sıramatik ${version} listening on http://${shownHost}:${port} (data: ${path.resolve(env.DATA_DIR)})`,
+      `Sıramatik ${version} listening on http://${shownHost}:${port} (data: ${where}${redis ? ', Redis fan-out' : ''})`,
     );
     for (const line of first) console.log(line);
   });
@@ -80,7 +111,10 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log(`${signal}: shutting down`);
-    void built.close().then(() => process.exit(0));
+    void built
+      .close()
+      .then(() => redis?.close())
+      .then(() => process.exit(0));
     setTimeout(() => process.exit(1), 5000).unref();
   };
   process.on('SIGINT', () => stop('SIGINT'));

@@ -115,6 +115,14 @@ describe('counter commands over REST', () => {
     expect(requeued.body.ticket).toMatchObject({ number: 'V002', status: 'waiting' });
   });
 
+  it('when the user name is typed in capitals on any keyboard, then sign-in still works', async () => {
+    const user = await server.addUser('clerk', 'ayse.yilmaz');
+    const res = await request(server.app.app)
+      .post('/api/auth/login')
+      .send({ username: 'AYSE.YILMAZ', password: user.password });
+    expect(res.status).toBe(200);
+  });
+
   it('when the password is wrong or the user unknown, then the same 401 without a hint', async () => {
     const user = await server.addUser('clerk');
     const wrongPw = await request(server.app.app)

@@ -70,15 +70,18 @@ const dayDate = (day: string) => {
   return new Date(Date.UTC(y, m - 1, d));
 };
 
-/** A calendar day `YYYY-MM-DD` written out (`3 Kasım 2026`). */
+/** A calendar day `YYYY-MM-DD` written out (`3 Kasım 2026`, or `Sal 3 Kas 2026` with the weekday). */
 export function formatDay(lang: Lang, day: string, weekday = false): string {
-  return new Intl.DateTimeFormat(localeOf(lang), {
+  const at = dayDate(day);
+  const date = new Intl.DateTimeFormat(localeOf(lang), {
     day: 'numeric',
-    month: 'long',
+    month: weekday ? 'short' : 'long',
     year: 'numeric',
-    weekday: weekday ? 'short' : undefined,
     timeZone: 'UTC',
-  }).format(dayDate(day));
+  }).format(at);
+  if (!weekday) return date;
+  const name = new Intl.DateTimeFormat(localeOf(lang), { weekday: 'short', timeZone: 'UTC' });
+  return `${name.format(at)} ${date}`;
 }
 
 /** A range of calendar days written out (`1–30 Kasım 2026`); one day when from equals to. */

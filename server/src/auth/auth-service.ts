@@ -1,6 +1,7 @@
 import type { ConfigStore, SessionStore } from '../store/store.js';
 import type { DeviceRecord, UserRecord } from '../config/config-data.js';
 import type { Actor } from './actor.js';
+import { normaliseUsername } from './users.js';
 import { DUMMY_PASSWORD_HASH, newSecret, sha256Hex, verifyPassword } from './secrets.js';
 
 export interface AuthServiceDeps {
@@ -19,7 +20,7 @@ export class AuthService {
     username: string,
     password: string,
   ): Promise<{ user: UserRecord; sessionId: string } | null> {
-    const name = username.trim().toLocaleLowerCase('tr-TR');
+    const name = normaliseUsername(username);
     const user = this.deps.config.read().users.find((u) => u.username === name && u.active);
     // Always hash once, so a wrong user name takes as long as a wrong password.
     const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);

@@ -5,13 +5,21 @@ import { hashPassword, newPassword, newSecret, sha256Hex } from './secrets.js';
 
 export const USERNAME = /^[a-z0-9._-]{2,32}$/;
 
+/**
+ * User names are ASCII, so they fold with the invariant rules: under Turkish rules `ADMIN`
+ * would become `admın` and a clerk typing on an English layout could never sign in.
+ */
+export function normaliseUsername(name: string): string {
+  return name.trim().toLowerCase();
+}
+
 /** Adds a user with a random password; returns the password (shown once). */
 export async function addUser(
   config: ConfigStore,
   input: { username: string; displayName?: string; role: Role; hallId: string; password?: string },
   now: number,
 ): Promise<{ id: string; password: string }> {
-  const username = input.username.trim().toLocaleLowerCase('tr-TR');
+  const username = normaliseUsername(input.username);
   if (!USERNAME.test(username))
     throw new Error('User names are 2–32 of a-z, 0-9, dot, dash, underscore.');
   if (config.read().users.some((u) => u.username === username))
@@ -40,7 +48,7 @@ export async function resetPassword(
   username: string,
   password?: string,
 ): Promise<string> {
-  const name = username.trim().toLocaleLowerCase('tr-TR');
+  const name = normaliseUsername(username);
   if (!config.read().users.some((u) => u.username === name)) throw new Error(`No user ${name}.`);
   const next = password ?? newPassword();
   const passwordHash = await hashPassword(next);

@@ -1,15 +1,15 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { addUser, resetPassword } from '../auth/users.js';
+import { addUser, normaliseUsername, resetPassword } from '../auth/users.js';
 import { defaultConfig } from '../config/default-config.js';
-import { openEmbeddedStore } from '../store/embedded/open-embedded-store.js';
+import { openConfiguredStore } from '../store/open-store.js';
 
-const USAGE = `Usage (stop the server first: one process owns a data folder):
+const USAGE = `Usage (with a data folder, stop the server first: one process owns it):
   npm run user -- add <username> --role clerk|manager|admin [--name "Ayşe Yılmaz"] [--hall <hallId>]
   npm run user -- reset <username>          new random password
   npm run user -- deactivate <username>
   npm run user -- list
-Environment: DATA_DIR (default ./data)`;
+Environment: DATA_DIR (default ./data), or DATABASE_URL for PostgreSQL (servers may keep running)`;
 
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
@@ -18,7 +18,9 @@ async function main(): Promise<void> {
   });
   const [verb, username] = positionals;
   const dataDir = path.resolve(process.env.DATA_DIR ?? 'data');
-  const store = await openEmbeddedStore(dataDir, {
+  const { store } = await openConfiguredStore({
+    databaseUrl: process.env.DATABASE_URL,
+    dataDir,
     log: (m) => console.error(m),
     initialConfig: defaultConfig,
   });
@@ -42,11 +44,11 @@ async function main(): Promise<void> {
         { username, role, hallId, displayName: values.name },
         now,
       );
-      console.log(`user: ${username.toLocaleLowerCase('tr-TR')}\npassword: ${password}`);
+      console.log(`user: ${normaliseUsername(username)}\npassword: ${password}`);
     } else if (verb === 'reset' && username) {
       console.log(`user: ${username}\npassword: ${await resetPassword(store.config, username)}`);
     } else if (verb === 'deactivate' && username) {
-      const name = username.toLocaleLowerCase('tr-TR');
+      const name = normaliseUsername(username);
       if (!store.config.read().users.some((u) => u.username === name))
         throw new Error(`No user ${name}.`);
       await store.config.update((d) => {

@@ -1,5 +1,5 @@
 import type { Request, RequestHandler } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit, type Store } from 'express-rate-limit';
 import type { Actor } from '../auth/actor.js';
 import { apiError, sendError } from './errors.js';
 
@@ -12,9 +12,14 @@ export interface RateLimits {
 
 export const DEFAULT_RATE_LIMITS: RateLimits = { loginPerMinute: 10, issuePerMinute: 30 };
 
+/** A store for one limiter's counts, shared by every server (each limiter needs its own). */
+export type RateLimitStoreFactory = (limiter: 'login' | 'issue') => Store;
+
+/** Without `sharedStore`, each server counts in its own memory. */
 export function makeLimiters(
   limits: RateLimits,
   actorOf: (req: Request) => Actor,
+  sharedStore?: RateLimitStoreFactory,
 ): { login: RequestHandler; issue: RequestHandler } {
   const ip = (req: Request) => ipKeyGenerator(req.ip ?? 'unknown');
   const common = {
@@ -23,10 +28,13 @@ export function makeLimiters(
     legacyHeaders: false,
     handler: (_req: Request, res: Parameters<RequestHandler>[1]) =>
       sendError(res, apiError('rate-limited', 'Too many requests; wait a minute and try again.')),
+    // A shared store that is down must not stop the hall: count nothing until it is back.
+    passOnStoreError: sharedStore !== undefined,
   };
   return {
     login: rateLimit({
       ...common,
+      store: sharedStore?.('login'),
       limit: limits.loginPerMinute,
       keyGenerator: (req) => {
         const name =
@@ -38,6 +46,7 @@ export function makeLimiters(
     }),
     issue: rateLimit({
       ...common,
+      store: sharedStore?.('issue'),
       limit: limits.issuePerMinute,
       keyGenerator: (req) => {
         const actor = actorOf(req);

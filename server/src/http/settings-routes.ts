@@ -8,6 +8,7 @@ import { ownHall } from './halls-routes.js';
 import { route, type RouteDef } from './route.js';
 import { hallParams } from './schemas.js';
 import { settingsDevicesRoutes } from './settings-devices-routes.js';
+import { settingsPrintersRoutes } from './settings-printers-routes.js';
 import { settingsServicesRoutes } from './settings-services-routes.js';
 import {
   changeSettings,
@@ -70,6 +71,7 @@ export function settingsRoutes(deps: RouteDeps): RouteDef[] {
     ...settingsServicesRoutes(deps),
     ...settingsUsersRoutes(deps),
     ...settingsDevicesRoutes(deps),
+    ...settingsPrintersRoutes(deps),
   ];
 }
 

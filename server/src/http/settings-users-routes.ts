@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { UserWithPassword } from '../../../contract/settings.js';
 import type { Actor } from '../auth/actor.js';
 import { hashPassword, newPassword } from '../auth/secrets.js';
-import { USERNAME } from '../auth/users.js';
+import { normaliseUsername, USERNAME } from '../auth/users.js';
 import type { UserRecord } from '../config/config-data.js';
 import { fail } from '../domain/index.js';
 import type { RouteDeps } from './deps.js';
@@ -25,7 +25,7 @@ const username = z
   .string()
   .trim()
   .max(32)
-  .transform((s) => s.toLocaleLowerCase('tr-TR'))
+  .transform(normaliseUsername)
   .pipe(z.string().regex(USERNAME, 'expected 2–32 of a-z, 0-9, dot, dash, underscore'));
 const userParams = z.strictObject({ userId: id });
 

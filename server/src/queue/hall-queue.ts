@@ -58,6 +58,8 @@ export class HallQueue {
   private flushing: Promise<void> | null = null;
   /** Set while the queue rolls over to a new day or rebuilds; commands wait for it. */
   private gate: Promise<void> | null = null;
+  /** A failed write could not be undone by a rebuild: memory may hold refused events. */
+  private stale = false;
 
   constructor(private readonly deps: HallQueueDeps) {
     this.state = emptyHallState(deps.hallId, localDay(deps.now(), deps.config().hall.timeZone));
@@ -91,15 +93,26 @@ export class HallQueue {
   async execute(
     command: Command,
     attempt = 0,
+    caughtUp = false,
   ): Promise<Result<{ events: RevEvent[]; ticket: Ticket | null }>> {
     await this.waitForGate();
     if (localDay(this.deps.now(), this.config.hall.timeZone) !== this.state.day) {
       await this.checkRollover();
-      return this.execute(command, attempt);
+      return this.execute(command, attempt, caughtUp);
+    }
+    if (this.stale && !(await this.rebuildStale())) {
+      return fail('storage-unavailable', 'The server cannot read its journal; try again.');
     }
     const now = this.deps.now();
     const decided = decide(this.state, this.config, command, now);
-    if (!decided.ok) return decided;
+    if (!decided.ok) {
+      // With a shared journal a refusal may rest on a state another server has moved past
+      // (a ticket it issued, a counter it opened): catch up once and decide again.
+      if (caughtUp || !this.deps.journal.watch) return decided;
+      const rev = this.state.rev;
+      await this.catchUp().catch(() => undefined);
+      return this.state.rev === rev ? decided : this.execute(command, attempt, true);
+    }
     const events = this.apply(decided.value);
     try {
       await this.persist(events);
@@ -167,7 +180,10 @@ export class HallQueue {
             this.durableRev = this.state.rev;
             if (conflict) this.deps.onRemoteEvents?.(this, remote);
             else this.deps.onReset(this);
-          }).catch((e: unknown) => this.deps.log(`rebuild failed: ${(e as Error).message}`));
+          }).catch((e: unknown) => {
+            this.stale = true;
+            this.deps.log(`rebuild failed: ${(e as Error).message}`);
+          });
           for (const p of refused) p.reject(err);
           continue;
         }
@@ -196,11 +212,14 @@ export class HallQueue {
    */
   async catchUp(): Promise<void> {
     await this.waitForGate();
+    if (this.stale) {
+      await this.rebuildStale();
+      return;
+    }
     await this.runGated(async () => {
       await this.drain();
       const day = this.state.day;
-      const { events } = await this.deps.journal.read(this.hallId, day);
-      const fresh = events.filter((e) => e.rev > this.state.rev);
+      const fresh = await this.readAfter(day, this.state.rev);
       if (fresh.length === 0 || this.state.day !== day) return;
       for (const e of fresh) {
         evolve(this.state, e);
@@ -209,6 +228,30 @@ export class HallQueue {
       this.durableRev = this.state.rev;
       this.deps.onRemoteEvents?.(this, fresh);
     });
+  }
+
+  /** After a rebuild failed: rebuilds now; false while the journal still cannot be read. */
+  private async rebuildStale(): Promise<boolean> {
+    try {
+      await this.runGated(async () => {
+        if (!this.stale) return;
+        await this.drain();
+        this.state = (await this.replay(this.state.day)).state;
+        this.durableRev = this.state.rev;
+        this.stale = false;
+        this.deps.onReset(this);
+      });
+    } catch (err) {
+      this.deps.log(`rebuild failed: ${(err as Error).message}`);
+    }
+    return !this.stale;
+  }
+
+  /** The journalled events of `day` after `rev` (a shared journal reads only those). */
+  private async readAfter(day: string, rev: number): Promise<RevEvent[]> {
+    const { journal } = this.deps;
+    if (journal.readAfter) return journal.readAfter(this.hallId, day, rev);
+    return (await journal.read(this.hallId, day)).events.filter((e) => e.rev > rev);
   }
 
   private async replay(day: string): Promise<{ state: HallState; events: RevEvent[] }> {
@@ -233,14 +276,20 @@ export class HallQueue {
   }
 
   /** Ends what is still open in a day, journals it, and writes the day summary. */
-  private async closeDay(state: HallState): Promise<void> {
+  private async closeDay(state: HallState, attempt = 0): Promise<void> {
     const now = this.deps.now();
     const events: RevEvent[] = closeDayEvents(state, now).map((e) => {
       evolve(state, e);
       state.rev += 1;
       return { ...e, rev: state.rev } as RevEvent;
     });
-    if (events.length > 0) await this.deps.journal.append(this.hallId, state.day, events);
+    try {
+      if (events.length > 0) await this.deps.journal.append(this.hallId, state.day, events);
+    } catch (err) {
+      // Another server closed (or still wrote to) the same day first: close what it left.
+      if (!(err instanceof JournalConflictError) || attempt >= MAX_CONFLICT_RETRIES) throw err;
+      return this.closeDay((await this.replay(state.day)).state, attempt + 1);
+    }
     const journal = await this.deps.journal.read(this.hallId, state.day);
     await this.deps.summaries.write({
       version: 2,

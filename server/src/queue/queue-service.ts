@@ -25,8 +25,11 @@ export interface QueueServiceDeps {
 }
 
 export type QueueListener = {
+  /** Events this server journalled: it publishes them to every client. */
   events: (queue: HallQueue, events: RevEvent[]) => void;
   reset: (queue: HallQueue) => void;
+  /** Events another server journalled and published; the state already includes them. */
+  remote?: (queue: HallQueue, events: RevEvent[]) => void;
 };
 
 /** Who is acting at a counter: the clerk, or a manager overriding. */
@@ -79,6 +82,7 @@ export class QueueService {
         log: this.deps.log,
         onEvents: (q, events) => this.listeners.forEach((l) => l.events(q, events)),
         onReset: (q) => this.listeners.forEach((l) => l.reset(q)),
+        onRemoteEvents: (q, events) => this.listeners.forEach((l) => l.remote?.(q, events)),
       });
       await queue.load();
       this.queues.set(hall.id, queue);

@@ -153,6 +153,11 @@ export function attachRealtime(deps: RealtimeDeps): {
     });
   });
 
+  /**
+   * Phone pages are pushed by the server they are connected to (`local`), for its own events
+   * and for other servers' alike: every server holds the hall's state, and only it knows its
+   * sockets' rooms.
+   */
   const pushTicketStatuses = (q: HallQueue, events: RevEvent[]) => {
     // A change in a service's line moves everyone behind in it: refresh the followers there.
     const services = new Set<string>();
@@ -162,14 +167,14 @@ export function attachRealtime(deps: RealtimeDeps): {
       if (t) services.add(t.serviceId);
       if (e.type === 'ticket:transferred') services.add(e.fromServiceId);
       const v = ticketView(q, e.ticketId);
-      if (v) ticket.to(ticketRoom(e.ticketId)).emit('ticket:status', v);
+      if (v) ticket.local.to(ticketRoom(e.ticketId)).emit('ticket:status', v);
     }
     const rooms = ticket.adapter.rooms;
     for (const serviceId of services) {
       for (const id of q.state.waiting.get(serviceId) ?? []) {
         if (!rooms.has(ticketRoom(id))) continue;
         const v = ticketView(q, id);
-        if (v) ticket.to(ticketRoom(id)).emit('ticket:status', v);
+        if (v) ticket.local.to(ticketRoom(id)).emit('ticket:status', v);
       }
     }
   };
@@ -187,6 +192,7 @@ export function attachRealtime(deps: RealtimeDeps): {
       }
       pushTicketStatuses(q, events);
     },
+    remote: pushTicketStatuses,
     reset: (q) => {
       const room = hallRoom(q.hallId);
       display.to(room).emit('queue:snapshot', snapDisplay(q));

@@ -19,7 +19,8 @@ export function csvField(cell: string): string {
   return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
-function cellText(
+/** One CSV field. Only text can hold a comma, quote or line break, or start like a formula. */
+function csvCell(
   col: ExportColumn,
   r: TicketRecord,
   names: ExportNames,
@@ -34,10 +35,10 @@ function cellText(
       return minutes(v as number).toFixed(2);
     case 'number':
     case 'day':
-      return String(v);
+      return neutralise(String(v));
     case 'text':
     case 'boolean':
-      return displayText(col, v);
+      return csvField(neutralise(displayText(col, v)));
   }
 }
 
@@ -59,7 +60,7 @@ export async function writeCsv(
       let line = '';
       for (let i = 0; i < EXPORT_COLUMNS.length; i++) {
         if (i > 0) line += ',';
-        line += csvField(neutralise(cellText(EXPORT_COLUMNS[i]!, r, names, clock)));
+        line += csvCell(EXPORT_COLUMNS[i]!, r, names, clock);
       }
       sink.write(line + CRLF);
     }

@@ -258,9 +258,12 @@ export function minutes(ms: number): number {
   return Math.round(ms / 600) / 100;
 }
 
-/** Cells Excel or LibreOffice would run as a formula are prefixed with a quote (OWASP). */
+/** First characters that make Excel or LibreOffice read a cell as a formula: = + - @ tab CR. */
+const FORMULA_START = new Set([0x3d, 0x2b, 0x2d, 0x40, 0x09, 0x0d]);
+
+/** Cells a spreadsheet would run as a formula are prefixed with a quote (OWASP). */
 export function neutralise(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  return FORMULA_START.has(cell.charCodeAt(0)) ? `'${cell}` : cell;
 }
 
 /** The text of a `text` or `boolean` cell in CSV and XLSX: its Turkish label, or the value. */

@@ -46,6 +46,11 @@ export interface EventJournal {
    * process appended to a hall's journal. Returns an unsubscribe function.
    */
   watch?(hallId: string, onAppend: (day: string) => void): () => void;
+  /**
+   * Only for a shared journal: the events of one hall-day after `afterRev`, in revision order,
+   * so catching up with another process costs what it wrote, not the whole day.
+   */
+  readAfter?(hallId: string, day: string, afterRev: number): Promise<RevEvent[]>;
 }
 
 /** Written once when a day closes, so history never replays journals. */

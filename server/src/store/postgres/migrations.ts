@@ -102,7 +102,10 @@ export async function migrate(pool: Pool, log: (msg: string) => void): Promise<v
     for (const m of MIGRATIONS) {
       if (applied.has(m.id)) continue;
       await client.query(m.sql);
-      await client.query('INSERT INTO schema_migrations (id, name) VALUES ($1, $2)', [m.id, m.name]);
+      await client.query('INSERT INTO schema_migrations (id, name) VALUES ($1, $2)', [
+        m.id,
+        m.name,
+      ]);
       log(`PostgreSQL schema "${schema}": applied migration ${m.id} (${m.name})`);
     }
     await client.query('COMMIT');

@@ -1,0 +1,10 @@
+export const SETTINGS_SECTIONS = [
+  'hall',
+  'services',
+  'counters',
+  'users',
+  'devices',
+  'printers',
+  'audit',
+] as const;
+export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];

@@ -1,0 +1,24 @@
+import type { ConfigData } from '../config/config-data.js';
+import { openEmbeddedStore } from './embedded/open-embedded-store.js';
+import { describeDatabase, openPostgresStore } from './postgres/open-postgres-store.js';
+import type { Store } from './store.js';
+
+export interface StoreChoice {
+  /** PostgreSQL connection string; when set, `dataDir` is not used. */
+  databaseUrl?: string;
+  dataDir: string;
+  log: (msg: string) => void;
+  initialConfig: () => ConfigData;
+}
+
+/** The configured store: PostgreSQL when a database URL is given, else the data folder. */
+export async function openConfiguredStore(
+  choice: StoreChoice,
+): Promise<{ store: Store; where: string }> {
+  const { databaseUrl, dataDir, log, initialConfig } = choice;
+  if (databaseUrl) {
+    const store = await openPostgresStore(databaseUrl, { log, initialConfig });
+    return { store, where: `PostgreSQL ${describeDatabase(databaseUrl)}` };
+  }
+  return { store: await openEmbeddedStore(dataDir, { log, initialConfig }), where: dataDir };
+}

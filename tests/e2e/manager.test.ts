@@ -1,0 +1,171 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { IssuedTicket } from '../../contract/api.js';
+import { launchBrowser, screenshot, seriousA11yViolations } from '../support/browser.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+
+let browser: Browser;
+let server: TestServer;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  server = await startTestServer({ distDir: inject('distDir') });
+});
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((c) => c.close()));
+  await server?.dispose();
+});
+
+async function newPage(viewport = { width: 1366, height: 768 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'tr-TR', acceptDownloads: true });
+  contexts.push(context);
+  return context.newPage();
+}
+
+async function signIn(page: Page, user: { username: string; password: string }): Promise<void> {
+  await page.goto(`${server.url}/manager`);
+  await page.getByRole('heading', { name: 'Yönetici girişi' }).waitFor();
+  await page.getByLabel('Kullanıcı adı').fill(user.username);
+  await page.getByLabel('Parola').fill(user.password);
+  await page.getByRole('button', { name: 'Giriş yap' }).click();
+}
+
+/** Issues a ticket as the paired kiosk does. */
+async function issue(serviceId = 'vezne'): Promise<IssuedTicket> {
+  const res = await fetch(`${server.url}/api/halls/cankaya/tickets`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${server.kioskKey}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ serviceId }),
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()) as IssuedTicket;
+}
+
+/** A clerk signed in through the API, holding `counterId`; returns a command sender. */
+async function clerkAt(counterId: string) {
+  const { username, password } = await server.addUser('clerk');
+  const login = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  expect(login.status).toBe(200);
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const command = async (action: string, body: object = {}) => {
+    const res = await fetch(`${server.url}/api/counters/${counterId}/${action}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', cookie },
+      body: JSON.stringify(body),
+    });
+    expect(res.status, `${action}: ${await res.clone().text()}`).toBe(200);
+  };
+  await command('open');
+  return command;
+}
+
+async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
+  const violations = await seriousA11yViolations(page);
+  expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+}
+
+const counterCard = (page: Page, counterId: string) =>
+  page.locator(`[data-testid="counter-card"][data-counter="${counterId}"]`);
+
+describe('manager page', () => {
+  it('when a visit at banko-1 runs past its target, then the live monitor shows the overrun as it happens, and the statistics tab downloads a CSV with it', async () => {
+    // A 3-second target, so the overrun comes without waiting 4 minutes.
+    await server.app.configStore.update((d) => {
+      d.services.find((s) => s.id === 'vezne')!.targetMinutes = 0.05;
+    });
+    const manager = await server.addUser('manager');
+    const page = await newPage();
+    await signIn(page, manager);
+    await page.getByRole('heading', { name: 'Bankolar' }).waitFor();
+    await expect.poll(() => counterCard(page, 'banko-1').getByTestId('counter-status').innerText()).toBe('Kapalı');
+    await screenshot(page, 'manager-live-idle');
+    await expectNoSeriousA11yViolations(page);
+
+    const ticket = await issue('vezne');
+    await expect.poll(() => page.getByTestId('summary-waiting').innerText()).toBe('1');
+    const clerk = await clerkAt('banko-1');
+    await clerk('call-next');
+    await clerk('start');
+
+    const card = counterCard(page, 'banko-1');
+    const visit = card.getByTestId('counter-visit');
+    await expect.poll(() => card.getByTestId('visit-number').innerText()).toBe(ticket.number);
+    expect(await card.getByTestId('counter-status').innerText()).toBe('Açık');
+    // The clock ticks on the page: past 3 s amber ("over"), past 4.5 s red ("far-over").
+    await expect.poll(() => visit.getAttribute('data-level'), { timeout: 10_000 }).toBe('far-over');
+    expect(await card.getByTestId('overrun-label').innerText()).toBe('Hedef çok aşıldı (1,5 katı)');
+    expect(await page.getByTestId('summary-over').innerText()).toBe('1');
+    await screenshot(page, 'manager-live-overrun');
+    await expectNoSeriousA11yViolations(page);
+
+    await clerk('complete', { outcome: 'resolved' });
+    await expect.poll(() => card.getByTestId('counter-visit').count()).toBe(0);
+
+    await page.getByRole('tab', { name: 'İstatistik' }).click();
+    await expect.poll(() => page.getByTestId('kpi-served').innerText()).toBe('1');
+    await expect.poll(() => page.getByTestId('kpi-resolved').innerText()).toBe('%100');
+    await page.getByTestId('stats-table').waitFor();
+    await screenshot(page, 'manager-stats');
+    await expectNoSeriousA11yViolations(page);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'CSV indir' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^siramatik-cankaya-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/);
+    const file = await readFile((await download.path())!);
+    expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = file.toString('utf8');
+    expect(text).toContain(`,${ticket.number},`);
+    expect(text).toContain('Masada çözüldü');
+    await page.getByText(/indirildi/).waitFor();
+    await screenshot(page, 'manager-stats-downloaded');
+  });
+
+  it('when an admin signs in, then the settings tab is there and each tab reads well in English at 1920×1080', async () => {
+    const admin = await server.addUser('admin');
+    const page = await newPage({ width: 1920, height: 1080 });
+    await signIn(page, admin);
+    await page.getByRole('tab', { name: 'Ayarlar' }).click();
+    await page.getByRole('heading', { name: 'Hizmetler' }).first().waitFor();
+    await screenshot(page, 'manager-settings');
+    await expectNoSeriousA11yViolations(page);
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('tab', { name: 'Live' }).click();
+    await page.getByRole('heading', { name: 'Counters' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await screenshot(page, 'manager-live-en-1920');
+    await expectNoSeriousA11yViolations(page);
+    await page.getByRole('tab', { name: 'Statistics' }).click();
+    await page.getByRole('heading', { name: 'Key figures' }).or(page.getByTestId('report-title')).first().waitFor();
+    await screenshot(page, 'manager-stats-en-1920');
+  });
+
+  it('when a manager signs in, then there is no settings tab; and when a clerk signs in, then the page says it is for managers', async () => {
+    const manager = await server.addUser('manager');
+    const page = await newPage();
+    await signIn(page, manager);
+    await page.getByRole('tab', { name: 'Canlı izleme' }).waitFor();
+    expect(await page.getByRole('tab').allInnerTexts()).toEqual(['Canlı izleme', 'İstatistik']);
+    await page.getByRole('button', { name: 'Çıkış yap' }).click();
+
+    const clerk = await server.addUser('clerk');
+    await signIn(page, clerk);
+    await page.getByRole('heading', { name: 'Bu sayfa yöneticiler içindir' }).waitFor();
+    expect(await page.getByRole('tab').count()).toBe(0);
+    await screenshot(page, 'manager-not-for-clerks');
+    await expectNoSeriousA11yViolations(page);
+  });
+});
