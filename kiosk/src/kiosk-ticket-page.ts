@@ -110,10 +110,17 @@ export class KioskTicketPage extends LitElement {
     (status) => this._alert(status),
   );
 
-  @state() private _lang: Lang = phoneLang(
-    storedLang(),
-    new URLSearchParams(window.location.search).get('lang'),
-  );
+  /** The visitor's own choice on this phone, if they made one. */
+  @state() private _chosenLang: string | null = storedLang();
+
+  /** Chosen here, else asked by the link, else the language picked at the kiosk. */
+  private get _lang(): Lang {
+    return phoneLang(
+      this._chosenLang,
+      new URLSearchParams(window.location.search).get('lang'),
+      this._live.status?.lang ?? null,
+    );
+  }
   @state() private _leaving = false;
   @state() private _error: FailureCode | null = null;
 
@@ -167,7 +174,7 @@ export class KioskTicketPage extends LitElement {
   }
 
   private _onLang(e: CustomEvent<Lang>): void {
-    this._lang = e.detail;
+    this._chosenLang = e.detail;
     try {
       localStorage.setItem(LANG_STORAGE, e.detail);
     } catch {

@@ -8,7 +8,8 @@ export interface ClientError {
   field?: string;
 }
 
-export type ApiResult<T> = { ok: true; data: T } | { ok: false; status: number; error: ClientError };
+export type ApiResult<T> =
+  { ok: true; data: T } | { ok: false; status: number; error: ClientError };
 
 /**
  * One JSON request to the server's REST API (same origin, so the session cookie goes along).

@@ -1,5 +1,9 @@
 import type { ApiError } from '../../contract/errors.js';
-import { downloadProgress, fileNameFromDisposition, type DownloadProgress } from './state/export-file.js';
+import {
+  downloadProgress,
+  fileNameFromDisposition,
+  type DownloadProgress,
+} from './state/export-file.js';
 
 export type DownloadResult =
   | { ok: true; fileName: string; bytes: number }

@@ -21,7 +21,6 @@ import type { Tab } from './state/tabs.js';
 /** An error as the page shows it: a server code, the network, or a request the page cancelled. */
 export type ClientErrorCode = ErrorCode | 'network' | 'aborted';
 
-
 const tr = {
   appTitle: 'Yönetici masası',
   language: 'Dil',
@@ -286,10 +285,11 @@ const tr = {
   usernameLabel: 'Kullanıcı adı',
   displayName: 'Görünen ad',
   role: 'Rol',
-  roles: { clerk: 'Banko personeli', manager: 'Yönetici', admin: 'Sistem yöneticisi' } satisfies Record<
-    Role,
-    string
-  >,
+  roles: {
+    clerk: 'Banko personeli',
+    manager: 'Yönetici',
+    admin: 'Sistem yöneticisi',
+  } satisfies Record<Role, string>,
   userActive: 'Durum',
   activeUser: 'Etkin',
   inactiveUser: 'Devre dışı',
@@ -373,7 +373,8 @@ const tr = {
     'counter-busy': 'Bankoda süren bir ziyaret var.',
     'service-inactive': 'Bu hizmet şu an sıra vermiyor.',
     'grace-expired': 'Geri alma süresi doldu.',
-    conflict: 'Bu kayıt bu arada başka biri tarafından değiştirildi. Sayfayı yenileyip yeniden deneyin.',
+    conflict:
+      'Bu kayıt bu arada başka biri tarafından değiştirildi. Sayfayı yenileyip yeniden deneyin.',
     'storage-unavailable': 'Sunucu kaydı şu an yapamıyor. Biraz sonra yeniden deneyin.',
     internal: 'Sunucuda bir hata oluştu.',
   } satisfies Record<ClientErrorCode, string>,

@@ -93,10 +93,12 @@ export class ManagerApp extends LitElement {
     return html`
       <header>
         <h1>Sıramatik · ${m.appTitle}</h1>
-        ${this._me
-          ? html`<span class="who">${m.signedInAs(this._me.displayName)}</span>
-              <button type="button" @click=${this._signOut}>${m.signOut}</button>`
-          : null}
+        ${
+          this._me
+            ? html`<span class="who">${m.signedInAs(this._me.displayName)}</span>
+                <button type="button" @click=${this._signOut}>${m.signOut}</button>`
+            : null
+        }
         <manager-lang-switch
           .language=${this._lang}
           @manager-lang=${this._onLang}
@@ -117,7 +119,11 @@ export class ManagerApp extends LitElement {
       ></manager-sign-in>`;
     }
     if (!mayUseManagerPage(this._me.role)) {
-      return html`<section class="card stop" aria-labelledby="stop-heading" data-testid="not-manager">
+      return html`<section
+        class="card stop"
+        aria-labelledby="stop-heading"
+        data-testid="not-manager"
+      >
         <h2 id="stop-heading">${m.notManagerHeading}</h2>
         <p>${m.notManagerText(this._me.displayName)}</p>
         <div class="actions">

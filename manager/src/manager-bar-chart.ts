@@ -80,9 +80,11 @@ export class ManagerBarChart extends LitElement {
     const empty = !this.data || this.data.labels.length === 0;
     return html`<figure>
       <div class="frame">
-        ${empty
-          ? html`<p class="empty">${this.emptyText}</p>`
-          : html`<canvas role="img" aria-label=${this.summary}></canvas>`}
+        ${
+          empty
+            ? html`<p class="empty">${this.emptyText}</p>`
+            : html`<canvas role="img" aria-label=${this.summary}></canvas>`
+        }
       </div>
       ${this.caption ? html`<figcaption>${this.caption}</figcaption>` : nothing}
     </figure>`;

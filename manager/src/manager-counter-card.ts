@@ -135,9 +135,11 @@ export class ManagerCounterCard extends LitElement {
       </div>
       <div class="clerk" data-testid="counter-clerk">
         ${c.clerkName ?? html`<span class="muted">${m.noClerk}</span>`}
-        ${c.pauseReason
-          ? html`<div class="small">${m.pausedWith(m.pauseReasons[c.pauseReason])}</div>`
-          : nothing}
+        ${
+          c.pauseReason
+            ? html`<div class="small">${m.pausedWith(m.pauseReasons[c.pauseReason])}</div>`
+            : nothing
+        }
       </div>
       ${this._renderVisit()}
     </article>`;
@@ -149,7 +151,9 @@ export class ManagerCounterCard extends LitElement {
     if (!v) {
       return this.row.status === 'open'
         ? html`<p class="quiet">${m.idle}</p>`
-        : html`<p class="quiet small">${m.covers}: ${this.row.services.map((s) => s[this.language]).join(', ')}</p>`;
+        : html`<p class="quiet small">
+            ${m.covers}: ${this.row.services.map((s) => s[this.language]).join(', ')}
+          </p>`;
     }
     return html`<div class="visit" data-testid="counter-visit" data-level=${v.level}>
       <span class="number" data-testid="visit-number">${v.number}</span>

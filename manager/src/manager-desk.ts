@@ -35,19 +35,19 @@ export class ManagerDesk extends LitElement {
         min-height: 42px;
         padding: 6px 18px;
       }
-      [role='tab'][aria-selected='true'] {
-        background: var(--manager-accent-strong);
-        color: var(--manager-on-accent);
-      }
       .banner {
         margin: 0 0 10px;
       }
     `,
   ];
 
-  private _live = new ManagerLiveController(this, () =>
-    this.dispatchEvent(new CustomEvent('manager-session-expired', { bubbles: true, composed: true })),
-  );
+  private _live = new ManagerLiveController(this, {
+    onExpired: () =>
+      this.dispatchEvent(
+        new CustomEvent('manager-session-expired', { bubbles: true, composed: true }),
+      ),
+    readsSettings: () => this.me?.role === 'admin',
+  });
 
   @state() private _tab: Tab = 'live';
   @state() private _opened = new Set<Tab>(['live']);
@@ -90,9 +90,11 @@ export class ManagerDesk extends LitElement {
             </button>`,
         )}
       </div>
-      ${connection === 'offline' && model
-        ? html`<p class="notice banner" role="status">${m.offline}</p>`
-        : nothing}
+      ${
+        connection === 'offline' && model
+          ? html`<p class="notice banner" role="status">${m.offline}</p>`
+          : nothing
+      }
       ${tabs.map((t) =>
         this._opened.has(t)
           ? html`<section
@@ -117,6 +119,7 @@ export class ManagerDesk extends LitElement {
           .printers=${this._live.printers}
           .printersFailed=${this._live.printersFailed}
           .printersCheckedAt=${this._live.printersCheckedAt}
+          .devices=${this._live.devices}
           .userRole=${this.me.role}
           .language=${this.language}
           .active=${this._tab === 'live'}

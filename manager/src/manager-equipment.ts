@@ -95,14 +95,18 @@ export class ManagerEquipment extends LitElement {
     const m = messages(this.language);
     const lang = this.language;
     const checked = this.printersCheckedAt
-      ? html`<p class="muted">${m.checkedAt(formatClock(lang, this.printersCheckedAt, this.timeZone))}</p>`
+      ? html`<p class="muted">
+          ${m.checkedAt(formatClock(lang, this.printersCheckedAt, this.timeZone))}
+        </p>`
       : nothing;
     if (this.printers === null) {
       return this.printersFailed
         ? html`<p class="error">${m.printersFailed}</p>`
         : html`<p class="muted">${m.loading}</p>`;
     }
-    if (this.printers.length === 0) return html`<p class="muted">${m.noPrinters}</p>${checked}`;
+    if (this.printers.length === 0)
+      return html`<p class="muted">${m.noPrinters}</p>
+        ${checked}`;
     const label = { online: m.printerOnline, offline: m.printerOffline, unknown: m.printerUnknown };
     return html`<ul data-testid="printers">
         ${printerRows(this.printers).map(
@@ -111,11 +115,13 @@ export class ManagerEquipment extends LitElement {
               <span>${p.name}</span>
               <span class="badge" data-state=${p.state}>${label[p.state]}</span>
               ${p.lastError ? html`<span class="detail err">${p.lastError}</span>` : nothing}
-              ${p.lastPrintAt
-                ? html`<span class="detail"
-                    >${m.lastPrint(formatClock(lang, p.lastPrintAt, this.timeZone))}</span
-                  >`
-                : nothing}
+              ${
+                p.lastPrintAt
+                  ? html`<span class="detail"
+                      >${m.lastPrint(formatClock(lang, p.lastPrintAt, this.timeZone))}</span
+                    >`
+                  : nothing
+              }
             </li>`,
         )}
       </ul>
@@ -128,19 +134,21 @@ export class ManagerEquipment extends LitElement {
       return html`<p class="muted">${m.devicesNotAvailable}</p>`;
     }
     return html`<p class="muted">${m.devicesUnknown}</p>
-      ${this.devices.length === 0
-        ? html`<p class="muted">${m.noDevices}</p>`
-        : html`<ul>
-            ${this.devices.map(
-              (d) =>
-                html`<li>
-                  <span>${d.name}</span>
-                  <span class="badge" data-state=${d.revoked ? 'revoked' : 'unknown'}
-                    >${d.revoked ? m.revoked : m.deviceKind[d.kind]}</span
-                  >
-                </li>`,
-            )}
-          </ul>`}`;
+      ${
+        this.devices.length === 0
+          ? html`<p class="muted">${m.noDevices}</p>`
+          : html`<ul>
+              ${this.devices.map(
+                (d) =>
+                  html`<li>
+                    <span>${d.name}</span>
+                    <span class="badge" data-state=${d.revoked ? 'revoked' : 'unknown'}
+                      >${d.revoked ? m.revoked : m.deviceKind[d.kind]}</span
+                    >
+                  </li>`,
+              )}
+            </ul>`
+      }`;
   }
 }
 

@@ -65,8 +65,11 @@ export class ManagerExportBar extends LitElement {
     `,
   ];
 
-  @state() private _running: { format: ExportFormat; name: string; progress: DownloadProgress } | null =
-    null;
+  @state() private _running: {
+    format: ExportFormat;
+    name: string;
+    progress: DownloadProgress;
+  } | null = null;
   @state() private _outcome: Outcome = null;
   private _abort: AbortController | null = null;
 
@@ -100,11 +103,13 @@ export class ManagerExportBar extends LitElement {
       </div>
       ${this._renderProgress()}
       <div role="status" aria-live="polite">
-        ${this._outcome?.kind === 'done'
-          ? html`<p class="ok">${this._outcome.text}</p>`
-          : this._outcome?.kind === 'error'
-            ? html`<p class="error">${this._outcome.text}</p>`
-            : nothing}
+        ${
+          this._outcome?.kind === 'done'
+            ? html`<p class="ok">${this._outcome.text}</p>`
+            : this._outcome?.kind === 'error'
+              ? html`<p class="error">${this._outcome.text}</p>`
+              : nothing
+        }
       </div>
     </section>`;
   }

@@ -87,9 +87,11 @@ export class ManagerKpiTiles extends LitElement {
             <span class="title">${m.kpi[t.id]}</span>
             <span class="value" data-testid=${`kpi-${t.id}`}>${this._value(t)}</span>
             ${this._goal(t)}
-            ${t.status === 'good' || t.status === 'bad'
-              ? html`<span class="status">${t.status === 'good' ? m.kpiGood : m.kpiBad}</span>`
-              : nothing}
+            ${
+              t.status === 'good' || t.status === 'bad'
+                ? html`<span class="status">${t.status === 'good' ? m.kpiGood : m.kpiBad}</span>`
+                : nothing
+            }
             ${t.details.map((d) => html`<span class="detail">${this._detail(d, t)}</span>`)}
           </li>`,
       )}

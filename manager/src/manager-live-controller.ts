@@ -1,12 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { io, type Socket } from 'socket.io-client';
 import type { PrinterStatusView, StaffSnapshot } from '../../contract/api.js';
+import type { SettingsView } from '../../contract/settings.js';
 import type {
   StaffClientToServer,
   StaffDelta,
   StaffServerToClient,
 } from '../../contract/socket.js';
 import { apiRequest } from './api-client.js';
+import { deviceRows, type DeviceRow } from './state/equipment.js';
 import { applyDelta, modelFromSnapshot, type LiveModel } from './state/live-model.js';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline';
@@ -15,6 +17,13 @@ const RESYNC_TIMEOUT_MS = 5_000;
 const RECONNECT_DELAY_MS = 1_000;
 /** Printers report online/offline after each job; a poll every 30 s is enough for a manager. */
 export const PRINTER_POLL_MS = 30_000;
+
+export interface ManagerLiveOptions {
+  /** The session ended (socket `session:expired`, refused handshake, or a REST 401). */
+  onExpired: () => void;
+  /** Whether the user may read the settings (admins): then the device list is polled too. */
+  readsSettings: () => boolean;
+}
 
 /**
  * The manager page's live I/O with the hall: the `/manager` socket (snapshot, deltas, resync,
@@ -28,6 +37,8 @@ export class ManagerLiveController implements ReactiveController {
   printers: PrinterStatusView[] | null = null;
   printersFailed = false;
   printersCheckedAt: number | null = null;
+  /** Registered kiosks and displays; null when not readable (managers) or not loaded yet. */
+  devices: DeviceRow[] | null = null;
 
   private socket: Socket<StaffServerToClient, StaffClientToServer> | null = null;
   private resyncing = false;
@@ -37,8 +48,7 @@ export class ManagerLiveController implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    /** The session ended (socket `session:expired`, refused handshake, or a REST 401). */
-    private readonly onExpired: () => void,
+    private readonly options: ManagerLiveOptions,
   ) {
     host.addController(this);
   }
@@ -83,15 +93,19 @@ export class ManagerLiveController implements ReactiveController {
     this.resyncing = false;
   }
 
-  /** Asks for the printers now (after a change in settings, say). */
+  /** Asks for the printers (and, for admins, the devices) now; after a settings change, say. */
   async pollPrinters(): Promise<void> {
-    const r = await apiRequest<PrinterStatusView[]>('GET', '/printers');
+    const [r, settings] = await Promise.all([
+      apiRequest<PrinterStatusView[]>('GET', '/printers'),
+      this.options.readsSettings() ? apiRequest<SettingsView>('GET', '/settings') : null,
+    ]);
     if (!r.ok && r.status === 401) return this.expire();
     this.printersFailed = !r.ok;
     if (r.ok) {
       this.printers = r.data;
       this.printersCheckedAt = Date.now();
     }
+    if (settings?.ok) this.devices = deviceRows(settings.data.devices);
     this.host.requestUpdate();
   }
 
@@ -106,7 +120,7 @@ export class ManagerLiveController implements ReactiveController {
     clearTimeout(this.reconnectTimer);
     clearInterval(this.printerTimer);
     this.socket?.disconnect();
-    this.onExpired();
+    this.options.onExpired();
   }
 
   private takeSnapshot(snapshot: StaffSnapshot): void {

@@ -5,6 +5,7 @@ import type { Lang, Role } from '../../contract/domain.js';
 import { messages } from './i18n.js';
 import { sharedStyles } from './shared-styles.js';
 import { counterRows, liveSummary, serverNow, serviceRows } from './state/live-board.js';
+import type { DeviceRow } from './state/equipment.js';
 import type { LiveModel } from './state/live-model.js';
 import { formatCount, formatDuration } from './state/format.js';
 import './manager-counter-card.js';
@@ -60,7 +61,7 @@ export class ManagerLiveView extends LitElement {
       }
       .layout {
         display: grid;
-        grid-template-columns: minmax(0, 1.55fr) minmax(0, 1fr);
+        grid-template-columns: minmax(0, 1.4fr) minmax(0, 1fr);
         gap: 14px;
         align-items: start;
       }
@@ -89,6 +90,7 @@ export class ManagerLiveView extends LitElement {
   @property({ attribute: false }) printers: PrinterStatusView[] | null = null;
   @property({ type: Boolean }) printersFailed = false;
   @property({ attribute: false }) printersCheckedAt: number | null = null;
+  @property({ attribute: false }) devices: DeviceRow[] | null = null;
   /** The signed-in user's role (admins also see the registered devices). */
   @property() userRole: Role = 'manager';
   @property() language: Lang = 'tr';
@@ -121,10 +123,22 @@ export class ManagerLiveView extends LitElement {
     return html`
       <h2 class="visually-hidden">${m.tabs.live}</h2>
       <dl class="summary" aria-label=${m.summaryLabel}>
-        <div><dt>${m.summaryWaiting}</dt><dd data-testid="summary-waiting">${formatCount(lang, s.waiting)}</dd></div>
-        <div><dt>${m.summaryOpen}</dt><dd>${formatCount(lang, s.open)}</dd></div>
-        <div><dt>${m.summaryPaused}</dt><dd>${formatCount(lang, s.paused)}</dd></div>
-        <div><dt>${m.summaryClosed}</dt><dd>${formatCount(lang, s.closed)}</dd></div>
+        <div>
+          <dt>${m.summaryWaiting}</dt>
+          <dd data-testid="summary-waiting">${formatCount(lang, s.waiting)}</dd>
+        </div>
+        <div>
+          <dt>${m.summaryOpen}</dt>
+          <dd>${formatCount(lang, s.open)}</dd>
+        </div>
+        <div>
+          <dt>${m.summaryPaused}</dt>
+          <dd>${formatCount(lang, s.paused)}</dd>
+        </div>
+        <div>
+          <dt>${m.summaryClosed}</dt>
+          <dd>${formatCount(lang, s.closed)}</dd>
+        </div>
         <div class=${s.overTarget > 0 ? 'alert' : ''}>
           <dt>${m.summaryOver}</dt>
           <dd data-testid="summary-over">${formatCount(lang, s.overTarget)}</dd>
@@ -150,6 +164,7 @@ export class ManagerLiveView extends LitElement {
             .printers=${this.printers}
             .printersFailed=${this.printersFailed}
             .printersCheckedAt=${this.printersCheckedAt}
+            .devices=${this.devices}
             .timeZone=${model.hall.timeZone}
             .showDevices=${this.userRole === 'admin'}
             .language=${lang}

@@ -73,7 +73,12 @@ export class ManagerSecretReveal extends LitElement {
       <p>${m.shownOnce}</p>
       ${this.help ? html`<p>${this.help}</p>` : nothing}
       <div class="value">
-        <input readonly .value=${this.secret} aria-label=${this.heading} data-testid="secret-value" />
+        <input
+          readonly
+          .value=${this.secret}
+          aria-label=${this.heading}
+          data-testid="secret-value"
+        />
         <button type="button" class="primary" @click=${this._copySecret}>${m.copy}</button>
       </div>
       <div class="actions">

@@ -68,9 +68,11 @@ export class ManagerServiceTable extends LitElement {
                   ${r.escalated ? html`<span class="flag">${m.escalated}</span>` : null}
                 </td>
                 <td class="num">
-                  ${r.waiting === 0
-                    ? m.nobody
-                    : m.minutesShort(`≈ ${formatCount(lang, r.estimatedWaitMinutes)}`)}
+                  ${
+                    r.waiting === 0
+                      ? m.nobody
+                      : m.minutesShort(`≈ ${formatCount(lang, r.estimatedWaitMinutes)}`)
+                  }
                 </td>
                 <td class="num">${formatCount(lang, r.openCounters)}</td>
               </tr>`,

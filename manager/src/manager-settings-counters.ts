@@ -94,12 +94,18 @@ export class ManagerSettingsCounters extends LitElement {
                 <th scope="row">${c.name}</th>
                 <td>
                   ${c.services
-                    .map((s) => `${name(s.serviceId)} (${formatDecimal(this.language, s.weight, 2)})`)
+                    .map(
+                      (s) => `${name(s.serviceId)} (${formatDecimal(this.language, s.weight, 2)})`,
+                    )
                     .join(', ')}
                 </td>
                 <td>
                   <div class="row-actions">
-                    <button type="button" aria-label=${`${m.edit}: ${c.name}`} @click=${() => this._open(c)}>
+                    <button
+                      type="button"
+                      aria-label=${`${m.edit}: ${c.name}`}
+                      @click=${() => this._open(c)}
+                    >
                       ${m.edit}
                     </button>
                   </div>
@@ -122,7 +128,12 @@ export class ManagerSettingsCounters extends LitElement {
           ? this._serverError.text
           : undefined;
     const set = (patch: Partial<CounterDraft>) => (this._draft = { ...this._draft, ...patch });
-    return html`<form class="edit" novalidate @submit=${this._save} aria-labelledby="counter-form-heading">
+    return html`<form
+      class="edit"
+      novalidate
+      @submit=${this._save}
+      aria-labelledby="counter-form-heading"
+    >
       <h3 id="counter-form-heading">${editing ? m.editing(editing.name) : m.newCounter}</h3>
       ${inputField({ id: 'number', label: m.counterNumber, type: 'number', min: 1, max: 999, value: Number.isFinite(d.number) ? d.number : '', problem: problem('number'), onInput: (v) => set({ number: numberOf(v) }) })}
       ${inputField({ id: 'name', label: m.counterName, value: d.name, problem: problem('name'), onInput: (v) => set({ name: v }) })}
@@ -137,11 +148,13 @@ export class ManagerSettingsCounters extends LitElement {
           ${this._busy ? m.saving : m.save}
         </button>
         <button type="button" @click=${() => (this._editing = null)}>${m.cancel}</button>
-        ${Object.keys(this._problems).length > 0
-          ? html`<p class="error" role="alert">${m.fixProblems}</p>`
-          : this._serverError
-            ? html`<p class="error" role="alert">${this._serverError.text}</p>`
-            : nothing}
+        ${
+          Object.keys(this._problems).length > 0
+            ? html`<p class="error" role="alert">${m.fixProblems}</p>`
+            : this._serverError
+              ? html`<p class="error" role="alert">${this._serverError.text}</p>`
+              : nothing
+        }
       </div>
     </form>`;
   }
@@ -219,12 +232,18 @@ export class ManagerSettingsCounters extends LitElement {
     this._busy = false;
     if (!r.ok) {
       const labels = { number: m.counterNumber, name: m.counterName, services: m.coverage };
-      this._serverError = describeServerError(r.error, labels, errorText(this.language, r.error.code));
+      this._serverError = describeServerError(
+        r.error,
+        labels,
+        errorText(this.language, r.error.code),
+      );
       return;
     }
     this._editing = null;
     this._saved = true;
-    this.dispatchEvent(new CustomEvent('manager-settings-changed', { bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent('manager-settings-changed', { bubbles: true, composed: true }),
+    );
   }
 }
 

@@ -1,7 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { DeviceKind, Lang } from '../../contract/domain.js';
-import type { DevicePatch, DeviceView, PairedDevice, PrinterView } from '../../contract/settings.js';
+import type {
+  DevicePatch,
+  DeviceView,
+  PairedDevice,
+  PrinterView,
+} from '../../contract/settings.js';
 import { apiRequest } from './api-client.js';
 import { errorText, messages } from './i18n.js';
 import { inputField, selectField } from './settings-fields.js';
@@ -57,15 +62,17 @@ export class ManagerSettingsDevices extends LitElement {
         <h2 id="devices-heading">${m.sections.devices}</h2>
         <button type="button" @click=${() => this._open(null)}>${m.newDevice}</button>
       </div>
-      ${this._secret
-        ? html`<manager-secret-reveal
-            .heading=${this._secret.heading}
-            .secret=${this._secret.link}
-            .help=${m.pairingHelp}
-            .language=${this.language}
-            @manager-secret-dismissed=${() => (this._secret = null)}
-          ></manager-secret-reveal>`
-        : nothing}
+      ${
+        this._secret
+          ? html`<manager-secret-reveal
+              .heading=${this._secret.heading}
+              .secret=${this._secret.link}
+              .help=${m.pairingHelp}
+              .language=${this.language}
+              @manager-secret-dismissed=${() => (this._secret = null)}
+            ></manager-secret-reveal>`
+          : nothing
+      }
       ${this._editing ? this._renderForm() : nothing}
       ${this._rowError ? html`<p class="error" role="alert">${this._rowError}</p>` : nothing}
       <table>
@@ -97,18 +104,34 @@ export class ManagerSettingsDevices extends LitElement {
       <td>${formatDay(this.language, localDay(d.createdAt, this.timeZone))}</td>
       <td>${revoked ? m.revoked : m.deviceActive}</td>
       <td>
-        ${revoked
-          ? nothing
-          : this._confirm === d.id
-            ? html`<div class="confirm">
-                <span>${m.confirmRevoke(d.name)}</span>
-                <button type="button" class="primary" @click=${() => void this._revoke(d)}>${m.revoke}</button>
-                <button type="button" @click=${() => (this._confirm = null)}>${m.cancel}</button>
-              </div>`
-            : html`<div class="row-actions">
-                <button type="button" aria-label=${`${m.edit}: ${d.name}`} @click=${() => this._open(d)}>${m.edit}</button>
-                <button type="button" aria-label=${`${m.revoke}: ${d.name}`} @click=${() => (this._confirm = d.id)}>${m.revoke}</button>
-              </div>`}
+        ${
+          revoked
+            ? nothing
+            : this._confirm === d.id
+              ? html`<div class="confirm">
+                  <span>${m.confirmRevoke(d.name)}</span>
+                  <button type="button" class="primary" @click=${() => void this._revoke(d)}>
+                    ${m.revoke}
+                  </button>
+                  <button type="button" @click=${() => (this._confirm = null)}>${m.cancel}</button>
+                </div>`
+              : html`<div class="row-actions">
+                  <button
+                    type="button"
+                    aria-label=${`${m.edit}: ${d.name}`}
+                    @click=${() => this._open(d)}
+                  >
+                    ${m.edit}
+                  </button>
+                  <button
+                    type="button"
+                    aria-label=${`${m.revoke}: ${d.name}`}
+                    @click=${() => (this._confirm = d.id)}
+                  >
+                    ${m.revoke}
+                  </button>
+                </div>`
+        }
       </td>
     </tr>`;
   }
@@ -128,25 +151,53 @@ export class ManagerSettingsDevices extends LitElement {
       { value: '', label: m.noPrinter },
       ...this.printers.map((p) => ({ value: p.id, label: p.name })),
     ];
-    return html`<form class="edit" novalidate @submit=${this._save} aria-labelledby="device-form-heading">
+    return html`<form
+      class="edit"
+      novalidate
+      @submit=${this._save}
+      aria-labelledby="device-form-heading"
+    >
       <h3 id="device-form-heading">${editing ? m.editing(editing.name) : m.newDevice}</h3>
-      ${editing
-        ? nothing
-        : selectField({ id: 'kind', label: m.deviceKindLabel, value: d.kind, options: (['kiosk', 'display'] as const).map((k) => ({ value: k, label: m.deviceKind[k] })), onChange: (v) => set({ kind: v as DeviceKind, printerId: v === 'kiosk' ? d.printerId : null }) })}
+      ${
+        editing
+          ? nothing
+          : selectField({
+              id: 'kind',
+              label: m.deviceKindLabel,
+              value: d.kind,
+              options: (['kiosk', 'display'] as const).map((k) => ({
+                value: k,
+                label: m.deviceKind[k],
+              })),
+              onChange: (v) =>
+                set({ kind: v as DeviceKind, printerId: v === 'kiosk' ? d.printerId : null }),
+            })
+      }
       ${inputField({ id: 'name', label: m.deviceName, value: d.name, problem: problem('name'), onInput: (v) => set({ name: v }) })}
-      ${d.kind === 'kiosk'
-        ? selectField({ id: 'printerId', label: m.devicePrinter, value: d.printerId ?? '', problem: problem('printerId'), options: printers, onChange: (v) => set({ printerId: v || null }) })
-        : nothing}
+      ${
+        d.kind === 'kiosk'
+          ? selectField({
+              id: 'printerId',
+              label: m.devicePrinter,
+              value: d.printerId ?? '',
+              problem: problem('printerId'),
+              options: printers,
+              onChange: (v) => set({ printerId: v || null }),
+            })
+          : nothing
+      }
       <div class="form-actions">
         <button class="primary" type="submit" ?disabled=${this._busy}>
           ${this._busy ? m.saving : m.save}
         </button>
         <button type="button" @click=${() => (this._editing = null)}>${m.cancel}</button>
-        ${Object.keys(this._problems).length > 0
-          ? html`<p class="error" role="alert">${m.fixProblems}</p>`
-          : this._serverError
-            ? html`<p class="error" role="alert">${this._serverError.text}</p>`
-            : nothing}
+        ${
+          Object.keys(this._problems).length > 0
+            ? html`<p class="error" role="alert">${m.fixProblems}</p>`
+            : this._serverError
+              ? html`<p class="error" role="alert">${this._serverError.text}</p>`
+              : nothing
+        }
       </div>
     </form>`;
   }
@@ -181,20 +232,44 @@ export class ManagerSettingsDevices extends LitElement {
       if (name !== current.name) patch.name = name;
       if (current.kind === 'kiosk' && this._draft.printerId !== current.printerId)
         patch.printerId = this._draft.printerId;
-      const r = Object.keys(patch).length === 0 ? null : await apiRequest<DeviceView>('PATCH', `/devices/${encodeURIComponent(current.id)}`, patch);
+      const r =
+        Object.keys(patch).length === 0
+          ? null
+          : await apiRequest<DeviceView>(
+              'PATCH',
+              `/devices/${encodeURIComponent(current.id)}`,
+              patch,
+            );
       ok = r === null || r.ok;
-      if (r && !r.ok) this._serverError = describeServerError(r.error, this._labels(), errorText(this.language, r.error.code));
+      if (r && !r.ok)
+        this._serverError = describeServerError(
+          r.error,
+          this._labels(),
+          errorText(this.language, r.error.code),
+        );
     } else {
-      const body = { kind: this._draft.kind, name, printerId: this._draft.kind === 'kiosk' ? this._draft.printerId : null };
+      const body = {
+        kind: this._draft.kind,
+        name,
+        printerId: this._draft.kind === 'kiosk' ? this._draft.printerId : null,
+      };
       const r = await apiRequest<PairedDevice>('POST', '/devices', body);
       ok = r.ok;
-      if (r.ok) this._secret = { heading: m.pairingLinkFor(r.data.device.name), link: r.data.pairingUrl };
-      else this._serverError = describeServerError(r.error, this._labels(), errorText(this.language, r.error.code));
+      if (r.ok)
+        this._secret = { heading: m.pairingLinkFor(r.data.device.name), link: r.data.pairingUrl };
+      else
+        this._serverError = describeServerError(
+          r.error,
+          this._labels(),
+          errorText(this.language, r.error.code),
+        );
     }
     this._busy = false;
     if (!ok) return;
     this._editing = null;
-    this.dispatchEvent(new CustomEvent('manager-settings-changed', { bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent('manager-settings-changed', { bubbles: true, composed: true }),
+    );
   }
 
   private async _revoke(d: DeviceView): Promise<void> {
@@ -202,10 +277,16 @@ export class ManagerSettingsDevices extends LitElement {
     this._rowError = '';
     const r = await apiRequest<DeviceView>('POST', `/devices/${encodeURIComponent(d.id)}/revoke`);
     if (!r.ok) {
-      this._rowError = describeServerError(r.error, this._labels(), errorText(this.language, r.error.code)).text;
+      this._rowError = describeServerError(
+        r.error,
+        this._labels(),
+        errorText(this.language, r.error.code),
+      ).text;
       return;
     }
-    this.dispatchEvent(new CustomEvent('manager-settings-changed', { bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent('manager-settings-changed', { bubbles: true, composed: true }),
+    );
   }
 }
 

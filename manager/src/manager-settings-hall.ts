@@ -69,11 +69,13 @@ export class ManagerSettingsHall extends LitElement {
           <button class="primary" type="submit" ?disabled=${this._busy}>
             ${this._busy ? m.saving : m.save}
           </button>
-          ${Object.keys(this._problems).length > 0
-            ? html`<p class="error" role="alert">${m.fixProblems}</p>`
-            : this._serverError
-              ? html`<p class="error" role="alert">${this._serverError.text}</p>`
-              : nothing}
+          ${
+            Object.keys(this._problems).length > 0
+              ? html`<p class="error" role="alert">${m.fixProblems}</p>`
+              : this._serverError
+                ? html`<p class="error" role="alert">${this._serverError.text}</p>`
+                : nothing
+          }
         </div>
       </form>
     </section>`;
@@ -82,7 +84,11 @@ export class ManagerSettingsHall extends LitElement {
   private async _save(e: Event): Promise<void> {
     e.preventDefault();
     const m = messages(this.language);
-    const d = { ...this._draft!, name: this._draft!.name.trim(), timeZone: this._draft!.timeZone.trim() };
+    const d = {
+      ...this._draft!,
+      name: this._draft!.name.trim(),
+      timeZone: this._draft!.timeZone.trim(),
+    };
     this._problems = hallProblems(d);
     this._serverError = null;
     if (Object.keys(this._problems).length > 0) return;
@@ -103,11 +109,17 @@ export class ManagerSettingsHall extends LitElement {
         noShowGraceMinutes: m.noShowGraceMinutes,
         noteRetentionDays: m.noteRetentionDays,
       };
-      this._serverError = describeServerError(r.error, labels, errorText(this.language, r.error.code));
+      this._serverError = describeServerError(
+        r.error,
+        labels,
+        errorText(this.language, r.error.code),
+      );
       return;
     }
     this._saved = true;
-    this.dispatchEvent(new CustomEvent('manager-settings-changed', { bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent('manager-settings-changed', { bubbles: true, composed: true }),
+    );
   }
 }
 

@@ -80,7 +80,11 @@ export class ManagerSettingsServices extends LitElement {
                 <td>${s.active ? m.yes : m.no}</td>
                 <td>
                   <div class="row-actions">
-                    <button type="button" @click=${() => this._open(s)} aria-label=${`${m.edit}: ${s.name[this.language]}`}>
+                    <button
+                      type="button"
+                      @click=${() => this._open(s)}
+                      aria-label=${`${m.edit}: ${s.name[this.language]}`}
+                    >
                       ${m.edit}
                     </button>
                   </div>
@@ -103,7 +107,12 @@ export class ManagerSettingsServices extends LitElement {
           ? this._serverError.text
           : undefined;
     const set = (patch: Partial<ServiceDraft>) => (this._draft = { ...this._draft, ...patch });
-    return html`<form class="edit" novalidate @submit=${this._save} aria-labelledby="service-form-heading">
+    return html`<form
+      class="edit"
+      novalidate
+      @submit=${this._save}
+      aria-labelledby="service-form-heading"
+    >
       <h3 id="service-form-heading">
         ${editing ? m.editing(editing.name[this.language]) : m.newService}
       </h3>
@@ -127,11 +136,13 @@ export class ManagerSettingsServices extends LitElement {
           ${this._busy ? m.saving : m.save}
         </button>
         <button type="button" @click=${this._close}>${m.cancel}</button>
-        ${Object.keys(this._problems).length > 0
-          ? html`<p class="error" role="alert">${m.fixProblems}</p>`
-          : this._serverError
-            ? html`<p class="error" role="alert">${this._serverError.text}</p>`
-            : nothing}
+        ${
+          Object.keys(this._problems).length > 0
+            ? html`<p class="error" role="alert">${m.fixProblems}</p>`
+            : this._serverError
+              ? html`<p class="error" role="alert">${this._serverError.text}</p>`
+              : nothing
+        }
       </div>
     </form>`;
   }
@@ -171,12 +182,18 @@ export class ManagerSettingsServices extends LitElement {
         targetMinutes: m.targetMinutes,
         active: m.serviceActive,
       };
-      this._serverError = describeServerError(r.error, labels, errorText(this.language, r.error.code));
+      this._serverError = describeServerError(
+        r.error,
+        labels,
+        errorText(this.language, r.error.code),
+      );
       return;
     }
     this._editing = null;
     this._saved = true;
-    this.dispatchEvent(new CustomEvent('manager-settings-changed', { bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent('manager-settings-changed', { bubbles: true, composed: true }),
+    );
   }
 }
 

@@ -58,14 +58,16 @@ export class ManagerSettingsUsers extends LitElement {
         <h2 id="users-heading">${m.sections.users}</h2>
         <button type="button" @click=${() => this._open(null)}>${m.newUser}</button>
       </div>
-      ${this._secret
-        ? html`<manager-secret-reveal
-            .heading=${this._secret.heading}
-            .secret=${this._secret.password}
-            .language=${this.language}
-            @manager-secret-dismissed=${() => (this._secret = null)}
-          ></manager-secret-reveal>`
-        : nothing}
+      ${
+        this._secret
+          ? html`<manager-secret-reveal
+              .heading=${this._secret.heading}
+              .secret=${this._secret.password}
+              .language=${this.language}
+              @manager-secret-dismissed=${() => (this._secret = null)}
+            ></manager-secret-reveal>`
+          : nothing
+      }
       ${this._editing ? this._renderForm() : nothing}
       ${this._rowError ? html`<p class="error" role="alert">${this._rowError}</p>` : nothing}
       <table>
@@ -95,29 +97,53 @@ export class ManagerSettingsUsers extends LitElement {
       <td>${m.roles[u.role]}</td>
       <td>${u.active ? m.activeUser : m.inactiveUser}</td>
       <td>
-        ${confirm
-          ? html`<div class="confirm" role="group" aria-label=${m.actions}>
-              <span>${confirm === 'reset' ? m.confirmReset(u.username) : m.confirmDeactivate(u.username)}</span>
-              <button type="button" class="primary" @click=${() => void this._run(u, confirm)}>
-                ${confirm === 'reset' ? m.resetPassword : m.deactivate}
-              </button>
-              <button type="button" @click=${() => (this._confirm = null)}>${m.cancel}</button>
-            </div>`
-          : html`<div class="row-actions">
-              <button type="button" aria-label=${`${m.edit}: ${u.username}`} @click=${() => this._open(u)}>${m.edit}</button>
-              <button type="button" aria-label=${`${m.resetPassword}: ${u.username}`} @click=${() => (this._confirm = { userId: u.id, action: 'reset' })}>
-                ${m.resetPassword}
-              </button>
-              ${self
-                ? nothing
-                : u.active
-                  ? html`<button type="button" aria-label=${`${m.deactivate}: ${u.username}`} @click=${() => (this._confirm = { userId: u.id, action: 'deactivate' })}>
-                      ${m.deactivate}
-                    </button>`
-                  : html`<button type="button" aria-label=${`${m.activate}: ${u.username}`} @click=${() => void this._patch(u, { active: true })}>
-                      ${m.activate}
-                    </button>`}
-            </div>`}
+        ${
+          confirm
+            ? html`<div class="confirm" role="group" aria-label=${m.actions}>
+                <span
+                  >${confirm === 'reset' ? m.confirmReset(u.username) : m.confirmDeactivate(u.username)}</span
+                >
+                <button type="button" class="primary" @click=${() => void this._run(u, confirm)}>
+                  ${confirm === 'reset' ? m.resetPassword : m.deactivate}
+                </button>
+                <button type="button" @click=${() => (this._confirm = null)}>${m.cancel}</button>
+              </div>`
+            : html`<div class="row-actions">
+                <button
+                  type="button"
+                  aria-label=${`${m.edit}: ${u.username}`}
+                  @click=${() => this._open(u)}
+                >
+                  ${m.edit}
+                </button>
+                <button
+                  type="button"
+                  aria-label=${`${m.resetPassword}: ${u.username}`}
+                  @click=${() => (this._confirm = { userId: u.id, action: 'reset' })}
+                >
+                  ${m.resetPassword}
+                </button>
+                ${
+                  self
+                    ? nothing
+                    : u.active
+                      ? html`<button
+                          type="button"
+                          aria-label=${`${m.deactivate}: ${u.username}`}
+                          @click=${() => (this._confirm = { userId: u.id, action: 'deactivate' })}
+                        >
+                          ${m.deactivate}
+                        </button>`
+                      : html`<button
+                          type="button"
+                          aria-label=${`${m.activate}: ${u.username}`}
+                          @click=${() => void this._patch(u, { active: true })}
+                        >
+                          ${m.activate}
+                        </button>`
+                }
+              </div>`
+        }
       </td>
     </tr>`;
   }
@@ -133,25 +159,50 @@ export class ManagerSettingsUsers extends LitElement {
           ? this._serverError.text
           : undefined;
     const set = (patch: Partial<UserDraft>) => (this._draft = { ...this._draft, ...patch });
-    return html`<form class="edit" novalidate @submit=${this._save} aria-labelledby="user-form-heading">
+    return html`<form
+      class="edit"
+      novalidate
+      @submit=${this._save}
+      aria-labelledby="user-form-heading"
+    >
       <h3 id="user-form-heading">${editing ? m.editing(editing.username) : m.newUser}</h3>
-      ${editing
-        ? nothing
-        : inputField({ id: 'username', label: m.usernameLabel, value: d.username, problem: problem('username'), help: m.problems['username-format'], onInput: (v) => set({ username: v }) })}
+      ${
+        editing
+          ? nothing
+          : inputField({
+              id: 'username',
+              label: m.usernameLabel,
+              value: d.username,
+              problem: problem('username'),
+              help: m.problems['username-format'],
+              onInput: (v) => set({ username: v }),
+            })
+      }
       ${inputField({ id: 'displayName', label: m.displayName, value: d.displayName, problem: problem('displayName'), onInput: (v) => set({ displayName: v }) })}
-      ${editing?.id === this.meId
-        ? nothing
-        : selectField({ id: 'role', label: m.role, value: d.role, problem: problem('role'), options: ROLES.map((r) => ({ value: r, label: m.roles[r] })), onChange: (v) => set({ role: v as Role }) })}
+      ${
+        editing?.id === this.meId
+          ? nothing
+          : selectField({
+              id: 'role',
+              label: m.role,
+              value: d.role,
+              problem: problem('role'),
+              options: ROLES.map((r) => ({ value: r, label: m.roles[r] })),
+              onChange: (v) => set({ role: v as Role }),
+            })
+      }
       <div class="form-actions">
         <button class="primary" type="submit" ?disabled=${this._busy}>
           ${this._busy ? m.saving : m.save}
         </button>
         <button type="button" @click=${() => (this._editing = null)}>${m.cancel}</button>
-        ${Object.keys(this._problems).length > 0
-          ? html`<p class="error" role="alert">${m.fixProblems}</p>`
-          : this._serverError
-            ? html`<p class="error" role="alert">${this._serverError.text}</p>`
-            : nothing}
+        ${
+          Object.keys(this._problems).length > 0
+            ? html`<p class="error" role="alert">${m.fixProblems}</p>`
+            : this._serverError
+              ? html`<p class="error" role="alert">${this._serverError.text}</p>`
+              : nothing
+        }
       </div>
     </form>`;
   }
@@ -168,20 +219,29 @@ export class ManagerSettingsUsers extends LitElement {
 
   private _labels() {
     const m = messages(this.language);
-    return { username: m.usernameLabel, displayName: m.displayName, role: m.role, active: m.userActive };
+    return {
+      username: m.usernameLabel,
+      displayName: m.displayName,
+      role: m.role,
+      active: m.userActive,
+    };
   }
 
   private async _save(e: Event): Promise<void> {
     e.preventDefault();
     const current = this.users.find((u) => u.id === this._editing) ?? null;
     const others = this.users.filter((u) => u.id !== current?.id).map((u) => u.username);
-    this._problems = userProblems(current ? { ...this._draft, username: current.username } : this._draft, others);
+    this._problems = userProblems(
+      current ? { ...this._draft, username: current.username } : this._draft,
+      others,
+    );
     this._serverError = null;
     if (Object.keys(this._problems).length > 0) return;
     this._busy = true;
     if (current) {
       const patch: UserPatch = {};
-      if (this._draft.displayName.trim() !== current.displayName) patch.displayName = this._draft.displayName.trim();
+      if (this._draft.displayName.trim() !== current.displayName)
+        patch.displayName = this._draft.displayName.trim();
       if (this._draft.role !== current.role) patch.role = this._draft.role;
       const done = Object.keys(patch).length === 0 || (await this._patch(current, patch, true));
       this._busy = false;
@@ -195,11 +255,18 @@ export class ManagerSettingsUsers extends LitElement {
     });
     this._busy = false;
     if (!r.ok) {
-      this._serverError = describeServerError(r.error, this._labels(), errorText(this.language, r.error.code));
+      this._serverError = describeServerError(
+        r.error,
+        this._labels(),
+        errorText(this.language, r.error.code),
+      );
       return;
     }
     this._editing = null;
-    this._secret = { heading: messages(this.language).passwordFor(r.data.user.username), password: r.data.password };
+    this._secret = {
+      heading: messages(this.language).passwordFor(r.data.user.username),
+      password: r.data.password,
+    };
     this._changed();
   }
 
@@ -208,7 +275,11 @@ export class ManagerSettingsUsers extends LitElement {
     this._rowError = '';
     const r = await apiRequest<UserView>('PATCH', `/users/${encodeURIComponent(u.id)}`, patch);
     if (!r.ok) {
-      const err = describeServerError(r.error, this._labels(), errorText(this.language, r.error.code));
+      const err = describeServerError(
+        r.error,
+        this._labels(),
+        errorText(this.language, r.error.code),
+      );
       if (fromForm) this._serverError = err;
       else this._rowError = err.text;
       return false;
@@ -224,17 +295,29 @@ export class ManagerSettingsUsers extends LitElement {
       return;
     }
     this._rowError = '';
-    const r = await apiRequest<UserWithPassword>('POST', `/users/${encodeURIComponent(u.id)}/reset-password`);
+    const r = await apiRequest<UserWithPassword>(
+      'POST',
+      `/users/${encodeURIComponent(u.id)}/reset-password`,
+    );
     if (!r.ok) {
-      this._rowError = describeServerError(r.error, this._labels(), errorText(this.language, r.error.code)).text;
+      this._rowError = describeServerError(
+        r.error,
+        this._labels(),
+        errorText(this.language, r.error.code),
+      ).text;
       return;
     }
-    this._secret = { heading: messages(this.language).passwordFor(u.username), password: r.data.password };
+    this._secret = {
+      heading: messages(this.language).passwordFor(u.username),
+      password: r.data.password,
+    };
     this._changed();
   }
 
   private _changed(): void {
-    this.dispatchEvent(new CustomEvent('manager-settings-changed', { bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent('manager-settings-changed', { bubbles: true, composed: true }),
+    );
   }
 }
 

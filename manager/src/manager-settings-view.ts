@@ -41,10 +41,6 @@ export class ManagerSettingsView extends LitElement {
         width: 100%;
         justify-content: flex-start;
       }
-      nav button[aria-current='true'] {
-        background: var(--manager-accent-strong);
-        color: var(--manager-on-accent);
-      }
       .note {
         margin: 10px 0 0;
         font-size: 0.85rem;
@@ -93,16 +89,20 @@ export class ManagerSettingsView extends LitElement {
         <p class="note muted">${m.settingsLiveNote}</p>
       </nav>
       <div>
-        ${this._error
-          ? html`<p class="error" role="alert">
-              ${this._error} <button type="button" @click=${this._load}>${m.reload}</button>
-            </p>`
-          : nothing}
-        ${this._settings
-          ? this._renderSection(this._settings)
-          : this._error
-            ? nothing
-            : html`<p class="muted" role="status">${m.loading}</p>`}
+        ${
+          this._error
+            ? html`<p class="error" role="alert">
+                ${this._error} <button type="button" @click=${this._load}>${m.reload}</button>
+              </p>`
+            : nothing
+        }
+        ${
+          this._settings
+            ? this._renderSection(this._settings)
+            : this._error
+              ? nothing
+              : html`<p class="muted" role="status">${m.loading}</p>`
+        }
       </div>
     `;
   }
@@ -111,7 +111,10 @@ export class ManagerSettingsView extends LitElement {
     const lang = this.language;
     switch (this._section) {
       case 'hall':
-        return html`<manager-settings-hall .hall=${s.hall} .language=${lang}></manager-settings-hall>`;
+        return html`<manager-settings-hall
+          .hall=${s.hall}
+          .language=${lang}
+        ></manager-settings-hall>`;
       case 'services':
         return html`<manager-settings-services
           .services=${s.services}

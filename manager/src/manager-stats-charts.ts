@@ -63,16 +63,18 @@ export class ManagerStatsCharts extends LitElement {
       </section>
       <section class="card" aria-labelledby="chart-distribution" data-testid="chart-distribution">
         <h3 id="chart-distribution">${m.chartDistribution}</h3>
-        ${this.distribution
-          ? html`<manager-bar-chart
-              .data=${this.distribution}
-              .seriesStyles=${{ visits: { label: m.seriesVisits, tone: 'primary' } }}
-              .targetLabel=${this.targetText}
-              .summary=${this._summary(m.chartDistribution, this.distribution, 0)}
-              .caption=${m.overTargetLegend}
-              .emptyText=${m.noChartData}
-            ></manager-bar-chart>`
-          : html`<p class="muted" role="status">${this.distributionNote}</p>`}
+        ${
+          this.distribution
+            ? html`<manager-bar-chart
+                .data=${this.distribution}
+                .seriesStyles=${{ visits: { label: m.seriesVisits, tone: 'primary' } }}
+                .targetLabel=${this.targetText}
+                .summary=${this._summary(m.chartDistribution, this.distribution, 0)}
+                .caption=${m.overTargetLegend}
+                .emptyText=${m.noChartData}
+              ></manager-bar-chart>`
+            : html`<p class="muted" role="status">${this.distributionNote}</p>`
+        }
       </section>
       <section class="card" aria-labelledby="chart-service">
         <h3 id="chart-service">${m.chartByService}</h3>

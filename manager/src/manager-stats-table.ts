@@ -110,43 +110,49 @@ export class ManagerStatsTable extends LitElement {
         <label for="group-by">${m.groupByLabel}</label>
         <select id="group-by" .value=${this.groupBy} @change=${this._onGroupBy}>
           ${TABLE_GROUPS.map(
-            (g) => html`<option value=${g} ?selected=${g === this.groupBy}>${m.groupBy[g]}</option>`,
+            (g) =>
+              html`<option value=${g} ?selected=${g === this.groupBy}>${m.groupBy[g]}</option>`,
           )}
         </select>
       </div>
-      ${!report
-        ? html`<p class="muted" role="status">${this.loading ? m.loadingStats : m.noData}</p>`
-        : html`<div class="scroll">
-            <table data-testid="stats-table">
-              <thead>
-                <tr>
-                  ${STAT_COLUMNS.map((c) => this._header(c))}
-                </tr>
-              </thead>
-              <tbody>
-                ${rows.map(
-                  (g) =>
-                    html`<tr>
-                      <th scope="row">${label(g)}</th>
-                      ${STAT_COLUMNS.filter((c) => c !== 'label').map(
-                        (c) => html`<td class="num">${this._cell(c as Exclude<StatColumn, 'label'>, g)}</td>`,
-                      )}
-                    </tr>`,
-                )}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">${m.totalRow}</th>
-                  ${STAT_COLUMNS.filter((c) => c !== 'label').map(
-                    (c) =>
-                      html`<td class="num">
-                        ${this._cell(c as Exclude<StatColumn, 'label'>, report.total)}
-                      </td>`,
+      ${
+        !report
+          ? html`<p class="muted" role="status">${this.loading ? m.loadingStats : m.noData}</p>`
+          : html`<div class="scroll">
+              <table data-testid="stats-table">
+                <thead>
+                  <tr>
+                    ${STAT_COLUMNS.map((c) => this._header(c))}
+                  </tr>
+                </thead>
+                <tbody>
+                  ${rows.map(
+                    (g) =>
+                      html`<tr>
+                        <th scope="row">${label(g)}</th>
+                        ${STAT_COLUMNS.filter((c) => c !== 'label').map(
+                          (c) =>
+                            html`<td class="num">
+                              ${this._cell(c as Exclude<StatColumn, 'label'>, g)}
+                            </td>`,
+                        )}
+                      </tr>`,
                   )}
-                </tr>
-              </tfoot>
-            </table>
-          </div>`}
+                </tbody>
+                <tfoot>
+                  <tr>
+                    <th scope="row">${m.totalRow}</th>
+                    ${STAT_COLUMNS.filter((c) => c !== 'label').map(
+                      (c) =>
+                        html`<td class="num">
+                          ${this._cell(c as Exclude<StatColumn, 'label'>, report.total)}
+                        </td>`,
+                    )}
+                  </tr>
+                </tfoot>
+              </table>
+            </div>`
+      }
     </section>`;
   }
 

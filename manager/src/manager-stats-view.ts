@@ -101,48 +101,58 @@ export class ManagerStatsView extends LitElement {
       <div class="top">
         <section class="card" aria-labelledby="range-heading">
           <h2 id="range-heading">${m.rangeHeading}</h2>
-          ${range
-            ? html`<manager-range-picker
-                .range=${range}
-                .today=${this._today()}
-                .timeZone=${this.timeZone}
-                .language=${lang}
-                @manager-range=${(e: CustomEvent<DayRange>) => void this._load(e.detail)}
-              ></manager-range-picker>`
-            : nothing}
+          ${
+            range
+              ? html`<manager-range-picker
+                  .range=${range}
+                  .today=${this._today()}
+                  .timeZone=${this.timeZone}
+                  .language=${lang}
+                  @manager-range=${(e: CustomEvent<DayRange>) => void this._load(e.detail)}
+                ></manager-range-picker>`
+              : nothing
+          }
         </section>
-        ${range
-          ? html`<manager-export-bar
-              .range=${range}
-              .hallId=${this.hallId}
-              .language=${lang}
-            ></manager-export-bar>`
-          : nothing}
+        ${
+          range
+            ? html`<manager-export-bar
+                .range=${range}
+                .hallId=${this.hallId}
+                .language=${lang}
+              ></manager-export-bar>`
+            : nothing
+        }
       </div>
-      ${range
-        ? html`<p class="report-title" data-testid="report-title">
-            ${m.reportFor(formatDayRange(lang, range.from, range.to))}
-          </p>`
-        : nothing}
+      ${
+        range
+          ? html`<p class="report-title" data-testid="report-title">
+              ${m.reportFor(formatDayRange(lang, range.from, range.to))}
+            </p>`
+          : nothing
+      }
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
       ${this._loading && !any ? html`<p class="muted" role="status">${m.loadingStats}</p>` : nothing}
-      ${any
-        ? html`<manager-kpi-tiles
-            .tiles=${kpiTiles(any.total, target)}
-            .language=${lang}
-          ></manager-kpi-tiles>`
-        : nothing}
+      ${
+        any
+          ? html`<manager-kpi-tiles
+              .tiles=${kpiTiles(any.total, target)}
+              .language=${lang}
+            ></manager-kpi-tiles>`
+          : nothing
+      }
       ${any ? this._renderCharts(target) : nothing}
-      ${range
-        ? html`<manager-stats-table
-            .report=${this._reports.get(this._tableGroup) ?? null}
-            .groupBy=${this._tableGroup}
-            .services=${this.services}
-            .loading=${this._loading}
-            .language=${lang}
-            @manager-group-by=${this._onGroupBy}
-          ></manager-stats-table>`
-        : nothing}
+      ${
+        range
+          ? html`<manager-stats-table
+              .report=${this._reports.get(this._tableGroup) ?? null}
+              .groupBy=${this._tableGroup}
+              .services=${this.services}
+              .loading=${this._loading}
+              .language=${lang}
+              @manager-group-by=${this._onGroupBy}
+            ></manager-stats-table>`
+          : nothing
+      }
     `;
   }
 
@@ -156,16 +166,18 @@ export class ManagerStatsView extends LitElement {
     const d = this._distribution;
     return html`<manager-stats-charts
       .hourly=${hourlyChart(this._reports.get('hour')?.groups ?? [])}
-      .distribution=${d.kind === 'ready'
-        ? serviceTimeHistogram(d.minutes, target, binMinutesFor(target))
-        : null}
-      .distributionNote=${d.kind === 'loading'
-        ? m.distributionLoading
-        : d.kind === 'too-long'
-          ? m.distributionTooLong
-          : d.kind === 'failed'
-            ? m.distributionFailed
-            : ''}
+      .distribution=${
+        d.kind === 'ready' ? serviceTimeHistogram(d.minutes, target, binMinutesFor(target)) : null
+      }
+      .distributionNote=${
+        d.kind === 'loading'
+          ? m.distributionLoading
+          : d.kind === 'too-long'
+            ? m.distributionTooLong
+            : d.kind === 'failed'
+              ? m.distributionFailed
+              : ''
+      }
       .byService=${meanServiceChart(
         this._reports.get('service')?.groups ?? [],
         label('service'),

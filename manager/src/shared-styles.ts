@@ -53,7 +53,12 @@ export const sharedStyles = css`
   button.primary:hover:not(:disabled) {
     background: var(--manager-accent-strong);
   }
-  button[aria-pressed='true'] {
+  button[aria-pressed='true'],
+  button[aria-pressed='true']:hover:not(:disabled),
+  button[aria-current='true'],
+  button[aria-current='true']:hover:not(:disabled),
+  button[aria-selected='true'],
+  button[aria-selected='true']:hover:not(:disabled) {
     background: var(--manager-accent-strong);
     color: var(--manager-on-accent);
   }
@@ -101,10 +106,14 @@ export const sharedStyles = css`
     border-bottom: 1px solid var(--manager-border);
     vertical-align: middle;
   }
-  th {
+  thead th {
     font-size: 0.85rem;
     color: var(--manager-muted);
     font-weight: 700;
+  }
+  tbody th,
+  tfoot th {
+    font-weight: 600;
   }
   td.num,
   th.num {

@@ -26,6 +26,8 @@ import { PrintService } from './print/print-service.js';
 import { printersRoutes } from './http/printers-routes.js';
 import { settingsRoutes } from './http/settings-routes.js';
 import { QueueService } from './queue/queue-service.js';
+import { statsRoutes } from './http/stats-routes.js';
+import { StatsService } from './stats/stats-service.js';
 import { createNoteRetention } from './retention/note-retention.js';
 import { attachRealtime } from './realtime/realtime.js';
 import { originAllowed } from './realtime/origin.js';
@@ -143,6 +145,15 @@ export async function createApp(deps: AppDeps): Promise<App> {
     endUser: realtime.endUser,
     actorOf,
   };
+  const stats = new StatsService({
+    journal: deps.store.journal,
+    summaries: deps.store.summaries,
+    hallConfig: (hallId) => queues.hallConfig(hallId),
+    liveDay: (hallId) => queues.hall(hallId)?.state.day,
+    clerkName: queues.clerkName,
+    now,
+    log,
+  });
   const routes = [
     ...healthRoutes(routeDeps),
     ...authRoutes(routeDeps),
@@ -150,6 +161,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     ...ticketsRoutes(routeDeps),
     ...counterRoutes(routeDeps),
     ...printersRoutes(routeDeps),
+    ...statsRoutes({ ...routeDeps, stats }),
     ...settingsRoutes(routeDeps),
   ];
 

@@ -55,3 +55,12 @@ export async function freshSchema(): Promise<TestSchema> {
     },
   };
 }
+
+/** Waits until the async `check` holds (a state another server reaches soon after). */
+export async function eventually(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const start = Date.now();
+  while (!(await check())) {
+    if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

@@ -88,7 +88,9 @@ describe('manager page', () => {
     const page = await newPage();
     await signIn(page, manager);
     await page.getByRole('heading', { name: 'Bankolar' }).waitFor();
-    await expect.poll(() => counterCard(page, 'banko-1').getByTestId('counter-status').innerText()).toBe('Kapalı');
+    await expect
+      .poll(() => counterCard(page, 'banko-1').getByTestId('counter-status').innerText())
+      .toBe('Kapalı');
     await screenshot(page, 'manager-live-idle');
     await expectNoSeriousA11yViolations(page);
 
@@ -123,7 +125,9 @@ describe('manager page', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'CSV indir' }).click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(/^siramatik-cankaya-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(download.suggestedFilename()).toMatch(
+      /^siramatik-cankaya-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/,
+    );
     const file = await readFile((await download.path())!);
     expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = file.toString('utf8');
@@ -138,7 +142,7 @@ describe('manager page', () => {
     const page = await newPage({ width: 1920, height: 1080 });
     await signIn(page, admin);
     await page.getByRole('tab', { name: 'Ayarlar' }).click();
-    await page.getByRole('heading', { name: 'Hizmetler' }).first().waitFor();
+    await page.getByRole('heading', { name: 'Salon', exact: true }).waitFor();
     await screenshot(page, 'manager-settings');
     await expectNoSeriousA11yViolations(page);
 
@@ -149,7 +153,11 @@ describe('manager page', () => {
     await screenshot(page, 'manager-live-en-1920');
     await expectNoSeriousA11yViolations(page);
     await page.getByRole('tab', { name: 'Statistics' }).click();
-    await page.getByRole('heading', { name: 'Key figures' }).or(page.getByTestId('report-title')).first().waitFor();
+    await page
+      .getByRole('heading', { name: 'Key figures' })
+      .or(page.getByTestId('report-title'))
+      .first()
+      .waitFor();
     await screenshot(page, 'manager-stats-en-1920');
   });
 

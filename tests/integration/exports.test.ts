@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -468,6 +468,19 @@ describe('stats and exports over a real embedded store', () => {
 
     expect(res.status).toBe(400);
     expect(res.body.error).toMatchObject({ code: 'validation', field });
+  });
+
+  it('when a day summary in the range is damaged, then the export is a 500 error, not a file', async () => {
+    await writeFile(path.join(dir, 'days', HALL, '2024-05-01.json'), '{"version":2,"rec');
+
+    const res = await request(app)
+      .get('/api/exports/tickets.csv?from=2024-05-01&to=2024-05-01')
+      .set(as('mudur'));
+
+    expect(res.status).toBe(500);
+    expect(res.body.error.code).toBe('internal');
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.headers['content-disposition']).toBeUndefined();
   });
 
   it('when an export query has an unknown field, then it is 400', async () => {

@@ -78,9 +78,16 @@ export function codeFromPath(pathname: string): string | null {
   return last && /^[A-Za-z0-9_-]{16,64}$/.test(last) ? last : null;
 }
 
-/** The visitor's own choice first, then the language the ticket link asks for, then Turkish. */
-export function phoneLang(chosen: string | null, query: string | null): Lang {
-  for (const l of [chosen, query]) if (l === 'tr' || l === 'en') return l;
+/**
+ * The visitor's own choice first, then the language the ticket link asks for, then the one
+ * chosen at the kiosk (the printed QR holds the plain link), then Turkish.
+ */
+export function phoneLang(
+  chosen: string | null,
+  query: string | null,
+  ticket: string | null = null,
+): Lang {
+  for (const l of [chosen, query, ticket]) if (l === 'tr' || l === 'en') return l;
   return 'tr';
 }
 

@@ -93,7 +93,9 @@ export function meanServiceChart(
     .sort((a, b) => b.serviceTime.count - a.serviceTime.count);
   return {
     labels: shown.map(labelOf),
-    series: [{ id: 'mean-service', values: shown.map((g) => minutesOf(g.serviceTime.meanSeconds)) }],
+    series: [
+      { id: 'mean-service', values: shown.map((g) => minutesOf(g.serviceTime.meanSeconds)) },
+    ],
     over: shown.map((g) => (g.serviceTime.meanSeconds ?? 0) > targetOf(g) * 60),
     targetValue: targetMinutes,
     targetIndex: null,

@@ -1,5 +1,6 @@
 import type { PrinterStatusView } from '../../../contract/api.js';
 import type { DeviceKind } from '../../../contract/domain.js';
+import type { DeviceView } from '../../../contract/settings.js';
 
 export type PrinterState = 'online' | 'offline' | 'unknown';
 
@@ -31,4 +32,16 @@ export interface DeviceRow {
   kind: DeviceKind;
   name: string;
   revoked: boolean;
+}
+
+/** Devices as the monitor lists them: working ones first, kiosks before displays, by name. */
+export function deviceRows(devices: DeviceView[]): DeviceRow[] {
+  return devices
+    .map((d) => ({ id: d.id, kind: d.kind, name: d.name, revoked: d.revokedAt !== null }))
+    .sort(
+      (a, b) =>
+        Number(a.revoked) - Number(b.revoked) ||
+        (a.kind === b.kind ? 0 : a.kind === 'kiosk' ? -1 : 1) ||
+        a.name.localeCompare(b.name, 'tr-TR'),
+    );
 }

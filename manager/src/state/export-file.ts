@@ -46,7 +46,8 @@ export interface DownloadProgress {
 }
 
 export function downloadProgress(received: number, contentLength: string | null): DownloadProgress {
-  const total = contentLength !== null && /^\d+$/.test(contentLength) ? Number(contentLength) : null;
+  const total =
+    contentLength !== null && /^\d+$/.test(contentLength) ? Number(contentLength) : null;
   return {
     received,
     total: total && total > 0 ? total : null,

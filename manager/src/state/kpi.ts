@@ -5,13 +5,7 @@ import type { GroupStats } from './stats-report.js';
 export const RESOLVED_GOAL = 0.98;
 
 export type KpiId =
-  | 'mean-service'
-  | 'within-target'
-  | 'mean-wait'
-  | 'served'
-  | 'resolved'
-  | 'no-shows'
-  | 'rating';
+  'mean-service' | 'within-target' | 'mean-wait' | 'served' | 'resolved' | 'no-shows' | 'rating';
 
 /** `good`/`bad` compare with a goal; `neutral` has no goal; `empty` has no data yet. */
 export type KpiStatus = 'good' | 'bad' | 'neutral' | 'empty';
@@ -66,11 +60,7 @@ export function kpiTiles(total: GroupStats, targetMinutes: number): KpiTile[] {
   const meanStatus: KpiStatus =
     st.meanSeconds === null ? 'empty' : st.meanSeconds <= targetSeconds ? 'good' : 'bad';
   const resolvedStatus: KpiStatus =
-    total.resolvedShare === null
-      ? 'empty'
-      : total.resolvedShare >= RESOLVED_GOAL
-        ? 'good'
-        : 'bad';
+    total.resolvedShare === null ? 'empty' : total.resolvedShare >= RESOLVED_GOAL ? 'good' : 'bad';
   return [
     {
       id: 'mean-service',

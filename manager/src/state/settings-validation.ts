@@ -145,7 +145,8 @@ export function printerProblems(d: PrinterDraft): Problems {
     if (!m || port < 1 || port > 65_535) out.address = a ? 'tcp-address' : 'required';
   }
   if (d.transport === 'device') {
-    const clean = /^\/dev\/[A-Za-z0-9._/-]+$/.test(a) && !a.endsWith('/') && !/\/\.\.?(\/|$)/.test(a);
+    const clean =
+      /^\/dev\/[A-Za-z0-9._/-]+$/.test(a) && !a.endsWith('/') && !/\/\.\.?(\/|$)/.test(a);
     if (!clean) out.address = a ? 'device-address' : 'required';
   }
   wholeNumber(out, 'codePage', d.codePage, 0, 255);

@@ -36,10 +36,7 @@ export const COLUMN_KIND: Record<StatColumn, StatColumnKind> = {
 };
 
 /** A column's value in a group; the label comes from the caller (it depends on the language). */
-export function columnValue(
-  column: Exclude<StatColumn, 'label'>,
-  g: GroupStats,
-): number | null {
+export function columnValue(column: Exclude<StatColumn, 'label'>, g: GroupStats): number | null {
   switch (column) {
     case 'issued':
       return g.issued;
@@ -92,11 +89,7 @@ export function sortGroups(
   labelSortsByKey = false,
 ): GroupStats[] {
   const value = (g: GroupStats): number | string | null =>
-    column === 'label'
-      ? labelSortsByKey
-        ? g.key
-        : labelOf(g)
-      : columnValue(column, g);
+    column === 'label' ? (labelSortsByKey ? g.key : labelOf(g)) : columnValue(column, g);
   return groups
     .map((g, i) => ({ g, i, v: value(g) }))
     .sort((x, y) => compareCells(x.v, y.v, direction) || x.i - y.i)

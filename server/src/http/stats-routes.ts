@@ -24,7 +24,7 @@ const rangeChecks = <T extends { from: string; to: string }>(s: z.ZodType<T>) =>
 
 const rangeQuery = rangeChecks(z.strictObject({ from: day, to: day }));
 const statsQuery = rangeChecks(
-  z.strictObject({ from: day, to: day, groupBy: z.enum(GROUP_BY).default('day') }),
+  z.strictObject({ from: day, to: day, groupBy: z.enum(GROUP_BY).optional() }),
 );
 
 const CONTENT_TYPE: Record<ExportFormat, string> = {
@@ -59,7 +59,12 @@ export function statsRoutes(deps: RouteDeps & { stats: StatsService }): RouteDef
         try {
           await deps.stats.exportTickets(hallId.value, query, format, res);
         } catch (err) {
-          // Headers are gone: cut the download so a partial file never looks complete.
+          if (!res.headersSent) {
+            res.removeHeader('Content-Type');
+            res.removeHeader('Content-Disposition');
+            return fail('internal', 'The history for this range could not be read.');
+          }
+          // Rows are already out: cut the download so a partial file never looks complete.
           res.destroy(err instanceof Error ? err : new Error(String(err)));
         }
         return undefined;
@@ -78,7 +83,7 @@ export function statsRoutes(deps: RouteDeps & { stats: StatsService }): RouteDef
       handler: async ({ query, actor }) => {
         const hallId = ownHallId(actor);
         if (!hallId.ok) return hallId;
-        const report = await deps.stats.stats(hallId.value, query, query.groupBy);
+        const report = await deps.stats.stats(hallId.value, query, query.groupBy ?? 'day');
         return report ? ok(report) : fail('hall-not-found', 'Your hall is not configured.');
       },
     }),

@@ -36,7 +36,8 @@ export class StatsService {
       agg.add(batch);
     }
     const { groups, total } = agg.result((key) => labelOf(groupBy, key, names));
-    return { hallId, timeZone: names.timeZone, ...range, groupBy, groups, total };
+    const { from, to } = range;
+    return { hallId, timeZone: names.timeZone, from, to, groupBy, groups, total };
   }
 
   /** Streams the per-visit rows of `range` to `out` and ends it; rejects if it cannot finish. */

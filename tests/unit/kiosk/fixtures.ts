@@ -26,6 +26,7 @@ export function issuedTicket(over: Partial<IssuedTicket> = {}): IssuedTicket {
 export function statusView(over: Partial<TicketStatusView> = {}): TicketStatusView {
   return {
     number: 'V012',
+    lang: 'tr',
     serviceId: 'vezne',
     serviceName: { tr: 'Vezne', en: 'Cashier' },
     hallName: 'Çankaya Belediyesi Hoş Geldiniz Masası',

@@ -81,15 +81,18 @@ describe('phone status', () => {
   });
 
   it.each([
-    [null, null, 'tr'],
-    [null, 'en', 'en'],
-    ['tr', 'en', 'tr'],
-    ['en', null, 'en'],
-    ['de', 'fr', 'tr'],
+    [null, null, null, 'tr'],
+    [null, 'en', null, 'en'],
+    ['tr', 'en', null, 'tr'],
+    ['en', null, null, 'en'],
+    ['de', 'fr', null, 'tr'],
+    [null, null, 'en', 'en'],
+    [null, 'tr', 'en', 'tr'],
+    ['tr', null, 'en', 'tr'],
   ] as const)(
-    'when the chosen language is %s and the link asks %s, then the page is in %s',
-    (chosen, query, lang) => {
-      expect(phoneLang(chosen, query)).toBe(lang);
+    'when the chosen language is %s, the link asks %s and the ticket was taken in %s, then the page is in %s',
+    (chosen, query, ticket, lang) => {
+      expect(phoneLang(chosen, query, ticket)).toBe(lang);
     },
   );
 

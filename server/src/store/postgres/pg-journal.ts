@@ -90,11 +90,9 @@ export class PgJournal implements EventJournal {
     return rows.map((r) => r.day);
   }
 
-  /** Notes have a retention period: blanks them in a closed day's completed visits. */
+  /** Notes have a retention period: blanks them in a closed day's completed visits (atomically). */
   async blankNotes(hallId: string, day: string): Promise<number> {
     checkDay(day);
-    if (this.queues.has(`${hallId}/${day}`))
-      throw new Error(`The journal ${hallId}/${day} is still being written; only closed days are rewritten.`);
     const { rowCount } = await this.pool.query(
       `UPDATE events SET payload = jsonb_set(payload, '{note}', 'null'::jsonb)
        WHERE hall_id = $1 AND day = $2::date AND type = 'ticket:completed'

@@ -1,0 +1,85 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { Lang } from '../../contract/domain.js';
+import type { AuditEntryView } from '../../contract/settings.js';
+import { apiRequest } from './api-client.js';
+import { errorText, messages } from './i18n.js';
+import { settingsStyles } from './settings-styles.js';
+import { sharedStyles } from './shared-styles.js';
+import { formatClock, formatDay } from './state/format.js';
+import { localDay } from './state/date-range.js';
+
+/** The change log: who changed which setting, when (newest first). */
+@customElement('manager-settings-audit')
+export class ManagerSettingsAudit extends LitElement {
+  static override styles = [sharedStyles, settingsStyles];
+
+  @state() private _entries: AuditEntryView[] | null = null;
+  @state() private _error = '';
+
+  @property() timeZone = 'Europe/Istanbul';
+  @property() language: Lang = 'tr';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this._load();
+  }
+
+  override render() {
+    const m = messages(this.language);
+    const lang = this.language;
+    return html`<section class="card" aria-labelledby="audit-heading">
+      <div class="head">
+        <h2 id="audit-heading">${m.sections.audit}</h2>
+        <button type="button" @click=${this._load}>${m.reload}</button>
+      </div>
+      ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
+      ${
+        this._entries === null
+          ? html`<p class="muted" role="status">${m.loading}</p>`
+          : this._entries.length === 0
+            ? html`<p class="muted">${m.noAudit}</p>`
+            : html`<table>
+                <thead>
+                  <tr>
+                    <th scope="col">${m.auditWhen}</th>
+                    <th scope="col">${m.auditWho}</th>
+                    <th scope="col">${m.auditAction}</th>
+                    <th scope="col">${m.auditDetail}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${this._entries.map(
+                    (e) =>
+                      html`<tr>
+                        <td>
+                          ${formatDay(lang, localDay(e.at, this.timeZone))}
+                          ${formatClock(lang, e.at, this.timeZone)}
+                        </td>
+                        <td>${e.username ?? e.userId}</td>
+                        <td><code>${e.action}</code></td>
+                        <td>${e.detail}</td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>`
+      }
+    </section>`;
+  }
+
+  private _load = async (): Promise<void> => {
+    const r = await apiRequest<AuditEntryView[]>('GET', '/audit?limit=200');
+    if (r.ok) {
+      this._entries = r.data;
+      this._error = '';
+    } else {
+      this._error = errorText(this.language, r.error.code);
+    }
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'manager-settings-audit': ManagerSettingsAudit;
+  }
+}

@@ -1,0 +1,47 @@
+import type { Pool } from 'pg';
+import type { RevEvent } from '../../../../contract/events.js';
+import { checkDay } from './pg-errors.js';
+
+const BATCH = 1000;
+
+/**
+ * Makes the journal of one hall-day exactly `events`, in one transaction: whatever the table
+ * held for it is replaced. For moving a data folder in, while no server runs on the database.
+ */
+export async function replaceJournalDay(
+  pool: Pool,
+  hallId: string,
+  day: string,
+  events: RevEvent[],
+): Promise<void> {
+  checkDay(day);
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('DELETE FROM events WHERE hall_id = $1 AND day = $2::date', [hallId, day]);
+    for (let i = 0; i < events.length; i += BATCH) {
+      const batch = events.slice(i, i + BATCH);
+      await client.query(
+        `INSERT INTO events (hall_id, day, rev, type, at, ticket_id, payload)
+         SELECT $1, $2::date, e.rev, e.type, e.at, e.ticket_id, e.payload::jsonb
+         FROM unnest($3::integer[], $4::text[], $5::bigint[], $6::text[], $7::text[])
+           AS e(rev, type, at, ticket_id, payload)`,
+        [
+          hallId,
+          day,
+          batch.map((e) => e.rev),
+          batch.map((e) => e.type),
+          batch.map((e) => e.at),
+          batch.map((e) => ('ticketId' in e ? e.ticketId : null)),
+          batch.map((e) => JSON.stringify(e)),
+        ],
+      );
+    }
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,220 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { IssuedTicket, TicketStatusView } from '../../contract/api.js';
+import { addUser } from '../../server/src/auth/users.js';
+import { defaultConfig } from '../../server/src/config/default-config.js';
+import { QueueService } from '../../server/src/queue/queue-service.js';
+import { openEmbeddedStore } from '../../server/src/store/embedded/open-embedded-store.js';
+import { openPostgresStore } from '../../server/src/store/postgres/open-postgres-store.js';
+import type { Store } from '../../server/src/store/store.js';
+import { makeSession, makeSummary } from '../integration/store-fixtures.js';
+import { freshSchema, redisUrl, uniqueName, type TestSchema } from './cluster-support.js';
+import { request, startNode } from './cluster-node.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const HALL = 'cankaya';
+const PAST = '2025-03-14';
+
+/** Runs the migration command as an operator would; resolves with its exit code and output. */
+function migrate(dataDir: string, databaseUrl: string, ...extra: string[]) {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'server/src/cli/migrate-to-postgres.ts', '--data-dir', dataDir, ...extra],
+    { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl } },
+  );
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  return new Promise<{ code: number | null; out: string }>((resolve) =>
+    child.once('exit', (code) => resolve({ code, out })),
+  );
+}
+
+/** Issues tickets on the folder's store through the product's own queue service. */
+async function issueTickets(store: Store, count: number): Promise<IssuedTicket[]> {
+  const queues = new QueueService({
+    store,
+    now: Date.now,
+    log: () => undefined,
+    publicUrl: 'http://127.0.0.1',
+    newTicketCode: () => uniqueName('code'),
+  });
+  await queues.start();
+  const tickets: IssuedTicket[] = [];
+  for (let i = 0; i < count; i++) {
+    const r = await queues.issue(HALL, { serviceId: 'vezne', priority: null, lang: 'tr' });
+    if (!r.ok) throw new Error(r.error.message);
+    tickets.push(r.value);
+  }
+  return tickets;
+}
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function fixture() {
+  const schema: TestSchema = await freshSchema();
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'siramatik-migrate-'));
+  cleanups.push(
+    () => schema.drop(),
+    () => rm(dataDir, { recursive: true, force: true }),
+  );
+  const store = await openEmbeddedStore(dataDir, {
+    log: () => undefined,
+    initialConfig: defaultConfig,
+  });
+  const clerk = await addUser(store.config, { username: 'ayse', role: 'clerk', hallId: HALL }, 1);
+  await store.sessions.put(makeSession('live', clerk.id, Date.now() + 3600_000));
+  await store.sessions.put(makeSession('gone', clerk.id, Date.now() + 50));
+  const tickets = await issueTickets(store, 3);
+  await store.journal.append(HALL, PAST, [
+    {
+      type: 'counter:opened',
+      rev: 1,
+      hallId: HALL,
+      at: 1,
+      counterId: 'banko-1',
+      clerkId: clerk.id,
+    },
+  ]);
+  await store.summaries.write(makeSummary(HALL, PAST, 1));
+  await store.close();
+  await new Promise((r) => setTimeout(r, 60));
+  return { schema, dataDir, tickets, clerk };
+}
+
+/** Both stores' content, for comparison. */
+async function contents(store: Store) {
+  const days = await store.journal.days(HALL);
+  return {
+    config: store.config.read(),
+    days,
+    journal: await Promise.all(days.map(async (d) => (await store.journal.read(HALL, d)).events)),
+    summaries: await store.summaries.days(HALL),
+    pastSummary: await store.summaries.read(HALL, PAST),
+  };
+}
+
+async function bothContents(dataDir: string, databaseUrl: string) {
+  const folder = await openEmbeddedStore(dataDir, {
+    log: () => undefined,
+    initialConfig: defaultConfig,
+  });
+  const db = await openPostgresStore(databaseUrl, {
+    log: () => undefined,
+    initialConfig: defaultConfig,
+  });
+  try {
+    return { folder: await contents(folder), db: await contents(db), sessions: db.sessions };
+  } finally {
+    await folder.close();
+    await db.close();
+  }
+}
+
+describe('migrate-to-postgres: an embedded data folder into PostgreSQL', () => {
+  it('when a folder is migrated, then the database holds its config, live sessions, journals and summaries', async () => {
+    const { schema, dataDir } = await fixture();
+
+    const run = await migrate(dataDir, schema.url);
+
+    expect(run.code, run.out).toBe(0);
+    expect(run.out).toMatch(/sessions: 1 live session\(s\) copied/);
+    const { folder, db, sessions } = await bothContents(dataDir, schema.url);
+    expect(db).toEqual(folder);
+    expect(db.days).toHaveLength(2);
+    expect(sessions.get('live')).toBeDefined();
+    expect(sessions.get('gone')).toBeUndefined();
+  });
+
+  it('when it runs again, then it copies nothing new and changes nothing', async () => {
+    const { schema, dataDir } = await fixture();
+    await migrate(dataDir, schema.url);
+
+    const again = await migrate(dataDir, schema.url);
+
+    expect(again.code, again.out).toBe(0);
+    expect(again.out).not.toMatch(/event\(s\) copied|summary .*: copied|config: copied/);
+    expect(again.out).toMatch(new RegExp(`journal ${HALL}/${PAST}: already there`));
+    const { folder, db } = await bothContents(dataDir, schema.url);
+    expect(db).toEqual(folder);
+  });
+
+  it('when the database holds other events for a hall-day, then it refuses and writes nothing, unless --force', async () => {
+    const { schema, dataDir } = await fixture();
+    await migrate(dataDir, schema.url);
+    const store = await openEmbeddedStore(dataDir, {
+      log: () => undefined,
+      initialConfig: defaultConfig,
+    });
+    await issueTickets(store, 1);
+    await store.close();
+    const before = (await bothContents(dataDir, schema.url)).db;
+
+    const refused = await migrate(dataDir, schema.url);
+    const afterRefusal = (await bothContents(dataDir, schema.url)).db;
+    const forced = await migrate(dataDir, schema.url, '--force');
+
+    expect(refused.code).toBe(1);
+    expect(refused.out).toMatch(
+      /journal cankaya\/\d{4}-\d{2}-\d{2}: the database holds something else/,
+    );
+    expect(refused.out).toMatch(/Nothing was written.*--force/);
+    expect(afterRefusal).toEqual(before);
+    expect(forced.code, forced.out).toBe(0);
+    expect(forced.out).toMatch(/event\(s\) replaced/);
+    const { folder, db } = await bothContents(dataDir, schema.url);
+    expect(db).toEqual(folder);
+  });
+
+  it('when a server still runs on the folder, then it refuses', async () => {
+    const { schema, dataDir } = await fixture();
+    const running = await openEmbeddedStore(dataDir, {
+      log: () => undefined,
+      initialConfig: defaultConfig,
+    });
+    cleanups.push(() => running.close());
+
+    const run = await migrate(dataDir, schema.url);
+
+    expect(run.code).toBe(1);
+    expect(run.out).toMatch(/Another Sıramatik process/);
+  });
+
+  it('when a server starts on the migrated database, then its tickets and users are there', async () => {
+    const { schema, dataDir, tickets, clerk } = await fixture();
+    await migrate(dataDir, schema.url);
+    const node = await startNode('migrated', {
+      DATABASE_URL: schema.url,
+      REDIS_URL: redisUrl(),
+      REDIS_PREFIX: uniqueName('sm-migrate'),
+    });
+    cleanups.push(async () => {
+      node.child.kill('SIGKILL');
+      await node.exited;
+    });
+
+    for (const t of tickets) {
+      const r = await request<TicketStatusView>(node.url, 'GET', `/api/tickets/${t.code}`);
+      expect(r.status).toBe(200);
+      expect(r.body.number).toBe(t.number);
+    }
+    const login = await request(
+      node.url,
+      'POST',
+      '/api/auth/login',
+      {},
+      {
+        username: 'ayse',
+        password: clerk.password,
+      },
+    );
+    expect(login.status).toBe(200);
+    expect(node.output()).not.toMatch(/admin password/);
+  });
+});
