@@ -114,6 +114,7 @@ export class ManagerBarChart extends LitElement {
     const secondary = color('--manager-chart-2', '#7fa7d6');
     const over = color('--manager-chart-over', '#b45309');
     const text = color('--manager-text', '#16202a');
+    const font = { family: color('--manager-font', 'sans-serif'), size: 12 };
     const valueAxis = this.horizontal ? 'x' : 'y';
     return {
       type: 'bar',
@@ -139,17 +140,17 @@ export class ManagerBarChart extends LitElement {
         scales: {
           [valueAxis]: {
             beginAtZero: true,
-            ticks: { color: text },
+            ticks: { color: text, font },
             grace: '8%',
             // Room for the target line even when every bar is well under it.
             suggestedMax: data.targetValue === null ? undefined : data.targetValue * 1.1,
           },
-          [this.horizontal ? 'y' : 'x']: { ticks: { color: text, autoSkip: true } },
+          [this.horizontal ? 'y' : 'x']: { ticks: { color: text, font, autoSkip: true } },
         },
         plugins: {
           legend: {
             display: data.series.length > 1,
-            labels: { color: text, boxWidth: 14 },
+            labels: { color: text, font, boxWidth: 14 },
           },
           tooltip: { enabled: true },
         },

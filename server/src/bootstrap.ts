@@ -13,23 +13,29 @@ export async function bootstrapFirstStart(
 ): Promise<string[]> {
   const data = config.read();
   const hall = data.halls[0];
-  if (!hall || data.users.length > 0) return [];
+  if (!hall) return [];
   const base = baseUrl.replace(/\/$/, '');
-  const admin = await addUser(
-    config,
-    { username: 'admin', displayName: 'Yönetici', role: 'admin', hallId: hall.id },
-    now,
-  );
-  const kiosk = await addDevice(config, { kind: 'kiosk', hallId: hall.id, name: 'Kiosk 1' }, now);
-  const display = await addDevice(
-    config,
-    { kind: 'display', hallId: hall.id, name: 'Salon ekranı 1' },
-    now,
-  );
-  return [
-    `admin user: admin`,
-    `admin password: ${admin.password}`,
-    `kiosk pairing link: ${base}/kiosk#key=${kiosk.key}`,
-    `display pairing link: ${base}/display#key=${display.key}`,
-  ];
+  const lines: string[] = [];
+  // "First start" means no admin yet (demo data may already have added clerks).
+  if (!data.users.some((u) => u.role === 'admin')) {
+    const admin = await addUser(
+      config,
+      { username: 'admin', displayName: 'Yönetici', role: 'admin', hallId: hall.id },
+      now,
+    );
+    lines.push(`admin user: admin`, `admin password: ${admin.password}`);
+  }
+  if (data.devices.length === 0) {
+    const kiosk = await addDevice(config, { kind: 'kiosk', hallId: hall.id, name: 'Kiosk 1' }, now);
+    const display = await addDevice(
+      config,
+      { kind: 'display', hallId: hall.id, name: 'Salon ekranı 1' },
+      now,
+    );
+    lines.push(
+      `kiosk pairing link: ${base}/kiosk#key=${kiosk.key}`,
+      `display pairing link: ${base}/display#key=${display.key}`,
+    );
+  }
+  return lines;
 }

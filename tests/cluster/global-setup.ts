@@ -15,7 +15,9 @@ export default async function setup(): Promise<void> {
     await db.connect();
     await db.query('SELECT 1');
   } catch (err) {
-    throw new Error(`The cluster suite cannot reach DATABASE_URL: ${(err as Error).message}`);
+    throw new Error(`The cluster suite cannot reach DATABASE_URL: ${(err as Error).message}`, {
+      cause: err,
+    });
   } finally {
     await db.end().catch(() => undefined);
   }
@@ -25,7 +27,9 @@ export default async function setup(): Promise<void> {
     await redis.connect();
     await redis.ping();
   } catch (err) {
-    throw new Error(`The cluster suite cannot reach REDIS_URL: ${(err as Error).message}`);
+    throw new Error(`The cluster suite cannot reach REDIS_URL: ${(err as Error).message}`, {
+      cause: err,
+    });
   } finally {
     redis.destroy();
   }
