@@ -133,6 +133,8 @@ const tr = {
   loadingStats: 'İstatistikler hesaplanıyor…',
   noData: 'Bu aralıkta kayıt yok.',
   kpiHeading: 'Temel göstergeler',
+  definitions:
+    'Hizmet süresi: vatandaşın bankoda işinin başlamasından bitmesine kadar geçen süre (4 dakikalık hedef bu ortalamadır). Bekleme: sıra almaktan bankoya ilk çağrılmaya kadar. Masada çözülen: tamamlanan ziyaretlerden müdürlüğe yönlendirilmeyenler.',
   kpi: {
     'mean-service': 'Ortalama hizmet süresi',
     'within-target': 'Hedef süre içinde',
@@ -156,6 +158,7 @@ const tr = {
   ratings: (n: string) => `${n} değerlendirme`,
   noRatings: 'Henüz değerlendirme yok',
   chartsHeading: 'Grafikler',
+  chartDaily: 'Günlere göre ortalama hizmet süresi',
   chartHourly: 'Saatlere göre sıra ve hizmet',
   chartDistribution: 'Hizmet süresi dağılımı',
   chartByService: 'Hizmete göre ortalama hizmet süresi',
@@ -482,6 +485,8 @@ const en: Messages = {
   loadingStats: 'Calculating statistics…',
   noData: 'No visits in this range.',
   kpiHeading: 'Key figures',
+  definitions:
+    'Service time: from the start of the visit at the counter to its end (the 4-minute target is this mean). Wait: from taking the ticket to the first call. Resolved at the desk: completed visits not forwarded to a directorate.',
   kpi: {
     'mean-service': 'Mean service time',
     'within-target': 'Within target time',
@@ -505,6 +510,7 @@ const en: Messages = {
   ratings: (n) => `${n} ratings`,
   noRatings: 'No ratings yet',
   chartsHeading: 'Charts',
+  chartDaily: 'Mean service time by day',
   chartHourly: 'Tickets and visits by hour of day',
   chartDistribution: 'Service time distribution',
   chartByService: 'Mean service time by service',

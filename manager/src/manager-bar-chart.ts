@@ -11,7 +11,9 @@ import {
 } from 'chart.js';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
+import type { Lang } from '../../contract/domain.js';
 import type { BarChartData } from './state/charts.js';
+import { localeOf } from './state/format.js';
 
 // Only what bar charts need: the rest of Chart.js stays out of the bundle.
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
@@ -62,6 +64,10 @@ export class ManagerBarChart extends LitElement {
   @property({ attribute: false }) seriesStyles: Record<string, SeriesStyle> = {};
   /** Bars along the y axis (long names read better that way). */
   @property({ type: Boolean }) horizontal = false;
+  /** Values are counts: whole-number ticks only. */
+  @property({ type: Boolean }) counts = false;
+  /** Number format of the axes and tooltips. */
+  @property() language: Lang = 'tr';
   /** Text on the target line. */
   @property() targetLabel = '';
   /** What the chart shows, for screen readers (with the figures). */
@@ -129,10 +135,13 @@ export class ManagerBarChart extends LitElement {
             backgroundColor:
               style.tone === 'primary' ? data.over.map((o) => (o ? over : base)) : base,
             borderWidth: 0,
+            // A range of a day or two must not draw one bar across the whole chart.
+            maxBarThickness: 56,
           };
         }),
       },
       options: {
+        locale: localeOf(this.language),
         animation: false,
         maintainAspectRatio: false,
         indexAxis: this.horizontal ? 'y' : 'x',
@@ -140,7 +149,7 @@ export class ManagerBarChart extends LitElement {
         scales: {
           [valueAxis]: {
             beginAtZero: true,
-            ticks: { color: text, font },
+            ticks: { color: text, font, precision: this.counts ? 0 : undefined },
             grace: '8%',
             // Room for the target line even when every bar is well under it.
             suggestedMax: data.targetValue === null ? undefined : data.targetValue * 1.1,

@@ -81,7 +81,7 @@ export class ManagerDesk extends LitElement {
               type="button"
               role="tab"
               id=${`tab-${t}`}
-              aria-controls=${`panel-${t}`}
+              aria-controls=${this._opened.has(t) ? `panel-${t}` : nothing}
               aria-selected=${t === this._tab ? 'true' : 'false'}
               tabindex=${t === this._tab ? 0 : -1}
               @click=${() => this._select(t)}

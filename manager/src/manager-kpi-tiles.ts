@@ -92,7 +92,9 @@ export class ManagerKpiTiles extends LitElement {
                 ? html`<span class="status">${t.status === 'good' ? m.kpiGood : m.kpiBad}</span>`
                 : nothing
             }
-            ${t.details.map((d) => html`<span class="detail">${this._detail(d, t)}</span>`)}
+            ${t.details
+              .filter((d) => d.kind !== 'share-of-issued' || d.share !== null)
+              .map((d) => html`<span class="detail">${this._detail(d, t)}</span>`)}
           </li>`,
       )}
     </ul>`;

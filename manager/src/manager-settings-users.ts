@@ -1,22 +1,16 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Lang, Role } from '../../contract/domain.js';
+import type { Lang } from '../../contract/domain.js';
 import type { UserPatch, UserView, UserWithPassword } from '../../contract/settings.js';
 import { apiRequest } from './api-client.js';
 import { errorText, messages } from './i18n.js';
-import { inputField, selectField } from './settings-fields.js';
 import { settingsStyles } from './settings-styles.js';
 import { sharedStyles } from './shared-styles.js';
-import {
-  describeServerError,
-  normaliseUsername,
-  userProblems,
-  type Problems,
-  type UserDraft,
-} from './state/settings-validation.js';
+import { describeServerError } from './state/settings-validation.js';
+import type { UserSaved } from './manager-user-form.js';
 import './manager-secret-reveal.js';
+import './manager-user-form.js';
 
-const ROLES: Role[] = ['clerk', 'manager', 'admin'];
 type Confirm = { userId: string; action: 'reset' | 'deactivate' } | null;
 
 /** Users: add (one-time password), rename or re-role, reset password, (de)activate. */
@@ -39,10 +33,6 @@ export class ManagerSettingsUsers extends LitElement {
 
   /** `new`, a user id, or null (no form). */
   @state() private _editing: string | null = null;
-  @state() private _draft: UserDraft = { username: '', displayName: '', role: 'clerk' };
-  @state() private _problems: Problems = {};
-  @state() private _serverError: { field: string | null; text: string } | null = null;
-  @state() private _busy = false;
   @state() private _confirm: Confirm = null;
   @state() private _secret: { heading: string; password: string } | null = null;
   @state() private _rowError = '';
@@ -68,7 +58,18 @@ export class ManagerSettingsUsers extends LitElement {
             ></manager-secret-reveal>`
           : nothing
       }
-      ${this._editing ? this._renderForm() : nothing}
+      ${
+        this._editing
+          ? html`<manager-user-form
+              .user=${this.users.find((u) => u.id === this._editing) ?? null}
+              .usernames=${this.users.map((u) => u.username)}
+              .meId=${this.meId}
+              .language=${this.language}
+              @manager-user-saved=${this._onSaved}
+              @manager-form-cancel=${() => (this._editing = null)}
+            ></manager-user-form>`
+          : nothing
+      }
       ${this._rowError ? html`<p class="error" role="alert">${this._rowError}</p>` : nothing}
       <table>
         <thead>
@@ -148,75 +149,6 @@ export class ManagerSettingsUsers extends LitElement {
     </tr>`;
   }
 
-  private _renderForm() {
-    const m = messages(this.language);
-    const d = this._draft;
-    const editing = this.users.find((u) => u.id === this._editing);
-    const problem = (f: string) =>
-      this._problems[f]
-        ? m.problems[this._problems[f]]
-        : this._serverError?.field === f
-          ? this._serverError.text
-          : undefined;
-    const set = (patch: Partial<UserDraft>) => (this._draft = { ...this._draft, ...patch });
-    return html`<form
-      class="edit"
-      novalidate
-      @submit=${this._save}
-      aria-labelledby="user-form-heading"
-    >
-      <h3 id="user-form-heading">${editing ? m.editing(editing.username) : m.newUser}</h3>
-      ${
-        editing
-          ? nothing
-          : inputField({
-              id: 'username',
-              label: m.usernameLabel,
-              value: d.username,
-              problem: problem('username'),
-              help: m.problems['username-format'],
-              onInput: (v) => set({ username: v }),
-            })
-      }
-      ${inputField({ id: 'displayName', label: m.displayName, value: d.displayName, problem: problem('displayName'), onInput: (v) => set({ displayName: v }) })}
-      ${
-        editing?.id === this.meId
-          ? nothing
-          : selectField({
-              id: 'role',
-              label: m.role,
-              value: d.role,
-              problem: problem('role'),
-              options: ROLES.map((r) => ({ value: r, label: m.roles[r] })),
-              onChange: (v) => set({ role: v as Role }),
-            })
-      }
-      <div class="form-actions">
-        <button class="primary" type="submit" ?disabled=${this._busy}>
-          ${this._busy ? m.saving : m.save}
-        </button>
-        <button type="button" @click=${() => (this._editing = null)}>${m.cancel}</button>
-        ${
-          Object.keys(this._problems).length > 0
-            ? html`<p class="error" role="alert">${m.fixProblems}</p>`
-            : this._serverError
-              ? html`<p class="error" role="alert">${this._serverError.text}</p>`
-              : nothing
-        }
-      </div>
-    </form>`;
-  }
-
-  private _open(u: UserView | null): void {
-    this._editing = u ? u.id : 'new';
-    this._draft = u
-      ? { username: u.username, displayName: u.displayName, role: u.role }
-      : { username: '', displayName: '', role: 'clerk' };
-    this._problems = {};
-    this._serverError = null;
-    this._secret = null;
-  }
-
   private _labels() {
     const m = messages(this.language);
     return {
@@ -227,65 +159,33 @@ export class ManagerSettingsUsers extends LitElement {
     };
   }
 
-  private async _save(e: Event): Promise<void> {
-    e.preventDefault();
-    const current = this.users.find((u) => u.id === this._editing) ?? null;
-    const others = this.users.filter((u) => u.id !== current?.id).map((u) => u.username);
-    this._problems = userProblems(
-      current ? { ...this._draft, username: current.username } : this._draft,
-      others,
-    );
-    this._serverError = null;
-    if (Object.keys(this._problems).length > 0) return;
-    this._busy = true;
-    if (current) {
-      const patch: UserPatch = {};
-      if (this._draft.displayName.trim() !== current.displayName)
-        patch.displayName = this._draft.displayName.trim();
-      if (this._draft.role !== current.role) patch.role = this._draft.role;
-      const done = Object.keys(patch).length === 0 || (await this._patch(current, patch, true));
-      this._busy = false;
-      if (done) this._editing = null;
-      return;
-    }
-    const r = await apiRequest<UserWithPassword>('POST', '/users', {
-      username: normaliseUsername(this._draft.username),
-      displayName: this._draft.displayName.trim(),
-      role: this._draft.role,
-    });
-    this._busy = false;
-    if (!r.ok) {
-      this._serverError = describeServerError(
-        r.error,
-        this._labels(),
-        errorText(this.language, r.error.code),
-      );
-      return;
-    }
-    this._editing = null;
-    this._secret = {
-      heading: messages(this.language).passwordFor(r.data.user.username),
-      password: r.data.password,
-    };
-    this._changed();
+  private _open(u: UserView | null): void {
+    this._editing = u ? u.id : 'new';
+    this._secret = null;
+    this._rowError = '';
   }
 
-  /** PATCHes a user; form errors go under the form, row errors above the table. */
-  private async _patch(u: UserView, patch: UserPatch, fromForm = false): Promise<boolean> {
+  private _onSaved(e: CustomEvent<UserSaved>): void {
+    this._editing = null;
+    const { username, password } = e.detail;
+    if (password !== null) {
+      this._secret = { heading: messages(this.language).passwordFor(username), password };
+    }
+  }
+
+  /** (De)activates a user from the table; a refusal shows above the table. */
+  private async _patch(u: UserView, patch: UserPatch): Promise<void> {
     this._rowError = '';
     const r = await apiRequest<UserView>('PATCH', `/users/${encodeURIComponent(u.id)}`, patch);
     if (!r.ok) {
-      const err = describeServerError(
+      this._rowError = describeServerError(
         r.error,
         this._labels(),
         errorText(this.language, r.error.code),
-      );
-      if (fromForm) this._serverError = err;
-      else this._rowError = err.text;
-      return false;
+      ).text;
+      return;
     }
     this._changed();
-    return true;
   }
 
   private async _run(u: UserView, action: 'reset' | 'deactivate'): Promise<void> {

@@ -7,7 +7,10 @@ import type { BarChartData } from './state/charts.js';
 import { formatDecimal } from './state/format.js';
 import './manager-bar-chart.js';
 
-/** The four charts of a range: by hour, the service-time distribution, by service, by clerk. */
+/**
+ * The charts of a range: the mean service time day by day, then by hour, the service-time
+ * distribution, by service and by clerk.
+ */
 @customElement('manager-stats-charts')
 export class ManagerStatsCharts extends LitElement {
   static override styles = [
@@ -20,6 +23,10 @@ export class ManagerStatsCharts extends LitElement {
       }
       section {
         --chart-height: 230px;
+      }
+      section.wide {
+        grid-column: 1 / -1;
+        --chart-height: 200px;
       }
       h3 {
         font-size: 0.98rem;
@@ -35,6 +42,7 @@ export class ManagerStatsCharts extends LitElement {
     `,
   ];
 
+  @property({ attribute: false }) daily: BarChartData | null = null;
   @property({ attribute: false }) hourly: BarChartData | null = null;
   /** null while it loads or when it cannot be drawn (`distributionNote` says why). */
   @property({ attribute: false }) distribution: BarChartData | null = null;
@@ -49,9 +57,23 @@ export class ManagerStatsCharts extends LitElement {
     const m = messages(this.language);
     const mean = { 'mean-service': { label: m.seriesMean, tone: 'primary' as const } };
     return html`
+      <section class="card wide" aria-labelledby="chart-daily">
+        <h3 id="chart-daily">${m.chartDaily}</h3>
+        <manager-bar-chart
+          .language=${this.language}
+          .data=${this.daily}
+          .seriesStyles=${mean}
+          .targetLabel=${this.targetText}
+          .summary=${this._summary(m.chartDaily, this.daily, 2)}
+          .caption=${m.overTargetLegend}
+          .emptyText=${m.noChartData}
+        ></manager-bar-chart>
+      </section>
       <section class="card" aria-labelledby="chart-hourly">
         <h3 id="chart-hourly">${m.chartHourly}</h3>
         <manager-bar-chart
+          .language=${this.language}
+          counts
           .data=${this.hourly}
           .seriesStyles=${{
             issued: { label: m.seriesIssued, tone: 'secondary' },
@@ -66,6 +88,8 @@ export class ManagerStatsCharts extends LitElement {
         ${
           this.distribution
             ? html`<manager-bar-chart
+                .language=${this.language}
+                counts
                 .data=${this.distribution}
                 .seriesStyles=${{ visits: { label: m.seriesVisits, tone: 'primary' } }}
                 .targetLabel=${this.targetText}
@@ -79,6 +103,7 @@ export class ManagerStatsCharts extends LitElement {
       <section class="card" aria-labelledby="chart-service">
         <h3 id="chart-service">${m.chartByService}</h3>
         <manager-bar-chart
+          .language=${this.language}
           horizontal
           .data=${this.byService}
           .seriesStyles=${mean}
@@ -91,6 +116,7 @@ export class ManagerStatsCharts extends LitElement {
       <section class="card" aria-labelledby="chart-clerk">
         <h3 id="chart-clerk">${m.chartByClerk}</h3>
         <manager-bar-chart
+          .language=${this.language}
           horizontal
           .data=${this.byClerk}
           .seriesStyles=${mean}

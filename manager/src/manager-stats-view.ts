@@ -6,6 +6,7 @@ import { errorText, messages } from './i18n.js';
 import { sharedStyles } from './shared-styles.js';
 import {
   binMinutesFor,
+  dailyMeanChart,
   groupLabel,
   hourlyChart,
   meanServiceChart,
@@ -27,7 +28,7 @@ import './manager-stats-table.js';
 export const DISTRIBUTION_MAX_DAYS = 62;
 
 /** What the charts need, always fetched together with the table's grouping. */
-const CHART_GROUPS: GroupBy[] = ['hour', 'service', 'clerk'];
+const CHART_GROUPS: GroupBy[] = ['day', 'hour', 'service', 'clerk'];
 
 type Distribution =
   | { kind: 'loading' }
@@ -57,6 +58,10 @@ export class ManagerStatsView extends LitElement {
       .report-title {
         margin: 0;
         font-size: 1.15rem;
+      }
+      .definitions {
+        margin: -4px 0 0;
+        font-size: 0.85rem;
       }
       @media (max-width: 1100px) {
         .top {
@@ -140,7 +145,13 @@ export class ManagerStatsView extends LitElement {
             ></manager-kpi-tiles>`
           : nothing
       }
-      ${any ? this._renderCharts(target) : nothing}
+      ${any ? html`<p class="muted definitions">${m.definitions}</p>` : nothing}
+      ${
+        any && any.total.issued === 0 && !this._loading
+          ? html`<p class="notice" role="status">${m.noData}</p>`
+          : nothing
+      }
+      ${any && any.total.issued > 0 ? this._renderCharts(target) : nothing}
       ${
         range
           ? html`<manager-stats-table
@@ -165,6 +176,7 @@ export class ManagerStatsView extends LitElement {
       this.services.find((s) => s.id === g.key)?.targetMinutes ?? target;
     const d = this._distribution;
     return html`<manager-stats-charts
+      .daily=${dailyMeanChart(this._reports.get('day')?.groups ?? [], label('day'), target)}
       .hourly=${hourlyChart(this._reports.get('hour')?.groups ?? [])}
       .distribution=${
         d.kind === 'ready' ? serviceTimeHistogram(d.minutes, target, binMinutesFor(target)) : null

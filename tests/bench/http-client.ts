@@ -18,7 +18,7 @@ export function send(
   agent: Agent,
   method: 'GET' | 'POST',
   url: string,
-  opts: { body?: unknown; headers?: Record<string, string> } = {},
+  opts: { body?: unknown; headers?: Record<string, string>; timeoutMs?: number } = {},
 ): Promise<Reply> {
   const payload = opts.body === undefined ? undefined : JSON.stringify(opts.body);
   const headers: Record<string, string> = { ...opts.headers };
@@ -45,6 +45,9 @@ export function send(
       res.on('error', reject);
     });
     req.on('error', reject);
+    req.setTimeout(opts.timeoutMs ?? 60_000, () =>
+      req.destroy(new Error(`${method} ${url}: no reply in time`)),
+    );
     req.end(payload);
   });
 }

@@ -5,20 +5,16 @@ import { BenchChild } from './child.js';
 import { benchScript, type BenchContext } from './context.js';
 import { loopDelayProbe, type LoopDelay } from './event-loop.js';
 import { figure, type Figure } from './figures.js';
-import type { RelayReady } from './floors/bare-relay.js';
-import { inBatches, keepAliveAgent, send } from './http-client.js';
-import type { ProductServerReady } from './product-server.js';
+import { keepAliveAgent, send } from './http-client.js';
 import type { CrowdCounts, CrowdOptions } from './push-crowd.js';
+import {
+  keyOf,
+  startProduct,
+  startRelay,
+  type PushScale,
+  type PushTarget,
+} from './push-targets.js';
 import { sleep, summarize, type Summary } from './stats.js';
-
-interface PushScale {
-  counters: number;
-  displays: number;
-  phones: number;
-  callsPerSecond: number;
-  warmupMs: number;
-  measureMs: number;
-}
 
 const FULL: PushScale = {
   counters: 100,
@@ -38,19 +34,6 @@ const QUICK: PushScale = {
 };
 const DRAIN_TIMEOUT_MS = 15_000;
 
-/** A server ready to be called: the product, or the bare relay floor. */
-interface PushTarget {
-  baseUrl: string;
-  server: BenchChild<unknown>;
-  counterIds: string[];
-  /** Session cookie per counter (empty for the floor, which has no auth). */
-  cookies: string[];
-  phoneCodes: string[];
-  displayAuth: Record<string, unknown>;
-  /** Identifies a call in the counter's reply; displays see the same key in ticket:called. */
-  callKey: (reply: unknown) => string | null;
-}
-
 interface PushRun {
   latency: Summary;
   lost: number;
@@ -62,83 +45,6 @@ interface PushRun {
   load: LoopDelay;
   crowd: CrowdCounts;
   measureMs: number;
-}
-
-const keyOf = (counterNumber: number, number: string, at: number) =>
-  `${counterNumber}|${number}|${at}`;
-
-async function startProduct(scale: PushScale, ctx: BenchContext, agent: Agent) {
-  const server = await BenchChild.start<ProductServerReady>(benchScript('product-server.ts'), {
-    label: 'product server',
-    options: { counters: scale.counters },
-    cpuProfDir: ctx.cpuProfDir,
-  });
-  const { port, hallId, kioskKey, displayKey, serviceIds, clerks } = server.ready;
-  const baseUrl = `http://127.0.0.1:${port}`;
-  ctx.log(`push: signing in ${clerks.length} clerks and opening their counters`);
-  const cookies = await inBatches(clerks, 8, async (clerk) => {
-    const login = await send(agent, 'POST', `${baseUrl}/api/auth/login`, {
-      body: { username: clerk.username, password: clerk.password },
-    });
-    if (login.status !== 200) throw new Error(`login ${clerk.username}: ${login.status}`);
-    const cookie = String(login.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
-    const open = await send(agent, 'POST', `${baseUrl}/api/counters/${clerk.counterId}/open`, {
-      body: {},
-      headers: { Cookie: cookie },
-    });
-    if (open.status !== 200) throw new Error(`open ${clerk.counterId}: ${open.status}`);
-    return cookie;
-  });
-  ctx.log(`push: issuing ${scale.phones} tickets for the phones`);
-  const phoneCodes = await inBatches(
-    Array.from({ length: scale.phones }, (_, i) => serviceIds[i % serviceIds.length]!),
-    16,
-    async (serviceId) => {
-      const r = await send(agent, 'POST', `${baseUrl}/api/halls/${hallId}/tickets`, {
-        body: { serviceId },
-        headers: { Authorization: `Bearer ${kioskKey}` },
-      });
-      if (r.status !== 201) throw new Error(`issue: ${r.status} ${JSON.stringify(r.body)}`);
-      return (r.body as { code: string }).code;
-    },
-  );
-  const target: PushTarget = {
-    baseUrl,
-    server,
-    counterIds: clerks.map((c) => c.counterId),
-    cookies,
-    phoneCodes,
-    displayAuth: { key: displayKey },
-    callKey: (reply) => {
-      const r = reply as {
-        counter?: { number: number };
-        ticket?: { number: string; lastCalledAt: number } | null;
-      };
-      return r.counter && r.ticket
-        ? keyOf(r.counter.number, r.ticket.number, r.ticket.lastCalledAt)
-        : null;
-    },
-  };
-  return target;
-}
-
-async function startRelay(scale: PushScale, ctx: BenchContext): Promise<PushTarget> {
-  const server = await BenchChild.start<RelayReady>(benchScript('floors/bare-relay.ts'), {
-    label: 'bare relay',
-    cpuProfDir: ctx.cpuProfDir,
-  });
-  return {
-    baseUrl: `http://127.0.0.1:${server.ready.port}`,
-    server,
-    counterIds: Array.from({ length: scale.counters }, (_, i) => `banko-${i + 1}`),
-    cookies: Array.from({ length: scale.counters }, () => ''),
-    phoneCodes: Array.from({ length: scale.phones }, (_, i) => `phone-${i}`),
-    displayAuth: {},
-    callKey: (reply) => {
-      const c = (reply as { call?: { counterNumber: number; number: string; at: number } }).call;
-      return c ? keyOf(c.counterNumber, c.number, c.at) : null;
-    },
-  };
 }
 
 interface CallRecord {

@@ -1,6 +1,7 @@
 // `npm run bench [-- --quick] [--json FILE] [--cpu-prof DIR]`: runs each bench, prints one
 // table (figure | value | floor | ratio | target | met?) and optionally writes it as JSON.
 // A benchmark, not a test: a missed target never fails the run; a broken bench does.
+import { statfsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,14 +31,26 @@ const { values } = parseArgs({
   },
 });
 
+// statfs magic numbers of the usual Linux file systems.
+const FILE_SYSTEMS: Record<number, string> = {
+  0xef53: 'ext4',
+  0x01021994: 'tmpfs',
+  0x58465342: 'xfs',
+  0x9123683e: 'btrfs',
+  0x794c7630: 'overlayfs',
+};
+
 function machine() {
   const cpus = os.cpus();
+  const fsType = statfsSync(os.tmpdir()).type;
   return {
     cpu: cpus[0]?.model ?? 'unknown',
     cores: cpus.length,
     memoryGb: Math.round(os.totalmem() / 2 ** 30),
     os: `${os.type()} ${os.release()}`,
     node: process.version,
+    /** Where the data folders and the floor's file live. */
+    dataFileSystem: `${os.tmpdir()} (${FILE_SYSTEMS[fsType] ?? `0x${fsType.toString(16)}`})`,
     loadAverage: os.loadavg().map((n) => Number(n.toFixed(2))),
   };
 }

@@ -73,7 +73,9 @@ async function coldStart(script: string, dataDir: string | null, idleMs: number)
     while (ms === undefined) {
       if (child.exitCode !== null) throw new Error(`${script} exited (${child.exitCode})`);
       if (performance.now() - start > READY_TIMEOUT_MS) throw new Error(`${script} never answered`);
-      const r = await send(agent, 'GET', `${base}/api/health`).catch(() => null);
+      const r = await send(agent, 'GET', `${base}/api/health`, { timeoutMs: 1000 }).catch(
+        () => null,
+      );
       if (r?.status === 200) ms = performance.now() - start;
       else await sleep(5);
     }

@@ -22,6 +22,8 @@ interface Plan {
   visits: Visit[][];
   /** For the n-th journal append: true makes it fail (a full disk); beyond the list, it succeeds. */
   failures: boolean[];
+  /** Microtask turns each started command waits before it runs: lands it inside a flush's settling. */
+  ticks: number[];
 }
 
 const plan: fc.Arbitrary<Plan> = fc.record({
@@ -32,7 +34,13 @@ const plan: fc.Arbitrary<Plan> = fc.record({
     maxLength: COUNTERS.length,
   }),
   failures: fc.array(fc.boolean(), { maxLength: 24 }).map((a) => a.map((f, i) => f && i % 3 === 0)),
+  ticks: fc.array(fc.nat(120), { minLength: 1, maxLength: 40 }),
 });
+
+/** Lets `n` microtask turns pass. */
+async function turns(n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await Promise.resolve();
+}
 
 function enospc(): Error {
   return Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
@@ -134,8 +142,11 @@ describe('concurrent call-next on the service layer under fc.scheduler', () => {
         for (let i = 0; i < p.before; i++) await issue();
         scheduled = true;
 
-        const step = <T>(label: string, f: () => Promise<T>) =>
-          s.schedule(Promise.resolve(), label).then(f);
+        let stepNo = 0;
+        const step = <T>(label: string, f: () => Promise<T>) => {
+          const wait = p.ticks[stepNo++ % p.ticks.length]!;
+          return s.schedule(Promise.resolve(), label).then(() => turns(wait)).then(f);
+        };
         const acked: Array<{ counterId: string; ticketId: string; number: string }> = [];
         const refused: string[] = [];
         const command = (i: number, cmd: CounterCommand) =>
@@ -239,8 +250,11 @@ describe('concurrent call-next on the service layer under fc.scheduler', () => {
         for (let i = 0; i < p.before; i++) await issue();
         scheduled = true;
 
-        const step = <T>(label: string, f: () => Promise<T>) =>
-          s.schedule(Promise.resolve(), label).then(f);
+        let stepNo = 0;
+        const step = <T>(label: string, f: () => Promise<T>) => {
+          const wait = p.ticks[stepNo++ % p.ticks.length]!;
+          return s.schedule(Promise.resolve(), label).then(() => turns(wait)).then(f);
+        };
         const acked: Array<{ counterId: string; ticketId: string }> = [];
         const command = (i: number, cmd: CounterCommand) =>
           step(`${COUNTERS[i]} ${cmd.type}`, () =>

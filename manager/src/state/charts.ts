@@ -152,3 +152,26 @@ export function serviceTimeHistogram(
     targetIndex: targetMinutes > 0 ? Math.min(bins + 0.5, targetMinutes / binMinutes - 0.5) : null,
   };
 }
+
+/**
+ * Mean service time per day in minutes, in date order, with the target line: how the published
+ * figure moved over the range. Days without a measured visit are left out.
+ */
+export function dailyMeanChart(
+  byDay: GroupStats[],
+  labelOf: (g: GroupStats) => string,
+  targetMinutes: number,
+): BarChartData {
+  const shown = byDay
+    .filter((g) => g.key !== null && g.serviceTime.meanSeconds !== null)
+    .sort((a, b) => (a.key! < b.key! ? -1 : a.key! > b.key! ? 1 : 0));
+  return {
+    labels: shown.map(labelOf),
+    series: [
+      { id: 'mean-service', values: shown.map((g) => minutesOf(g.serviceTime.meanSeconds)) },
+    ],
+    over: shown.map((g) => (g.serviceTime.meanSeconds ?? 0) > targetMinutes * 60),
+    targetValue: targetMinutes,
+    targetIndex: null,
+  };
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   binMinutesFor,
+  dailyMeanChart,
   groupLabel,
   hourlyChart,
   meanServiceChart,
@@ -104,5 +105,31 @@ describe('serviceMinutesOf', () => {
       ]),
     ).toEqual([3.5]);
     expect(serviceMinutesOf({ not: 'an array' })).toEqual([]);
+  });
+});
+
+describe('dailyMeanChart', () => {
+  it('when days are charted, then they run in date order, days without a measured visit are left out, and days over the target are flagged', () => {
+    const st = (meanSeconds: number | null) => ({
+      count: meanSeconds === null ? 0 : 1,
+      meanSeconds,
+      medianSeconds: null,
+      p90Seconds: null,
+      withinTarget: 0,
+      withinTargetShare: null,
+    });
+    const data = dailyMeanChart(
+      [
+        group('2026-11-03', { serviceTime: st(270) }),
+        group('2026-11-01', { serviceTime: st(210) }),
+        group('2026-11-02', { serviceTime: st(null) }),
+      ],
+      (g) => g.key!,
+      4,
+    );
+    expect(data.labels).toEqual(['2026-11-01', '2026-11-03']);
+    expect(data.series[0]!.values).toEqual([3.5, 4.5]);
+    expect(data.over).toEqual([false, true]);
+    expect(data.targetValue).toBe(4);
   });
 });
