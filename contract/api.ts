@@ -46,6 +46,17 @@ export interface IssuedTicket {
 
 export type PrintOutcome = 'printed' | 'failed' | 'no-printer';
 
+/** A kiosk or lobby display as staff see it (`GET /api/devices/status`). */
+export interface DeviceStatusView {
+  id: string;
+  kind: DeviceKind;
+  name: string;
+  /** Connected right now (kiosks and displays keep a live connection). */
+  online: boolean;
+  /** When it was last connected; `null` if never since the server started. */
+  lastSeenAt: number | null;
+}
+
 /** A ticket printer as staff see it (`GET /api/printers`). */
 export interface PrinterStatusView {
   printerId: string;

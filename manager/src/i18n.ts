@@ -103,9 +103,7 @@ const tr = {
   lastPrint: (at: string) => `Son baskı ${at}`,
   checkedAt: (at: string) => `Son kontrol ${at} (30 sn'de bir)`,
   devicesHeading: 'Kiosk ve ekranlar',
-  devicesUnknown:
-    'Cihazların çevrimiçi durumu sunucudan henüz alınamıyor; liste, ayarlardaki kayıtlı cihazlardır.',
-  devicesNotAvailable: 'Cihaz listesi bu rol için sunucudan alınamıyor.',
+  lastSeen: (at: string) => `Son bağlantı ${at}`,
   noDevices: 'Kayıtlı cihaz yok.',
   deviceKind: { kiosk: 'Kiosk', display: 'Bekleme salonu ekranı' },
   revoked: 'İptal edildi',
@@ -456,9 +454,7 @@ const en: Messages = {
   lastPrint: (at) => `Last print ${at}`,
   checkedAt: (at) => `Checked ${at} (every 30 s)`,
   devicesHeading: 'Kiosks and displays',
-  devicesUnknown:
-    'The server does not report whether devices are online yet; this is the list of registered devices.',
-  devicesNotAvailable: 'The server does not give the device list to this role.',
+  lastSeen: (at) => `Last connected ${at}`,
   noDevices: 'No devices registered.',
   deviceKind: { kiosk: 'Kiosk', display: 'Lobby display' },
   revoked: 'Revoked',

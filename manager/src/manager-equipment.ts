@@ -76,7 +76,6 @@ export class ManagerEquipment extends LitElement {
   @property({ attribute: false }) printersCheckedAt: number | null = null;
   /** Registered devices (from the settings); null when this role cannot read them. */
   @property({ attribute: false }) devices: DeviceRow[] | null = null;
-  @property({ type: Boolean }) showDevices = false;
   @property() timeZone = 'Europe/Istanbul';
   @property() language: Lang = 'tr';
 
@@ -130,25 +129,29 @@ export class ManagerEquipment extends LitElement {
 
   private _renderDevices() {
     const m = messages(this.language);
-    if (!this.showDevices || this.devices === null) {
-      return html`<p class="muted">${m.devicesNotAvailable}</p>`;
-    }
-    return html`<p class="muted">${m.devicesUnknown}</p>
-      ${
-        this.devices.length === 0
-          ? html`<p class="muted">${m.noDevices}</p>`
-          : html`<ul>
-              ${this.devices.map(
-                (d) =>
-                  html`<li>
-                    <span>${d.name}</span>
-                    <span class="badge" data-state=${d.revoked ? 'revoked' : 'unknown'}
-                      >${d.revoked ? m.revoked : m.deviceKind[d.kind]}</span
-                    >
-                  </li>`,
-              )}
-            </ul>`
-      }`;
+    if (this.devices === null) return html`<p class="muted">${m.loading}</p>`;
+    return html`${
+      this.devices.length === 0
+        ? html`<p class="muted">${m.noDevices}</p>`
+        : html`<ul>
+            ${this.devices.map(
+              (d) =>
+                html`<li>
+                  <span>${d.name} · ${m.deviceKind[d.kind]}</span>
+                  <span class="badge" data-state=${d.online ? 'online' : 'offline'}
+                    >${d.online ? m.printerOnline : m.printerOffline}</span
+                  >
+                  ${
+                    !d.online && d.lastSeenAt
+                      ? html`<span class="detail"
+                          >${m.lastSeen(formatClock(this.language, d.lastSeenAt, this.timeZone))}</span
+                        >`
+                      : nothing
+                  }
+                </li>`,
+            )}
+          </ul>`
+    }`;
   }
 }
 

@@ -1,7 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { io, type Socket } from 'socket.io-client';
-import type { PrinterStatusView, StaffSnapshot } from '../../contract/api.js';
-import type { SettingsView } from '../../contract/settings.js';
+import type { DeviceStatusView, PrinterStatusView, StaffSnapshot } from '../../contract/api.js';
 import type {
   StaffClientToServer,
   StaffDelta,
@@ -95,9 +94,9 @@ export class ManagerLiveController implements ReactiveController {
 
   /** Asks for the printers (and, for admins, the devices) now; after a settings change, say. */
   async pollPrinters(): Promise<void> {
-    const [r, settings] = await Promise.all([
+    const [r, devices] = await Promise.all([
       apiRequest<PrinterStatusView[]>('GET', '/printers'),
-      this.options.readsSettings() ? apiRequest<SettingsView>('GET', '/settings') : null,
+      apiRequest<DeviceStatusView[]>('GET', '/devices/status'),
     ]);
     if (!r.ok && r.status === 401) return this.expire();
     this.printersFailed = !r.ok;
@@ -105,7 +104,7 @@ export class ManagerLiveController implements ReactiveController {
       this.printers = r.data;
       this.printersCheckedAt = Date.now();
     }
-    if (settings?.ok) this.devices = deviceRows(settings.data.devices);
+    if (devices.ok) this.devices = deviceRows(devices.data);
     this.host.requestUpdate();
   }
 

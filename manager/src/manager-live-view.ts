@@ -166,7 +166,6 @@ export class ManagerLiveView extends LitElement {
             .printersCheckedAt=${this.printersCheckedAt}
             .devices=${this.devices}
             .timeZone=${model.hall.timeZone}
-            .showDevices=${this.userRole === 'admin'}
             .language=${lang}
           ></manager-equipment>
         </div>

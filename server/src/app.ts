@@ -24,6 +24,7 @@ import { mountStaticPages } from './http/static-pages.js';
 import { ticketsRoutes } from './http/tickets-routes.js';
 import { PrintService } from './print/print-service.js';
 import { printersRoutes } from './http/printers-routes.js';
+import { devicesRoutes } from './http/devices-routes.js';
 import { settingsRoutes } from './http/settings-routes.js';
 import { QueueService } from './queue/queue-service.js';
 import { statsRoutes } from './http/stats-routes.js';
@@ -142,6 +143,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     limiters: makeLimiters(deps.rateLimits ?? DEFAULT_RATE_LIMITS, actorOf, deps.rateLimitStore),
     endSession: realtime.endSession,
     endDevice: realtime.endDevice,
+    devicePresence: realtime.devicePresence,
     endUser: realtime.endUser,
     actorOf,
   };
@@ -161,6 +163,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     ...ticketsRoutes(routeDeps),
     ...counterRoutes(routeDeps),
     ...printersRoutes(routeDeps),
+    ...devicesRoutes(routeDeps),
     ...statsRoutes({ ...routeDeps, stats }),
     ...settingsRoutes(routeDeps),
   ];

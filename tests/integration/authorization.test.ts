@@ -26,6 +26,7 @@ const MAY: Record<string, Who[]> = {
   'GET /tickets/:code': EVERYONE,
   'POST /tickets/:code/cancel': EVERYONE,
   'GET /printers': MANAGERS,
+  'GET /devices/status': MANAGERS,
   'GET /stats': MANAGERS,
   'GET /exports/tickets.csv': MANAGERS,
   'GET /exports/tickets.xlsx': MANAGERS,

@@ -173,4 +173,29 @@ describe('Socket.IO push', () => {
     const res = await display.timeout(2000).emitWithAck('queue:resync');
     expect(res.ok && res.data.rev).toBe(1);
   });
+
+  it('when a display connects and later drops, then managers see it online, then offline with its last time', async () => {
+    const { agent } = await signedIn(server, 'manager');
+    const status = async () =>
+      (await agent.get('/api/devices/status')).body as Array<{
+        name: string;
+        online: boolean;
+        lastSeenAt: number | null;
+      }>;
+    const before = (await status()).find((d) => d.name === 'Test display')!;
+    expect(before).toMatchObject({ online: false, lastSeenAt: null });
+    const display = track(
+      connect<DisplayClient>(server.url, '/display', { auth: { key: server.displayKey } }),
+    );
+    await next(display, 'queue:snapshot');
+    expect((await status()).find((d) => d.name === 'Test display')!.online).toBe(true);
+    display.close();
+    let after = (await status()).find((d) => d.name === 'Test display')!;
+    for (let i = 0; i < 50 && after.online; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      after = (await status()).find((d) => d.name === 'Test display')!;
+    }
+    expect(after.online).toBe(false);
+    expect(after.lastSeenAt).toBeGreaterThan(0);
+  });
 });

@@ -1,6 +1,5 @@
-import type { PrinterStatusView } from '../../../contract/api.js';
+import type { DeviceStatusView, PrinterStatusView } from '../../../contract/api.js';
 import type { DeviceKind } from '../../../contract/domain.js';
-import type { DeviceView } from '../../../contract/settings.js';
 
 export type PrinterState = 'online' | 'offline' | 'unknown';
 
@@ -26,21 +25,28 @@ export function printerRows(printers: PrinterStatusView[]): PrinterRow[] {
     .sort((a, b) => rank[a.state] - rank[b.state] || a.name.localeCompare(b.name, 'tr-TR'));
 }
 
-/** A registered kiosk or display as the monitor lists it. */
+/** A kiosk or display as the monitor lists it. */
 export interface DeviceRow {
   id: string;
   kind: DeviceKind;
   name: string;
-  revoked: boolean;
+  online: boolean;
+  lastSeenAt: number | null;
 }
 
-/** Devices as the monitor lists them: working ones first, kiosks before displays, by name. */
-export function deviceRows(devices: DeviceView[]): DeviceRow[] {
+/** Devices as the monitor lists them: offline ones first (they need someone), kiosks before displays, by name. */
+export function deviceRows(devices: DeviceStatusView[]): DeviceRow[] {
   return devices
-    .map((d) => ({ id: d.id, kind: d.kind, name: d.name, revoked: d.revokedAt !== null }))
+    .map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      name: d.name,
+      online: d.online,
+      lastSeenAt: d.lastSeenAt,
+    }))
     .sort(
       (a, b) =>
-        Number(a.revoked) - Number(b.revoked) ||
+        Number(a.online) - Number(b.online) ||
         (a.kind === b.kind ? 0 : a.kind === 'kiosk' ? -1 : 1) ||
         a.name.localeCompare(b.name, 'tr-TR'),
     );

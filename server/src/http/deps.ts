@@ -24,6 +24,8 @@ export interface RouteDeps {
   endSession: (sessionIdHash: string) => void;
   /** Drops the live sockets of a revoked device. */
   endDevice: (deviceId: string) => void;
+  /** Whether a kiosk or display is connected now, and when it last was. */
+  devicePresence: (deviceId: string) => { online: boolean; lastSeenAt: number | null };
   /** Ends every live staff socket of a user (deactivated, or their role changed). */
   endUser: (userId: string) => void;
   actorOf: (req: Request) => Actor;

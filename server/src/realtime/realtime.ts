@@ -55,6 +55,7 @@ function refuse(
 export function attachRealtime(deps: RealtimeDeps): {
   endSession: (idHash: string) => void;
   endDevice: (deviceId: string) => void;
+  devicePresence: (deviceId: string) => { online: boolean; lastSeenAt: number | null };
   endUser: (userId: string) => void;
   sweepSessions: () => void;
 } {
@@ -115,7 +116,24 @@ export function attachRealtime(deps: RealtimeDeps): {
     return t ? ticketStatusView(t, q.state, q.config) : null;
   };
 
+  // Kiosks and displays hold a /display connection while they run: that is their presence.
+  const connected = new Map<string, number>();
+  const lastSeen = new Map<string, number>();
+  const devicePresence = (deviceId: string) => ({
+    online: (connected.get(deviceId) ?? 0) > 0,
+    lastSeenAt: (connected.get(deviceId) ?? 0) > 0 ? deps.now() : (lastSeen.get(deviceId) ?? null),
+  });
+
   display.on('connection', (socket) => {
+    const actor = socket.data.actor;
+    if (actor.kind === 'device') {
+      const id = actor.device.id;
+      connected.set(id, (connected.get(id) ?? 0) + 1);
+      socket.on('disconnect', () => {
+        connected.set(id, (connected.get(id) ?? 1) - 1);
+        lastSeen.set(id, deps.now());
+      });
+    }
     void socket.join(hallRoom(socket.data.hallId));
     socket.emit('queue:snapshot', snapDisplay(hallQueue(socket.data.hallId)));
     socket.on('queue:resync', (ack) => {
@@ -245,5 +263,5 @@ export function attachRealtime(deps: RealtimeDeps): {
       }
     }
   };
-  return { endSession, endDevice, endUser, sweepSessions };
+  return { endSession, endDevice, endUser, devicePresence, sweepSessions };
 }

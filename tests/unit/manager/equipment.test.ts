@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PrinterStatusView } from '../../../contract/api.js';
-import type { DeviceView } from '../../../contract/settings.js';
+import type { DeviceStatusView, PrinterStatusView } from '../../../contract/api.js';
 import { deviceRows, printerRows } from '../../../manager/src/state/equipment.js';
 
 const printer = (name: string, online: boolean | null): PrinterStatusView => ({
@@ -13,17 +12,12 @@ const printer = (name: string, online: boolean | null): PrinterStatusView => ({
   lastPrintAt: null,
 });
 
-const device = (
-  name: string,
-  kind: DeviceView['kind'],
-  revokedAt: number | null = null,
-): DeviceView => ({
+const device = (name: string, kind: DeviceStatusView['kind'], online = true): DeviceStatusView => ({
   id: name,
   kind,
   name,
-  printerId: null,
-  createdAt: 0,
-  revokedAt,
+  online,
+  lastSeenAt: online ? 1_000 : 500,
 });
 
 describe('printerRows', () => {
@@ -39,13 +33,13 @@ describe('printerRows', () => {
 });
 
 describe('deviceRows', () => {
-  it('when devices are listed, then working kiosks come first, then displays, revoked last', () => {
+  it('when devices are listed, then offline ones come first (they need someone), then kiosks before displays', () => {
     const rows = deviceRows([
       device('Salon ekranı', 'display'),
-      device('Eski kiosk', 'kiosk', 5),
+      device('Eski kiosk', 'kiosk', false),
       device('Giriş kioskı', 'kiosk'),
     ]);
-    expect(rows.map((r) => r.name)).toEqual(['Giriş kioskı', 'Salon ekranı', 'Eski kiosk']);
-    expect(rows[2]!.revoked).toBe(true);
+    expect(rows.map((r) => r.name)).toEqual(['Eski kiosk', 'Giriş kioskı', 'Salon ekranı']);
+    expect(rows[0]).toMatchObject({ online: false, lastSeenAt: 500 });
   });
 });
