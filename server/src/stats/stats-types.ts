@@ -1,63 +1,20 @@
-/**
- * The stats report as sent to the manager page. Wire types (candidates for `contract/`).
- * Durations are seconds; shares are fractions 0–1 and null when there is nothing to divide.
- */
+import type { GroupBy } from '../../../contract/stats.js';
 
-export const GROUP_BY = ['day', 'hour', 'weekday', 'service', 'counter', 'clerk', 'none'] as const;
-export type GroupBy = (typeof GROUP_BY)[number];
+export type {
+  DurationStats,
+  GroupBy,
+  GroupStats,
+  ServiceTimeStats,
+  StatsReport,
+} from '../../../contract/stats.js';
 
-export interface DurationStats {
-  /** Visits measured. */
-  count: number;
-  meanSeconds: number | null;
-  medianSeconds: number | null;
-  p90Seconds: number | null;
-}
-
-export interface ServiceTimeStats extends DurationStats {
-  /** Visits whose service time was at most their service's target. */
-  withinTarget: number;
-  withinTargetShare: number | null;
-}
-
-export interface GroupStats {
-  /**
-   * `YYYY-MM-DD` (day), `00`–`23` (hour), `1`–`7` Monday–Sunday (weekday), a service, counter
-   * or clerk id, `all` (none); null for visits that never reached a counter (by counter, clerk).
-   */
-  key: string | null;
-  /** Turkish label: service, counter or clerk name, weekday name, hour range. */
-  label: string;
-  /** Tickets issued (their first segment). */
-  issued: number;
-  /** Visits completed at a counter. */
-  served: number;
-  noShows: number;
-  cancelled: number;
-  /** Visits sent on to another service (counted in the service they left). */
-  transferred: number;
-  /** Queue wait of each segment: first call − joining the queue. */
-  wait: DurationStats;
-  /** Service time of each visit at a desk (completed or transferred): end − start. */
-  serviceTime: ServiceTimeStats;
-  resolved: number;
-  forwarded: number;
-  /** Of the served visits, the share resolved at the desk (the published ~98%). */
-  resolvedShare: number | null;
-  forwardedShare: number | null;
-  /** Time counters stood free while someone they could serve was waiting. */
-  idleSeconds: number;
-  ratings: number;
-  meanRating: number | null;
-}
-
-export interface StatsReport {
-  hallId: string;
-  timeZone: string;
-  from: string;
-  to: string;
-  groupBy: GroupBy;
-  /** In key order; empty when `groupBy` is `none`. */
-  groups: GroupStats[];
-  total: GroupStats;
-}
+/** Every grouping `GET /api/stats` accepts (validated against this list). */
+export const GROUP_BY = [
+  'day',
+  'hour',
+  'weekday',
+  'service',
+  'counter',
+  'clerk',
+  'none',
+] as const satisfies readonly GroupBy[];
