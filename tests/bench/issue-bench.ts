@@ -7,7 +7,7 @@ import type { FloorServerReady } from './floors/durable-append-server.js';
 import { keepAliveAgent } from './http-client.js';
 import { pacedLoad } from './paced-load.js';
 import type { ProductServerReady } from './product-server.js';
-import { summarize } from './stats.js';
+import { summarize, type Summary } from './stats.js';
 
 type Kind = 'product' | 'floor';
 /** A fixed request rate (open loop), or saturation (autocannon, closed loop). */
@@ -47,6 +47,8 @@ interface IssueTarget {
 }
 
 interface PhaseResult {
+  /** Successful (2xx) requests in the window. */
+  ok: number;
   perSecond: number;
   p50: number;
   p99: number;
@@ -54,6 +56,8 @@ interface PhaseResult {
   server: LoopDelay;
   /** Server CPU time per successful request, µs. */
   cpuPerRequestUs: number;
+  /** The server's fdatasync calls in the window, ms. */
+  fsync: Summary;
 }
 
 async function startTarget(kind: Kind, ctx: BenchContext): Promise<IssueTarget> {
@@ -134,9 +138,12 @@ async function runPhases(
     for (const phase of phases) {
       await load(target, phase, scale.warmupMs, scale.connections);
       await target.server.request('probe:reset');
+      await target.server.request('fsync:reset');
       const r = await load(target, phase, scale.phaseMs, scale.connections);
       const server = await target.server.request<LoopDelay>('probe:read');
-      results.push({ ...r, server, cpuPerRequestUs: (server.cpuMs * 1000) / Math.max(1, r.ok) });
+      const fsync = await target.server.request<Summary>('fsync:read');
+      const cpuPerRequestUs = (server.cpuMs * 1000) / Math.max(1, r.ok);
+      results.push({ ...r, server, cpuPerRequestUs, fsync });
     }
     return results;
   } finally {
@@ -161,6 +168,14 @@ function rateFigures(rate: number, product: PhaseResult, floor: PhaseResult): Fi
       floor: floor.p99,
       target: rate === 200 ? { max: 10 } : undefined,
       note: `failed ${product.failed} (floor ${floor.failed}); sent ${product.perSecond.toFixed(0)}/s`,
+    }),
+    figure({
+      id: `issue.fsync.p99.${rate}`,
+      name: `fdatasync p99 @ ${rate} req/s`,
+      unit: 'ms',
+      value: product.fsync.p99,
+      floor: floor.fsync.p99,
+      note: `max ${product.fsync.max.toFixed(0)} ms (floor ${floor.fsync.max.toFixed(0)}); ${product.fsync.count} fdatasyncs for ${product.ok} tickets (floor ${floor.fsync.count})`,
     }),
     figure({
       id: `issue.eld.p99.${rate}`,

@@ -10,8 +10,13 @@ import { hashPassword } from '../../server/src/auth/secrets.js';
 import { addDevice } from '../../server/src/auth/users.js';
 import type { ConfigData } from '../../server/src/config/config-data.js';
 import { defaultConfig } from '../../server/src/config/default-config.js';
-import { openEmbeddedStore } from '../../server/src/store/embedded/open-embedded-store.js';
+import { nodeJournalFileSystem } from '../../server/src/store/embedded/journal-fs.js';
+import {
+  openEmbeddedStore,
+  type JournalFileSystem,
+} from '../../server/src/store/embedded/open-embedded-store.js';
 import { childOptions, serveParent } from './child-ipc.js';
+import { FsyncTimer } from './fsync-timer.js';
 
 export interface ProductServerOptions {
   /** Counters in the hall (`banko-1` …), each with a signed-up clerk. Default 6. */
@@ -54,7 +59,24 @@ let stopping = false;
 const log = (msg: string) => {
   if (!stopping) console.error(`[product-server] ${msg}`);
 };
-const store = await openEmbeddedStore(dataDir, { log, initialConfig: () => benchConfig(counters) });
+const fsync = new FsyncTimer();
+// The product's own journal file system, with each fdatasync timed.
+const journalFileSystem: JournalFileSystem = {
+  open: async (file, flags) => {
+    const handle = await nodeJournalFileSystem.open(file, flags);
+    return {
+      write: (data) => handle.write(data),
+      truncate: (length) => handle.truncate(length),
+      close: () => handle.close(),
+      datasync: () => fsync.time(() => handle.datasync()),
+    };
+  },
+};
+const store = await openEmbeddedStore(dataDir, {
+  log,
+  initialConfig: () => benchConfig(counters),
+  journalFileSystem,
+});
 const built = await createApp({
   store,
   publicUrl: 'http://127.0.0.1',
@@ -108,7 +130,7 @@ const ready: ProductServerReady = {
   serviceIds: config.services.map((s) => s.id),
   clerks,
 };
-serveParent(ready, {}, async () => {
+serveParent(ready, fsync.handlers(), async () => {
   stopping = true;
   await built.close();
   built.httpServer.close();

@@ -12,7 +12,7 @@ import {
 } from '../domain/index.js';
 import type { Store } from '../store/store.js';
 import { HallQueue } from './hall-queue.js';
-import { counterViews, issuedTicket } from './views.js';
+import { counterView, issuedTicket } from './views.js';
 
 export interface QueueServiceDeps {
   store: Store;
@@ -184,9 +184,7 @@ export class QueueService {
     }
     const done = await queue.execute(full);
     if (!done.ok) return done;
-    const counter = counterViews(queue.state, queue.config, this.clerkName).find(
-      (c) => c.id === counterId,
-    )!;
+    const counter = counterView(queue.state, queue.config, this.clerkName, counterId)!;
     return ok({ counter, ticket: done.value.ticket });
   }
 

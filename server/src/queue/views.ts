@@ -20,6 +20,26 @@ const RECENT_CALLS = 8;
 
 const ACTIVE = new Set(['waiting', 'called', 'serving']);
 
+/** One counter as staff see it; null for a counter not in this hall. */
+export function counterView(
+  state: HallState,
+  config: HallConfig,
+  clerkName: (id: string) => string | null,
+  counterId: string,
+): CounterView | null {
+  const counter = config.counters.get(counterId);
+  if (!counter) return null;
+  const c = counterState(state, counter.id);
+  return {
+    ...counter,
+    status: c.status,
+    clerkId: c.clerkId,
+    clerkName: c.clerkId ? clerkName(c.clerkId) : null,
+    pauseReason: c.pauseReason,
+    currentTicketId: c.currentTicketId,
+  };
+}
+
 export function counterViews(
   state: HallState,
   config: HallConfig,
@@ -27,17 +47,7 @@ export function counterViews(
 ): CounterView[] {
   return [...config.counters.values()]
     .sort((a, b) => a.number - b.number)
-    .map((counter) => {
-      const c = counterState(state, counter.id);
-      return {
-        ...counter,
-        status: c.status,
-        clerkId: c.clerkId,
-        clerkName: c.clerkId ? clerkName(c.clerkId) : null,
-        pauseReason: c.pauseReason,
-        currentTicketId: c.currentTicketId,
-      };
-    });
+    .map((counter) => counterView(state, config, clerkName, counter.id)!);
 }
 
 export function staffSnapshot(
@@ -147,9 +157,8 @@ export function staffDelta(
 ): StaffDelta {
   const ticket = 'ticketId' in event ? (state.tickets.get(event.ticketId) ?? null) : null;
   const counterId = counterIdOf(event, state);
-  const counter = counterId
-    ? (counterViews(state, config, clerkName).find((c) => c.id === counterId) ?? null)
-    : null;
+  // One counter's view, not all of them: a delta goes out for every event.
+  const counter = counterId ? counterView(state, config, clerkName, counterId) : null;
   return { rev: event.rev, event, ticket, counter, queues: serviceQueues(state, config) };
 }
 

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serveParent } from '../child-ipc.js';
+import { FsyncTimer } from '../fsync-timer.js';
 
 export interface FloorServerReady {
   port: number;
@@ -15,6 +16,7 @@ export interface FloorServerReady {
 // Beside the product's data folders (same file system), so both pay the same fdatasync.
 const dir = await mkdtemp(path.join(tmpdir(), 'siramatik-floor-'));
 const file = await open(path.join(dir, 'journal.jsonl'), 'a');
+const fsync = new FsyncTimer();
 let seq = 0;
 
 const server = createServer((req, res) => {
@@ -24,7 +26,7 @@ const server = createServer((req, res) => {
     const line = `${JSON.stringify({ seq: ++seq, at: Date.now(), body: Buffer.concat(chunks).toString('utf8') })}\n`;
     void file
       .write(line)
-      .then(() => file.datasync())
+      .then(() => fsync.time(() => file.datasync()))
       .then(
         () => {
           res.writeHead(201, { 'Content-Type': 'application/json' });
@@ -40,7 +42,7 @@ const server = createServer((req, res) => {
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 
 const ready: FloorServerReady = { port: (server.address() as AddressInfo).port };
-serveParent(ready, {}, async () => {
+serveParent(ready, fsync.handlers(), async () => {
   server.closeAllConnections();
   server.close();
   await file.close();
