@@ -66,6 +66,8 @@ export interface App {
 }
 
 const BODY_LIMIT = '4kb';
+/** File system errors of a full, read-only or failing data folder. */
+const STORAGE_ERRORS = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EIO', 'EACCES', 'EPERM']);
 
 /** Builds the whole server from its dependencies. Does not listen: tests use port 0. */
 export async function createApp(deps: AppDeps): Promise<App> {
@@ -102,6 +104,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const app = express();
   app.disable('x-powered-by');
+  // API replies are no-store: hashing each one for an ETag is wasted work on the hot path.
+  app.set('etag', false);
   if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
   app.use(
     helmet({
@@ -123,7 +127,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     serveClient: false,
     maxHttpBufferSize: 16 * 1024,
     allowRequest: (req, cb) => cb(null, originAllowed(req, deps.publicUrl)),
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+    connectionStateRecovery: { maxDisconnectionDuration: 30_000, skipMiddlewares: false },
     ...(deps.ioAdapter ? { adapter: deps.ioAdapter } : {}),
   });
   const realtime = attachRealtime({ io, queues, auth, now });
@@ -181,7 +185,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   mountRoutes(api, routes, actorOf);
   api.use((_req, res) => sendError(res, apiError('not-found', 'No such API endpoint.')));
   const onError: ErrorRequestHandler = (
-    err: { type?: string; status?: number; message?: string },
+    err: { type?: string; status?: number; message?: string; code?: string },
     _req,
     res,
     _next,
@@ -197,6 +201,16 @@ export async function createApp(deps: AppDeps): Promise<App> {
       return sendError(res, apiError('validation', 'Send UTF-8 JSON.'));
     }
     log(`unhandled error: ${err.message ?? String(err)}`);
+    // A full or read-only data folder under config.json or sessions.json: those writes change
+    // nothing unless they land, so say what the journal's refusals say.
+    if (err.code !== undefined && STORAGE_ERRORS.has(err.code))
+      return sendError(
+        res,
+        apiError(
+          'storage-unavailable',
+          'The server could not store this change; nothing was changed. Try again.',
+        ),
+      );
     sendError(res, apiError('internal', 'Something went wrong on the server.'));
   };
   api.use(onError);

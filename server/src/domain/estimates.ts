@@ -39,11 +39,10 @@ export function serviceQueues(state: HallState, config: HallConfig): ServiceQueu
   const out: ServiceQueue[] = [];
   for (const service of config.services.values()) {
     const ids = state.waiting.get(service.id) ?? new Set<string>();
-    let oldest: number | null = null;
-    for (const id of ids) {
-      const t = state.tickets.get(id);
-      if (t && (oldest === null || t.queuedAt < oldest)) oldest = t.queuedAt;
-    }
+    // Tickets join the set as they join the line (issue, requeue, restore, transfer all at
+    // "now"), so the first one has waited longest: no scan of the whole line per event.
+    const first = ids.values().next();
+    const oldest = first.done ? null : (state.tickets.get(first.value)?.queuedAt ?? null);
     out.push({
       serviceId: service.id,
       waiting: ids.size,

@@ -69,6 +69,21 @@ export function peopleAhead(state: HallState, ticket: Ticket): number {
 }
 
 function isBefore(a: Ticket, b: Ticket): boolean {
-  if (a.front !== b.front) return a.front;
-  return a.queuedAt < b.queuedAt || (a.queuedAt === b.queuedAt && a.seq < b.seq);
+  return compareInLine(a, b) < 0;
+}
+
+/** The order of a service's line as visitors are told it: front placements, then joining time. */
+export function compareInLine(a: Ticket, b: Ticket): number {
+  if (a.front !== b.front) return a.front ? -1 : 1;
+  return a.queuedAt - b.queuedAt || a.seq - b.seq;
+}
+
+/** A service's waiting tickets in line order (one sort, for ranking a whole line at once). */
+export function lineOf(state: HallState, serviceId: string): Ticket[] {
+  const line: Ticket[] = [];
+  for (const id of state.waiting.get(serviceId) ?? []) {
+    const t = state.tickets.get(id);
+    if (t) line.push(t);
+  }
+  return line.sort(compareInLine);
 }

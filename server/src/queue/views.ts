@@ -9,7 +9,7 @@ import type {
   StaffSnapshot,
   TicketStatusView,
 } from '../../../contract/index.js';
-import type { PublicTicket, Ticket } from '../../../contract/domain.js';
+import type { PublicTicket, ServiceQueue, Ticket } from '../../../contract/domain.js';
 import type { RevEvent } from '../../../contract/events.js';
 import { counterState, estimatedWaitMinutes, peopleAhead, serviceQueues } from '../domain/index.js';
 import type { HallConfig, HallState } from '../domain/index.js';
@@ -154,15 +154,22 @@ export function staffDelta(
   state: HallState,
   config: HallConfig,
   clerkName: (id: string) => string | null,
+  queues: ServiceQueue[] = serviceQueues(state, config),
 ): StaffDelta {
   const ticket = 'ticketId' in event ? (state.tickets.get(event.ticketId) ?? null) : null;
   const counterId = counterIdOf(event, state);
   // One counter's view, not all of them: a delta goes out for every event.
   const counter = counterId ? counterView(state, config, clerkName, counterId) : null;
-  return { rev: event.rev, event, ticket, counter, queues: serviceQueues(state, config) };
+  return { rev: event.rev, event, ticket, counter, queues };
 }
 
-export function displayDelta(event: RevEvent, state: HallState, config: HallConfig): DisplayDelta {
+/** `queues` may be passed in: it is the same for every event of a batch (published after it). */
+export function displayDelta(
+  event: RevEvent,
+  state: HallState,
+  config: HallConfig,
+  queues: ServiceQueue[] = serviceQueues(state, config),
+): DisplayDelta {
   const counterId = counterIdOf(event, state);
   let call: PublicCall | null = null;
   if (event.type === 'ticket:called' || event.type === 'ticket:recalled') {
@@ -183,17 +190,18 @@ export function displayDelta(event: RevEvent, state: HallState, config: HallConf
     at: event.at,
     counter: counterId ? publicCounter(state, config, counterId) : null,
     call,
-    queues: serviceQueues(state, config),
+    queues,
   };
 }
 
+/** `ahead` may be passed in by a caller that ranked the whole line at once. */
 export function ticketStatusView(
   t: Ticket,
   state: HallState,
   config: HallConfig,
+  ahead: number = peopleAhead(state, t),
 ): TicketStatusView {
   const service = config.services.get(t.serviceId);
-  const ahead = peopleAhead(state, t);
   return {
     number: t.number,
     lang: t.lang,

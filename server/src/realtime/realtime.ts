@@ -1,5 +1,6 @@
 import type { Server } from 'socket.io';
-import type { RevEvent } from '../../../contract/events.js';
+import { serviceQueues } from '../domain/index.js';
+import { TicketFollowers } from './ticket-followers.js';
 import type { Ack } from '../../../contract/errors.js';
 import { allows, type Access, type Actor } from '../auth/actor.js';
 import type { AuthService } from '../auth/auth-service.js';
@@ -107,6 +108,31 @@ export function attachRealtime(deps: RealtimeDeps): {
     next();
   });
 
+  // Socket.IO hands a recovered session its missed packets before the middlewares run, even
+  // with skipMiddlewares: false. A session whose credentials ended while it was away (sign-out,
+  // revoked device, demoted user, a ticket of another day) must start afresh, through them.
+  const mayRecover = (nsp: string, data: Partial<SocketData>): boolean => {
+    if (nsp === '/ticket')
+      return (
+        data.ticketId !== undefined &&
+        !!queues.hall(data.hallId ?? '')?.state.tickets.has(data.ticketId)
+      );
+    const actor = data.actor ? auth.current(data.actor) : null;
+    if (!actor) return false;
+    if (nsp === '/display') return actor.kind === 'device' || actor.kind === 'user';
+    return allows(nsp === '/manager' ? 'manager' : 'staff', actor);
+  };
+  for (const nsp of [display, counter, manager, ticket]) {
+    const adapter = nsp.adapter;
+    const restore = adapter.restoreSession.bind(adapter);
+    adapter.restoreSession = async (pid, offset) => {
+      const session = await restore(pid, offset);
+      return session && mayRecover(nsp.name, session.data as Partial<SocketData>)
+        ? session
+        : (null as unknown as typeof session);
+    };
+  }
+
   const hallQueue = (hallId: string) => queues.hall(hallId)!;
   const snapStaff = (q: HallQueue) =>
     staffSnapshot(q.state, q.config, deps.now(), queues.clerkName);
@@ -176,53 +202,30 @@ export function attachRealtime(deps: RealtimeDeps): {
    * and for other servers' alike: every server holds the hall's state, and only it knows its
    * sockets' rooms.
    */
-  const pushTicketStatuses = (q: HallQueue, events: RevEvent[]) => {
-    // A change in a service's line moves everyone behind in it: refresh the followers there.
-    const services = new Set<string>();
-    for (const e of events) {
-      if (!('ticketId' in e)) continue;
-      const t = q.state.tickets.get(e.ticketId);
-      if (t) services.add(t.serviceId);
-      if (e.type === 'ticket:transferred') services.add(e.fromServiceId);
-      const v = ticketView(q, e.ticketId);
-      if (v) ticket.local.to(ticketRoom(e.ticketId)).emit('ticket:status', v);
-    }
-    const rooms = ticket.adapter.rooms;
-    for (const serviceId of services) {
-      for (const id of q.state.waiting.get(serviceId) ?? []) {
-        if (!rooms.has(ticketRoom(id))) continue;
-        const v = ticketView(q, id);
-        if (v) ticket.local.to(ticketRoom(id)).emit('ticket:status', v);
-      }
-    }
-  };
+  const followers = new TicketFollowers(ticket);
 
   queues.subscribe({
     events: (q, events) => {
       const room = hallRoom(q.hallId);
+      // Published after the whole batch is durable, so every delta carries the same lines.
+      const lines = serviceQueues(q.state, q.config);
       for (const e of events) {
-        const d = displayDelta(e, q.state, q.config);
+        const d = displayDelta(e, q.state, q.config, lines);
         display.to(room).emit('queue:event', d);
         if (d.call) display.to(room).emit('ticket:called', d.call);
-        const s = staffDelta(e, q.state, q.config, queues.clerkName);
+        const s = staffDelta(e, q.state, q.config, queues.clerkName, lines);
         counter.to(room).emit('queue:event', s);
         manager.to(room).emit('queue:event', s);
       }
-      pushTicketStatuses(q, events);
+      followers.onEvents(q, events);
     },
-    remote: pushTicketStatuses,
+    remote: (q, events) => followers.onEvents(q, events),
     reset: (q) => {
       const room = hallRoom(q.hallId);
       display.to(room).emit('queue:snapshot', snapDisplay(q));
       counter.to(room).emit('queue:snapshot', snapStaff(q));
       manager.to(room).emit('queue:snapshot', snapStaff(q));
-      for (const socket of ticket.sockets.values()) {
-        if (socket.data.hallId !== q.hallId) continue;
-        const v = ticketView(q, socket.data.ticketId!);
-        // A ticket gone from the rebuilt state (a new day) is no longer valid.
-        if (v) socket.emit('ticket:status', v);
-        else socket.disconnect(true);
-      }
+      followers.onReset(q);
     },
   });
 

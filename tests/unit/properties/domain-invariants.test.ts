@@ -8,6 +8,9 @@ import {
   emptyHallState,
   evolve,
   hallConfig,
+  lineOf,
+  peopleAhead,
+  serviceQueues,
   type Command,
   type HallState,
 } from '../../../server/src/domain/index.js';
@@ -136,6 +139,24 @@ describe('domain invariants for any sequence of commands', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('when any commands run, then each line reports its longest-waiting ticket and ranks match peopleAhead', () => {
+    fc.assert(
+      fc.property(steps, (list) => {
+        const { state } = run(list);
+        for (const q of serviceQueues(state, config)) {
+          const waiting = [...(state.waiting.get(q.serviceId) ?? [])].map((id) =>
+            state.tickets.get(id)!,
+          );
+          expect(q.oldestQueuedAt).toBe(
+            waiting.length ? Math.min(...waiting.map((t) => t.queuedAt)) : null,
+          );
+          lineOf(state, q.serviceId).forEach((t, i) => expect(peopleAhead(state, t)).toBe(i));
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 
