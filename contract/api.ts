@@ -83,6 +83,8 @@ export interface TicketStatusView {
   counterNumber: number | null;
   calledAt: number | null;
   issuedAt: number;
+  /** The visitor's rating once given; a finished visit with `null` may still be rated. */
+  rating: number | null;
 }
 
 export interface LoginRequest {

@@ -87,6 +87,8 @@ export interface Ticket {
   transfers: number;
   outcome: Outcome | null;
   note: string | null;
+  /** The visitor's 1–5 rating of the finished visit, once. */
+  rating: number | null;
 }
 
 /** What the lobby display and the public may see of a ticket. */

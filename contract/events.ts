@@ -74,6 +74,14 @@ export interface TicketCancelled extends TicketEventBase {
   by: 'visitor' | 'staff' | 'day-end';
   clerkId: string | null;
 }
+/** The visitor rated their finished visit from their phone (once). */
+export interface TicketRated extends TicketEventBase {
+  type: 'ticket:rated';
+  /** 1 (poor) to 5 (excellent). */
+  rating: number;
+  /** The visitor's optional comment; blanked after the hall's note retention period. */
+  note: string | null;
+}
 export interface CounterOpened extends CounterEventBase {
   type: 'counter:opened';
 }
@@ -100,6 +108,7 @@ export type QueueEvent =
   | TicketRequeued
   | TicketTransferred
   | TicketCancelled
+  | TicketRated
   | CounterOpened
   | CounterPaused
   | CounterResumed

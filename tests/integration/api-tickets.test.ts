@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { kiosk } from '../support/http.js';
+import { kiosk, signedIn } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 describe('tickets over REST', () => {
@@ -173,5 +173,46 @@ describe('tickets over REST', () => {
     expect(csp).not.toContain('upgrade-insecure-requests');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('when a finished visit is rated, then the rating is kept once and feeds the statistics', async () => {
+    const issued = await kiosk(server).issue('vezne');
+    const code = issued.body.code as string;
+    const early = await request(server.app.app)
+      .post(`/api/tickets/${code}/rating`)
+      .send({ rating: 5 });
+    expect(early.status).toBe(409);
+    const { agent } = await signedIn(server, 'manager');
+    for (const step of ['open', 'call-next', 'start'])
+      await agent.post(`/api/counters/banko-1/${step}`).send({});
+    await agent.post('/api/counters/banko-1/complete').send({ outcome: 'resolved' });
+
+    const bad = await request(server.app.app)
+      .post(`/api/tickets/${code}/rating`)
+      .send({ rating: 6 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toBe('rating');
+    const rated = await request(server.app.app)
+      .post(`/api/tickets/${code}/rating`)
+      .send({ rating: 4, comment: 'Hızlıydı, teşekkürler' });
+    expect(rated.status).toBe(200);
+    expect(rated.body).toMatchObject({ status: 'done', rating: 4 });
+    const again = await request(server.app.app)
+      .post(`/api/tickets/${code}/rating`)
+      .send({ rating: 1 });
+    expect(again.status).toBe(409);
+
+    const day = server.app.queues.hall('cankaya')!.state.day;
+    const stats = await agent.get(`/api/stats?from=${day}&to=${day}&groupBy=none`);
+    expect(stats.body.total).toMatchObject({ ratings: 1, meanRating: 4 });
+    const csv = await agent
+      .get(`/api/exports/tickets.csv?from=${day}&to=${day}`)
+      .buffer(true)
+      .parse((res, done) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString('utf8')));
+        res.on('end', () => done(null, text));
+      });
+    expect(String(csv.body)).toContain('Hızlıydı, teşekkürler');
   });
 });

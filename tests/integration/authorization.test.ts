@@ -25,6 +25,7 @@ const MAY: Record<string, Who[]> = {
   'POST /halls/:hallId/tickets': ['kiosk', ...STAFF],
   'GET /tickets/:code': EVERYONE,
   'POST /tickets/:code/cancel': EVERYONE,
+  'POST /tickets/:code/rating': EVERYONE,
   'GET /printers': MANAGERS,
   'GET /devices/status': MANAGERS,
   'GET /stats': MANAGERS,

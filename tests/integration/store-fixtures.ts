@@ -123,6 +123,7 @@ export function makeSummary(hallId: string, day: string, lastRev: number): DaySu
         transfers: 0,
         outcome: 'resolved',
         note: null,
+        rating: null,
       },
     ],
   };

@@ -56,6 +56,18 @@ export class AuthService {
     return s !== undefined && s.expiresAt > this.deps.now();
   }
 
+  /** `actor` as its credentials stand now: null once its session ended or its device was revoked. */
+  current(actor: Actor): Actor | null {
+    const config = this.deps.config.read();
+    if (actor.kind === 'device') {
+      const device = config.devices.find((d) => d.id === actor.device.id && d.revokedAt === null);
+      return device ? { kind: 'device', device } : null;
+    }
+    if (actor.kind !== 'user' || !this.sessionAlive(actor.sessionIdHash)) return null;
+    const user = config.users.find((u) => u.id === actor.user.id && u.active);
+    return user ? { kind: 'user', user, sessionIdHash: actor.sessionIdHash } : null;
+  }
+
   deviceForKey(key: string | undefined): DeviceRecord | null {
     if (!key || key.length > 200) return null;
     const keyHash = sha256Hex(key);

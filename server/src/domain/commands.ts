@@ -30,6 +30,7 @@ export type Command =
   | ({ type: 'requeue' } & ByClerk)
   | ({ type: 'transfer'; serviceId: string; position: 'front' | 'back' } & ByClerk)
   | { type: 'restore'; number: string; clerkId: string }
-  | { type: 'cancel'; ticketId: string; by: 'visitor' | 'staff'; clerkId: string | null };
+  | { type: 'cancel'; ticketId: string; by: 'visitor' | 'staff'; clerkId: string | null }
+  | { type: 'rate'; ticketId: string; rating: number; note: string | null };
 
 export type CommandType = Command['type'];

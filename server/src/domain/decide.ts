@@ -78,12 +78,32 @@ export function decide(
         },
       ]);
     }
+    case 'rate': {
+      const t = state.tickets.get(command.ticketId);
+      if (!t) return fail('ticket-not-found', 'No such ticket today.');
+      if (t.status !== 'done')
+        return fail('invalid-transition', 'A visit can be rated once it is finished.');
+      if (t.rating !== null)
+        return fail('invalid-transition', 'This visit has already been rated.');
+      if (!Number.isInteger(command.rating) || command.rating < 1 || command.rating > 5) {
+        return fail('validation', 'The rating is a whole number from 1 to 5.', 'rating');
+      }
+      return ok([
+        {
+          ...base,
+          type: 'ticket:rated',
+          ticketId: t.id,
+          rating: command.rating,
+          note: command.note,
+        },
+      ]);
+    }
     default:
       return decideAtCounter(state, config, command, now);
   }
 }
 
-type CounterCommand = Exclude<Command, { type: 'issue' | 'restore' | 'cancel' }>;
+type CounterCommand = Exclude<Command, { type: 'issue' | 'restore' | 'cancel' | 'rate' }>;
 
 function decideAtCounter(
   state: HallState,

@@ -35,6 +35,7 @@ export function evolve(state: HallState, event: QueueEvent): HallState {
         transfers: 0,
         outcome: null,
         note: null,
+        rating: null,
       };
       state.tickets.set(ticket.id, ticket);
       state.ticketIdByNumber.set(ticket.number, ticket.id);
@@ -135,6 +136,11 @@ export function evolve(state: HallState, event: QueueEvent): HallState {
       }
       t.status = 'cancelled';
       t.endedAt = event.at;
+      break;
+    }
+    case 'ticket:rated': {
+      // The comment stays in the journal and the stats record, not on the staff's ticket.
+      ticketOf(state, event.ticketId).rating = event.rating;
       break;
     }
     case 'counter:opened': {

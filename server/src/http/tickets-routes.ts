@@ -58,6 +58,29 @@ export function ticketsRoutes(deps: RouteDeps): RouteDef[] {
     }),
     route({
       method: 'post',
+      path: '/tickets/:code/rating',
+      summary: 'The visitor rates their finished visit (1–5, optional comment), once.',
+      tag: 'tickets',
+      access: 'public',
+      limiter: deps.limiters.issue,
+      params: codeParams,
+      body: z.strictObject({
+        rating: z.number().int().min(1).max(5),
+        comment: z.string().trim().max(300).optional(),
+      }),
+      handler: async ({ params, body }) => {
+        const done = await deps.queues.rateByVisitor(
+          params.code,
+          body.rating,
+          body.comment || null,
+        );
+        if (!done.ok) return done;
+        const found = deps.queues.ticketByCode(params.code)!;
+        return ok(ticketStatusView(found.ticket, found.queue.state, found.queue.config));
+      },
+    }),
+    route({
+      method: 'post',
       path: '/tickets/:code/cancel',
       summary: 'The visitor leaves: cancels their own waiting or called ticket.',
       tag: 'tickets',

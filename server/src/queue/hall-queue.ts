@@ -56,8 +56,11 @@ export class HallQueue {
   private durableRev = 0;
   private unwatch: (() => void) | undefined;
   private flushing: Promise<void> | null = null;
-  /** Set while the queue rolls over to a new day or rebuilds; commands wait for it. */
-  private gate: Promise<void> | null = null;
+  /**
+   * Work that replaces or rebuilds the state (rollover, rebuild, catch-up); commands wait while
+   * any runs. A set: a rebuild may start while a rollover waits for the last flush.
+   */
+  private readonly gates = new Set<Promise<void>>();
   /** A failed write could not be undone by a rebuild: memory may hold refused events. */
   private stale = false;
 
@@ -103,6 +106,9 @@ export class HallQueue {
     if (this.stale && !(await this.rebuildStale())) {
       return fail('storage-unavailable', 'The server cannot read its journal; try again.');
     }
+    // A rebuild may have begun while this command was resuming from an await: deciding now
+    // would stand on the state it is replacing. From here to `persist` nothing awaits.
+    if (this.gates.size > 0) return this.execute(command, attempt, caughtUp);
     const now = this.deps.now();
     const decided = decide(this.state, this.config, command, now);
     if (!decided.ok) {
@@ -154,12 +160,12 @@ export class HallQueue {
     if (events.length === 0) return Promise.resolve();
     return new Promise((resolve, reject) => {
       this.pending.push({ day: this.state.day, events, resolve, reject });
-      this.flushing ??= this.flushLoop().finally(() => (this.flushing = null));
+      this.flushing ??= this.flushLoop();
     });
   }
 
   private async flushLoop(): Promise<void> {
-    {
+    try {
       while (this.pending.length > 0) {
         const batch = this.pending.splice(0);
         try {
@@ -194,6 +200,10 @@ export class HallQueue {
           batch.flatMap((p) => p.events),
         );
       }
+    } finally {
+      // In the same turn as the last look at `pending`: an append queued after it starts a new
+      // loop instead of waiting for one that has ended.
+      this.flushing = null;
     }
   }
 
@@ -203,7 +213,7 @@ export class HallQueue {
   }
 
   private async waitForGate(): Promise<void> {
-    while (this.gate) await this.gate.catch(() => undefined);
+    while (this.gates.size > 0) await Promise.allSettled([...this.gates]);
   }
 
   /**
@@ -268,8 +278,9 @@ export class HallQueue {
 
   private async rollover(): Promise<void> {
     await this.drain();
-    const closing = this.state;
-    await this.closeDay(closing);
+    // Close a copy of what is durable: if the day-end events cannot be stored, the live state
+    // must not already hold them (the next attempt would find nothing left to close).
+    await this.closeDay((await this.replay(this.state.day)).state);
     this.state = emptyHallState(this.hallId, localDay(this.deps.now(), this.config.hall.timeZone));
     this.durableRev = 0;
     this.deps.onReset(this);
@@ -303,10 +314,8 @@ export class HallQueue {
   }
 
   private async runGated(work: () => Promise<void>): Promise<void> {
-    const run = work().finally(() => {
-      if (this.gate === run) this.gate = null;
-    });
-    this.gate = run;
+    const run = work().finally(() => this.gates.delete(run));
+    this.gates.add(run);
     return run;
   }
 }

@@ -188,6 +188,19 @@ export class QueueService {
     return ok({ counter, ticket: done.value.ticket });
   }
 
+  async rateByVisitor(code: string, rating: number, note: string | null): Promise<Result<Ticket>> {
+    const found = this.ticketByCode(code);
+    if (!found) return fail('ticket-not-found', 'No such ticket today.');
+    const done = await found.queue.execute({
+      type: 'rate',
+      ticketId: found.ticket.id,
+      rating,
+      note,
+    });
+    if (!done.ok) return done;
+    return ok(done.value.ticket!);
+  }
+
   async cancelByVisitor(code: string): Promise<Result<Ticket>> {
     const found = this.ticketByCode(code);
     if (!found) return fail('ticket-not-found', 'No such ticket today.');

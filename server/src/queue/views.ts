@@ -215,6 +215,7 @@ export function ticketStatusView(
     counterNumber: t.counterId ? (config.counters.get(t.counterId)?.number ?? null) : null,
     calledAt: t.lastCalledAt,
     issuedAt: t.issuedAt,
+    rating: t.rating,
   };
 }
 

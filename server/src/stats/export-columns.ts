@@ -251,6 +251,14 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
     width: 6,
     value: (r) => r.rating,
   },
+  {
+    key: 'ratingComment',
+    header: 'Vatandaş yorumu',
+    note: 'Puanla birlikte bırakılan yorum; not saklama süresi dolunca silinir.',
+    kind: 'text',
+    width: 30,
+    value: (r) => r.note,
+  },
 ];
 
 /** A duration in ms as minutes with two decimals. */

@@ -68,6 +68,8 @@ export interface TicketRecord {
   transfers: number;
   /** Counter idle time that ended with a call of this ticket in this segment. */
   idle: IdleEntry[];
-  /** The visitor's 1–5 rating; always null until rating exists. */
+  /** The visitor's 1–5 rating of the visit (on the segment that was completed). */
   rating: number | null;
+  /** The visitor's comment with the rating; blanked after the note retention period. */
+  note: string | null;
 }

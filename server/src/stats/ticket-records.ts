@@ -88,6 +88,11 @@ export function foldRecords(
         r.counterId = null;
         r.clerkId = null;
         break;
+      case 'ticket:rated':
+        // Rated after the visit: the completed segment is the current one.
+        r.rating = e.rating;
+        r.note = e.note;
+        break;
       case 'ticket:cancelled':
         endSegment(r, 'cancelled', e.at);
         r.cancelledBy = e.by;
@@ -162,6 +167,7 @@ function openSegment(start: SegmentStart): TicketRecord {
     transfers: 0,
     idle: [],
     rating: null,
+    note: null,
   };
 }
 

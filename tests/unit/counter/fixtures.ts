@@ -52,6 +52,7 @@ export function ticket(number: string, over: Partial<Ticket> = {}): Ticket {
     transfers: 0,
     outcome: null,
     note: null,
+    rating: null,
     ...over,
   };
 }

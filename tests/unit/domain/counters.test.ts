@@ -337,7 +337,7 @@ describe('refusals at the counter', () => {
     expect(comparable(state)).toEqual(before);
   });
 
-  type CounterCommand = Exclude<Command, { type: 'issue' | 'restore' | 'cancel' }>;
+  type CounterCommand = Exclude<Command, { type: 'issue' | 'restore' | 'cancel' | 'rate' }>;
   const everyCounterCommand: CounterCommand[] = [
     { type: 'pause', ...me, reason: 'break' },
     { type: 'resume', ...me },

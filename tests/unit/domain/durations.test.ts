@@ -43,6 +43,7 @@ function ticketWith(times: Partial<Ticket>): Ticket {
     transfers: 0,
     outcome: null,
     note: null,
+    rating: null,
     ...times,
   };
 }

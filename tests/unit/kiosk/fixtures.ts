@@ -36,6 +36,7 @@ export function statusView(over: Partial<TicketStatusView> = {}): TicketStatusVi
     counterNumber: null,
     calledAt: null,
     issuedAt: T0,
+    rating: null,
     ...over,
   };
 }

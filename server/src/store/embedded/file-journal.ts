@@ -60,7 +60,11 @@ export class FileJournal implements EventJournal {
     const file = hallDayFile(this.root, hallId, day, EXTENSION);
     // JSON.stringify writes a note as `"note":"…"` and a blank one as `"note":null`.
     await rewriteJournalFile(file, '"note":"', (event) => {
-      if (event.type !== 'ticket:completed' || event.note === null) return event;
+      if (
+        (event.type !== 'ticket:completed' && event.type !== 'ticket:rated') ||
+        event.note === null
+      )
+        return event;
       blanked += 1;
       return { ...event, note: null };
     });

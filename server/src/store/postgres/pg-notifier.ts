@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import type { SessionRecord } from '../../config/config-data.js';
 
-/** What one server tells the others through NOTIFY; `o` is the sender, to skip its own. */
+/**
+ * What one server tells the others through NOTIFY; `o` is the sender, to skip its own. A
+ * notice only says where to look: any role that may connect can NOTIFY, so the receiver reads
+ * the data itself from the tables, never from the notice.
+ */
 export type Notice =
   | { k: 'journal'; o: string; hallId: string; day: string; rev: number }
   | { k: 'config'; o: string; version: number }
-  | { k: 'session-put'; o: string; session: SessionRecord }
-  | { k: 'session-delete'; o: string; idHash: string }
-  | { k: 'session-delete-user'; o: string; userId: string };
+  | { k: 'session'; o: string; idHash: string }
+  | { k: 'user-sessions'; o: string; userId: string };
 
 /** A notice without its sender: the store fills that in. */
 export type NoticeBody = WithoutSender<Notice>;

@@ -24,6 +24,7 @@ const fromRow = (r: SessionRow): SessionRecord => ({
  */
 export class PgSessions implements SessionStore {
   private byIdHash = new Map<string, SessionRecord>();
+  private following: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly pool: Pool,
@@ -32,9 +33,8 @@ export class PgSessions implements SessionStore {
     private readonly now: () => number,
   ) {
     notifier.onNotice((notice) => {
-      if (notice.k === 'session-put') this.byIdHash.set(notice.session.idHash, notice.session);
-      else if (notice.k === 'session-delete') this.byIdHash.delete(notice.idHash);
-      else if (notice.k === 'session-delete-user') this.forgetUser(notice.userId);
+      if (notice.k === 'session') this.follow('id_hash', notice.idHash);
+      else if (notice.k === 'user-sessions') this.follow('user_id', notice.userId);
     });
     notifier.onResync(() => {
       this.reload().catch((err: Error) => this.log(`session reload failed: ${err.message}`));
@@ -76,7 +76,7 @@ export class PgSessions implements SessionStore {
         copy.expiresAt,
         t,
         this.notifier.channel,
-        this.notifier.payload({ k: 'session-put', session: copy }),
+        this.notifier.payload({ k: 'session', idHash: copy.idHash }),
       ],
     );
     this.byIdHash.set(copy.idHash, copy);
@@ -86,7 +86,7 @@ export class PgSessions implements SessionStore {
   async delete(idHash: string): Promise<void> {
     await this.pool.query(
       'WITH gone AS (DELETE FROM sessions WHERE id_hash = $1) SELECT pg_notify($2, $3)',
-      [idHash, this.notifier.channel, this.notifier.payload({ k: 'session-delete', idHash })],
+      [idHash, this.notifier.channel, this.notifier.payload({ k: 'session', idHash })],
     );
     this.byIdHash.delete(idHash);
   }
@@ -94,13 +94,33 @@ export class PgSessions implements SessionStore {
   async deleteForUser(userId: string): Promise<void> {
     await this.pool.query(
       'WITH gone AS (DELETE FROM sessions WHERE user_id = $1) SELECT pg_notify($2, $3)',
-      [userId, this.notifier.channel, this.notifier.payload({ k: 'session-delete-user', userId })],
+      [userId, this.notifier.channel, this.notifier.payload({ k: 'user-sessions', userId })],
     );
     this.forgetUser(userId);
   }
 
   private forgetUser(userId: string): void {
     for (const [id, s] of this.byIdHash) if (s.userId === userId) this.byIdHash.delete(id);
+  }
+
+  /**
+   * Another server changed the sessions with this id or of this user: read them again. One
+   * read at a time, so an older answer never lands after a newer one.
+   */
+  private follow(column: 'id_hash' | 'user_id', value: string): void {
+    this.following = this.following
+      .then(() =>
+        this.pool.query<SessionRow>(
+          `SELECT id_hash, user_id, created_at, expires_at FROM sessions WHERE ${column} = $1`,
+          [value],
+        ),
+      )
+      .then(({ rows }) => {
+        if (column === 'id_hash') this.byIdHash.delete(value);
+        else this.forgetUser(value);
+        for (const r of rows) this.byIdHash.set(r.id_hash, fromRow(r));
+      })
+      .catch((err: Error) => this.log(`session refresh failed: ${err.message}`));
   }
 
   private async reload(): Promise<void> {
