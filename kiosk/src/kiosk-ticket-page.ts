@@ -8,6 +8,7 @@ import { codeFromPath, phoneLang, phoneStatusModel } from './state/phone-status.
 import { TicketLiveController } from './ticket-live-controller.js';
 import './kiosk-lang-switch.js';
 import './kiosk-leave-button.js';
+import './kiosk-rate-visit.js';
 import './kiosk-notice.js';
 import './kiosk-notify-button.js';
 import './kiosk-ticket-status.js';
@@ -122,6 +123,7 @@ export class KioskTicketPage extends LitElement {
     );
   }
   @state() private _leaving = false;
+  @state() private _rating = false;
   @state() private _error: FailureCode | null = null;
 
   override updated(): void {
@@ -161,6 +163,17 @@ export class KioskTicketPage extends LitElement {
           }
           ${this._error ? html`<p class="error" role="alert">${errorMessage(this._error, this._lang)}</p>` : null}
           ${
+            status.status === 'done' && status.rating === null
+              ? html`<kiosk-rate-visit
+                  .language=${this._lang}
+                  ?busy=${this._rating}
+                  @rate=${this._onRate}
+                ></kiosk-rate-visit>`
+              : status.status === 'done'
+                ? html`<p class="thanks" role="status">${text.rateThanks}</p>`
+                : null
+          }
+          ${
             model.canLeave
               ? html`<kiosk-leave-button
                   .language=${this._lang}
@@ -180,6 +193,14 @@ export class KioskTicketPage extends LitElement {
     } catch {
       // Private mode: the choice lasts until the page is closed.
     }
+  }
+
+  private async _onRate(e: CustomEvent<{ rating: number; comment: string }>): Promise<void> {
+    this._rating = true;
+    this._error = null;
+    const res = await this._live.rate(e.detail.rating, e.detail.comment);
+    this._rating = false;
+    if (!res.ok) this._error = res.code;
   }
 
   private async _onLeave(): Promise<void> {

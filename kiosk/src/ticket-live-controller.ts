@@ -62,6 +62,24 @@ export class TicketLiveController implements ReactiveController {
     return { ok: true };
   }
 
+  /** Sends the visitor's rating of the finished visit (once). */
+  async rate(
+    rating: number,
+    comment: string,
+  ): Promise<{ ok: true } | { ok: false; code: FailureCode }> {
+    if (this.code === null) return { ok: false, code: 'ticket-not-found' };
+    const res = await apiRequest<TicketStatusView>(
+      `/tickets/${encodeURIComponent(this.code)}/rating`,
+      {
+        method: 'POST',
+        body: comment.trim() ? { rating, comment: comment.trim() } : { rating },
+      },
+    );
+    if (!res.ok) return res;
+    this.update(res.data);
+    return { ok: true };
+  }
+
   /** Asks for the current status (after the phone slept, the socket may have missed pushes). */
   refresh(): void {
     const socket = this.socket;

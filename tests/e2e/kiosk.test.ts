@@ -352,6 +352,20 @@ describe('phone page', () => {
     expect(first.number).not.toBe(mine.number);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'kiosk-phone-called');
+
+    // After the visit the visitor rates it, once.
+    await counter('banko-1', 'start');
+    await counter('banko-1', 'complete', { outcome: 'resolved' });
+    await page.getByRole('button', { name: /4 \/ 5/ }).click();
+    await page.getByLabel('Yorumunuz (isteğe bağlı)').fill('Çok hızlıydı');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'kiosk-phone-rating');
+    await page.getByRole('button', { name: 'Gönder' }).click();
+    await expect
+      .poll(() => page.locator('main').textContent())
+      .toContain('Değerlendirmeniz için teşekkür ederiz.');
+    expect(server.app.queues.ticketByCode(mine.code)!.ticket.rating).toBe(4);
+    await expect(page.getByRole('button', { name: 'Gönder' }).count()).resolves.toBe(0);
   });
 
   it('when the ticket was taken in English, then the phone page is in English', async () => {
