@@ -21,9 +21,22 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['node:*', 'express', 'socket.io', 'lowdb', 'lowdb/*', '../store/*', '../http/*'] },
+        {
+          patterns: [
+            'node:*',
+            'express',
+            'socket.io',
+            'lowdb',
+            'lowdb/*',
+            '../store/*',
+            '../http/*',
+          ],
+        },
       ],
-      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'The clock is a parameter.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'The clock is a parameter.' },
+      ],
     },
   },
   {

@@ -197,6 +197,34 @@ describe('postgres store: several servers on one database', () => {
     expect(await sql(schema.url, 'SELECT id_hash FROM sessions')).toEqual([]);
   });
 
+  it('when another database role sends a forged notice, then no session appears from it', async () => {
+    const schema = await newSchema();
+    const store = await server(schema);
+    const channel = `siramatik_${schema.name}`;
+    const forged = makeSession('forged', 'usr-1', Date.now() + 3600_000);
+    await sql(schema.url, 'SELECT pg_notify($1, $2)', [
+      channel,
+      JSON.stringify({ k: 'session', o: 'intruder', idHash: 'forged' }),
+    ]);
+    await sql(schema.url, 'SELECT pg_notify($1, $2)', [
+      channel,
+      JSON.stringify({ k: 'session-put', o: 'intruder', session: forged }),
+    ]);
+    await store.sessions.put(makeSession('real', 'usr-1', Date.now() + 3600_000));
+    const other = await server(schema);
+    const extended = store.sessions.get('real')!.expiresAt + 1;
+    await sql(schema.url, 'UPDATE sessions SET expires_at = expires_at + 1');
+    await sql(schema.url, 'SELECT pg_notify($1, $2)', [
+      channel,
+      JSON.stringify({ k: 'session', o: 'intruder', idHash: 'real' }),
+    ]);
+    // The notice is only a hint: the stores read the row itself.
+    await until(() => other.sessions.get('real')?.expiresAt === extended);
+
+    expect(store.sessions.get('forged')).toBeUndefined();
+    expect(other.sessions.get('forged')).toBeUndefined();
+  });
+
   it('when the notification connection is cut, then the store reconnects and catches up with what it missed', async () => {
     const schema = await newSchema();
     const logs: string[] = [];

@@ -267,6 +267,7 @@ describe('stats and exports over a real embedded store', () => {
         'Aktarma sayısı': '0',
         'İptal eden': '',
         Puan: '',
+        'Vatandaş yorumu': '',
       });
     });
 

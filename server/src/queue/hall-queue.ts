@@ -142,6 +142,9 @@ export class HallQueue {
   /** Closes the current day now if the clock has passed local midnight (called by a timer). */
   async checkRollover(): Promise<void> {
     await this.waitForGate();
+    // Callers woken by the same gate must not each start a rollover: look again, and start
+    // one with no await between the look and the gate.
+    if (this.gates.size > 0) return this.checkRollover();
     if (localDay(this.deps.now(), this.config.hall.timeZone) !== this.state.day) {
       await this.runGated(() => this.rollover());
     }
@@ -222,6 +225,8 @@ export class HallQueue {
    */
   async catchUp(): Promise<void> {
     await this.waitForGate();
+    // Two catch-ups woken together would both apply the same remote events.
+    if (this.gates.size > 0) return this.catchUp();
     if (this.stale) {
       await this.rebuildStale();
       return;
@@ -229,7 +234,8 @@ export class HallQueue {
     await this.runGated(async () => {
       await this.drain();
       const day = this.state.day;
-      const fresh = await this.readAfter(day, this.state.rev);
+      const after = this.state.rev;
+      const fresh = (await this.readAfter(day, after)).filter((e) => e.rev > this.state.rev);
       if (fresh.length === 0 || this.state.day !== day) return;
       for (const e of fresh) {
         evolve(this.state, e);

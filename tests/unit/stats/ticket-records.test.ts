@@ -69,6 +69,7 @@ describe('foldRecords', () => {
       transfers: 0,
       idle: [],
       rating: null,
+      note: null,
     });
   });
 
