@@ -252,7 +252,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
       clearTimeout(retentionStart);
       timers.forEach(clearInterval);
       io.disconnectSockets(true);
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => io.close(() => resolve()));
+      // Browsers keep connections open (keep-alive, reconnect attempts): without this, closing
+      // waits for them, and a stop or a restart can hang for as long as a page stays open.
+      httpServer.closeAllConnections();
+      await closed;
       await deps.store.close();
     },
   };
