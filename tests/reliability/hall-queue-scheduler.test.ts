@@ -124,6 +124,9 @@ function comparable(state: HallState) {
     counters: sorted(state.counters),
     sequences: sorted(state.sequences),
     waiting: sorted(state.waiting).map(([k, v]) => [k, [...v]]),
+    normalsSincePriority: state.normalsSincePriority,
+    recentServiceMs: sorted(state.recentServiceMs),
+    ticketIdByNumber: sorted(state.ticketIdByNumber),
   };
 }
 
@@ -281,6 +284,7 @@ describe('concurrent call-next on the service layer under fc.scheduler', () => {
 
   it('when two server processes share one journal and their counters call next at once, then a lost revision race is decided again and no ticket goes to two counters', async () => {
     let runs = 0;
+    let refusedAfterRaces = 0;
     await fc.assert(
       fc.asyncProperty(fc.scheduler(), plan, async (s, p) => {
         runs++;
@@ -306,14 +310,22 @@ describe('concurrent call-next on the service layer under fc.scheduler', () => {
         }
         const issued: string[] = [];
         let kioskTurn = 0;
+        /**
+         * A command that loses the revision race to the other server MAX_CONFLICT_RETRIES times
+         * in a row is refused (503, nothing stored): allowed, and counted.
+         */
+        const lostRaces = (code: string) => {
+          expect(code).toBe('storage-unavailable');
+          refusedAfterRaces++;
+        };
         const issue = async () => {
           const r = await on(kioskTurn++).issue(HALL, {
             serviceId: 'vezne',
             priority: null,
             lang: 'tr',
           });
-          expect(r.ok, r.ok ? '' : r.error.message).toBe(true);
           if (r.ok) issued.push(r.value.number);
+          else lostRaces(r.error.code);
         };
         for (let i = 0; i < p.before; i++) await issue();
         scheduled = true;
@@ -328,19 +340,21 @@ describe('concurrent call-next on the service layer under fc.scheduler', () => {
           for (const visit of p.visits[i]!) {
             const r = await command(i, { type: 'call-next' });
             if (!r.ok) {
-              expect(r.error.code, r.error.message).toBe('queue-empty');
+              if (r.error.code !== 'queue-empty') lostRaces(r.error.code);
               continue;
             }
             acked.push({ counterId, ticketId: r.value.ticket!.id });
             const follow = visit === 'no-show' ? ['no-show'] : ['start', 'complete'];
             for (const type of follow) {
-              const f = await command(
-                i,
-                type === 'complete'
-                  ? { type: 'complete', outcome: 'resolved', note: null }
-                  : ({ type } as CounterCommand),
-              );
-              expect(f.ok, f.ok ? '' : f.error.message).toBe(true);
+              const cmd = (
+                type === 'complete' ? { type, outcome: 'resolved', note: null } : { type }
+              ) as CounterCommand;
+              for (let attempt = 0; ; attempt++) {
+                const f = await command(i, cmd);
+                if (f.ok) break;
+                lostRaces(f.error.code);
+                expect(attempt).toBeLessThan(10);
+              }
             }
           }
         });
@@ -367,7 +381,9 @@ describe('concurrent call-next on the service layer under fc.scheduler', () => {
       }),
       { numRuns: RUNS },
     );
-    console.log(`hall-queue scheduler: ${runs} interleavings (two processes, one journal)`);
+    console.log(
+      `hall-queue scheduler: ${runs} interleavings (two processes, one journal); ${refusedAfterRaces} commands refused after losing 20 revision races in a row`,
+    );
   });
 
   it('when local midnight passes while counters call next and flushes finish in any order or fail, then each command lands on one day, both journals are whole and the closed day is summarised once', async () => {
