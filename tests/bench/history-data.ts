@@ -1,8 +1,8 @@
 // Synthetic history in the embedded store's own file formats: `config.json` through the store,
-// `journal/<hall>/<day>.jsonl` (one RevEvent per line) and `days/<hall>/<day>.json` (a version 2
-// DaySummary, its records folded from the same events by the product's `foldRecords`, as the
-// hall queue does at day close).
-import { mkdir, writeFile } from 'node:fs/promises';
+// `journal/<hall>/<day>.jsonl` (one RevEvent per line) and `days/<hall>/<day>.json` (a version 3
+// DaySummary written by the embedded store, its records folded from the same events by the
+// product's `foldRecords` and encoded by `daySummaryOf`, as the hall queue does at day close).
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PriorityGroup } from '../../contract/domain.js';
 import type { QueueEvent, RevEvent } from '../../contract/events.js';
@@ -10,10 +10,11 @@ import { hashPassword } from '../../server/src/auth/secrets.js';
 import { addDevice } from '../../server/src/auth/users.js';
 import { defaultConfig } from '../../server/src/config/default-config.js';
 import { localDay } from '../../server/src/domain/index.js';
+import { daySummaryOf } from '../../server/src/stats/day-summary.js';
 import type { TicketRecord } from '../../server/src/stats/ticket-record.js';
 import { foldRecords } from '../../server/src/stats/ticket-records.js';
+import { DaySummaryFiles } from '../../server/src/store/embedded/day-summary-files.js';
 import { openEmbeddedStore } from '../../server/src/store/embedded/open-embedded-store.js';
-import type { DaySummary } from '../../server/src/store/store.js';
 
 export interface HistoryOptions {
   dataDir: string;
@@ -273,6 +274,7 @@ export async function writeHistory(opts: HistoryOptions): Promise<HistoryWritten
   await writeConfig(opts.dataDir, opts.now);
   const journalDir = path.join(opts.dataDir, 'journal', hall.id);
   const daysDir = path.join(opts.dataDir, 'days', hall.id);
+  const summaries = new DaySummaryFiles(path.join(opts.dataDir, 'days'));
   await mkdir(journalDir, { recursive: true });
   await mkdir(daysDir, { recursive: true });
   const today = localDay(opts.now, hall.timeZone);
@@ -294,18 +296,12 @@ export async function writeHistory(opts: HistoryOptions): Promise<HistoryWritten
       : simulateAndFold(day, opts.ticketsPerDay, rnd);
     if (!template) templates.set(n % TEMPLATE_DAYS, { day, events, records });
     if (opts.journals) await writeJournal(day, events);
-    const summary: DaySummary = {
-      version: 2,
-      hallId: hall.id,
-      day,
-      closedAt: Date.parse(`${dayBefore(day, -1)}T00:00:05${HALL_ZONE_OFFSET}`),
-      lastRev: events.length,
-      records,
-    };
-    const text = JSON.stringify(summary);
-    await writeFile(path.join(daysDir, `${day}.json`), text);
+    const closedAt = Date.parse(`${dayBefore(day, -1)}T00:00:05${HALL_ZONE_OFFSET}`);
+    await summaries.write(
+      daySummaryOf({ hallId: hall.id, day, closedAt, lastRev: events.length }, records),
+    );
     written.tickets += opts.ticketsPerDay;
-    written.bytes += Buffer.byteLength(text);
+    written.bytes += (await stat(path.join(daysDir, `${day}.json`))).size;
   }
   if (opts.today) {
     const events = simulateDay(today, opts.ticketsPerDay, rnd, opts.now - MINUTE);

@@ -1,6 +1,7 @@
 // A bench child: one history job over a data folder, alone in its process so its peak RSS is
 // its own. The product's StatsService over the embedded store (aggregate, CSV, XLSX), or a
-// floor: reading and parsing every day summary, optionally writing a naive CSV line per record.
+// floor: reading and parsing every day summary file, optionally writing a naive CSV line per
+// record.
 import { createWriteStream } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -22,7 +23,7 @@ export interface HistoryWorkerOptions {
 
 export interface HistoryJobResult {
   ms: number;
-  /** Records seen (floors) or groups returned (aggregate); bytes written (exports). */
+  /** JSON lines parsed (floors) or groups returned (aggregate); bytes written (exports). */
   count: number;
   peakRssMb: number;
 }
@@ -42,25 +43,50 @@ function finished(out: Writable): Promise<void> {
   });
 }
 
-/** The floor: every summary read and parsed, day by day (and a naive CSV line per record). */
+/** A naive CSV text of one parsed summary line: a line per record, its values joined. */
+function naiveCsv(part: Record<string, unknown>): string {
+  if (Array.isArray(part.records)) {
+    // Version 2: records as objects.
+    return (part.records as Record<string, unknown>[])
+      .map((r) => Object.values(r).join(','))
+      .join('\r\n');
+  }
+  // A part of a version 3 summary: columns of `count` values, or one value for all.
+  const columns = Object.values(
+    (part.columns ?? (part.records as { stats: { columns: object } }).stats.columns) as Record<
+      string,
+      unknown
+    >,
+  );
+  const count = columns.reduce<number>((n, c) => Math.max(n, Array.isArray(c) ? c.length : 0), 0);
+  const lines: string[] = [];
+  for (let i = 0; i < count; i++)
+    lines.push(columns.map((c) => (Array.isArray(c) ? c[i] : c)).join(','));
+  return lines.join('\r\n');
+}
+
+/**
+ * The floor: every summary file read and each of its JSON lines parsed, day by day (and a
+ * naive CSV line per record of each part).
+ */
 async function floor(csv: boolean): Promise<number> {
   const dir = path.join(opts.dataDir, 'days', opts.hallId);
   const out = csv ? devNull() : undefined;
-  let records = 0;
+  let lines = 0;
   for (const name of (await readdir(dir)).sort()) {
-    const summary = JSON.parse(await readFile(path.join(dir, name), 'utf8')) as {
-      records: Record<string, unknown>[];
-    };
-    records += summary.records.length;
-    if (out) {
-      out.write(summary.records.map((r) => Object.values(r).join(',')).join('\r\n'));
+    const text = await readFile(path.join(dir, name), 'utf8');
+    for (const line of text.split('\n')) {
+      if (!line) continue;
+      const part = JSON.parse(line) as Record<string, unknown>;
+      lines += 1;
+      if (out) out.write(naiveCsv(part));
     }
   }
   if (out) {
     out.end();
     await finished(out);
   }
-  return records;
+  return lines;
 }
 
 async function product(job: 'aggregate' | 'csv' | 'xlsx'): Promise<number> {

@@ -11,7 +11,14 @@ import {
 } from '../../server/src/retention/note-retention.js';
 import { openEmbeddedStore } from '../../server/src/store/embedded/open-embedded-store.js';
 import type { DaySummary, Store } from '../../server/src/store/store.js';
-import { completedWithNote, issued, makeConfig, makeSummary } from './store-fixtures.js';
+import { decodeRecords, encodeRecords } from '../../server/src/stats/record-columns.js';
+import {
+  completedWithNote,
+  issued,
+  makeColumnSummary,
+  makeConfig,
+  makeSummary,
+} from './store-fixtures.js';
 
 const HALL = 'hall-a';
 /** 12:00 in Istanbul on 2025-06-15; with 90 days' retention the cutoff is 2025-03-17. */
@@ -110,6 +117,27 @@ describe('note retention', () => {
       '2025-03-17.jsonl',
       `${TODAY}.jsonl`,
     ]);
+  });
+
+  it('when a summary by column (version 3) holds an old note, then the note leaves the file and the rest stays', async () => {
+    const day = '2025-03-11';
+    const summary = makeColumnSummary(HALL, day, 9);
+    const records = decodeRecords(summary.records);
+    const rated = records.findIndex((r) => r.end === 'completed');
+    records[rated]!.note = `${NOTE} (${day})`;
+    records[rated]!.rating = 4;
+    await store.summaries.write({ ...summary, records: encodeRecords(records) });
+    const file = path.join(dir, 'days', HALL, `${day}.json`);
+    // The file is ASCII (İ written as \u0130): look for the note's ASCII words.
+    expect(await readFile(file, 'utf8')).toContain('iletildi');
+
+    const report = await blankExpiredNotes(deps, HALL);
+
+    expect(report.summaryNotes).toBe(2);
+    expect(await readFile(file, 'utf8')).not.toContain('iletildi');
+    const after = await store.summaries.read(HALL, day);
+    records[rated]!.note = null;
+    expect(after?.version === 3 && decodeRecords(after.records)).toEqual(records);
   });
 
   it('when a pass runs twice, then the second one changes nothing', async () => {

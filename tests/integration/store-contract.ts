@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../server/src/store/store.js';
-import { completedWithNote, issued, makeSession, makeSummary } from './store-fixtures.js';
+import {
+  completedWithNote,
+  issued,
+  makeColumnSummary,
+  makeSession,
+  makeSummary,
+} from './store-fixtures.js';
 
 export interface StoreUnderTest {
   store: Store;
@@ -293,6 +299,29 @@ export function describeStoreContract(
         expect(await reopened.summaries.read('hall-a', DAY)).toEqual(
           makeSummary('hall-a', DAY, 42),
         );
+      });
+
+      it('when a summary by column (version 3) is written, then read returns it whole and readStats without its detail, also after reopening', async () => {
+        const summary = makeColumnSummary('hall-a', DAY, 42);
+        const { detail: _detail, ...statsPart } = summary.records;
+        await store.summaries.write(summary);
+
+        expect(await store.summaries.read('hall-a', DAY)).toEqual(summary);
+        expect(await store.summaries.readStats('hall-a', DAY)).toEqual({
+          ...summary,
+          records: statsPart,
+        });
+        const reopened = await subject.reopen();
+        expect(await reopened.summaries.read('hall-a', DAY)).toEqual(summary);
+      });
+
+      it('when an older summary (version 1) is read for stats, then it comes whole', async () => {
+        await store.summaries.write(makeSummary('hall-a', DAY, 42));
+
+        expect(await store.summaries.readStats('hall-a', DAY)).toEqual(
+          makeSummary('hall-a', DAY, 42),
+        );
+        expect(await store.summaries.readStats('hall-a', '2025-03-15')).toBeUndefined();
       });
 
       it('when a summary is written again, then the new one replaces the old', async () => {

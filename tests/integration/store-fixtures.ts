@@ -1,6 +1,9 @@
 import type { RevEvent } from '../../contract/events.js';
 import type { ConfigData, SessionRecord } from '../../server/src/config/config-data.js';
-import type { DaySummary } from '../../server/src/store/store.js';
+import { daySummaryOf } from '../../server/src/stats/day-summary.js';
+import { foldRecords } from '../../server/src/stats/ticket-records.js';
+import type { DaySummary, DaySummaryV3 } from '../../server/src/store/store.js';
+import { HALL, mondayJournal, SERVICES } from '../unit/stats/stats-fixtures.js';
 
 /** A small configuration: one hall, one service, one counter, one user. */
 export function makeConfig(): ConfigData {
@@ -127,4 +130,10 @@ export function makeSummary(hallId: string, day: string, lastRev: number): DaySu
       },
     ],
   };
+}
+
+/** A version 3 summary (records by column) of a hand-written day with a transfer and a note. */
+export function makeColumnSummary(hallId: string, day: string, lastRev: number): DaySummaryV3 {
+  const records = foldRecords(mondayJournal(), HALL, SERVICES).map((r) => ({ ...r, hallId, day }));
+  return daySummaryOf({ hallId, day, closedAt: Date.parse(`${day}T21:00:00Z`), lastRev }, records);
 }

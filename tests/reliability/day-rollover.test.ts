@@ -13,7 +13,7 @@ import {
   openEmbeddedStore,
   type JournalFileSystem,
 } from '../../server/src/store/embedded/open-embedded-store.js';
-import type { DaySummaryV2 } from '../../server/src/store/store.js';
+import { readDaySummary } from '../support/day-summary.js';
 import { kiosk, signedIn } from '../support/http.js';
 import {
   collect,
@@ -103,9 +103,9 @@ describe('day rollover at local midnight (Europe/Istanbul) with a fake clock', (
 
   /** The closed day: summary with every ticket, open ones cancelled by day-end, counters closed. */
   async function expectDayClosed(day: string, closedAt: number) {
-    const summary = JSON.parse(await readFile(summaryFile(day), 'utf8')) as DaySummaryV2;
-    expect(summary).toMatchObject({ version: 2, hallId: HALL, day, closedAt });
-    const byNumber = new Map(summary.records.map((r) => [r.number, r]));
+    const summary = await readDaySummary(server.dataDir, HALL, day);
+    expect(summary).toMatchObject({ version: 3, hallId: HALL, day, closedAt });
+    const byNumber = new Map(summary.decoded.map((r) => [r.number, r]));
     expect([...byNumber.keys()].sort()).toEqual(['R001', 'V001', 'V002', 'V003', 'V004']);
     expect(byNumber.get('V001')).toMatchObject({ end: 'completed', outcome: 'resolved' });
     for (const n of ['V002', 'V003', 'V004', 'R001'])
@@ -281,16 +281,14 @@ describe('day rollover when the day-end cannot be stored', () => {
       const first = await issue();
       expect(first.status).toBe(201);
       expect(first.body.number).toBe('V001');
-      const summary = JSON.parse(
-        await readFile(path.join(dataDir, 'days', HALL, `${lastDay}.json`), 'utf8'),
-      ) as DaySummaryV2;
+      const summary = await readDaySummary(dataDir, HALL, lastDay);
       const lines = (
         await readFile(path.join(dataDir, 'journal', HALL, `${lastDay}.jsonl`), 'utf8')
       )
         .split('\n')
         .filter(Boolean);
       expect(summary.lastRev).toBe(lines.length);
-      expect(summary.records.map((r) => [r.number, r.end, r.cancelledBy])).toEqual([
+      expect(summary.decoded.map((r) => [r.number, r.end, r.cancelledBy])).toEqual([
         ['V001', 'cancelled', 'day-end'],
         ['V002', 'cancelled', 'day-end'],
       ]);

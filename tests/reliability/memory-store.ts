@@ -5,6 +5,7 @@ import type { ConfigData, SessionRecord } from '../../server/src/config/config-d
 import { JournalConflictError } from '../../server/src/store/journal-conflict.js';
 import type {
   DaySummary,
+  DayStatsSummary,
   DaySummaryStore,
   EventJournal,
   JournalRead,
@@ -89,6 +90,12 @@ export class MemorySummaries implements DaySummaryStore {
   }
   read(hallId: string, day: string): Promise<DaySummary | undefined> {
     return Promise.resolve(this.written.findLast((s) => s.hallId === hallId && s.day === day));
+  }
+  async readStats(hallId: string, day: string): Promise<DayStatsSummary | undefined> {
+    const summary = await this.read(hallId, day);
+    if (summary?.version !== 3) return summary;
+    const { detail: _detail, ...stats } = summary.records;
+    return { ...summary, records: stats };
   }
   days(hallId: string): Promise<string[]> {
     const days = new Set(this.written.filter((s) => s.hallId === hallId).map((s) => s.day));

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { addUser } from '../auth/users.js';
 import { defaultConfig } from '../config/default-config.js';
 import { hallConfig, localDay } from '../domain/index.js';
+import { daySummaryOf } from '../stats/day-summary.js';
 import { foldRecords } from '../stats/ticket-records.js';
 import { openEmbeddedStore } from '../store/embedded/open-embedded-store.js';
 import { rng, simulateDay } from './demo-simulation.js';
@@ -81,14 +82,12 @@ async function main(): Promise<void> {
       );
       await store.journal.append(hall.id, day, events);
       const records = foldRecords(events, hall, config.services);
-      await store.summaries.write({
-        version: 2,
-        hallId: hall.id,
-        day,
-        closedAt: events.at(-1)!.at,
-        lastRev: events.at(-1)!.rev,
-        records,
-      });
+      await store.summaries.write(
+        daySummaryOf(
+          { hallId: hall.id, day, closedAt: events.at(-1)!.at, lastRev: events.at(-1)!.rev },
+          records,
+        ),
+      );
       written += 1;
       tickets += events.filter((e) => e.type === 'ticket:issued').length;
     }

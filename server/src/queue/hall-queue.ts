@@ -13,6 +13,7 @@ import {
   type HallState,
   type Result,
 } from '../domain/index.js';
+import { daySummaryOf } from '../stats/day-summary.js';
 import { foldRecords } from '../stats/ticket-records.js';
 import { JournalConflictError } from '../store/journal-conflict.js';
 import type { DaySummaryStore, EventJournal } from '../store/store.js';
@@ -308,14 +309,12 @@ export class HallQueue {
       return this.closeDay((await this.replay(state.day)).state, attempt + 1);
     }
     const journal = await this.deps.journal.read(this.hallId, state.day);
-    await this.deps.summaries.write({
-      version: 2,
-      hallId: this.hallId,
-      day: state.day,
-      closedAt: now,
-      lastRev: state.rev,
-      records: foldRecords(journal.events, this.config.hall, this.config.services),
-    });
+    await this.deps.summaries.write(
+      daySummaryOf(
+        { hallId: this.hallId, day: state.day, closedAt: now, lastRev: state.rev },
+        foldRecords(journal.events, this.config.hall, this.config.services),
+      ),
+    );
     this.deps.log(`hall ${this.hallId}: day ${state.day} closed (${state.tickets.size} tickets)`);
   }
 

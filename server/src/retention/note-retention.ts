@@ -1,5 +1,6 @@
 import { DEFAULT_NOTE_RETENTION_DAYS } from '../config/default-config.js';
 import { localDay } from '../domain/index.js';
+import { decodeRecords, encodeRecords } from '../stats/record-columns.js';
 import type { ConfigStore, DaySummary, DaySummaryStore, EventJournal } from '../store/store.js';
 
 export interface NoteRetentionDeps {
@@ -39,19 +40,34 @@ export function noteCutoffDay(now: number, timeZone: string, retentionDays: numb
 
 type WithNote = { note?: unknown };
 
-/** Blanks the notes of one summary in place; returns how many. */
-function blankSummaryNotes(summary: DaySummary): number {
-  // Version 1 holds tickets; version 2 holds stats records, which may carry a note one day.
-  const rows: unknown = summary.version === 1 ? summary.tickets : summary.records;
-  if (!Array.isArray(rows)) throw new Error(`unknown day summary version ${summary.version}`);
+/** Blanks the notes of rows in place; returns how many. */
+function blankNotes(rows: WithNote[]): number {
   let blanked = 0;
-  for (const row of rows as WithNote[]) {
+  for (const row of rows) {
     if (typeof row.note === 'string') {
       row.note = null;
       blanked += 1;
     }
   }
   return blanked;
+}
+
+/** Blanks the notes of one summary; returns the summary to write back and how many. */
+function blankSummaryNotes(summary: DaySummary): { summary: DaySummary; blanked: number } {
+  switch (summary.version) {
+    case 1:
+      return { summary, blanked: blankNotes(summary.tickets) };
+    case 2:
+      return { summary, blanked: blankNotes(summary.records) };
+    case 3: {
+      // Re-encoded, so the texts leave the summary's string table too.
+      const records = decodeRecords(summary.records);
+      const blanked = blankNotes(records);
+      return { summary: { ...summary, records: encodeRecords(records) }, blanked };
+    }
+    default:
+      throw new Error(`unknown day summary version ${String((summary as DaySummary).version)}`);
+  }
 }
 
 /**
@@ -88,8 +104,8 @@ export async function blankExpiredNotes(
   for (const day of days) {
     try {
       if (hasSummary.has(day)) {
-        const summary = await deps.summaries.read(hallId, day);
-        const blanked = summary ? blankSummaryNotes(summary) : 0;
+        const read = await deps.summaries.read(hallId, day);
+        const { summary, blanked } = read ? blankSummaryNotes(read) : { blanked: 0 };
         if (summary && blanked > 0) await deps.summaries.write(summary);
         report.summaryNotes += blanked;
       }

@@ -1,6 +1,6 @@
 import { DurationHistogram } from './duration-histogram.js';
 import type { DurationStats, GroupBy, GroupStats } from './stats-types.js';
-import type { TicketRecord } from './ticket-record.js';
+import type { StatsRow } from './record-columns.js';
 
 /** Running totals of one group; memory is fixed whatever the number of records. */
 class GroupTotals {
@@ -18,7 +18,7 @@ class GroupTotals {
   readonly wait = new DurationHistogram();
   readonly serviceTime = new DurationHistogram();
 
-  add(r: TicketRecord): void {
+  add(r: StatsRow): void {
     if (r.segment === 0) this.issued += 1;
     switch (r.end) {
       case 'completed':
@@ -112,7 +112,7 @@ function durationStats(h: DurationHistogram): DurationStats {
 }
 
 /** Where a record counts; '' for a counter or clerk it never reached. */
-const KEY_OF: Record<GroupBy, (r: TicketRecord) => string> = {
+const KEY_OF: Record<GroupBy, (r: StatsRow) => string> = {
   day: (r) => r.day,
   hour: (r) => (r.hour < 10 ? `0${r.hour}` : String(r.hour)),
   weekday: (r) => String(r.weekday),
@@ -130,13 +130,13 @@ const KEY_OF: Record<GroupBy, (r: TicketRecord) => string> = {
  */
 export class StatsAggregator {
   private readonly groups = new Map<string, GroupTotals>();
-  private readonly keyOf: (r: TicketRecord) => string;
+  private readonly keyOf: (r: StatsRow) => string;
 
   constructor(readonly groupBy: GroupBy) {
     this.keyOf = KEY_OF[groupBy];
   }
 
-  add(records: Iterable<TicketRecord>): void {
+  add(records: Iterable<StatsRow>): void {
     for (const r of records) {
       const g = this.totalsOf(this.keyOf(r));
       g.add(r);
@@ -185,7 +185,7 @@ export class StatsAggregator {
 
 /** Aggregates a whole list at once (tests, small ranges). */
 export function aggregate(
-  records: Iterable<TicketRecord>,
+  records: Iterable<StatsRow>,
   groupBy: GroupBy,
 ): { groups: GroupStats[]; total: GroupStats } {
   const agg = new StatsAggregator(groupBy);

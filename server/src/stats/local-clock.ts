@@ -4,14 +4,17 @@ const PAD2 = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
 
 /**
  * Local wall-clock times of a time zone, fast enough for a million export rows: the zone's UTC
- * offset is looked up once per quarter hour (offsets change only on quarter-hour boundaries)
- * and the rest is arithmetic. Intl alone costs microseconds per call.
+ * offset is looked up once per quarter hour (offsets change only on quarter-hour boundaries),
+ * a day at a time where it does not change, and the rest is arithmetic. Intl alone costs
+ * microseconds per call.
  */
 export class LocalClock {
   private readonly offsets = new Map<number, number>();
   private readonly format: Intl.DateTimeFormat;
   /** The last local day formatted, as `[day number, 'YYYY-MM-DD']`: rows come day by day. */
   private lastDay: [number, string] = [Number.NaN, ''];
+  /** A span known to have one offset: rows come day by day, so most lookups end here. */
+  private known = { from: 0, to: 0, offset: 0 };
 
   constructor(readonly timeZone: string) {
     this.format = new Intl.DateTimeFormat('en-CA', {
@@ -28,7 +31,18 @@ export class LocalClock {
 
   /** The zone's offset from UTC at an instant, in milliseconds (+3 h for Istanbul). */
   offsetMs(at: number): number {
+    if (at >= this.known.from && at < this.known.to) return this.known.offset;
     const bucket = Math.floor(at / BUCKET_MS);
+    const offset = this.bucketOffset(bucket);
+    // The same offset a day later means none in between: zones change at most twice a year.
+    if (this.bucketOffset(bucket + DAY_MS / BUCKET_MS) === offset) {
+      const from = bucket * BUCKET_MS;
+      this.known = { from, to: from + DAY_MS, offset };
+    }
+    return offset;
+  }
+
+  private bucketOffset(bucket: number): number {
     let offset = this.offsets.get(bucket);
     if (offset === undefined) {
       const start = bucket * BUCKET_MS;

@@ -4,7 +4,7 @@ import { writeCsv } from './csv-export.js';
 import type { ExportNames } from './export-columns.js';
 import { writeJson } from './json-export.js';
 import { ExportAborted } from './stream-sink.js';
-import { recordsByDay, type RecordsSourceDeps } from './records-source.js';
+import { recordsByDay, statsRowsByDay, type RecordsSourceDeps } from './records-source.js';
 import type { GroupBy, StatsReport } from './stats-types.js';
 import { writeXlsx } from './xlsx-export.js';
 
@@ -32,7 +32,7 @@ export class StatsService {
     const names = this.names(hallId);
     if (!names) return undefined;
     const agg = new StatsAggregator(groupBy);
-    for await (const batch of recordsByDay(this.deps, hallId, range.from, range.to)) {
+    for await (const batch of statsRowsByDay(this.deps, hallId, range.from, range.to)) {
       agg.add(batch);
     }
     const { groups, total } = agg.result((key) => labelOf(groupBy, key, names));
@@ -69,11 +69,21 @@ export class StatsService {
     return {
       hallId,
       timeZone: config.hall.timeZone,
-      service: (id) => config.services.get(id)?.name.tr ?? id,
-      counter: (id) => config.counters.get(id)?.name ?? id,
-      clerk: (id) => this.deps.clerkName(id) ?? id,
+      service: remembered((id) => config.services.get(id)?.name.tr ?? id),
+      counter: remembered((id) => config.counters.get(id)?.name ?? id),
+      clerk: remembered((id) => this.deps.clerkName(id) ?? id),
     };
   }
+}
+
+/** A name lookup done once per id for the life of one report (a million rows, a few ids). */
+function remembered(nameOf: (id: string) => string): (id: string) => string {
+  const names = new Map<string, string>();
+  return (id) => {
+    let name = names.get(id);
+    if (name === undefined) names.set(id, (name = nameOf(id)));
+    return name;
+  };
 }
 
 function labelOf(groupBy: GroupBy, key: string | null, names: ExportNames): string {

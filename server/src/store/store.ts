@@ -1,6 +1,7 @@
 import type { Ticket } from '../../../contract/domain.js';
 import type { RevEvent } from '../../../contract/events.js';
 import type { ConfigData, SessionRecord } from '../config/config-data.js';
+import type { RecordColumns } from '../stats/record-columns.js';
 import type { TicketRecord } from '../stats/ticket-record.js';
 
 /** Configuration: read from memory, written through to disk. */
@@ -54,7 +55,7 @@ export interface EventJournal {
 }
 
 /** Written once when a day closes, so history never replays journals. */
-export type DaySummary = DaySummaryV1 | DaySummaryV2;
+export type DaySummary = DaySummaryV1 | DaySummaryV2 | DaySummaryV3;
 
 /** Before stats: the day's final tickets. Still read; stats fold such a day from its journal. */
 export interface DaySummaryV1 {
@@ -76,9 +77,27 @@ export interface DaySummaryV2 {
   records: TicketRecord[];
 }
 
+/** The day's records by column (see `RecordColumns`); written since version 3. */
+export interface DaySummaryV3 {
+  version: 3;
+  hallId: string;
+  day: string;
+  closedAt: number;
+  lastRev: number;
+  records: RecordColumns;
+}
+
+/** A summary as aggregates read it: a version 3 summary without its detail columns. */
+export type DayStatsSummary =
+  | DaySummaryV1
+  | DaySummaryV2
+  | (Omit<DaySummaryV3, 'records'> & { records: Omit<RecordColumns, 'detail'> });
+
 export interface DaySummaryStore {
   write(summary: DaySummary): Promise<void>;
   read(hallId: string, day: string): Promise<DaySummary | undefined>;
+  /** The summary without what only exports need (cheaper to read for a long range). */
+  readStats(hallId: string, day: string): Promise<DayStatsSummary | undefined>;
   /** Days with a summary, ascending. */
   days(hallId: string): Promise<string[]>;
 }

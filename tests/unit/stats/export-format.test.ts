@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvField } from '../../../server/src/stats/csv-export.js';
+import { csvField, minutesText } from '../../../server/src/stats/csv-export.js';
 import { minutes, neutralise } from '../../../server/src/stats/export-columns.js';
 import { LocalClock } from '../../../server/src/stats/local-clock.js';
 import { local } from './stats-fixtures.js';
@@ -46,5 +47,73 @@ describe('export cell formatting', () => {
     // 2024-03-31 02:00 CET the clocks jumped to 03:00 CEST (01:00 UTC).
     expect(clock.iso(Date.UTC(2024, 2, 31, 0, 59))).toBe('2024-03-31T01:59:00+01:00');
     expect(clock.iso(Date.UTC(2024, 2, 31, 1, 0))).toBe('2024-03-31T03:00:00+02:00');
+  });
+
+  it('when instants of any zone are formatted in any order, then each carries the offset Intl gives it', () => {
+    const zones = ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Europe/Istanbul'];
+    // Walks of visits through the days around clock changes (2024 in Berlin, New York and
+    // Lord Howe, whose change is half an hour), as an export's rows come day by day.
+    const change = fc.constantFrom(
+      Date.UTC(2024, 2, 31, 1),
+      Date.UTC(2024, 9, 27, 1),
+      Date.UTC(2024, 2, 10, 7),
+      Date.UTC(2024, 10, 3, 6),
+      Date.UTC(2024, 3, 6, 15),
+      Date.UTC(2024, 9, 5, 15, 30),
+    );
+    const walk = fc
+      .tuple(
+        change,
+        fc.integer({ min: -3 * 86_400_000, max: 0 }),
+        fc.array(fc.nat(20 * 3_600_000), { minLength: 1, maxLength: 30 }),
+      )
+      .map(([at, back, gaps]) =>
+        gaps.map((_, i) => at + back + gaps.slice(0, i + 1).reduce((a, b) => a + b, 0)),
+      );
+    const intlOffset = (zone: string, at: number) => {
+      const p: Record<string, number> = {};
+      const f = new Intl.DateTimeFormat('en-CA', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      });
+      for (const part of f.formatToParts(at)) p[part.type] = Number(part.value);
+      const wall = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+      return wall - (at - (at % 1000));
+    };
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        walk,
+        fc.array(fc.nat(4 * 3_600_000), { maxLength: 4 }),
+        (zone, starts, steps) => {
+          const clock = new LocalClock(zone);
+          for (const start of starts) {
+            // A visit's times come close together, as an export row's do.
+            for (const at of [start, ...steps.map((s) => start + s)])
+              expect(clock.offsetMs(at), `${zone} ${new Date(at).toISOString()}`).toBe(
+                intlOffset(zone, at),
+              );
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('CSV minutes', () => {
+  it('when any duration is written, then the text is what toFixed(2) of its minutes gives', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.nat(86_400_000), fc.integer(), fc.double()), (ms) => {
+        expect(minutesText(ms)).toBe(minutes(ms).toFixed(2));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

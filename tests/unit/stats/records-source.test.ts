@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RevEvent } from '../../../contract/events.js';
 import { hallConfig } from '../../../server/src/domain/index.js';
-import { recordsByDay } from '../../../server/src/stats/records-source.js';
+import { daySummaryOf } from '../../../server/src/stats/day-summary.js';
+import { recordsByDay, statsRowsByDay } from '../../../server/src/stats/records-source.js';
 import { foldRecords } from '../../../server/src/stats/ticket-records.js';
 import type { DaySummary, DaySummaryStore, EventJournal } from '../../../server/src/store/store.js';
 import { HALL, HALL_ID, mondayJournal, SERVICES, tuesdayJournal } from './stats-fixtures.js';
@@ -25,6 +26,13 @@ function fakeStore(journals: Record<string, RevEvent[]>, summaries: Record<strin
     read: async (_hall, day) => {
       reads.push(`summary ${day}`);
       return summaries[day];
+    },
+    readStats: async (_hall, day) => {
+      reads.push(`stats ${day}`);
+      const summary = summaries[day];
+      if (summary?.version !== 3) return summary;
+      const { detail: _detail, ...stats } = summary.records;
+      return { ...summary, records: stats };
     },
     days: async () => Object.keys(summaries).sort(),
   };
@@ -115,5 +123,60 @@ describe('recordsByDay', () => {
     const deps = { ...fake, hallConfig: () => undefined, liveDay: () => undefined };
 
     expect(await collect(recordsByDay(deps, HALL_ID, MON, MON))).toEqual([]);
+  });
+});
+
+const v3 = (day: string, events: RevEvent[]): DaySummary =>
+  daySummaryOf(
+    { hallId: HALL_ID, day, closedAt: 0, lastRev: events.length },
+    foldRecords(events, HALL, SERVICES),
+  );
+
+describe('version 3 summaries', () => {
+  it('when a closed day has a version 3 summary, then exports get its records back exactly', async () => {
+    const fake = fakeStore({ [MON]: mondayJournal() }, { [MON]: v3(MON, mondayJournal()) });
+    const deps = { ...fake, hallConfig: () => config, liveDay: () => TUE };
+
+    const [batch] = await collect(recordsByDay(deps, HALL_ID, MON, MON));
+
+    expect(fake.reads).toEqual([`summary ${MON}`]);
+    expect(batch).toEqual(foldRecords(mondayJournal(), HALL, SERVICES));
+  });
+
+  it('when stats read a range, then closed days are read through readStats and the live day is folded', async () => {
+    const fake = fakeStore(
+      { [MON]: mondayJournal(), [TUE]: tuesdayJournal() },
+      { [MON]: v3(MON, mondayJournal()) },
+    );
+    const deps = { ...fake, hallConfig: () => config, liveDay: () => TUE };
+
+    const rows: unknown[][] = [];
+    for await (const batch of statsRowsByDay(deps, HALL_ID, MON, TUE)) {
+      const copies: unknown[] = [];
+      for (const r of batch) copies.push({ ...r, idle: [...r.idle] }); // rows are reused
+      rows.push(copies);
+    }
+
+    expect(fake.reads).toEqual([`stats ${MON}`, `journal ${TUE}`]);
+    const monday = foldRecords(mondayJournal(), HALL, SERVICES);
+    expect(rows[0]).toEqual(
+      monday.map((r) => ({
+        day: r.day,
+        hour: r.hour,
+        weekday: r.weekday,
+        serviceId: r.serviceId,
+        counterId: r.counterId,
+        clerkId: r.clerkId,
+        end: r.end,
+        outcome: r.outcome,
+        segment: r.segment,
+        targetMinutes: r.targetMinutes,
+        waitMs: r.waitMs,
+        serviceMs: r.serviceMs,
+        rating: r.rating,
+        idle: r.idle,
+      })),
+    );
+    expect(rows[1]).toHaveLength(1);
   });
 });

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { DaySummary, DaySummaryStore } from '../store.js';
+import type { DaySummary, DayStatsSummary, DaySummaryStore } from '../store.js';
 import { checkDay } from './pg-errors.js';
 
 /** Day summaries in `day_summaries`, one row per hall-day, found through the primary key. */
@@ -28,6 +28,16 @@ export class PgSummaries implements DaySummaryStore {
     checkDay(day);
     const { rows } = await this.pool.query<{ summary: DaySummary }>(
       'SELECT summary FROM day_summaries WHERE hall_id = $1 AND day = $2::date',
+      [hallId, day],
+    );
+    return rows[0]?.summary;
+  }
+
+  async readStats(hallId: string, day: string): Promise<DayStatsSummary | undefined> {
+    checkDay(day);
+    // Leaves out the detail columns of a version 3 summary; older versions come whole.
+    const { rows } = await this.pool.query<{ summary: DayStatsSummary }>(
+      "SELECT summary #- '{records,detail}' AS summary FROM day_summaries WHERE hall_id = $1 AND day = $2::date",
       [hallId, day],
     );
     return rows[0]?.summary;
