@@ -9,7 +9,8 @@ import { pacedLoad } from './paced-load.js';
 import type { ProductServerReady } from './product-server.js';
 import { summarize, type Summary } from './stats.js';
 
-type Kind = 'product' | 'floor';
+/** The product, the bare floor, and the floor with Express and Socket.IO in it (saturation). */
+type Kind = 'product' | 'floor' | 'express-floor';
 /** A fixed request rate (open loop), or saturation (autocannon, closed loop). */
 type Phase = number | 'saturation';
 
@@ -61,10 +62,13 @@ interface PhaseResult {
 }
 
 async function startTarget(kind: Kind, ctx: BenchContext): Promise<IssueTarget> {
-  if (kind === 'floor') {
+  if (kind !== 'product') {
     const server = await BenchChild.start<FloorServerReady>(
-      benchScript('floors/durable-append-server.ts'),
-      { label: 'durable-append floor', cpuProfDir: ctx.cpuProfDir },
+      benchScript(`floors/${kind === 'floor' ? 'durable' : 'express'}-append-server.ts`),
+      {
+        label: `${kind === 'floor' ? 'durable-append' : 'express-append'} floor`,
+        cpuProfDir: ctx.cpuProfDir,
+      },
     );
     return {
       server,
@@ -187,7 +191,12 @@ function rateFigures(rate: number, product: PhaseResult, floor: PhaseResult): Fi
   ];
 }
 
-function saturationFigures(connections: number, product: PhaseResult, floor: PhaseResult) {
+function saturationFigures(
+  connections: number,
+  product: PhaseResult,
+  floor: PhaseResult,
+  expressFloor: PhaseResult,
+) {
   return [
     figure({
       id: 'issue.saturation',
@@ -197,6 +206,14 @@ function saturationFigures(connections: number, product: PhaseResult, floor: Pha
       floor: floor.perSecond,
       target: { minRatio: 0.6 },
       note: `p50/p99 ${product.p50}/${product.p99} ms (floor ${floor.p50}/${floor.p99}); failed ${product.failed} (floor ${floor.failed})`,
+    }),
+    figure({
+      id: 'issue.saturation.express',
+      name: 'the same throughput against the Express + Socket.IO floor',
+      unit: 'req/s',
+      value: product.perSecond,
+      floor: expressFloor.perSecond,
+      note: `that floor's own ratio to the bare floor: ${(expressFloor.perSecond / floor.perSecond).toFixed(2)}; its CPU per request ${expressFloor.cpuPerRequestUs.toFixed(0)} µs`,
     }),
     figure({
       id: 'issue.saturation.cpu',
@@ -232,9 +249,11 @@ export async function issueBench(ctx: BenchContext): Promise<Figure[]> {
     results.floor = await runPhases('floor', phases, scale, ctx);
     results.product = await runPhases('product', phases, scale, ctx);
   }
+  ctx.log('issue: saturation, Express + Socket.IO floor');
+  const [expressFloor] = await runPhases('express-floor', ['saturation'], scale, ctx);
   return phases.flatMap((phase, i) =>
     phase === 'saturation'
-      ? saturationFigures(scale.connections, results.product[i]!, results.floor[i]!)
+      ? saturationFigures(scale.connections, results.product[i]!, results.floor[i]!, expressFloor!)
       : rateFigures(phase, results.product[i]!, results.floor[i]!),
   );
 }
