@@ -2,14 +2,18 @@ import type { Writable } from 'node:stream';
 import zlib from 'node:zlib';
 import { drained, ExportAborted } from '../stream-sink.js';
 import { crc32 } from './crc32.js';
-
-const U16 = 0xffff;
-const U32 = 0xffffffff;
-const STREAMED = 0x0008; // general purpose bit 3: CRC and sizes follow the data
-const UTF8_NAME = 0x0800; // general purpose bit 11
-const DEFLATE = 8;
-const VERSION = 20; // 2.0: deflate
-const VERSION_ZIP64 = 45;
+import {
+  centralHeader,
+  dataDescriptor,
+  dosTime,
+  endRecords,
+  localHeader,
+  newEntry,
+  STREAMED,
+  U32,
+  type DosTime,
+  type ZipEntry,
+} from './zip-records.js';
 
 export interface ZipOptions {
   /** zlib level for every entry. */
@@ -23,15 +27,6 @@ export interface ZipOptions {
   zip64From?: number;
 }
 
-interface Entry {
-  name: Buffer;
-  flags: number;
-  crc: number;
-  compressed: number;
-  size: number;
-  offset: number;
-}
-
 /**
  * A ZIP archive written front to back onto `out`, which is never sought: small files at once
  * (`addFile`), a large one as a stream of chunks (`openEntry`) whose CRC and sizes follow its
@@ -40,10 +35,9 @@ interface Entry {
  */
 export class ZipWriter {
   private offset = 0;
-  private readonly entries: Entry[] = [];
+  private readonly entries: ZipEntry[] = [];
   private readonly zip64From: number;
-  private readonly dosTime: number;
-  private readonly dosDate: number;
+  private readonly when: DosTime;
   private open: ZipEntryStream | undefined;
 
   constructor(
@@ -51,10 +45,7 @@ export class ZipWriter {
     private readonly options: ZipOptions,
   ) {
     this.zip64From = options.zip64From ?? U32;
-    const m = options.modified;
-    const year = Math.min(Math.max(m.getUTCFullYear(), 1980), 2107);
-    this.dosTime = (m.getUTCHours() << 11) | (m.getUTCMinutes() << 5) | (m.getUTCSeconds() >> 1);
-    this.dosDate = ((year - 1980) << 9) | ((m.getUTCMonth() + 1) << 5) | m.getUTCDate();
+    this.when = dosTime(options.modified);
   }
 
   /** A whole file, deflated in one go: for the small parts. */
@@ -62,13 +53,11 @@ export class ZipWriter {
     this.assertIdle();
     const data = Buffer.from(content, 'utf8');
     const packed = zlib.deflateRawSync(data, { level: this.options.level });
-    const entry = this.entry(name, 0);
+    const entry = this.add(name, 0);
     entry.crc = crc32(data);
     entry.size = data.length;
     entry.compressed = packed.length;
-    const zip64 = this.isZip64(entry.size) || this.isZip64(entry.compressed);
-    const extra = zip64 ? zip64Extra([entry.size, entry.compressed]) : Buffer.alloc(0);
-    this.emit(this.localHeader(entry, zip64 ? U32 : entry.size, zip64, extra));
+    this.emit(localHeader(entry, this.when, this.zip64From));
     this.emit(packed);
     await drained(this.out);
   }
@@ -76,11 +65,11 @@ export class ZipWriter {
   /** A file written in chunks; end it (`ZipEntryStream.end`) before the next one. */
   openEntry(name: string): ZipEntryStream {
     this.assertIdle();
-    const entry = this.entry(name, STREAMED);
-    this.emit(this.localHeader(entry, 0, false, Buffer.alloc(0)));
+    const entry = this.add(name, STREAMED);
+    this.emit(localHeader(entry, this.when, this.zip64From));
     this.open = new ZipEntryStream(this.out, entry, this.options.level, {
       emit: (chunk) => this.emit(chunk),
-      descriptor: () => this.descriptor(entry),
+      descriptor: () => dataDescriptor(entry, this.zip64From),
     });
     return this.open;
   }
@@ -89,18 +78,9 @@ export class ZipWriter {
   async finish(): Promise<void> {
     this.assertIdle();
     const start = this.offset;
-    for (const e of this.entries) this.emit(this.centralHeader(e));
+    for (const e of this.entries) this.emit(centralHeader(e, this.when, this.zip64From));
     const size = this.offset - start;
-    const count = this.entries.length;
-    const zip64 = count >= U16 || this.isZip64(start) || this.isZip64(size);
-    if (zip64) this.emit(zip64End(this.offset, count, size, start));
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(zip64 ? U16 : count, 8);
-    end.writeUInt16LE(zip64 ? U16 : count, 10);
-    end.writeUInt32LE(zip64 ? U32 : size, 12);
-    end.writeUInt32LE(zip64 ? U32 : start, 16);
-    this.emit(end);
+    this.emit(endRecords(this.entries.length, start, size, this.offset, this.zip64From));
     await new Promise<void>((resolve, reject) =>
       this.out.end((err?: Error | null) => (err ? reject(err) : resolve())),
     );
@@ -115,89 +95,16 @@ export class ZipWriter {
     if (this.open && !this.open.ended) throw new Error('A ZIP entry is still open.');
   }
 
-  private entry(name: string, flags: number): Entry {
-    const bytes = Buffer.from(name, 'utf8');
-    const ascii = bytes.length === name.length;
-    const entry: Entry = {
-      name: bytes,
-      flags: flags | (ascii ? 0 : UTF8_NAME),
-      crc: 0,
-      compressed: 0,
-      size: 0,
-      offset: this.offset,
-    };
+  private add(name: string, flags: number): ZipEntry {
+    const entry = newEntry(name, flags, this.offset);
     this.entries.push(entry);
     return entry;
-  }
-
-  private isZip64(n: number): boolean {
-    return n >= this.zip64From;
   }
 
   private emit(chunk: Buffer): void {
     if (this.out.destroyed) throw new ExportAborted();
     this.out.write(chunk);
     this.offset += chunk.length;
-  }
-
-  /** `sizes` is what the 32-bit size fields hold: 0 when streamed, U32 when in the extra. */
-  private localHeader(e: Entry, sizes: number, zip64: boolean, extra: Buffer): Buffer {
-    const h = Buffer.alloc(30 + e.name.length + extra.length);
-    h.writeUInt32LE(0x04034b50, 0);
-    h.writeUInt16LE(zip64 ? VERSION_ZIP64 : VERSION, 4);
-    h.writeUInt16LE(e.flags, 6);
-    h.writeUInt16LE(DEFLATE, 8);
-    h.writeUInt16LE(this.dosTime, 10);
-    h.writeUInt16LE(this.dosDate, 12);
-    h.writeUInt32LE(e.flags & STREAMED ? 0 : e.crc, 14);
-    h.writeUInt32LE(sizes === U32 ? U32 : e.compressed, 18);
-    h.writeUInt32LE(sizes === U32 ? U32 : e.size, 22);
-    h.writeUInt16LE(e.name.length, 26);
-    h.writeUInt16LE(extra.length, 28);
-    e.name.copy(h, 30);
-    extra.copy(h, 30 + e.name.length);
-    return h;
-  }
-
-  /** The data descriptor after a streamed entry: 64-bit sizes if either needs them. */
-  private descriptor(e: Entry): Buffer {
-    const zip64 = this.isZip64(e.size) || this.isZip64(e.compressed);
-    const d = Buffer.alloc(zip64 ? 24 : 16);
-    d.writeUInt32LE(0x08074b50, 0);
-    d.writeUInt32LE(e.crc, 4);
-    if (zip64) {
-      d.writeBigUInt64LE(BigInt(e.compressed), 8);
-      d.writeBigUInt64LE(BigInt(e.size), 16);
-    } else {
-      d.writeUInt32LE(e.compressed, 8);
-      d.writeUInt32LE(e.size, 12);
-    }
-    return d;
-  }
-
-  private centralHeader(e: Entry): Buffer {
-    // Only the fields that overflow go to the ZIP64 extra, in the order the format fixes.
-    const big = [e.size, e.compressed, e.offset].map((n) => this.isZip64(n));
-    const extra = zip64Extra([e.size, e.compressed, e.offset].filter((_, i) => big[i]));
-    const zip64 = big.some(Boolean);
-    const h = Buffer.alloc(46 + e.name.length + extra.length);
-    h.writeUInt32LE(0x02014b50, 0);
-    h.writeUInt16LE(VERSION_ZIP64, 4); // made by: 4.5, MS-DOS attributes
-    h.writeUInt16LE(zip64 ? VERSION_ZIP64 : VERSION, 6);
-    h.writeUInt16LE(e.flags, 8);
-    h.writeUInt16LE(DEFLATE, 10);
-    h.writeUInt16LE(this.dosTime, 12);
-    h.writeUInt16LE(this.dosDate, 14);
-    h.writeUInt32LE(e.crc, 16);
-    h.writeUInt32LE(big[1] ? U32 : e.compressed, 20);
-    h.writeUInt32LE(big[0] ? U32 : e.size, 24);
-    h.writeUInt16LE(e.name.length, 28);
-    h.writeUInt16LE(extra.length, 30);
-    // comment length, disk, internal and external attributes: 0
-    h.writeUInt32LE(big[2] ? U32 : e.offset, 42);
-    e.name.copy(h, 46);
-    extra.copy(h, 46 + e.name.length);
-    return h;
   }
 }
 
@@ -227,7 +134,7 @@ export class ZipEntryStream {
 
   constructor(
     private readonly out: Writable,
-    private readonly entry: Entry,
+    private readonly entry: ZipEntry,
     level: number,
     private readonly output: EntryOutput,
   ) {
@@ -294,33 +201,4 @@ export class ZipEntryStream {
     this.out.off('close', this.onOutClose);
     this.deflate.destroy();
   }
-}
-
-/** The ZIP64 extended information extra field (0x0001) holding `values` as 64-bit numbers. */
-function zip64Extra(values: number[]): Buffer {
-  if (values.length === 0) return Buffer.alloc(0);
-  const b = Buffer.alloc(4 + 8 * values.length);
-  b.writeUInt16LE(0x0001, 0);
-  b.writeUInt16LE(8 * values.length, 2);
-  values.forEach((v, i) => b.writeBigUInt64LE(BigInt(v), 4 + 8 * i));
-  return b;
-}
-
-/** The ZIP64 end of central directory record and its locator; `at` is where they start. */
-function zip64End(at: number, count: number, size: number, start: number): Buffer {
-  const b = Buffer.alloc(56 + 20);
-  b.writeUInt32LE(0x06064b50, 0);
-  b.writeBigUInt64LE(44n, 4); // size of the rest of the record
-  b.writeUInt16LE(VERSION_ZIP64, 12);
-  b.writeUInt16LE(VERSION_ZIP64, 14);
-  // this disk, the directory's disk: 0
-  b.writeBigUInt64LE(BigInt(count), 24);
-  b.writeBigUInt64LE(BigInt(count), 32);
-  b.writeBigUInt64LE(BigInt(size), 40);
-  b.writeBigUInt64LE(BigInt(start), 48);
-  b.writeUInt32LE(0x07064b50, 56);
-  // the record's disk: 0
-  b.writeBigUInt64LE(BigInt(at), 64);
-  b.writeUInt32LE(1, 72); // disks in all
-  return b;
 }
