@@ -18,19 +18,19 @@ const LIMITS: SharedStringLimits = { entries: 50_000, chars: 2_000_000, longest:
  * so memory stays bounded whatever the data.
  */
 export class SharedStrings {
-  /** Text → its index, as the string written into cells. */
-  private readonly index = new Map<string, string>();
+  /** Text → its index. */
+  private readonly index = new Map<string, number>();
   private chars = 0;
   private refs = 0;
 
   constructor(private readonly limits: SharedStringLimits = LIMITS) {}
 
-  /** The index of `text` as cell text, adding it if it fits; undefined: write it inline. */
-  indexOf(text: string): string | undefined {
+  /** The index of `text`, adding it if it fits; undefined: write it inline. */
+  indexOf(text: string): number | undefined {
     let i = this.index.get(text);
     if (i === undefined) {
       if (!this.fits(text)) return undefined;
-      i = String(this.index.size);
+      i = this.index.size;
       this.index.set(text, i);
       this.chars += text.length;
     }

@@ -1,3 +1,5 @@
+import { ascii, type XmlBytes } from './xml-bytes.js';
+
 // Control characters are what these two look for: XML 1.0 allows them nowhere, not even as
 // references, so they are dropped.
 /* eslint-disable no-control-regex */
@@ -24,37 +26,80 @@ export function columnName(index: number): string {
   return name;
 }
 
-/**
- * The cells of one column, for rows given as their number's text: the markup around the
- * value is built once, so a cell costs a few concatenations.
- */
-export class ColumnCells {
-  private readonly open: string;
-  private readonly valueOpen: string;
-  private readonly stringOpen: string;
-  private readonly inlineOpen: string;
+const V_CLOSE = ascii('</v></c>');
+const IS_CLOSE = ascii('</is></c>');
+const ROW_OPEN = ascii('<row r="');
+const TAG_CLOSE = ascii('">');
+const ROW_CLOSE = ascii('</row>');
 
-  constructor(letter: string, style = 0) {
+/** `<row r="n">` */
+export function rowStart(out: XmlBytes, row: number): void {
+  out.ascii(ROW_OPEN);
+  out.uint(row);
+  out.ascii(TAG_CLOSE);
+}
+
+export function rowEnd(out: XmlBytes): void {
+  out.ascii(ROW_CLOSE);
+}
+
+/** The cells of one column, written into `out` for a row number: markup prepared once. */
+export class ColumnCells {
+  private readonly open: Uint8Array;
+  private readonly valueOpen: Uint8Array;
+  private readonly sharedOpen: Uint8Array;
+  private readonly inlineOpen: Uint8Array;
+
+  constructor(
+    private readonly out: XmlBytes,
+    letter: string,
+    style = 0,
+  ) {
     const s = style === 0 ? '' : ` s="${style}"`;
-    this.open = `<c r="${letter}`;
-    this.valueOpen = `"${s}><v>`;
-    this.stringOpen = `"${s} t="s"><v>`;
-    this.inlineOpen = `"${s} t="inlineStr"><is>`;
+    this.open = ascii(`<c r="${letter}`);
+    this.valueOpen = ascii(`"${s}><v>`);
+    this.sharedOpen = ascii(`"${s} t="s"><v>`);
+    this.inlineOpen = ascii(`"${s} t="inlineStr"><is>`);
   }
 
-  /** A number cell of the value's text (see `number-text.ts`). */
-  number(row: string, text: string): string {
-    return this.open + row + this.valueOpen + text + '</v></c>';
+  /** A date and time: Excel's serial number of a wall-clock time (see `XmlBytes.serial`). */
+  serial(row: number, wallMs: number): void {
+    this.start(row, this.valueOpen);
+    this.out.serial(wallMs);
+    this.out.ascii(V_CLOSE);
+  }
+
+  /** A number of hundredths, such as minutes (see `XmlBytes.hundredths`). */
+  hundredths(row: number, value: number): void {
+    this.start(row, this.valueOpen);
+    this.out.hundredths(value);
+    this.out.ascii(V_CLOSE);
+  }
+
+  number(row: number, value: number): void {
+    this.start(row, this.valueOpen);
+    this.out.number(value);
+    this.out.ascii(V_CLOSE);
   }
 
   /** A string cell holding an index into the shared-string table. */
-  shared(row: string, index: string): string {
-    return this.open + row + this.stringOpen + index + '</v></c>';
+  shared(row: number, index: number): void {
+    this.start(row, this.sharedOpen);
+    this.out.uint(index);
+    this.out.ascii(V_CLOSE);
   }
 
   /** A string cell holding its (raw) text inline: nothing to collect, so it streams. */
-  inline(row: string, text: string): string {
-    return this.open + row + this.inlineOpen + textElement(text) + '</is></c>';
+  inline(row: number, text: string): void {
+    this.start(row, this.inlineOpen);
+    this.out.raw(textElement(text));
+    this.out.ascii(IS_CLOSE);
+  }
+
+  private start(row: number, rest: Uint8Array): void {
+    this.out.ascii(this.open);
+    this.out.uint(row);
+    this.out.ascii(rest);
   }
 }
 
@@ -97,9 +142,11 @@ export function sheetEnd(): string {
 
 /** A row of plain text cells (headers, the definitions sheet); `null` leaves a cell empty. */
 export function textRow(row: number, texts: ReadonlyArray<string | null>, style = 0): string {
-  const n = String(row);
+  const s = style === 0 ? '' : ` s="${style}"`;
   const cells = texts.map((t, i) =>
-    t === null ? '' : new ColumnCells(columnName(i), style).inline(n, t),
+    t === null
+      ? ''
+      : `<c r="${columnName(i)}${row}"${s} t="inlineStr"><is>${textElement(t)}</is></c>`,
   );
   const rowStyle = style === 0 ? '' : ` s="${style}" customFormat="1"`;
   return `<row r="${row}"${rowStyle}>${cells.join('')}</row>`;

@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import zlib from 'node:zlib';
 import { drained, ExportAborted } from '../stream-sink.js';
 import { crc32 } from './crc32.js';
+import type { ByteSink } from './xml-bytes.js';
 import {
   centralHeader,
   dataDescriptor,
@@ -108,10 +109,6 @@ export class ZipWriter {
   }
 }
 
-/** Bytes handed to the deflate stream at a time; and room past it, so rows rarely spill. */
-const CHUNK = 256 * 1024;
-const SLACK = 64 * 1024;
-
 interface EntryOutput {
   emit: (chunk: Buffer) => void;
   descriptor: () => Buffer;
@@ -122,13 +119,10 @@ interface EntryOutput {
  * output goes to `out` as it comes. zlib runs on the thread pool, so deflating overlaps with
  * building the next rows; `settle` waits for both it and `out`, which keeps memory flat.
  */
-export class ZipEntryStream {
+export class ZipEntryStream implements ByteSink {
   ended = false;
   private readonly deflate: zlib.DeflateRaw;
   private failure: Error | undefined;
-  private chunk: Buffer = Buffer.allocUnsafe(CHUNK + SLACK);
-  private readonly spare: Buffer[] = [];
-  private used = 0;
   /** A client that goes away must also stop a deflate that `settle` waits for. */
   private readonly onOutClose = () => this.deflate.destroy();
 
@@ -148,36 +142,17 @@ export class ZipEntryStream {
     out.once('close', this.onOutClose);
   }
 
-  /** Appends text; it goes to the deflate stream in chunks of about `CHUNK` bytes. */
-  write(text: string): void {
-    // Encoding row by row into one buffer: a long concatenated string costs far more to encode.
-    if (this.used + text.length * 3 > this.chunk.length) {
-      this.flush();
-      if (text.length * 3 > this.chunk.length) this.chunk = Buffer.allocUnsafe(text.length * 3);
-    }
-    this.used += this.chunk.write(text, this.used);
-    if (this.used >= CHUNK) this.flush();
-  }
-
-  private flush(): void {
+  /** Adds `data` to the entry; `done` once the deflate stream has read it. */
+  write(data: Buffer, done: () => void = () => undefined): void {
     if (this.deflate.destroyed) throw this.failure ?? new ExportAborted();
-    if (this.used === 0) return;
-    const full = this.chunk;
-    const data = full.subarray(0, this.used);
     this.entry.crc = crc32(data, this.entry.crc);
     this.entry.size += data.length;
-    // The deflate stream reads `data` later; its buffer is reused once it has. A few buffers
-    // go round instead of a new one per chunk, whose external memory would call for full GCs.
-    this.deflate.write(data, () => {
-      if (full.length === CHUNK + SLACK) this.spare.push(full);
-    });
-    this.chunk = this.spare.pop() ?? Buffer.allocUnsafe(CHUNK + SLACK);
-    this.used = 0;
+    this.deflate.write(data, done);
   }
 
   /** Resolves once the deflate stream and `out` want more; rejects if `out` went away. */
   async settle(): Promise<void> {
-    this.flush();
+    if (this.deflate.destroyed) throw this.failure ?? new ExportAborted();
     await drained(this.deflate).catch((err: unknown) => {
       throw this.failure ?? err;
     });
@@ -186,7 +161,7 @@ export class ZipEntryStream {
 
   /** Flushes the deflate stream and writes the data descriptor. */
   async end(): Promise<void> {
-    this.flush();
+    if (this.deflate.destroyed) throw this.failure ?? new ExportAborted();
     await new Promise<void>((resolve, reject) => {
       this.deflate.once('end', resolve);
       this.deflate.once('close', () => reject(this.failure ?? new ExportAborted()));
