@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,10 +6,22 @@ import { z } from 'zod';
 import { createApp } from './app.js';
 import { bootstrapFirstStart } from './bootstrap.js';
 import { defaultConfig } from './config/default-config.js';
-import { connectRedisCluster, type RedisCluster } from './realtime/redis-cluster.js';
+import type { RedisCluster } from './realtime/redis-cluster.js';
 import { openConfiguredStore } from './store/open-store.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/**
+ * The installation's folder: the nearest one above this module with a package.json. This
+ * module runs as server/src/main.ts (tsx) or bundled as dist-server/main.mjs (`npm start`).
+ */
+function installRoot(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (let dir = here; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`No package.json above ${here}`);
+  }
+}
+
+const root = installRoot();
 
 /** The environment, validated once: a wrong value stops the start with a clear message. */
 const Env = z.object({
@@ -70,7 +82,11 @@ async function main(): Promise<void> {
   });
   let redis: RedisCluster | undefined;
   try {
-    if (env.REDIS_URL) redis = await connectRedisCluster(env.REDIS_URL, env.REDIS_PREFIX, log);
+    if (env.REDIS_URL) {
+      // Loaded only when configured: the Redis client is a good part of a cold start.
+      const { connectRedisCluster } = await import('./realtime/redis-cluster.js');
+      redis = await connectRedisCluster(env.REDIS_URL, env.REDIS_PREFIX, log);
+    }
   } catch (err) {
     await store.close();
     throw new Error(`Redis at REDIS_URL: ${(err as Error).message}`, { cause: err });

@@ -1,8 +1,9 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { build } from 'esbuild';
 import { benchScript, repoRoot, type BenchContext } from './context.js';
 import { figure, type Figure } from './figures.js';
 import { writeHistory } from './history-data.js';
@@ -47,10 +48,15 @@ async function rssMbOf(pid: number): Promise<number | null> {
 }
 
 /**
- * Spawns `node --import tsx <script>` as an operator would start it, and times it from the
- * spawn to the first successful GET /api/health; then lets it sit idle and reads its RSS.
+ * Spawns `node <script>` as `npm start` runs the server bundle, and times it from the spawn to
+ * the first successful GET /api/health; then lets it sit idle and reads its RSS.
  */
-async function coldStart(script: string, dataDir: string | null, idleMs: number): Promise<Started> {
+async function coldStart(
+  script: string,
+  dataDir: string | null,
+  idleMs: number,
+  cpuProfDir?: string,
+): Promise<Started> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
@@ -60,9 +66,10 @@ async function coldStart(script: string, dataDir: string | null, idleMs: number)
     PUBLIC_URL: base,
   };
   if (dataDir) env.DATA_DIR = dataDir;
+  const prof = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
   const agent = keepAliveAgent();
   const start = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const child = spawn(process.execPath, [...prof, script], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -95,6 +102,7 @@ export async function startupBench(ctx: BenchContext): Promise<Figure[]> {
   const scale = ctx.quick ? QUICK : FULL;
   const history = await mkdtemp(path.join(tmpdir(), 'siramatik-history-'));
   const fresh = await mkdtemp(path.join(tmpdir(), 'siramatik-nohistory-'));
+  const floorDir = await mkdtemp(path.join(tmpdir(), 'siramatik-floor-'));
   try {
     ctx.log(`startup: writing ${scale.days} days × ${scale.ticketsPerDay} tickets of history`);
     const genStart = performance.now();
@@ -111,18 +119,36 @@ export async function startupBench(ctx: BenchContext): Promise<Figure[]> {
     await writeHistory({ dataDir: fresh, ...config });
     const genS = (performance.now() - genStart) / 1000;
 
-    const main = path.join(repoRoot, 'server/src/main.ts');
-    const floorScript = benchScript('floors/bare-health-server.ts');
-    // One unmeasured start of each first: tsx caches its transforms on disk, as after any
+    // The product as `npm start` runs it: the bundle that scripts/start.mjs builds when its
+    // sources change, run by plain `node`. Built here first, untimed, from the current sources.
+    const built = spawnSync(process.execPath, ['scripts/build-server.mjs', '--quiet'], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    if (built.status !== 0) throw new Error(`scripts/build-server.mjs failed (${built.status})`);
+    const product = path.join(repoRoot, 'dist-server/main.mjs');
+    // The floor: a bare node:http server answering /api/health, bundled by esbuild and run by
+    // plain `node` like the product, so the ratio is what the product adds to starting Node.
+    const floor = path.join(floorDir, 'bare-health-server.mjs');
+    await build({
+      entryPoints: [benchScript('floors/bare-health-server.ts')],
+      outfile: floor,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'esm',
+      logLevel: 'warning',
+    });
+    // One unmeasured start of each first: the files are in the page cache, as after any
     // earlier start of the installed server.
-    await coldStart(floorScript, null, 0);
-    await coldStart(main, history, 0);
+    await coldStart(floor, null, 0);
+    await coldStart(product, history, 0);
     const runs = { floor: [] as Started[], history: [] as Started[], fresh: [] as Started[] };
     for (let i = 0; i < scale.runs; i++) {
       ctx.log(`startup: run ${i + 1}/${scale.runs}`);
-      runs.floor.push(await coldStart(floorScript, null, scale.idleMs));
-      runs.history.push(await coldStart(main, history, scale.idleMs));
-      runs.fresh.push(await coldStart(main, fresh, 0));
+      runs.floor.push(await coldStart(floor, null, scale.idleMs));
+      runs.history.push(await coldStart(product, history, scale.idleMs, ctx.cpuProfDir));
+      runs.fresh.push(await coldStart(product, fresh, 0));
     }
     const ms = (list: Started[]) => median(list.map((s) => s.ms));
     const rss = (list: Started[]) => median(list.map((s) => s.rssMb ?? Number.NaN));
@@ -155,5 +181,6 @@ export async function startupBench(ctx: BenchContext): Promise<Figure[]> {
   } finally {
     await rm(history, { recursive: true, force: true });
     await rm(fresh, { recursive: true, force: true });
+    await rm(floorDir, { recursive: true, force: true });
   }
 }

@@ -1,6 +1,5 @@
 import type { ConfigData } from '../config/config-data.js';
 import { openEmbeddedStore } from './embedded/open-embedded-store.js';
-import { describeDatabase, openPostgresStore } from './postgres/open-postgres-store.js';
 import type { Store } from './store.js';
 
 export interface StoreChoice {
@@ -17,6 +16,9 @@ export async function openConfiguredStore(
 ): Promise<{ store: Store; where: string }> {
   const { databaseUrl, dataDir, log, initialConfig } = choice;
   if (databaseUrl) {
+    // Loaded only when configured: pg is a good part of a cold start the data folder never needs.
+    const { describeDatabase, openPostgresStore } =
+      await import('./postgres/open-postgres-store.js');
     const store = await openPostgresStore(databaseUrl, { log, initialConfig });
     return { store, where: `PostgreSQL ${describeDatabase(databaseUrl)}` };
   }

@@ -1,5 +1,6 @@
-// The floor of a cold start: `node --import tsx` running a bare node:http server that answers
-// GET /api/health. What starting Node with the TypeScript loader costs on this machine.
+// The floor of a cold start: a bare node:http server that answers GET /api/health, started the
+// way `npm start` starts the product (bundled by esbuild, run by plain `node`). What starting
+// Node and serving one request costs on this machine; the product's ratio to it is its own cost.
 import { createServer } from 'node:http';
 
 const server = createServer((req, res) => {
