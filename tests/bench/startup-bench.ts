@@ -120,7 +120,8 @@ export async function startupBench(ctx: BenchContext): Promise<Figure[]> {
     const genS = (performance.now() - genStart) / 1000;
 
     // The product as `npm start` runs it: the bundle that scripts/start.mjs builds when its
-    // sources change, run by plain `node`. Built here first, untimed, from the current sources.
+    // sources change and then loads in plain `node` (its check of the time stamps is left
+    // out). Built here first, untimed, from the current sources.
     const built = spawnSync(process.execPath, ['scripts/build-server.mjs', '--quiet'], {
       cwd: repoRoot,
       stdio: ['ignore', 'inherit', 'inherit'],
