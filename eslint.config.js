@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'data', 'coverage', 'tests/artifacts'] },
+  { ignores: ['node_modules', 'dist', 'dist-server', 'data', 'coverage', 'tests/artifacts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -7,19 +7,10 @@ export class ExportAborted extends Error {
   }
 }
 
-/**
- * True while a stream's buffer is over its mark. Also for the `readable-stream` 3 copies inside
- * exceljs's zip writer, which predate `writableNeedDrain` but keep the same state.
- */
-function needsDrain(out: Writable): boolean {
-  const legacy = (out as unknown as { _writableState?: { needDrain?: boolean } })._writableState;
-  return out.writableNeedDrain ?? legacy?.needDrain ?? false;
-}
-
 /** Resolves once `out` can take more, so an export never runs ahead of a slow client. */
 export function drained(out: Writable): Promise<void> {
   if (out.destroyed || out.writableEnded) return Promise.reject(new ExportAborted());
-  if (!needsDrain(out)) return Promise.resolve();
+  if (!out.writableNeedDrain) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const settle = (err?: Error) => {
       out.off('drain', onDrain);
