@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'service-inactive'
   | 'grace-expired'
   | 'conflict'
+  | 'too-many-rows'
   | 'storage-unavailable'
   | 'internal';
 

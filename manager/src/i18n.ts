@@ -376,6 +376,8 @@ const tr = {
     'grace-expired': 'Geri alma süresi doldu.',
     conflict:
       'Bu kayıt bu arada başka biri tarafından değiştirildi. Sayfayı yenileyip yeniden deneyin.',
+    'too-many-rows':
+      'Bu aralıkta bir Excel sayfasına sığmayacak kadar çok ziyaret var. Daha kısa bir aralık seçin ya da CSV indirin.',
     'storage-unavailable': 'Sunucu kaydı şu an yapamıyor. Biraz sonra yeniden deneyin.',
     internal: 'Sunucuda bir hata oluştu.',
   } satisfies Record<ClientErrorCode, string>,
@@ -710,6 +712,8 @@ const en: Messages = {
     'service-inactive': 'This service is not taking tickets now.',
     'grace-expired': 'The time to undo has passed.',
     conflict: 'Someone else changed this in the meantime. Reload and try again.',
+    'too-many-rows':
+      'This range holds more visits than one Excel sheet can take. Choose a shorter range or download the CSV.',
     'storage-unavailable': 'The server cannot save right now. Try again shortly.',
     internal: 'Something went wrong on the server.',
   },

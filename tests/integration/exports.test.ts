@@ -76,6 +76,8 @@ describe('stats and exports over a real embedded store', () => {
   let queues: QueueService;
   let now = local(9, 0);
   let app: express.Express;
+  let tightApp: express.Express;
+  let exactApp: express.Express;
   let codes = 0;
 
   const at = async (time: number, work: () => Promise<unknown>) => {
@@ -154,25 +156,32 @@ describe('stats and exports over a real embedded store', () => {
     });
     await issue(local(9, 5, 0, 1), 'mali-hizmetler');
 
-    const stats = new StatsService({
-      journal: store.journal,
-      summaries: store.summaries,
-      hallConfig: (id) => queues.hallConfig(id),
-      liveDay: (id) => queues.hall(id)?.state.day,
-      clerkName: queues.clerkName,
-      now: () => now,
-      log: () => undefined,
-    });
+    const statsWith = (xlsxMaxRows?: number) =>
+      new StatsService({
+        journal: store.journal,
+        summaries: store.summaries,
+        hallConfig: (id) => queues.hallConfig(id),
+        liveDay: (id) => queues.hall(id)?.state.day,
+        clerkName: queues.clerkName,
+        now: () => now,
+        log: () => undefined,
+        xlsxMaxRows,
+      });
     const actorOf = (req: Request): Actor => {
       const found = store.config.read().users.find((u) => u.id === req.headers['x-test-user']);
       return found ? { kind: 'user', user: found, sessionIdHash: 'test' } : { kind: 'anonymous' };
     };
     // The stats routes use only `queues` of the shared route dependencies.
     const deps = { queues, now: () => now, actorOf } as unknown as RouteDeps;
-    app = express();
-    const api = express.Router();
-    mountRoutes(api, statsRoutes({ ...deps, stats }), actorOf);
-    app.use('/api', api);
+    const appWith = (stats: StatsService) => {
+      const api = express.Router();
+      mountRoutes(api, statsRoutes({ ...deps, stats }), actorOf);
+      return express().use('/api', api);
+    };
+    app = appWith(statsWith());
+    // Monday and Tuesday hold 7 visit rows: one sheet row too few, and just enough.
+    tightApp = appWith(statsWith(6));
+    exactApp = appWith(statsWith(7));
   });
 
   afterAll(async () => {
@@ -322,6 +331,24 @@ describe('stats and exports over a real embedded store', () => {
       'E001',
       'M001',
     ]);
+  });
+
+  it('when an XLSX sheet could not hold the range, then the export is refused before a byte and CSV still works', async () => {
+    const url = (format: string) => `/api/exports/tickets.${format}?from=${MON}&to=${TUE}`;
+
+    const refused = await request(tightApp).get(url('xlsx')).set(as('mudur'));
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('too-many-rows');
+    expect(refused.body.error.message).toContain('7 visits');
+    expect(refused.headers['content-disposition']).toBeUndefined();
+
+    expect((await request(tightApp).get(url('csv')).set(as('mudur'))).status).toBe(200);
+    const exact = await request(exactApp)
+      .get(url('xlsx'))
+      .set(as('mudur'))
+      .buffer(true)
+      .parse(binary);
+    expect(exact.status).toBe(200);
   });
 
   it('when exported as XLSX, then exceljs reads back dates, minutes and neutralised text', async () => {

@@ -21,6 +21,7 @@ const STATUS: Record<ErrorCode, number> = {
   'service-inactive': 409,
   'grace-expired': 409,
   conflict: 409,
+  'too-many-rows': 422,
   'storage-unavailable': 503,
   internal: 500,
 };

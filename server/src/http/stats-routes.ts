@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { hallOf, type Actor } from '../auth/actor.js';
 import { fail, isCalendarDay, ok, type Result } from '../domain/index.js';
 import { exportFileName } from '../stats/export-columns.js';
-import type { ExportFormat, StatsService } from '../stats/stats-service.js';
+import { TooManyRowsError, type ExportFormat, type StatsService } from '../stats/stats-service.js';
 import { GROUP_BY } from '../stats/stats-types.js';
 import type { RouteDeps } from './deps.js';
 import { route, type RouteDef } from './route.js';
@@ -62,6 +62,7 @@ export function statsRoutes(deps: RouteDeps & { stats: StatsService }): RouteDef
           if (!res.headersSent) {
             res.removeHeader('Content-Type');
             res.removeHeader('Content-Disposition');
+            if (err instanceof TooManyRowsError) return fail('too-many-rows', err.message);
             return fail('internal', 'The history for this range could not be read.');
           }
           // Rows are already out: cut the download so a partial file never looks complete.

@@ -10,6 +10,8 @@ import { writeXlsx } from './xlsx-export.js';
 
 export interface StatsServiceDeps extends RecordsSourceDeps {
   clerkName: (userId: string) => string | null;
+  /** Rows an XLSX export may hold; Excel's sheet limit less the header unless a test says. */
+  xlsxMaxRows?: number;
   now: () => number;
   log: (msg: string) => void;
 }
@@ -20,6 +22,21 @@ export interface DayRange {
 }
 
 export type ExportFormat = 'csv' | 'xlsx' | 'json';
+
+/** An Excel sheet holds 1,048,576 rows; the first is the header. */
+export const XLSX_MAX_ROWS = 1_048_575;
+
+/** More visits in the range than one XLSX sheet can hold; nothing was written. */
+export class TooManyRowsError extends Error {
+  constructor(
+    readonly rows: number,
+    readonly limit: number,
+  ) {
+    super(
+      `The range holds ${rows} visits; an XLSX sheet takes at most ${limit}. Choose a shorter range or the CSV export.`,
+    );
+  }
+}
 
 const WEEKDAYS = ['', 'Pazartesi', 'Salı', 'Çarşamba', 'Perşembe', 'Cuma', 'Cumartesi', 'Pazar'];
 
@@ -40,7 +57,20 @@ export class StatsService {
     return { hallId, timeZone: names.timeZone, from, to, groupBy, groups, total };
   }
 
-  /** Streams the per-visit rows of `range` to `out` and ends it; rejects if it cannot finish. */
+  /** How many visit rows an export of `range` holds (read from the stats parts only). */
+  async visitCount(hallId: string, range: DayRange): Promise<number> {
+    let count = 0;
+    for await (const batch of statsRowsByDay(this.deps, hallId, range.from, range.to)) {
+      if (Array.isArray(batch)) count += batch.length;
+      else for (const _ of batch) count += 1;
+    }
+    return count;
+  }
+
+  /**
+   * Streams the per-visit rows of `range` to `out` and ends it; rejects if it cannot finish,
+   * and with `TooManyRowsError` before writing anything if an XLSX sheet could not hold them.
+   */
   async exportTickets(
     hallId: string,
     range: DayRange,
@@ -49,6 +79,11 @@ export class StatsService {
   ): Promise<void> {
     const names = this.names(hallId);
     if (!names) throw new Error(`No hall ${hallId}.`);
+    if (format === 'xlsx') {
+      const rows = await this.visitCount(hallId, range);
+      const limit = this.deps.xlsxMaxRows ?? XLSX_MAX_ROWS;
+      if (rows > limit) throw new TooManyRowsError(rows, limit);
+    }
     const batches = recordsByDay(this.deps, hallId, range.from, range.to);
     try {
       if (format === 'csv') return await writeCsv(out, batches, names);
