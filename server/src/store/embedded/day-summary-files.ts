@@ -66,7 +66,10 @@ function asciiJson(value: unknown): string {
   );
 }
 
-/** `fs.readFile` with a callback: a third faster than `fs/promises` for a small whole file. */
+/**
+ * `fs.readFile` with a callback: for a small whole file it was a quarter to a third faster than
+ * `fs/promises` in three runs of four over 1,786 summaries (fewer round trips to the pool).
+ */
 const readWhole = promisify(readFile);
 
 async function readIfExists(file: string): Promise<Buffer | undefined> {
