@@ -2,6 +2,7 @@
 // append becomes durable (or fails) only when the scheduler says so.
 import type { RevEvent } from '../../contract/events.js';
 import type { ConfigData, SessionRecord } from '../../server/src/config/config-data.js';
+import { statsPartOf } from '../../server/src/stats/day-summary.js';
 import { JournalConflictError } from '../../server/src/store/journal-conflict.js';
 import type {
   DaySummary,
@@ -93,9 +94,7 @@ export class MemorySummaries implements DaySummaryStore {
   }
   async readStats(hallId: string, day: string): Promise<DayStatsSummary | undefined> {
     const summary = await this.read(hallId, day);
-    if (summary?.version !== 3) return summary;
-    const { detail: _detail, ...stats } = summary.records;
-    return { ...summary, records: stats };
+    return summary && statsPartOf(summary);
   }
   days(hallId: string): Promise<string[]> {
     const days = new Set(this.written.filter((s) => s.hallId === hallId).map((s) => s.day));

@@ -10,6 +10,13 @@ export function daySummaryOf(
   return { version: 3, ...head, records: encodeRecords(records) };
 }
 
+/** A summary as `readStats` gives it: a version 3 summary without its detail columns. */
+export function statsPartOf(summary: DaySummary): DayStatsSummary {
+  if (summary.version !== 3) return summary;
+  const { detail: _detail, ...stats } = summary.records;
+  return { ...summary, records: stats };
+}
+
 /** The records of a summary; undefined for version 1, which predates stats (fold its journal). */
 export function summaryRecords(summary: DaySummary): TicketRecord[] | undefined {
   if (summary.version === 3) return decodeRecords(summary.records);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RevEvent } from '../../../contract/events.js';
 import { hallConfig } from '../../../server/src/domain/index.js';
-import { daySummaryOf } from '../../../server/src/stats/day-summary.js';
+import { daySummaryOf, statsPartOf } from '../../../server/src/stats/day-summary.js';
 import { recordsByDay, statsRowsByDay } from '../../../server/src/stats/records-source.js';
 import { foldRecords } from '../../../server/src/stats/ticket-records.js';
 import type { DaySummary, DaySummaryStore, EventJournal } from '../../../server/src/store/store.js';
@@ -30,9 +30,7 @@ function fakeStore(journals: Record<string, RevEvent[]>, summaries: Record<strin
     readStats: async (_hall, day) => {
       reads.push(`stats ${day}`);
       const summary = summaries[day];
-      if (summary?.version !== 3) return summary;
-      const { detail: _detail, ...stats } = summary.records;
-      return { ...summary, records: stats };
+      return summary && statsPartOf(summary);
     },
     days: async () => Object.keys(summaries).sort(),
   };

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs';
 import { promisify } from 'node:util';
+import { statsPartOf } from '../../stats/day-summary.js';
 import type { DetailColumns } from '../../stats/record-columns.js';
 import type { DaySummary, DayStatsSummary, DaySummaryStore } from '../store.js';
 import { errorCode, writeFileAtomic } from './durable-fs.js';
@@ -20,8 +21,7 @@ export class DaySummaryFiles implements DaySummaryStore {
     const file = hallDayFile(this.root, summary.hallId, summary.day, EXTENSION);
     let text: string;
     if (summary.version === 3) {
-      const { detail, ...stats } = summary.records;
-      text = `${asciiJson({ ...summary, records: stats })}\n${asciiJson(detail)}\n`;
+      text = `${asciiJson(statsPartOf(summary))}\n${asciiJson(summary.records.detail)}\n`;
     } else {
       text = JSON.stringify(summary);
     }
