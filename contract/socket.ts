@@ -30,19 +30,25 @@ export interface DisplayDelta {
   queues: ServiceQueue[];
 }
 
+/**
+ * Deltas arrive in batches: consecutive revisions, oldest first, each batch after the one
+ * before. A server sends the deltas of a short window (50 ms) as one batch; a call or recall
+ * is sent to displays at once, with what was waiting before it.
+ */
 export interface DisplayServerToClient {
   'queue:snapshot': (snapshot: DisplaySnapshot) => void;
-  'queue:event': (delta: DisplayDelta) => void;
-  /** Sent for calls and recalls too, already in `queue:event`; lets a plain client announce. */
+  'queue:events': (deltas: DisplayDelta[]) => void;
+  /** Sent for calls and recalls too, already in `queue:events`; lets a plain client announce. */
   'ticket:called': (call: PublicCall) => void;
 }
 export interface DisplayClientToServer {
   'queue:resync': (ack: (result: Ack<DisplaySnapshot>) => void) => void;
 }
 
+/** Deltas arrive in batches, as on `/display`, every batch within its window (50 ms). */
 export interface StaffServerToClient {
   'queue:snapshot': (snapshot: StaffSnapshot) => void;
-  'queue:event': (delta: StaffDelta) => void;
+  'queue:events': (deltas: StaffDelta[]) => void;
   /** The session behind this socket ended (logout or expiry). */
   'session:expired': () => void;
 }

@@ -67,7 +67,9 @@ export class CounterQueueController implements ReactiveController {
     });
     socket.on('session:expired', () => this.expire());
     socket.on('queue:snapshot', (snapshot) => this.takeSnapshot(snapshot));
-    socket.on('queue:event', (delta) => this.takeDelta(delta));
+    socket.on('queue:events', (deltas) => {
+      for (const delta of deltas) this.takeDelta(delta);
+    });
   }
 
   hostDisconnected(): void {

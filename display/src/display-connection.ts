@@ -5,7 +5,7 @@ import type { DisplayClientToServer, DisplayServerToClient } from '../../contrac
 import type { Announcement } from './state/announcements.js';
 import { statusAfterConnectError, type ConnectionStatus } from './state/connection.js';
 import {
-  applyDelta,
+  applyDeltas,
   applySnapshot,
   emptyState,
   type Applied,
@@ -66,7 +66,7 @@ export class DisplayConnection implements ReactiveController {
     socket.on('queue:snapshot', (snapshot) =>
       this.apply(applySnapshot(this.state, snapshot, Date.now())),
     );
-    socket.on('queue:event', (delta) => this.apply(applyDelta(this.state, delta, Date.now())));
+    socket.on('queue:events', (deltas) => this.apply(applyDeltas(this.state, deltas, Date.now())));
   }
 
   private apply(result: Applied): void {

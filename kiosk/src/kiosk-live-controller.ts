@@ -116,10 +116,15 @@ export class KioskLiveController implements ReactiveController {
       this.hall = applySnapshot(this.hall, snapshot);
       this.set('online');
     });
-    socket.on('queue:event', (delta) => {
-      const out = applyDelta(this.hall, delta);
-      this.hall = out.hall;
-      if (out.resync) this.resync(socket);
+    socket.on('queue:events', (deltas) => {
+      for (const delta of deltas) {
+        const out = applyDelta(this.hall, delta);
+        this.hall = out.hall;
+        if (out.resync) {
+          this.resync(socket);
+          break;
+        }
+      }
       this.host.requestUpdate();
     });
     socket.on('disconnect', (reason) => {

@@ -76,7 +76,9 @@ export class ManagerLiveController implements ReactiveController {
     });
     socket.on('session:expired', () => this.expire());
     socket.on('queue:snapshot', (snapshot) => this.takeSnapshot(snapshot));
-    socket.on('queue:event', (delta) => this.takeDelta(delta));
+    socket.on('queue:events', (deltas) => {
+      for (const delta of deltas) this.takeDelta(delta);
+    });
 
     void this.pollPrinters();
     this.printerTimer = setInterval(() => void this.pollPrinters(), PRINTER_POLL_MS);

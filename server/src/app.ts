@@ -50,6 +50,11 @@ export interface AppDeps {
   ioAdapter?: ServerOptions['adapter'];
   /** Several servers: rate-limit counts they share (Redis). */
   rateLimitStore?: RateLimitStoreFactory;
+  /**
+   * How long live deltas wait to go out together (ms); default 50, and 0 with `ioAdapter`
+   * (several servers must not hold deltas that another server's could overtake).
+   */
+  deltaWindowMs?: number;
 }
 
 export interface App {
@@ -66,6 +71,7 @@ export interface App {
 }
 
 const BODY_LIMIT = '4kb';
+const DELTA_WINDOW_MS = 50;
 /** File system errors of a full, read-only or failing data folder. */
 const STORAGE_ERRORS = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EIO', 'EACCES', 'EPERM']);
 
@@ -130,7 +136,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
     connectionStateRecovery: { maxDisconnectionDuration: 30_000, skipMiddlewares: false },
     ...(deps.ioAdapter ? { adapter: deps.ioAdapter } : {}),
   });
-  const realtime = attachRealtime({ io, queues, auth, now });
+  const realtime = attachRealtime({
+    io,
+    queues,
+    auth,
+    now,
+    deltaWindowMs: deps.deltaWindowMs ?? (deps.ioAdapter ? 0 : DELTA_WINDOW_MS),
+  });
 
   const print = new PrintService({ config: () => deps.store.config.read(), now, log });
   const routeDeps: RouteDeps = {
@@ -251,6 +263,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     close: async () => {
       clearTimeout(retentionStart);
       timers.forEach(clearInterval);
+      realtime.stop();
       io.disconnectSockets(true);
       const closed = new Promise<void>((resolve) => io.close(() => resolve()));
       // Browsers keep connections open (keep-alive, reconnect attempts): without this, closing

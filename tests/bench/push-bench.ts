@@ -268,6 +268,13 @@ export async function pushBench(ctx: BenchContext): Promise<Figure[]> {
       floor: perSecond(floor.crowd.phoneStatuses, floor),
     }),
     figure({
+      id: 'push.counter.messages',
+      name: 'messages received by all counter screens',
+      unit: '/s',
+      value: perSecond(product.crowd.counterMessages, product),
+      floor: perSecond(floor.crowd.counterMessages, floor),
+    }),
+    figure({
       id: 'push.rss',
       name: 'server RSS after the push run',
       unit: 'MB',

@@ -16,6 +16,8 @@ export interface CrowdOptions {
 
 export interface CrowdCounts {
   phoneStatuses: number;
+  /** Messages the counter screens received (a message may carry several deltas). */
+  counterMessages: number;
   counterEvents: number;
   disconnects: number;
 }
@@ -24,13 +26,21 @@ const CONNECT_CONCURRENCY = 50;
 const CONNECT_TIMEOUT_MS = 30_000;
 
 const opts = childOptions<CrowdOptions>();
-const counts: CrowdCounts = { phoneStatuses: 0, counterEvents: 0, disconnects: 0 };
+const counts: CrowdCounts = {
+  phoneStatuses: 0,
+  counterMessages: 0,
+  counterEvents: 0,
+  disconnects: 0,
+};
 const sockets: Socket[] = [];
 
 const counters = await inBatches(opts.counterCookies, CONNECT_CONCURRENCY, async (cookie) => {
   const socket = connect<Socket>(opts.baseUrl, '/counter', { cookie });
   sockets.push(socket);
-  socket.on('queue:event', () => (counts.counterEvents += 1));
+  socket.on('queue:events', (batch: unknown[]) => {
+    counts.counterMessages += 1;
+    counts.counterEvents += batch.length;
+  });
   socket.on('disconnect', () => (counts.disconnects += 1));
   await next(socket, 'connect', CONNECT_TIMEOUT_MS);
 });
@@ -48,6 +58,7 @@ serveParent(
     counts: () => ({ ...counts }),
     'counts:reset': () => {
       counts.phoneStatuses = 0;
+      counts.counterMessages = 0;
       counts.counterEvents = 0;
     },
   },

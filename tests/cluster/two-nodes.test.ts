@@ -47,10 +47,12 @@ function trackRevisions(socket: Socket) {
     view.rev = s.rev;
     view.gapsSinceSnapshot = 0;
   });
-  socket.on('queue:event', (d: { rev: number }) => {
-    if (d.rev <= view.rev) return;
-    if (d.rev !== view.rev + 1) view.gapsSinceSnapshot += 1;
-    view.rev = d.rev;
+  socket.on('queue:events', (batch: Array<{ rev: number }>) => {
+    for (const d of batch) {
+      if (d.rev <= view.rev) continue;
+      if (d.rev !== view.rev + 1) view.gapsSinceSnapshot += 1;
+      view.rev = d.rev;
+    }
   });
   return view;
 }
@@ -359,7 +361,7 @@ describe('two server processes sharing one PostgreSQL and one Redis', () => {
     sockets.push(display);
     await next(display, 'queue:snapshot');
     const ticket = await issue(a, 'ruhsat');
-    await next(display, 'queue:event');
+    await next(display, 'queue:events');
     const calls = collect<PublicCall>(display, 'ticket:called');
     const snapshots = collect(display, 'queue:snapshot');
 

@@ -258,7 +258,7 @@ describe('counter terminal', () => {
       const upstream = ws.connectToServer();
       ws.onMessage((m) => upstream.send(m));
       upstream.onMessage((m) => {
-        if (dropDeltas && typeof m === 'string' && m.includes('"queue:event"')) return;
+        if (dropDeltas && typeof m === 'string' && m.includes('"queue:events"')) return;
         ws.send(m);
       });
     });

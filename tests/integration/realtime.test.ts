@@ -10,6 +10,7 @@ import type {
 import { kiosk, signedIn } from '../support/http.js';
 import {
   collect,
+  collectDeltas,
   connect,
   next,
   until,
@@ -38,7 +39,7 @@ describe('Socket.IO push', () => {
     const snapshot = await next<DisplaySnapshot>(display, 'queue:snapshot');
     expect(snapshot.rev).toBe(0);
     expect(snapshot.hall.name).toContain('Çankaya');
-    const deltas = collect<DisplayDelta>(display, 'queue:event');
+    const deltas = collectDeltas<DisplayDelta>(display);
     const calls = collect<PublicCall>(display, 'ticket:called');
 
     const { agent } = await signedIn(server, 'clerk');
@@ -69,7 +70,7 @@ describe('Socket.IO push', () => {
     const watcher = track(connect<StaffClient>(server.url, '/manager', { cookie: other.cookie }));
     const snap = await next<StaffSnapshot>(watcher, 'queue:snapshot');
     expect(snap.counters).toHaveLength(6);
-    const deltas = collect<StaffDelta>(watcher, 'queue:event');
+    const deltas = collectDeltas<StaffDelta>(watcher);
     const mine = track(connect<StaffClient>(server.url, '/counter', { cookie }));
     await next(mine, 'queue:snapshot');
 

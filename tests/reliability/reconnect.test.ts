@@ -33,11 +33,13 @@ abstract class View<S extends { rev: number }, D extends { rev: number }> {
       this.rev = s.rev;
       this.replace(s);
     });
-    socket.on('queue:event', (d: D) => {
-      if (this.rev === null || d.rev <= this.rev) return;
-      if (d.rev !== this.rev + 1) return this.resync();
-      this.rev = d.rev;
-      this.apply(d);
+    socket.on('queue:events', (batch: D[]) => {
+      for (const d of batch) {
+        if (this.rev === null || d.rev <= this.rev) continue;
+        if (d.rev !== this.rev + 1) return this.resync();
+        this.rev = d.rev;
+        this.apply(d);
+      }
     });
     socket.on('connect', () => {
       if (socket.recovered) this.recoveries++;
@@ -286,11 +288,11 @@ describe('reconnecting clients resync to exactly the current state', () => {
     await expectInSync(display, staff);
     const rev = display.rev!;
     // A stale delta (already in the snapshot) and one from the future arrive from the wire.
-    const listeners = display.socket.listeners('queue:event');
+    const listeners = display.socket.listeners('queue:events');
     const stale = { rev, type: 'ticket:called', at: 0, counter: null, call: null, queues: [] };
-    for (const l of listeners) l(stale);
+    for (const l of listeners) l([stale]);
     expect(display.rev).toBe(rev);
-    for (const l of listeners) l({ ...stale, rev: rev + 5 });
+    for (const l of listeners) l([{ ...stale, rev: rev + 5 }]);
     await until(() => display.resyncs === 1);
     await act(1, 'call-next');
     await expectInSync(display, staff);

@@ -197,7 +197,7 @@ describe('socket authorization after credentials end', () => {
     await until(() => events.includes('queue:snapshot'));
     // Something broadcast to the hall, so the client has a recovery offset.
     await kiosk(server).issue('ruhsat');
-    await until(() => events.includes('queue:event'));
+    await until(() => events.includes('queue:events'));
     s.io.engine.close();
     await until(() => !s.connected);
     await revoke();
@@ -247,13 +247,13 @@ describe('socket authorization after credentials end', () => {
     s.onAny((name: string) => events.push(name));
     await until(() => events.includes('queue:snapshot'));
     await kiosk(server).issue('ruhsat');
-    await until(() => events.includes('queue:event'));
+    await until(() => events.includes('queue:events'));
     s.io.engine.close();
     await until(() => !s.connected);
     const before = events.length;
     await kiosk(server).issue('ruhsat');
     await until(() => s.connected);
-    await until(() => events.slice(before).includes('queue:event'));
+    await until(() => events.slice(before).includes('queue:events'));
     expect(s.recovered).toBe(true);
   });
 

@@ -60,6 +60,13 @@ export function collect<A>(socket: Socket, event: string): A[] {
   return seen;
 }
 
+/** Collects every delta of `queue:events`, flattened from the batches in the order they came. */
+export function collectDeltas<A>(socket: Socket): A[] {
+  const seen: A[] = [];
+  socket.on('queue:events', (batch: A[]) => seen.push(...batch));
+  return seen;
+}
+
 export async function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
   const start = Date.now();
   while (!check()) {

@@ -104,6 +104,20 @@ export function applyDelta(state: DisplayState, delta: DisplayDelta, now: number
   return { state: next, announcements: [announcementFor(call)], resync };
 }
 
+/** A batch of deltas (oldest first), applied in turn; their calls announced in order. */
+export function applyDeltas(state: DisplayState, deltas: DisplayDelta[], now: number): Applied {
+  let result: Applied = { state, announcements: [], resync: false };
+  for (const delta of deltas) {
+    const next = applyDelta(result.state, delta, now);
+    result = {
+      state: next.state,
+      announcements: [...result.announcements, ...next.announcements],
+      resync: result.resync || next.resync,
+    };
+  }
+  return result;
+}
+
 function upsertCounter(counters: PublicCounter[], counter: PublicCounter): PublicCounter[] {
   const others = counters.filter((c) => c.id !== counter.id);
   return [...others, counter].sort((a, b) => a.number - b.number);

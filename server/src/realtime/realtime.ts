@@ -1,6 +1,8 @@
 import type { Server } from 'socket.io';
 import { serviceQueues } from '../domain/index.js';
 import { TicketFollowers } from './ticket-followers.js';
+import { DeltaWindow } from './delta-window.js';
+import type { DisplayDelta, StaffDelta } from '../../../contract/socket.js';
 import type { Ack } from '../../../contract/errors.js';
 import { allows, type Access, type Actor } from '../auth/actor.js';
 import type { AuthService } from '../auth/auth-service.js';
@@ -30,6 +32,17 @@ export interface RealtimeDeps {
   queues: QueueService;
   auth: AuthService;
   now: () => number;
+  /**
+   * How long deltas wait to be sent together (ms). 0 with several servers: each server sends
+   * its own events, and a delta held here could be overtaken by another server's.
+   */
+  deltaWindowMs: number;
+}
+
+/** The deltas of one hall waiting for their window, per audience. */
+interface HallWindows {
+  display: DeltaWindow<DisplayDelta>;
+  staff: DeltaWindow<StaffDelta>;
 }
 
 type Next = (err?: Error) => void;
@@ -51,7 +64,7 @@ function refuse(
 /**
  * Socket.IO namespaces by audience: `/display` (devices, public data), `/counter` (staff),
  * `/manager` (managers), `/ticket` (one visitor's ticket, by its code). Each connection gets a
- * snapshot with the hall's revision, then deltas numbered rev + 1, rev + 2, …
+ * snapshot with the hall's revision, then batches of deltas numbered rev + 1, rev + 2, …
  */
 export function attachRealtime(deps: RealtimeDeps): {
   endSession: (idHash: string) => void;
@@ -59,6 +72,7 @@ export function attachRealtime(deps: RealtimeDeps): {
   devicePresence: (deviceId: string) => { online: boolean; lastSeenAt: number | null };
   endUser: (userId: string) => void;
   sweepSessions: () => void;
+  stop: () => void;
 } {
   const { io, queues, auth } = deps;
   const display = io.of('/display') as DisplayNamespace;
@@ -204,24 +218,51 @@ export function attachRealtime(deps: RealtimeDeps): {
    */
   const followers = new TicketFollowers(ticket);
 
+  const windows = new Map<string, HallWindows>();
+  const windowsOf = (hallId: string): HallWindows => {
+    let w = windows.get(hallId);
+    if (!w) {
+      const room = hallRoom(hallId);
+      w = {
+        display: new DeltaWindow(deps.deltaWindowMs, (b) =>
+          display.to(room).emit('queue:events', b),
+        ),
+        staff: new DeltaWindow(deps.deltaWindowMs, (b) => {
+          counter.to(room).emit('queue:events', b);
+          manager.to(room).emit('queue:events', b);
+        }),
+      };
+      windows.set(hallId, w);
+    }
+    return w;
+  };
+
   queues.subscribe({
     events: (q, events) => {
-      const room = hallRoom(q.hallId);
+      const w = windowsOf(q.hallId);
       // Published after the whole batch is durable, so every delta carries the same lines.
       const lines = serviceQueues(q.state, q.config);
       for (const e of events) {
         const d = displayDelta(e, q.state, q.config, lines);
-        display.to(room).emit('queue:event', d);
-        if (d.call) display.to(room).emit('ticket:called', d.call);
-        const s = staffDelta(e, q.state, q.config, queues.clerkName, lines);
-        counter.to(room).emit('queue:event', s);
-        manager.to(room).emit('queue:event', s);
+        w.display.add(d);
+        // A call is announced at once, after whatever was waiting before it.
+        if (d.call) {
+          w.display.flush();
+          display.to(hallRoom(q.hallId)).emit('ticket:called', d.call);
+        }
+        w.staff.add(staffDelta(e, q.state, q.config, queues.clerkName, lines));
       }
+      w.display.endOfBatch();
+      w.staff.endOfBatch();
       followers.onEvents(q, events);
     },
     remote: (q, events) => followers.onEvents(q, events),
     reset: (q) => {
       const room = hallRoom(q.hallId);
+      // What was waiting goes first, so no delta arrives after the snapshot that holds it.
+      const w = windowsOf(q.hallId);
+      w.display.flush();
+      w.staff.flush();
       display.to(room).emit('queue:snapshot', snapDisplay(q));
       counter.to(room).emit('queue:snapshot', snapStaff(q));
       manager.to(room).emit('queue:snapshot', snapStaff(q));
@@ -266,5 +307,11 @@ export function attachRealtime(deps: RealtimeDeps): {
       }
     }
   };
-  return { endSession, endDevice, endUser, devicePresence, sweepSessions };
+  const stop = () => {
+    for (const w of windows.values()) {
+      w.display.stop();
+      w.staff.stop();
+    }
+  };
+  return { endSession, endDevice, endUser, devicePresence, sweepSessions, stop };
 }

@@ -1,6 +1,6 @@
 // The floor of call -> display push: a bare Socket.IO server holding the same clients as the
 // product (displays, counters, phones on the same namespaces) that relays one event per
-// counter request to the hall's screens. No auth, no state, no journal: what pushing a call
+// counter request to the hall's screens, each event its own message. No auth, no state, no journal: what pushing a call
 // to this many sockets costs on this machine.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -29,13 +29,13 @@ const server = createServer((req, res) => {
       seqs.set(counterNumber, seq);
       const call = { number: `C${seq}`, counterNumber, at: Date.now(), recall: false };
       io.of('/display').emit('ticket:called', call);
-      io.of('/counter').emit('queue:event', call);
+      io.of('/counter').emit('queue:events', [call]);
       res.writeHead(200, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify({ call }));
     } else {
       const event = { type: match[2], counterNumber, at: Date.now() };
-      io.of('/display').emit('queue:event', event);
-      io.of('/counter').emit('queue:event', event);
+      io.of('/display').emit('queue:events', [event]);
+      io.of('/counter').emit('queue:events', [event]);
       res.writeHead(200, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify({ event }));
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyDelta,
+  applyDeltas,
   applySnapshot,
   emptyState,
   FLASH_MS,
@@ -152,5 +153,49 @@ describe('applyDelta', () => {
     expect(two.flashes).toEqual([
       { counterNumber: 3, ticketNumber: 'V002', until: T0 + 1_000 + FLASH_MS },
     ]);
+  });
+});
+
+describe('applyDeltas', () => {
+  it('when a batch holds two calls and an issue, then all apply in order and both calls are announced in order', () => {
+    const result = applyDeltas(
+      fromSnapshot({ rev: 10 }),
+      [
+        callDelta(11, 'V012', 3),
+        delta(12, { type: 'ticket:issued', queues: [queue('vezne', 2, 4)] }),
+        callDelta(13, 'R004', 1),
+      ],
+      T0,
+    );
+    expect(result.state.rev).toBe(13);
+    expect(result.resync).toBe(false);
+    expect(result.announcements.map((a) => a.ticketNumber)).toEqual(['V012', 'R004']);
+    expect(result.state.recentCalls.map((c) => c.number)).toEqual(['R004', 'V012']);
+  });
+
+  it('when a batch starts with what the snapshot already held, then only the newer deltas apply', () => {
+    const result = applyDeltas(
+      fromSnapshot({ rev: 11 }),
+      [callDelta(11, 'V012', 3), callDelta(12, 'R004', 1)],
+      T0,
+    );
+    expect(result.state.rev).toBe(12);
+    expect(result.announcements.map((a) => a.ticketNumber)).toEqual(['R004']);
+    expect(result.resync).toBe(false);
+  });
+
+  it('when a batch skips a revision, then a resync is asked for and the rest still applies', () => {
+    const result = applyDeltas(
+      fromSnapshot({ rev: 10 }),
+      [callDelta(12, 'V012', 3), callDelta(13, 'R004', 1)],
+      T0,
+    );
+    expect(result.resync).toBe(true);
+    expect(result.state.rev).toBe(13);
+  });
+
+  it('when a batch is empty, then the state is unchanged', () => {
+    const state = fromSnapshot();
+    expect(applyDeltas(state, [], T0)).toEqual({ state, announcements: [], resync: false });
   });
 });
