@@ -44,6 +44,8 @@ interface PushRun {
   server: LoopDelay;
   load: LoopDelay;
   crowd: CrowdCounts;
+  /** The product's journal fdatasyncs in the measured window (the relay writes nothing). */
+  fsync: Summary | null;
   measureMs: number;
 }
 
@@ -149,9 +151,11 @@ async function runPush(
     const drive = await driveCounters(target, scale, agent, () => {
       probe.reset();
       void target.server.request('probe:reset');
+      if (kind === 'product') void target.server.request('fsync:reset');
       void measuring.request('counts:reset');
     });
     const server = await target.server.request<LoopDelay>('probe:read');
+    const fsync = kind === 'product' ? await target.server.request<Summary>('fsync:read') : null;
     const load = probe.read();
     const crowdCounts = await crowd.request<CrowdCounts>('counts');
 
@@ -178,6 +182,7 @@ async function runPush(
       server,
       load,
       crowd: crowdCounts,
+      fsync,
       measureMs: drive.end - drive.measureFrom,
     };
   } finally {
@@ -252,6 +257,15 @@ export async function pushBench(ctx: BenchContext): Promise<Figure[]> {
       unit: 'ms',
       value: cpuPerCall(product),
       floor: cpuPerCall(floor),
+    }),
+    figure({
+      id: 'push.fsync.p99',
+      name: 'journal fdatasync p99 during push (a call is pushed once durable)',
+      unit: 'ms',
+      value: product.fsync?.p99 ?? null,
+      note: product.fsync
+        ? `max ${product.fsync.max.toFixed(0)} ms; ${product.fsync.count} fdatasyncs`
+        : undefined,
     }),
     figure({
       id: 'push.eld.p99',

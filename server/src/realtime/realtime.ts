@@ -308,6 +308,7 @@ export function attachRealtime(deps: RealtimeDeps): {
     }
   };
   const stop = () => {
+    followers.stop();
     for (const w of windows.values()) {
       w.display.stop();
       w.staff.stop();
