@@ -1,5 +1,6 @@
 import type { QueueEvent } from '../../../contract/events.js';
 import type { Ticket } from '../../../contract/domain.js';
+import { compareInLine, type LinePlace } from './ordering.js';
 import { counterState, RECENT_SERVICE_WINDOW, type HallState } from './state.js';
 
 /**
@@ -194,10 +195,20 @@ function enqueue(state: HallState, t: Ticket): void {
   let set = state.waiting.get(t.serviceId);
   if (!set) state.waiting.set(t.serviceId, (set = new Set()));
   set.add(t.id);
+  const end = set.size > 1 ? state.lineEnds.get(t.serviceId) : undefined;
+  const place: LinePlace = { front: t.front, queuedAt: t.queuedAt, seq: t.seq };
+  const behindAll = !end || compareInLine(end.last, place) < 0;
+  state.lineEnds.set(t.serviceId, {
+    last: behindAll ? place : end.last,
+    lastTicketId: t.id,
+    lastIsBehindAll: behindAll,
+  });
 }
 
 function dequeue(state: HallState, t: Ticket): void {
-  state.waiting.get(t.serviceId)?.delete(t.id);
+  const set = state.waiting.get(t.serviceId);
+  set?.delete(t.id);
+  if (set?.size === 0) state.lineEnds.delete(t.serviceId);
 }
 
 function freeCounter(state: HallState, counterId: string, at: number): void {

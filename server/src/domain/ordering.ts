@@ -59,6 +59,10 @@ export function waitingFor(state: HallState, counter: Counter): Ticket[] {
  */
 export function peopleAhead(state: HallState, ticket: Ticket): number {
   if (ticket.status !== 'waiting') return 0;
+  const line = state.waiting.get(ticket.serviceId);
+  const end = state.lineEnds.get(ticket.serviceId);
+  // The visitor who joined last took a place behind all the others: everyone is ahead.
+  if (line && end?.lastTicketId === ticket.id && end.lastIsBehindAll) return line.size - 1;
   let ahead = 0;
   for (const id of state.waiting.get(ticket.serviceId) ?? []) {
     if (id === ticket.id) continue;
@@ -72,8 +76,11 @@ function isBefore(a: Ticket, b: Ticket): boolean {
   return compareInLine(a, b) < 0;
 }
 
+/** What decides a ticket's place in its line. */
+export type LinePlace = Pick<Ticket, 'front' | 'queuedAt' | 'seq'>;
+
 /** The order of a service's line as visitors are told it: front placements, then joining time. */
-export function compareInLine(a: Ticket, b: Ticket): number {
+export function compareInLine(a: LinePlace, b: LinePlace): number {
   if (a.front !== b.front) return a.front ? -1 : 1;
   return a.queuedAt - b.queuedAt || a.seq - b.seq;
 }

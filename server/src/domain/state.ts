@@ -13,6 +13,8 @@ export interface HallState {
   ticketIdByCode: Map<string, string>;
   /** Waiting ticket ids per service, in issue order (ordering is decided by `pickNext`). */
   waiting: Map<string, Set<string>>;
+  /** Per service with people waiting: where the line ends (see `LineEnd`). */
+  lineEnds: Map<string, LineEnd>;
   /** Last number handed out per service today. */
   sequences: Map<string, number>;
   counters: Map<string, CounterState>;
@@ -20,6 +22,18 @@ export interface HallState {
   normalsSincePriority: number;
   /** Recent service times (ms) per service, newest last; feeds the estimated wait. */
   recentServiceMs: Map<string, number[]>;
+}
+
+/**
+ * The end of a service's line since it was last empty: the place (`compareInLine`) furthest
+ * back that any ticket took on joining, and whether the ticket that joined last took a place
+ * behind all the others. Then that visitor has everyone else ahead of them, and the ticket
+ * printed at the kiosk needs no scan of the line (a scan per ticket grew with the line).
+ */
+export interface LineEnd {
+  last: Pick<Ticket, 'front' | 'queuedAt' | 'seq'>;
+  lastTicketId: string;
+  lastIsBehindAll: boolean;
 }
 
 export const RECENT_SERVICE_WINDOW = 20;
@@ -33,6 +47,7 @@ export function emptyHallState(hallId: string, day: string): HallState {
     ticketIdByNumber: new Map(),
     ticketIdByCode: new Map(),
     waiting: new Map(),
+    lineEnds: new Map(),
     sequences: new Map(),
     counters: new Map(),
     normalsSincePriority: Number.POSITIVE_INFINITY,

@@ -8,6 +8,7 @@ import {
   fail,
   localDay,
   ok,
+  peopleAhead,
   type Command,
   type HallConfig,
   type HallState,
@@ -98,7 +99,7 @@ export class HallQueue {
     command: Command,
     attempt = 0,
     caughtUp = false,
-  ): Promise<Result<{ events: RevEvent[]; ticket: Ticket | null }>> {
+  ): Promise<Result<{ events: RevEvent[]; ticket: Ticket | null; peopleAhead: number | null }>> {
     await this.waitForGate();
     if (localDay(this.deps.now(), this.config.hall.timeZone) !== this.state.day) {
       await this.checkRollover();
@@ -121,6 +122,13 @@ export class HallQueue {
       return this.state.rev === rev ? decided : this.execute(command, attempt, true);
     }
     const events = this.apply(decided.value);
+    const ticketId = events.find(
+      (e): e is RevEvent & { ticketId: string } => 'ticketId' in e,
+    )?.ticketId;
+    // The ticket's place as this command leaves it: a visitor who has just joined is last, and
+    // counted without a scan of the line. Once the events are durable, others may have joined.
+    const placed = ticketId ? this.state.tickets.get(ticketId) : undefined;
+    const ahead = placed ? peopleAhead(this.state, placed) : null;
     try {
       await this.persist(events);
     } catch (err) {
@@ -134,10 +142,11 @@ export class HallQueue {
         'The server could not store this change; nothing was changed. Try again.',
       );
     }
-    const ticketId = events.find(
-      (e): e is RevEvent & { ticketId: string } => 'ticketId' in e,
-    )?.ticketId;
-    return ok({ events, ticket: ticketId ? (this.state.tickets.get(ticketId) ?? null) : null });
+    return ok({
+      events,
+      ticket: ticketId ? (this.state.tickets.get(ticketId) ?? null) : null,
+      peopleAhead: ahead,
+    });
   }
 
   /** Closes the current day now if the clock has passed local midnight (called by a timer). */

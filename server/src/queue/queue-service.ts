@@ -155,7 +155,9 @@ export class QueueService {
     const done = await queue.execute({ type: 'issue', ...req, code });
     if (!done.ok) return done;
     const ticket = done.value.ticket!;
-    return ok(issuedTicket(ticket, queue.state, queue.config, this.statusUrl(ticket.code)));
+    const url = this.statusUrl(ticket.code);
+    const ahead = done.value.peopleAhead ?? undefined;
+    return ok(issuedTicket(ticket, queue.state, queue.config, url, ahead));
   }
 
   async counterCommand(

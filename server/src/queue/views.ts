@@ -224,8 +224,9 @@ export function issuedTicket(
   state: HallState,
   config: HallConfig,
   statusUrl: string,
+  ahead: number = peopleAhead(state, t),
 ): IssuedTicket {
-  const view = ticketStatusView(t, state, config);
+  const view = ticketStatusView(t, state, config, ahead);
   return {
     id: t.id,
     number: t.number,
