@@ -44,7 +44,7 @@ interface PushRun {
   server: LoopDelay;
   load: LoopDelay;
   crowd: CrowdCounts;
-  /** The product's journal fdatasyncs in the measured window (the relay writes nothing). */
+  /** The fdatasyncs in the measured window (the bare relay writes nothing). */
   fsync: Summary | null;
   measureMs: number;
 }
@@ -107,13 +107,15 @@ async function driveCounters(
 }
 
 async function runPush(
-  kind: 'product' | 'floor',
+  kind: 'product' | 'floor' | 'durable floor',
   scale: PushScale,
   ctx: BenchContext,
 ): Promise<PushRun> {
   const agent = keepAliveAgent();
   const target =
-    kind === 'product' ? await startProduct(scale, ctx, agent) : await startRelay(scale, ctx);
+    kind === 'product'
+      ? await startProduct(scale, ctx, agent)
+      : await startRelay(scale, ctx, { durable: kind === 'durable floor' });
   const displays: Socket[] = [];
   let crowd: BenchChild<unknown> | undefined;
   try {
@@ -151,11 +153,11 @@ async function runPush(
     const drive = await driveCounters(target, scale, agent, () => {
       probe.reset();
       void target.server.request('probe:reset');
-      if (kind === 'product') void target.server.request('fsync:reset');
+      void target.server.request('fsync:reset');
       void measuring.request('counts:reset');
     });
     const server = await target.server.request<LoopDelay>('probe:read');
-    const fsync = kind === 'product' ? await target.server.request<Summary>('fsync:read') : null;
+    const fsync = kind === 'floor' ? null : await target.server.request<Summary>('fsync:read');
     const load = probe.read();
     const crowdCounts = await crowd.request<CrowdCounts>('counts');
 
@@ -193,10 +195,15 @@ async function runPush(
   }
 }
 
-/** Part 2: call -> display push latency in a full hall, beside a bare Socket.IO relay. */
+/**
+ * Part 2: call -> display push latency in a full hall, beside a bare Socket.IO relay, and
+ * beside the same relay journalling each request first (the product announces a call once it
+ * is durable, so the disk's share of the latency shows).
+ */
 export async function pushBench(ctx: BenchContext): Promise<Figure[]> {
   const scale = ctx.quick ? QUICK : FULL;
   const floor = await runPush('floor', scale, ctx);
+  const durableFloor = await runPush('durable floor', scale, ctx);
   const cpuPerCall = (run: PushRun) =>
     run.server.cpuMs / (run.callsPerSecond * (run.measureMs / 1000));
   const product = await runPush('product', scale, ctx);
@@ -219,6 +226,14 @@ export async function pushBench(ctx: BenchContext): Promise<Figure[]> {
       floor: floor.latency.p99,
       target: full ? { max: 10, maxRatio: 1.5 } : undefined,
       note: `${product.latency.count} display receipts (floor ${floor.latency.count})`,
+    }),
+    figure({
+      id: 'push.p99.durable',
+      name: 'the same p99 against the relay that fdatasyncs each request first',
+      unit: 'ms',
+      value: product.latency.p99,
+      floor: durableFloor.latency.p99,
+      note: `durable relay: p50 ${durableFloor.latency.p50.toFixed(1)} ms, CPU per call ${cpuPerCall(durableFloor).toFixed(2)} ms, lost ${durableFloor.lost}`,
     }),
     figure({
       id: 'push.max',
@@ -260,9 +275,10 @@ export async function pushBench(ctx: BenchContext): Promise<Figure[]> {
     }),
     figure({
       id: 'push.fsync.p99',
-      name: 'journal fdatasync p99 during push (a call is pushed once durable)',
+      name: 'fdatasync p99 during push (a call is pushed once durable; floor: the durable relay)',
       unit: 'ms',
       value: product.fsync?.p99 ?? null,
+      floor: durableFloor.fsync?.p99 ?? null,
       note: product.fsync
         ? `max ${product.fsync.max.toFixed(0)} ms; ${product.fsync.count} fdatasyncs`
         : undefined,

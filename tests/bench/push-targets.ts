@@ -1,7 +1,7 @@
 import type { Agent } from 'node:http';
 import { BenchChild } from './child.js';
 import { benchScript, type BenchContext } from './context.js';
-import type { RelayReady } from './floors/bare-relay.js';
+import type { RelayOptions, RelayReady } from './floors/bare-relay.js';
 import { inBatches, send } from './http-client.js';
 import type { ProductServerReady } from './product-server.js';
 
@@ -89,9 +89,14 @@ export async function startProduct(scale: PushScale, ctx: BenchContext, agent: A
 }
 
 /** The bare relay floor: no accounts, no tickets, the same counters and phones by name. */
-export async function startRelay(scale: PushScale, ctx: BenchContext): Promise<PushTarget> {
+export async function startRelay(
+  scale: PushScale,
+  ctx: BenchContext,
+  options: RelayOptions,
+): Promise<PushTarget> {
   const server = await BenchChild.start<RelayReady>(benchScript('floors/bare-relay.ts'), {
-    label: 'bare relay',
+    label: options.durable ? 'durable relay' : 'bare relay',
+    options,
     cpuProfDir: ctx.cpuProfDir,
   });
   return {
