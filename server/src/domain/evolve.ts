@@ -1,7 +1,7 @@
 import type { QueueEvent } from '../../../contract/events.js';
 import type { Ticket } from '../../../contract/domain.js';
-import { compareInLine, type LinePlace } from './ordering.js';
-import { counterState, RECENT_SERVICE_WINDOW, type HallState } from './state.js';
+import { compareInLine } from './ordering.js';
+import { counterState, RECENT_SERVICE_WINDOW, type HallState, type LinePlace } from './state.js';
 
 /**
  * Applies one event to the hall state, in place, and returns it. Events are facts already

@@ -1,5 +1,5 @@
 import type { Counter, Hall, Ticket } from '../../../contract/domain.js';
-import type { HallState } from './state.js';
+import type { HallState, LinePlace } from './state.js';
 
 const MINUTE = 60_000;
 
@@ -64,7 +64,7 @@ export function peopleAhead(state: HallState, ticket: Ticket): number {
   // The visitor who joined last took a place behind all the others: everyone is ahead.
   if (line && end?.lastTicketId === ticket.id && end.lastIsBehindAll) return line.size - 1;
   let ahead = 0;
-  for (const id of state.waiting.get(ticket.serviceId) ?? []) {
+  for (const id of line ?? []) {
     if (id === ticket.id) continue;
     const t = state.tickets.get(id);
     if (t && isBefore(t, ticket)) ahead += 1;
@@ -75,9 +75,6 @@ export function peopleAhead(state: HallState, ticket: Ticket): number {
 function isBefore(a: Ticket, b: Ticket): boolean {
   return compareInLine(a, b) < 0;
 }
-
-/** What decides a ticket's place in its line. */
-export type LinePlace = Pick<Ticket, 'front' | 'queuedAt' | 'seq'>;
 
 /** The order of a service's line as visitors are told it: front placements, then joining time. */
 export function compareInLine(a: LinePlace, b: LinePlace): number {

@@ -24,6 +24,9 @@ export interface HallState {
   recentServiceMs: Map<string, number[]>;
 }
 
+/** What decides a ticket's place in its line (see `compareInLine`). */
+export type LinePlace = Pick<Ticket, 'front' | 'queuedAt' | 'seq'>;
+
 /**
  * The end of a service's line since it was last empty: the place (`compareInLine`) furthest
  * back that any ticket took on joining, and whether the ticket that joined last took a place
@@ -31,7 +34,7 @@ export interface HallState {
  * printed at the kiosk needs no scan of the line (a scan per ticket grew with the line).
  */
 export interface LineEnd {
-  last: Pick<Ticket, 'front' | 'queuedAt' | 'seq'>;
+  last: LinePlace;
   lastTicketId: string;
   lastIsBehindAll: boolean;
 }

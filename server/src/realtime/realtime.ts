@@ -239,6 +239,7 @@ export function attachRealtime(deps: RealtimeDeps): {
 
   queues.subscribe({
     events: (q, events) => {
+      const room = hallRoom(q.hallId);
       const w = windowsOf(q.hallId);
       // Published after the whole batch is durable, so every delta carries the same lines.
       const lines = serviceQueues(q.state, q.config);
@@ -248,7 +249,7 @@ export function attachRealtime(deps: RealtimeDeps): {
         // A call is announced at once, after whatever was waiting before it.
         if (d.call) {
           w.display.flush();
-          display.to(hallRoom(q.hallId)).emit('ticket:called', d.call);
+          display.to(room).emit('ticket:called', d.call);
         }
         w.staff.add(staffDelta(e, q.state, q.config, queues.clerkName, lines));
       }
