@@ -2,7 +2,7 @@ import type { Counter, CounterState, Ticket } from '../../../contract/domain.js'
 import type { QueueEvent } from '../../../contract/events.js';
 import type { Command } from './commands.js';
 import { ticketNumber, type HallConfig } from './hall-config.js';
-import { pickNext, waitingFor } from './ordering.js';
+import { forEachWaiting, pickNext } from './ordering.js';
 import { fail, ok, type Result } from './result.js';
 import { counterOfClerk, counterState, type HallState } from './state.js';
 
@@ -259,7 +259,7 @@ function ticketByNumber(state: HallState, number: string): Ticket | undefined {
 function idleMs(state: HallState, c: CounterState, counter: Counter, now: number): number {
   if (c.freeSince === null) return 0;
   let oldest = Number.POSITIVE_INFINITY;
-  for (const t of waitingFor(state, counter)) oldest = Math.min(oldest, t.queuedAt);
+  forEachWaiting(state, counter, (t) => (oldest = Math.min(oldest, t.queuedAt)));
   if (oldest === Number.POSITIVE_INFINITY) return 0;
   return Math.max(0, now - Math.max(c.freeSince, oldest));
 }

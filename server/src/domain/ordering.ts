@@ -17,39 +17,57 @@ export function pickNext(
   counter: Counter,
   now: number,
 ): Ticket | undefined {
-  const candidates = waitingFor(state, counter);
-  if (candidates.length === 0) return undefined;
-  const weight = new Map(counter.services.map((s) => [s.serviceId, s.weight]));
-  const earliest = (a: Ticket, b: Ticket) =>
-    a.queuedAt - b.queuedAt || a.issuedAt - b.issuedAt || a.seq - b.seq;
-
-  const front = candidates.filter((t) => t.front);
-  if (front.length > 0) return front.sort(earliest)[0];
-
   const limit = hall.escalationMinutes * MINUTE;
-  const escalated = candidates.filter((t) => now - t.queuedAt > limit);
-  if (escalated.length > 0) return escalated.sort(earliest)[0];
-
-  const byWeightedWait = (a: Ticket, b: Ticket) =>
-    (now - b.queuedAt) * (weight.get(b.serviceId) ?? 1) -
-      (now - a.queuedAt) * (weight.get(a.serviceId) ?? 1) || earliest(a, b);
-  const priority = candidates.filter((t) => t.priority !== null).sort(byWeightedWait);
-  const normal = candidates.filter((t) => t.priority === null).sort(byWeightedWait);
-  if (priority.length === 0) return normal[0];
-  if (normal.length === 0) return priority[0];
-  return state.normalsSincePriority >= hall.priorityRatio ? priority[0] : normal[0];
+  const weight = new Map(counter.services.map((s) => [s.serviceId, s.weight]));
+  // One pass, keeping the first of each class under its order (what a stable sort would put
+  // first): a call must not sort the whole line, which holds thousands on a busy day.
+  let front: Ticket | undefined;
+  let escalated: Ticket | undefined;
+  let priority: Ticket | undefined;
+  let priorityWeight = 0;
+  let normal: Ticket | undefined;
+  let normalWeight = 0;
+  forEachWaiting(state, counter, (t) => {
+    if (t.front) {
+      if (!front || earliest(t, front) < 0) front = t;
+    } else if (now - t.queuedAt > limit) {
+      if (!escalated || earliest(t, escalated) < 0) escalated = t;
+    }
+    const w = (now - t.queuedAt) * (weight.get(t.serviceId) ?? 1);
+    if (t.priority !== null) {
+      if (!priority || w > priorityWeight || (w === priorityWeight && earliest(t, priority) < 0)) {
+        priority = t;
+        priorityWeight = w;
+      }
+    } else if (!normal || w > normalWeight || (w === normalWeight && earliest(t, normal) < 0)) {
+      normal = t;
+      normalWeight = w;
+    }
+  });
+  if (front) return front;
+  if (escalated) return escalated;
+  if (!priority) return normal;
+  if (!normal) return priority;
+  return state.normalsSincePriority >= hall.priorityRatio ? priority : normal;
 }
 
-/** The waiting tickets of the services a counter covers. */
-export function waitingFor(state: HallState, counter: Counter): Ticket[] {
-  const out: Ticket[] = [];
+/** Earliest in line first: joining time, then issue time, then number. */
+function earliest(a: Ticket, b: Ticket): number {
+  return a.queuedAt - b.queuedAt || a.issuedAt - b.issuedAt || a.seq - b.seq;
+}
+
+/** Visits the waiting tickets of the services a counter covers, service by service. */
+export function forEachWaiting(
+  state: HallState,
+  counter: Counter,
+  visit: (ticket: Ticket) => void,
+): void {
   for (const { serviceId } of counter.services) {
     for (const id of state.waiting.get(serviceId) ?? []) {
       const t = state.tickets.get(id);
-      if (t) out.push(t);
+      if (t) visit(t);
     }
   }
-  return out;
 }
 
 /**

@@ -206,6 +206,18 @@ describe('pickNext: priority interleave', () => {
     expect(serveNext(state, config, 'c2', at(6))).toBe('V003');
   });
 
+  it('when priority tickets were issued in the same millisecond, then the lower sequence goes first', () => {
+    const state = newDay();
+    const config = makeConfig();
+    open(state, config, 'c2', AYSE, at(0));
+    for (const group of ['veteran', 'elderly', 'pregnant'] as const)
+      issue(state, config, VEZNE, at(1), group);
+
+    const called = [2, 3, 4].map((minute) => serveNext(state, config, 'c2', at(minute)));
+
+    expect(called).toEqual(['V001', 'V002', 'V003']);
+  });
+
   it('when only priority tickets wait, then they are called in the order they came', () => {
     const state = newDay();
     const config = makeConfig();
@@ -336,6 +348,27 @@ describe('pickNext: the front of the line', () => {
     withNoShowRestored(state, config);
 
     expect(pickNext(state, config.hall, config.counters.get('c2')!, at(40))?.number).toBe('V001');
+  });
+
+  it('when restored tickets of two services wait, then the earlier restored goes first whatever the service order', () => {
+    const state = newDay();
+    const config = makeConfig();
+    open(state, config, 'c1', AYSE, at(0));
+    issue(state, config, RUHSAT, at(0));
+    issue(state, config, VEZNE, at(0));
+    for (const [minute, number] of [
+      [1, 'R001'],
+      [3, 'V001'],
+    ] as const) {
+      must(state, config, { type: 'call', counterId: 'c1', clerkId: AYSE, number }, at(minute));
+      must(state, config, { type: 'no-show', counterId: 'c1', clerkId: AYSE }, at(minute + 1));
+    }
+    issue(state, config, VEZNE, at(5));
+    must(state, config, { type: 'restore', number: 'R001', clerkId: AYSE }, at(6));
+    must(state, config, { type: 'restore', number: 'V001', clerkId: AYSE }, at(7));
+
+    // c1 covers VEZNE before RUHSAT; R001 was put at the front first.
+    expect(pickNext(state, config.hall, config.counters.get('c1')!, at(8))?.number).toBe('R001');
   });
 
   it('when two tickets were put at the front, then the earlier goes first', () => {

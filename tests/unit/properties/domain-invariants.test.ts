@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Counter, Ticket } from '../../../contract/domain.js';
 import type { QueueEvent } from '../../../contract/events.js';
 import { defaultConfig } from '../../../server/src/config/default-config.js';
 import {
@@ -10,6 +11,7 @@ import {
   hallConfig,
   lineOf,
   peopleAhead,
+  pickNext,
   serviceQueues,
   type Command,
   type HallState,
@@ -174,6 +176,55 @@ describe('domain invariants for any sequence of commands', () => {
           lineOf(state, serviceId).forEach((t, i) => expect(peopleAhead(state, t)).toBe(i));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('when any commands run, even with clock steps, then pickNext calls whom the ordering rules name', () => {
+    // The rules as sorts (how DESIGN states them); pickNext finds the same ticket in one pass.
+    const byRules = (state: HallState, counter: Counter, now: number): Ticket | undefined => {
+      const { hall } = config;
+      const candidates = counter.services.flatMap(({ serviceId }) =>
+        [...(state.waiting.get(serviceId) ?? [])].map((id) => state.tickets.get(id)!),
+      );
+      const weight = new Map(counter.services.map((s) => [s.serviceId, s.weight]));
+      const earliest = (a: Ticket, b: Ticket) =>
+        a.queuedAt - b.queuedAt || a.issuedAt - b.issuedAt || a.seq - b.seq;
+      const front = candidates.filter((t) => t.front).sort(earliest);
+      if (front.length > 0) return front[0];
+      const escalated = candidates
+        .filter((t) => now - t.queuedAt > hall.escalationMinutes * 60_000)
+        .sort(earliest);
+      if (escalated.length > 0) return escalated[0];
+      const byWeightedWait = (a: Ticket, b: Ticket) =>
+        (now - b.queuedAt) * (weight.get(b.serviceId) ?? 1) -
+          (now - a.queuedAt) * (weight.get(a.serviceId) ?? 1) || earliest(a, b);
+      const priority = candidates.filter((t) => t.priority !== null).sort(byWeightedWait);
+      const normal = candidates.filter((t) => t.priority === null).sort(byWeightedWait);
+      if (priority.length === 0) return normal[0];
+      if (normal.length === 0) return priority[0];
+      return state.normalsSincePriority >= hall.priorityRatio ? priority[0] : normal[0];
+    };
+    // Whole minutes and repeats, so that waits tie and the tie-breaks decide.
+    const dt = fc.constantFrom(0, 0, 60_000, 2 * 60_000, 5 * 60_000, 20 * 60_000, -3 * 60_000);
+    const weights = fc.array(fc.constantFrom(1, 1, 2, 3), { minLength: 6, maxLength: 6 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(command, dt), { minLength: 20, maxLength: 150 }),
+        fc.constantFrom(0, 1, 10, 31, 45, -10),
+        weights,
+        (list, laterMin, w) => {
+          const { state } = run(list);
+          const now = Date.UTC(2026, 10, 28, 6, 0) + list.reduce((sum, [, d]) => sum + d, 0);
+          const at = now + laterMin * 60_000;
+          for (const c of config.counters.values()) {
+            const counter = { ...c, services: c.services.map((s, i) => ({ ...s, weight: w[i]! })) };
+            expect(pickNext(state, config.hall, counter, at)?.id).toBe(
+              byRules(state, counter, at)?.id,
+            );
+          }
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 
