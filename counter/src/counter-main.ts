@@ -7,9 +7,11 @@ import { messages } from './i18n.js';
 import { sharedStyles } from './shared-styles.js';
 import { legalActions, type CounterAction } from './state/actions.js';
 import { currentTicket, ownStats, type CounterModel } from './state/model.js';
+import { restorableNoShows } from './state/no-shows.js';
 import { coveredQueueLines } from './state/queue-lines.js';
 import './counter-actions.js';
 import './counter-current-visit.js';
+import './counter-no-shows.js';
 import './counter-own-stats.js';
 import './counter-queue-summary.js';
 
@@ -92,6 +94,7 @@ export class CounterMain extends LitElement {
     const ticket = currentTicket(model, counter);
     const service = ticket ? (model.services.find((s) => s.id === ticket.serviceId) ?? null) : null;
     const legal = legalActions(counter.status, ticket?.status ?? null);
+    const noShows = restorableNoShows(model, counter.id, now);
     const stateLabel =
       counter.status === 'paused' && counter.pauseReason
         ? `${m.counterStatus.paused} · ${m.pauseReasons[counter.pauseReason]}`
@@ -121,6 +124,18 @@ export class CounterMain extends LitElement {
           ></counter-actions>
         </div>
         <div class="right">
+          ${
+            noShows.length > 0
+              ? html`<counter-no-shows
+                  .items=${noShows}
+                  .services=${model.services}
+                  .now=${now}
+                  .graceMinutes=${model.hall.noShowGraceMinutes}
+                  .language=${this.language}
+                  .run=${this.run}
+                ></counter-no-shows>`
+              : null
+          }
           <counter-queue-summary
             .lines=${coveredQueueLines(counter, model.services, model.queues, now)}
             .language=${this.language}

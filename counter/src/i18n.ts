@@ -85,6 +85,14 @@ const tr = {
   close: 'Bankoyu kapat',
   cancel: 'Vazgeç',
   enterHint: 'Onaylamak için Enter, vazgeçmek için Esc',
+  noShowsHeading: 'Gelmeyenler',
+  noShowsHint: (minutes: number) =>
+    `Geri gelen ziyaretçiyi ${minutes} dakika içinde sıranın başına alabilirsiniz.`,
+  markedAbsent: (minutesAgo: number) =>
+    minutesAgo < 1 ? 'Az önce gelmedi olarak işaretlendi' : `${minutesAgo} dk önce gelmedi`,
+  restoreLeft: (minutes: number) => `Geri almak için ${minutes} dk kaldı`,
+  restore: 'Sıranın başına al',
+  restoreLabel: (number: string) => `${number} numarayı sıranın başına al`,
   errors: {
     network: 'Sunucuya ulaşılamıyor. Bağlantıyı kontrol edip yeniden deneyin.',
     validation: 'Girilen bilgi geçersiz.',
@@ -190,6 +198,14 @@ const en: Messages = {
   close: 'Close counter',
   cancel: 'Cancel',
   enterHint: 'Enter to confirm, Esc to cancel',
+  noShowsHeading: 'No-shows',
+  noShowsHint: (minutes: number) =>
+    `A visitor who comes back within ${minutes} minutes can be put at the front of the line.`,
+  markedAbsent: (minutesAgo: number) =>
+    minutesAgo < 1 ? 'Marked absent just now' : `Marked absent ${minutesAgo} min ago`,
+  restoreLeft: (minutes: number) => `${minutes} min left to restore`,
+  restore: 'Back to the front',
+  restoreLabel: (number: string) => `Put ${number} back at the front of the line`,
   errors: {
     network: 'The server cannot be reached. Check the connection and try again.',
     validation: 'The input is not valid.',

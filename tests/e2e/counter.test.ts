@@ -245,6 +245,38 @@ describe('counter terminal', () => {
     });
   });
 
+  it('when a visitor marked absent comes back, then the clerk puts them at the front and calls them next', async () => {
+    const clerk = await server.addUser('clerk');
+    const page = await newPage();
+    await openCounterPage(page);
+    await signIn(page, clerk);
+    await takeCounter(page, 'Banko 1');
+    const late = await issue();
+    const next = await issue();
+    await expect.poll(() => vezneWaiting(page)).toBe('2');
+
+    await page.getByRole('button', { name: /Sıradakini çağır/ }).click();
+    await expect.poll(() => currentNumber(page).innerText()).toBe(late.number);
+    await page.getByRole('button', { name: /Gelmedi/ }).click();
+    await noCurrent(page).waitFor();
+    const absent = page.getByTestId('no-show');
+    await expect.poll(() => absent.getAttribute('data-number')).toBe(late.number);
+    expect(await absent.innerText()).toContain('Vezne');
+    expect(await page.getByText(/dakika içinde sıranın başına alabilirsiniz/).isVisible()).toBe(
+      true,
+    );
+    await screenshot(page, 'counter-no-show-restorable');
+    await expectNoSeriousA11yViolations(page);
+
+    await page.getByRole('button', { name: `${late.number} numarayı sıranın başına al` }).click();
+    await expect.poll(() => absent.count()).toBe(0);
+    await expect.poll(() => vezneWaiting(page)).toBe('2');
+    // At the front: called before the visitor who was waiting.
+    await page.getByRole('button', { name: /Sıradakini çağır/ }).click();
+    await expect.poll(() => currentNumber(page).innerText()).toBe(late.number);
+    expect(next.number).not.toBe(late.number);
+  });
+
   it('when a second clerk looks at the counters, then banko-1 is in use and cannot be taken', async () => {
     const ayse = await server.addUser('clerk', 'ayse');
     const mehmet = await server.addUser('clerk', 'mehmet');

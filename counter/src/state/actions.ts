@@ -12,7 +12,9 @@ export type CounterAction =
   | 'transfer'
   | 'pause'
   | 'resume'
-  | 'close';
+  | 'close'
+  /** Put a visitor marked absent back at the front of the line (within the grace window). */
+  | 'restore';
 
 export const ALL_ACTIONS: readonly CounterAction[] = [
   'call-next',
@@ -26,6 +28,7 @@ export const ALL_ACTIONS: readonly CounterAction[] = [
   'pause',
   'resume',
   'close',
+  'restore',
 ];
 
 const WITH_CALLED: readonly CounterAction[] = ['recall', 'start', 'no-show', 'requeue'];

@@ -26,12 +26,13 @@ export interface CounterModel {
   services: Service[];
   counters: CounterView[];
   queues: ServiceQueue[];
-  /** Active tickets (and recently finished ones) by id. */
+  /** Active tickets, no-shows (which may be restored) and recently finished ones, by id. */
   tickets: ReadonlyMap<string, Ticket>;
   own: OwnTally;
 }
 
-const ACTIVE = new Set(['waiting', 'called', 'serving']);
+/** What the screen keeps from the deltas: open tickets, and no-shows a clerk may restore. */
+const KEPT = new Set(['waiting', 'called', 'serving', 'no-show']);
 
 function ownServiceMs(t: Ticket, meId: string): number | null {
   if (t.status !== 'done' || t.clerkId !== meId) return null;
@@ -83,8 +84,7 @@ export function applyDelta(model: CounterModel, delta: StaffDelta, meId: string)
   const t = delta.ticket;
   if (t) {
     const next = new Map(tickets);
-    // Keep what the screens need: open tickets and any ticket a counter still points at.
-    if (ACTIVE.has(t.status)) next.set(t.id, t);
+    if (KEPT.has(t.status)) next.set(t.id, t);
     else next.delete(t.id);
     tickets = next;
     const ms = ownServiceMs(t, meId);
