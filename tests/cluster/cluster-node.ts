@@ -57,7 +57,7 @@ export interface Reply<T = Record<string, unknown>> {
 /** One JSON request; the session cookie of a `Set-Cookie`, if any. */
 export async function request<T = Record<string, unknown>>(
   base: string,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PATCH',
   url: string,
   headers: Record<string, string> = {},
   body?: unknown,

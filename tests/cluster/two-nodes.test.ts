@@ -79,6 +79,10 @@ describe('two server processes sharing one PostgreSQL and one Redis', () => {
   const dataDir = path.join(tmpdir(), uniqueName('siramatik-unused-data'));
   const kioskKeys: string[] = [];
   let displayKey = '';
+  /** A display and a clerk that an admin ends while their sockets are on the other node. */
+  let doomedDisplay = { id: '', key: '' };
+  let leaving = { id: '', username: 'ayrilan', password: '' };
+  let adminPassword = '';
   const clerks: Clerk[] = [];
   let roaming = { username: 'gezgin', password: '' };
   const sockets: Socket[] = [];
@@ -136,8 +140,21 @@ describe('two server processes sharing one PostgreSQL and one Redis', () => {
       );
     displayKey = (await addDevice(seed.config, { kind: 'display', hallId: HALL, name: 'd' }, now))
       .key;
+    doomedDisplay = await addDevice(
+      seed.config,
+      { kind: 'display', hallId: HALL, name: 'to revoke' },
+      now,
+    );
     // An admin exists, so neither node bootstraps one when both start at once.
-    await addUser(seed.config, { username: 'admin', role: 'admin', hallId: HALL }, now);
+    adminPassword = (
+      await addUser(seed.config, { username: 'admin', role: 'admin', hallId: HALL }, now)
+    ).password;
+    const left = await addUser(
+      seed.config,
+      { username: 'ayrilan', role: 'clerk', hallId: HALL },
+      now,
+    );
+    leaving = { id: left.id, username: 'ayrilan', password: left.password };
     const accounts = [];
     for (let n = 1; n <= 6; n++) {
       const username = `banko${n}`;
@@ -336,6 +353,68 @@ describe('two server processes sharing one PostgreSQL and one Redis', () => {
       async () => (await request(a.url, 'GET', '/api/auth/me', cookie)).status === 401,
     );
     expect(snapshot.hall.id).toBe(HALL);
+  });
+
+  it('when an admin on A revokes a display connected to B, then B drops it at once and refuses it after', async () => {
+    const admin = await request(
+      a.url,
+      'POST',
+      '/api/auth/login',
+      {},
+      {
+        username: 'admin',
+        password: adminPassword,
+      },
+    );
+    const display = client(b.url, '/display', { key: doomedDisplay.key });
+    sockets.push(display);
+    await next(display, 'queue:snapshot');
+    const dropped = next<string>(display, 'disconnect');
+
+    const revoked = await request(a.url, 'POST', `/api/devices/${doomedDisplay.id}/revoke`, {
+      Cookie: admin.cookie!,
+    });
+
+    expect(revoked.status).toBe(200);
+    // At once: not at B's next session sweep (a minute) nor at the display's next reconnect.
+    expect(await dropped).toBe('io server disconnect');
+    const again = client(b.url, '/display', { key: doomedDisplay.key });
+    sockets.push(again);
+    const refused = await next<Error & { data?: { code?: string } }>(again, 'connect_error');
+    expect(refused.data?.code).toBe('unauthenticated');
+  });
+
+  it('when an admin on A deactivates a clerk whose counter screen is on B, then that screen is told and closed at once', async () => {
+    const admin = await request(
+      a.url,
+      'POST',
+      '/api/auth/login',
+      {},
+      {
+        username: 'admin',
+        password: adminPassword,
+      },
+    );
+    const { username, password } = leaving;
+    const login = await request(b.url, 'POST', '/api/auth/login', {}, { username, password });
+    expect(login.status).toBe(200);
+    const staff = client(b.url, '/counter', { cookie: login.cookie! });
+    sockets.push(staff);
+    await next(staff, 'queue:snapshot');
+    const told = next(staff, 'session:expired');
+    const dropped = next<string>(staff, 'disconnect');
+
+    const patched = await request(
+      a.url,
+      'PATCH',
+      `/api/users/${leaving.id}`,
+      { Cookie: admin.cookie! },
+      { active: false },
+    );
+
+    expect(patched.status).toBe(200);
+    await told;
+    expect(await dropped).toBe('io server disconnect');
   });
 
   it('when sign-in attempts are spread over both nodes, then the rate limit counts them together', async () => {

@@ -18,9 +18,11 @@ import {
   ticketStatusView,
 } from '../queue/views.js';
 import {
+  deviceRoom,
   hallRoom,
   sessionRoom,
   ticketRoom,
+  userRoom,
   type DisplayNamespace,
   type SocketData,
   type StaffNamespace,
@@ -66,6 +68,19 @@ function refuse(
  * `/manager` (managers), `/ticket` (one visitor's ticket, by its code). Each connection gets a
  * snapshot with the hall's revision, then batches of deltas numbered rev + 1, rev + 2, …
  */
+/**
+ * The rooms by which a credential's end reaches its sockets on every server: its device, or its
+ * user and session.
+ */
+function joinActorRooms(socket: { data: SocketData; join: (room: string) => unknown }): void {
+  const actor = socket.data.actor;
+  if (actor.kind === 'device') void socket.join(deviceRoom(actor.device.id));
+  if (actor.kind === 'user') {
+    void socket.join(userRoom(actor.user.id));
+    void socket.join(sessionRoom(actor.sessionIdHash));
+  }
+}
+
 export function attachRealtime(deps: RealtimeDeps): {
   endSession: (idHash: string) => void;
   endDevice: (deviceId: string) => void;
@@ -166,6 +181,7 @@ export function attachRealtime(deps: RealtimeDeps): {
 
   display.on('connection', (socket) => {
     const actor = socket.data.actor;
+    joinActorRooms(socket);
     if (actor.kind === 'device') {
       const id = actor.device.id;
       connected.set(id, (connected.get(id) ?? 0) + 1);
@@ -184,8 +200,7 @@ export function attachRealtime(deps: RealtimeDeps): {
   for (const nsp of [counter, manager]) {
     nsp.on('connection', (socket) => {
       void socket.join(hallRoom(socket.data.hallId));
-      if (socket.data.actor.kind === 'user')
-        void socket.join(sessionRoom(socket.data.actor.sessionIdHash));
+      joinActorRooms(socket);
       socket.emit('queue:snapshot', snapStaff(hallQueue(socket.data.hallId)));
       socket.on('queue:resync', (ack) => {
         if (typeof ack === 'function')
@@ -277,25 +292,20 @@ export function attachRealtime(deps: RealtimeDeps): {
       nsp.in(sessionRoom(idHash)).disconnectSockets(true);
     }
   };
-  /** A revoked device loses its live connection at once, not at its next reconnect. */
+  /**
+   * A revoked device loses its live connection at once, not at its next reconnect: by room, so
+   * that with several servers the adapter ends it on whichever server holds it.
+   */
   const endDevice = (deviceId: string) => {
-    for (const socket of display.sockets.values()) {
-      const a = socket.data.actor;
-      if (a?.kind === 'device' && a.device.id === deviceId) socket.disconnect(true);
-    }
+    display.in(deviceRoom(deviceId)).disconnectSockets(true);
   };
   /** A deactivated or re-roled user loses their live sockets at once (their sessions are gone). */
   const endUser = (userId: string) => {
-    const ofUser = (a: Actor | undefined) => a?.kind === 'user' && a.user.id === userId;
     for (const nsp of [counter, manager]) {
-      for (const socket of nsp.sockets.values()) {
-        if (!ofUser(socket.data.actor)) continue;
-        socket.emit('session:expired');
-        socket.disconnect(true);
-      }
+      nsp.to(userRoom(userId)).emit('session:expired');
+      nsp.in(userRoom(userId)).disconnectSockets(true);
     }
-    for (const socket of display.sockets.values())
-      if (ofUser(socket.data.actor)) socket.disconnect(true);
+    display.in(userRoom(userId)).disconnectSockets(true);
   };
   const sweepSessions = () => {
     for (const nsp of [counter, manager]) {

@@ -47,3 +47,6 @@ export type StaffSocket = Socket<
 export const hallRoom = (hallId: string) => `hall:${hallId}`;
 export const ticketRoom = (ticketId: string) => `ticket:${ticketId}`;
 export const sessionRoom = (idHash: string) => `session:${idHash}`;
+/** Every socket of one device, or of one user: what revoking or deactivating ends. */
+export const deviceRoom = (deviceId: string) => `device:${deviceId}`;
+export const userRoom = (userId: string) => `user:${userId}`;
