@@ -1,11 +1,12 @@
-import type { CounterView, StaffSnapshot } from '../../../contract/api.js';
-import type { Service, Ticket } from '../../../contract/domain.js';
+import type { StaffSnapshot } from '../../../contract/api.js';
+import type { Service } from '../../../contract/domain.js';
 import type { RevEvent } from '../../../contract/events.js';
 import type { StaffDelta } from '../../../contract/socket.js';
 import type { GroupStats } from '../../../manager/src/state/stats-report.js';
+import { counter, staffSnapshot, T0, ticket } from '../../support/staff-views.js';
 
-/** 2025-03-03 10:00 in Istanbul (UTC+3). */
-export const T0 = Date.UTC(2025, 2, 3, 7, 0, 0);
+export { counter, T0, ticket };
+
 export const MIN = 60_000;
 
 export function service(id: string, prefix: string, targetMinutes = 4): Service {
@@ -19,76 +20,18 @@ export function service(id: string, prefix: string, targetMinutes = 4): Service 
   };
 }
 
-export function counter(number: number, over: Partial<CounterView> = {}): CounterView {
-  return {
-    id: `banko-${number}`,
-    hallId: 'cankaya',
-    number,
-    name: `Banko ${number}`,
-    services: [{ serviceId: 'vezne', weight: 1 }],
-    status: 'closed',
-    clerkId: null,
-    clerkName: null,
-    pauseReason: null,
-    currentTicketId: null,
-    ...over,
-  };
-}
-
-export function ticket(number: string, over: Partial<Ticket> = {}): Ticket {
-  return {
-    id: `t-${number}`,
-    code: `code-${number}`,
-    hallId: 'cankaya',
-    serviceId: 'vezne',
-    number,
-    seq: 1,
-    priority: null,
-    lang: 'tr',
-    status: 'waiting',
-    issuedAt: T0,
-    queuedAt: T0,
-    front: false,
-    counterId: null,
-    clerkId: null,
-    firstCalledAt: null,
-    lastCalledAt: null,
-    startedAt: null,
-    completedAt: null,
-    endedAt: null,
-    recalls: 0,
-    transfers: 0,
-    outcome: null,
-    note: null,
-    rating: null,
-    ...over,
-  };
-}
-
 export function snapshot(over: Partial<StaffSnapshot> = {}): StaffSnapshot {
-  return {
-    rev: 10,
-    day: '2025-03-03',
-    now: T0,
-    hall: {
-      id: 'cankaya',
-      name: 'Çankaya',
-      timeZone: 'Europe/Istanbul',
-      priorityRatio: 2,
-      escalationMinutes: 30,
-      noShowGraceMinutes: 5,
-      noteRetentionDays: 90,
-      dayEndPolicy: 'cancel',
+  return staffSnapshot(
+    {
+      services: [service('vezne', 'V'), service('ruhsat', 'R', 6)],
+      counters: [counter(2), counter(1)],
+      queues: [
+        { serviceId: 'vezne', waiting: 0, oldestQueuedAt: null, estimatedWaitMinutes: 0 },
+        { serviceId: 'ruhsat', waiting: 0, oldestQueuedAt: null, estimatedWaitMinutes: 0 },
+      ],
     },
-    services: [service('vezne', 'V'), service('ruhsat', 'R', 6)],
-    counters: [counter(2), counter(1)],
-    queues: [
-      { serviceId: 'vezne', waiting: 0, oldestQueuedAt: null, estimatedWaitMinutes: 0 },
-      { serviceId: 'ruhsat', waiting: 0, oldestQueuedAt: null, estimatedWaitMinutes: 0 },
-    ],
-    tickets: [],
-    ...over,
-  };
+    over,
+  );
 }
 
 export function delta(rev: number, over: Partial<StaffDelta> = {}): StaffDelta {
