@@ -64,11 +64,6 @@ function refuse(
 }
 
 /**
- * Socket.IO namespaces by audience: `/display` (devices, public data), `/counter` (staff),
- * `/manager` (managers), `/ticket` (one visitor's ticket, by its code). Each connection gets a
- * snapshot with the hall's revision, then batches of deltas numbered rev + 1, rev + 2, …
- */
-/**
  * The rooms by which a credential's end reaches its sockets on every server: its device, or its
  * user and session.
  */
@@ -81,6 +76,11 @@ function joinActorRooms(socket: { data: SocketData; join: (room: string) => unkn
   }
 }
 
+/**
+ * Socket.IO namespaces by audience: `/display` (devices, public data), `/counter` (staff),
+ * `/manager` (managers), `/ticket` (one visitor's ticket, by its code). Each connection gets a
+ * snapshot with the hall's revision, then batches of deltas numbered rev + 1, rev + 2, …
+ */
 export function attachRealtime(deps: RealtimeDeps): {
   endSession: (idHash: string) => void;
   endDevice: (deviceId: string) => void;
