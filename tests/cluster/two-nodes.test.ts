@@ -114,6 +114,21 @@ describe('two server processes sharing one PostgreSQL and one Redis', () => {
       { Cookie: clerk.cookie },
       body,
     );
+  /** The admin's session cookie, signed in on `node`. */
+  const adminCookie = async (node: ClusterNode) => {
+    const login = await request(
+      node.url,
+      'POST',
+      '/api/auth/login',
+      {},
+      {
+        username: 'admin',
+        password: adminPassword,
+      },
+    );
+    expect(login.status).toBe(200);
+    return login.cookie!;
+  };
   const finishVisit = async (clerk: Clerk) => {
     expect((await command(clerk, 'start')).status).toBe(200);
     expect((await command(clerk, 'complete', { outcome: 'resolved' })).status).toBe(200);
@@ -356,23 +371,14 @@ describe('two server processes sharing one PostgreSQL and one Redis', () => {
   });
 
   it('when an admin on A revokes a display connected to B, then B drops it at once and refuses it after', async () => {
-    const admin = await request(
-      a.url,
-      'POST',
-      '/api/auth/login',
-      {},
-      {
-        username: 'admin',
-        password: adminPassword,
-      },
-    );
+    const admin = await adminCookie(a);
     const display = client(b.url, '/display', { key: doomedDisplay.key });
     sockets.push(display);
     await next(display, 'queue:snapshot');
     const dropped = next<string>(display, 'disconnect');
 
     const revoked = await request(a.url, 'POST', `/api/devices/${doomedDisplay.id}/revoke`, {
-      Cookie: admin.cookie!,
+      Cookie: admin,
     });
 
     expect(revoked.status).toBe(200);
@@ -385,16 +391,7 @@ describe('two server processes sharing one PostgreSQL and one Redis', () => {
   });
 
   it('when an admin on A deactivates a clerk whose counter screen is on B, then that screen is told and closed at once', async () => {
-    const admin = await request(
-      a.url,
-      'POST',
-      '/api/auth/login',
-      {},
-      {
-        username: 'admin',
-        password: adminPassword,
-      },
-    );
+    const admin = await adminCookie(a);
     const { username, password } = leaving;
     const login = await request(b.url, 'POST', '/api/auth/login', {}, { username, password });
     expect(login.status).toBe(200);
@@ -408,7 +405,7 @@ describe('two server processes sharing one PostgreSQL and one Redis', () => {
       a.url,
       'PATCH',
       `/api/users/${leaving.id}`,
-      { Cookie: admin.cookie! },
+      { Cookie: admin },
       { active: false },
     );
 

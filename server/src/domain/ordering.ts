@@ -35,11 +35,11 @@ export function pickNext(
     }
     const w = (now - t.queuedAt) * (weight.get(t.serviceId) ?? 1);
     if (t.priority !== null) {
-      if (!priority || w > priorityWeight || (w === priorityWeight && earliest(t, priority) < 0)) {
+      if (goesBefore(t, w, priority, priorityWeight)) {
         priority = t;
         priorityWeight = w;
       }
-    } else if (!normal || w > normalWeight || (w === normalWeight && earliest(t, normal) < 0)) {
+    } else if (goesBefore(t, w, normal, normalWeight)) {
       normal = t;
       normalWeight = w;
     }
@@ -49,6 +49,11 @@ export function pickNext(
   if (!priority) return normal;
   if (!normal) return priority;
   return state.normalsSincePriority >= hall.priorityRatio ? priority : normal;
+}
+
+/** Whether `t` (weighted wait `w`) goes before `best`: the longer weighted wait, then earliest. */
+function goesBefore(t: Ticket, w: number, best: Ticket | undefined, bestW: number): boolean {
+  return !best || w > bestW || (w === bestW && earliest(t, best) < 0);
 }
 
 /** Earliest in line first: joining time, then issue time, then number. */

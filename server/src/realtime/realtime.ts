@@ -286,25 +286,24 @@ export function attachRealtime(deps: RealtimeDeps): {
     },
   });
 
-  const endSession = (idHash: string) => {
+  /**
+   * Tells the staff screens in `room` their session is over, then closes them. By room, so
+   * that with several servers the adapter ends them on whichever server holds them.
+   */
+  const expireStaff = (room: string) => {
     for (const nsp of [counter, manager]) {
-      nsp.to(sessionRoom(idHash)).emit('session:expired');
-      nsp.in(sessionRoom(idHash)).disconnectSockets(true);
+      nsp.to(room).emit('session:expired');
+      nsp.in(room).disconnectSockets(true);
     }
   };
-  /**
-   * A revoked device loses its live connection at once, not at its next reconnect: by room, so
-   * that with several servers the adapter ends it on whichever server holds it.
-   */
+  const endSession = (idHash: string) => expireStaff(sessionRoom(idHash));
+  /** A revoked device loses its live connection at once, not at its next reconnect. */
   const endDevice = (deviceId: string) => {
     display.in(deviceRoom(deviceId)).disconnectSockets(true);
   };
   /** A deactivated or re-roled user loses their live sockets at once (their sessions are gone). */
   const endUser = (userId: string) => {
-    for (const nsp of [counter, manager]) {
-      nsp.to(userRoom(userId)).emit('session:expired');
-      nsp.in(userRoom(userId)).disconnectSockets(true);
-    }
+    expireStaff(userRoom(userId));
     display.in(userRoom(userId)).disconnectSockets(true);
   };
   const sweepSessions = () => {
