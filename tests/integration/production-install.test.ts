@@ -1,0 +1,149 @@
+import { execFile, spawn } from 'node:child_process';
+import { cp, mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const exec = promisify(execFile);
+const temps: string[] = [];
+
+async function tempDir(name: string): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), `siramatik-${name}-`));
+  temps.push(dir);
+  return dir;
+}
+
+/** `npm <args>` in `cwd`; rejects with its output when it fails. */
+function npm(cwd: string, args: string[], env: Record<string, string> = {}) {
+  return exec('npm', args, { cwd, env: { ...process.env, ...env }, timeout: 120_000 });
+}
+
+/** Runs `npm start` until the server listens; returns its address and a stop function. */
+async function npmStart(cwd: string, dataDir: string) {
+  const child = spawn('npm', ['start'], {
+    cwd,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group: npm, the shell and the server stop together.
+    detached: true,
+  });
+  let output = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const base = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no start in 60 s:\n${output}`)), 60_000);
+    const read = (d: Buffer) => {
+      output += d.toString();
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    void exited.then((code) => reject(new Error(`npm start exited (${code}):\n${output}`)));
+  });
+  const stop = async () => {
+    process.kill(-child.pid!, 'SIGTERM');
+    await exited;
+  };
+  return { base, stop, output: () => output };
+}
+
+describe('production install', () => {
+  let release: string;
+
+  // What a release holds, built as `npm run build` builds it, then installed for production.
+  beforeAll(async () => {
+    release = await tempDir('release');
+    await build({
+      configFile: path.join(root, 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir: path.join(release, 'dist'), emptyOutDir: true },
+    });
+    await exec(process.execPath, [
+      path.join(root, 'scripts/build-server.mjs'),
+      '--quiet',
+      '--outdir',
+      path.join(release, 'dist-server'),
+    ]);
+    for (const item of ['package.json', 'package-lock.json', 'scripts'])
+      await cp(path.join(root, item), path.join(release, item), { recursive: true });
+    await npm(release, ['ci', '--omit=dev', '--ignore-scripts', '--offline', '--no-audit']);
+  }, 300_000);
+
+  afterAll(async () => {
+    for (const dir of temps) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('when a release is installed with npm ci --omit=dev, then it holds no build tools', () => {
+    for (const tool of ['esbuild', 'tsx', 'vite', 'typescript', 'vitest'])
+      expect(existsSync(path.join(release, 'node_modules', tool)), tool).toBe(false);
+  });
+
+  it('when a production install runs npm start, then it serves the prebuilt release and npm run user manages its users', async () => {
+    const dataDir = await tempDir('data');
+
+    const server = await npmStart(release, dataDir);
+    const health = await fetch(`${server.base}/api/health`);
+    const kiosk = await fetch(`${server.base}/kiosk`);
+    await server.stop();
+
+    expect(health.status).toBe(200);
+    expect(kiosk.status).toBe(200);
+    expect(server.output()).toMatch(/admin password: \S+/);
+    expect(server.output()).not.toMatch(/Building/);
+    const env = { DATA_DIR: dataDir };
+    const added = await npm(
+      release,
+      ['run', '--silent', 'user', '--', 'add', 'ayse', '--role', 'clerk'],
+      env,
+    );
+    expect(added.stdout).toMatch(/^user: ayse\npassword: \S+/);
+    const listed = await npm(release, ['run', '--silent', 'user', '--', 'list'], env);
+    expect(listed.stdout).toMatch(/^admin\tadmin\tactive/m);
+    expect(listed.stdout).toMatch(/^ayse\tclerk\tactive/m);
+  });
+
+  it('when an installation has neither a build nor the sources, then npm start says what to do', async () => {
+    const empty = await tempDir('empty');
+    for (const item of ['package.json', 'scripts'])
+      await cp(path.join(root, item), path.join(empty, item), { recursive: true });
+
+    const started = await npm(empty, ['start']).catch(
+      (err: { code: number; stderr: string }) => err,
+    );
+
+    expect(started).toMatchObject({ code: 1 });
+    expect((started as { stderr: string }).stderr).toMatch(
+      /dist\/index\.html is missing[\s\S]*Copy dist\/ and dist-server\/ of `npm run build`/,
+    );
+  });
+
+  it('when a checkout without build tools has sources newer than its build, then npm start refuses and says how to build', async () => {
+    const checkout = await tempDir('checkout');
+    for (const item of ['package.json', 'scripts'])
+      await cp(path.join(root, item), path.join(checkout, item), { recursive: true });
+    const old = new Date(Date.now() - 3_600_000);
+    for (const file of ['dist/index.html', 'dist-server/main.mjs', 'vite.config.ts']) {
+      await mkdir(path.dirname(path.join(checkout, file)), { recursive: true });
+      await writeFile(path.join(checkout, file), '');
+      await utimes(path.join(checkout, file), old, old);
+    }
+    await mkdir(path.join(checkout, 'server/src'), { recursive: true });
+    await writeFile(path.join(checkout, 'server/src/main.ts'), '');
+
+    const started = await npm(checkout, ['start']).catch(
+      (err: { code: number; stderr: string }) => err,
+    );
+
+    expect(started).toMatchObject({ code: 1 });
+    expect((started as { stderr: string }).stderr).toMatch(
+      /dist-server\/main\.mjs is older than its sources[\s\S]*npm ci && npm run build/,
+    );
+  });
+});
