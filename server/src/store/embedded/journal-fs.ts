@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { errorCode } from './durable-fs.js';
+import { errorCode, OWNER_ONLY_FILE } from './durable-fs.js';
 
 /** The file operations the journal writer needs; tests pass one that fails on purpose. */
 export interface JournalHandle {
@@ -15,7 +15,7 @@ export interface JournalFileSystem {
 }
 
 export const nodeJournalFileSystem: JournalFileSystem = {
-  open: (file, flags) => open(file, flags),
+  open: (file, flags) => open(file, flags, OWNER_ONLY_FILE),
 };
 
 /** Writes all of `bytes`, continuing after short writes. */

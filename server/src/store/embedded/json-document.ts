@@ -1,10 +1,20 @@
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
+import type { DurableFileSystem } from './durable-fs.js';
+import { nodeDurableFileSystem } from './durable-fs.js';
+import { DurableJsonFile } from './durable-json-adapter.js';
+import type { LoadOptions } from './json-recovery.js';
+import { loadJsonDocument } from './json-recovery.js';
+
+export interface JsonDocumentOptions<T> extends Omit<LoadOptions<T>, 'makeInitial' | 'fs'> {
+  /** File operations of the writes; tests inject failures here. */
+  fs?: DurableFileSystem;
+}
 
 /**
- * One small JSON file held in memory through lowdb. Each change is applied to a copy, the
- * whole file is written, and only then does the copy become current. Changes run one at a
- * time, in the order they were asked for.
+ * One small JSON file held in memory through lowdb, written durably (`DurableJsonFile`), the
+ * previous version kept as `<file>.bak`. Each change is applied to a copy, the whole file is
+ * written, and only then does the copy become current. Changes run one at a time, in the
+ * order they were asked for.
  */
 export class JsonDocument<T> {
   private queue: Promise<unknown> = Promise.resolve();
@@ -16,20 +26,19 @@ export class JsonDocument<T> {
     private value: T,
   ) {}
 
-  /** Reads `file`; when it does not exist, writes `makeInitial()` to it first. */
-  static async open<T>(file: string, makeInitial: () => T): Promise<JsonDocument<T>> {
-    // Not JSONFilePreset: under NODE_ENV=test it silently keeps the data in memory.
-    const adapter = new JSONFile<T>(file);
-    let stored: T | null;
-    try {
-      stored = await adapter.read();
-    } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err);
-      throw new Error(`Cannot read ${file}: ${reason}. Fix or restore the file.`, { cause: err });
-    }
-    const value = stored ?? makeInitial();
-    const db = new Low<T>(adapter, value);
-    if (stored === null) await db.write();
+  /**
+   * Reads `file`, or its backup when it is damaged (see `loadJsonDocument`); when neither
+   * exists, writes `makeInitial()` to it first.
+   */
+  static async open<T>(
+    file: string,
+    makeInitial: () => T,
+    opts: JsonDocumentOptions<T>,
+  ): Promise<JsonDocument<T>> {
+    const fs = opts.fs ?? nodeDurableFileSystem;
+    const { value, mustWrite } = await loadJsonDocument(file, { ...opts, makeInitial, fs });
+    const db = new Low<T>(new DurableJsonFile<T>(file, fs), value);
+    if (mustWrite) await db.write();
     return new JsonDocument(file, db, value);
   }
 

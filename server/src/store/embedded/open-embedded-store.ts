@@ -1,16 +1,18 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ConfigData } from '../../config/config-data.js';
 import type { Store } from '../store.js';
 import { ConfigFile } from './config-file.js';
 import { lockDataFolder } from './data-folder-lock.js';
+import { createDataFolder, tightenDataFolder } from './data-folder-modes.js';
 import { DaySummaryFiles } from './day-summary-files.js';
+import type { DurableFileSystem } from './durable-fs.js';
 import { FileJournal } from './file-journal.js';
 import type { JournalFileSystem } from './journal-fs.js';
 import { nodeJournalFileSystem } from './journal-fs.js';
 import type { JournalFlush } from './journal-file.js';
 import { SessionFile } from './session-file.js';
 
+export type { DurableFileSystem, DurableHandle } from './durable-fs.js';
 export type { JournalFileSystem, JournalHandle } from './journal-fs.js';
 export type { JournalFlush } from './journal-file.js';
 
@@ -24,6 +26,8 @@ export interface EmbeddedStoreOptions {
   onJournalFlush?: (flush: JournalFlush) => void;
   /** File operations of the journal writer; tests inject failures here. */
   journalFileSystem?: JournalFileSystem;
+  /** File operations of the `config.json` and `sessions.json` writes; tests inject failures here. */
+  documentFileSystem?: DurableFileSystem;
 }
 
 /**
@@ -35,13 +39,23 @@ export async function openEmbeddedStore(
   dataDir: string,
   opts: EmbeddedStoreOptions,
 ): Promise<Store> {
-  await mkdir(dataDir, { recursive: true });
+  await createDataFolder(dataDir);
   const lock = await lockDataFolder(dataDir, opts.log);
   let config: ConfigFile | undefined;
   try {
-    config = await ConfigFile.open(path.join(dataDir, 'config.json'), opts.initialConfig);
+    // After the lock: this process is the only writer, and the lock file is covered too.
+    await tightenDataFolder(dataDir, opts.log);
+    const fs = opts.documentFileSystem;
+    config = await ConfigFile.open(path.join(dataDir, 'config.json'), opts.initialConfig, {
+      log: opts.log,
+      fs,
+    });
     const sessionsFile = path.join(dataDir, 'sessions.json');
-    const sessions = await SessionFile.open(sessionsFile, opts.now ?? Date.now);
+    const sessions = await SessionFile.open(sessionsFile, {
+      now: opts.now ?? Date.now,
+      log: opts.log,
+      fs,
+    });
     const journal = new FileJournal(path.join(dataDir, 'journal'), {
       fs: opts.journalFileSystem ?? nodeJournalFileSystem,
       log: opts.log,

@@ -1,10 +1,26 @@
 import type { SessionRecord } from '../../config/config-data.js';
 import type { SessionStore } from '../store.js';
+import type { DurableFileSystem } from './durable-fs.js';
 import { JsonDocument } from './json-document.js';
 
 interface SessionsData {
   version: 1;
   sessions: SessionRecord[];
+}
+
+export interface SessionFileOptions {
+  now: () => number;
+  log: (msg: string) => void;
+  /** File operations of the writes; tests inject failures here. */
+  fs?: DurableFileSystem;
+}
+
+/** Why `value` cannot be a `sessions.json`, or undefined. */
+function checkSessionsShape(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return 'not an object';
+  const data = value as Record<string, unknown>;
+  if (data.version !== 1) return `version ${JSON.stringify(data.version)}, expected 1`;
+  return Array.isArray(data.sessions) ? undefined : 'no list of sessions';
 }
 
 /** `data/sessions.json`: signed-in staff sessions. Expired sessions are never returned and are dropped on every write. */
@@ -17,9 +33,20 @@ export class SessionFile implements SessionStore {
     private readonly now: () => number,
   ) {}
 
-  /** Opens `file` and drops the sessions that expired while the server was down. */
-  static async open(file: string, now: () => number): Promise<SessionFile> {
-    const doc = await JsonDocument.open<SessionsData>(file, () => ({ version: 1, sessions: [] }));
+  /**
+   * Opens `file` and drops the sessions that expired while the server was down. A damaged
+   * file falls back to `sessions.json.bak`; with neither usable the server starts with no
+   * sessions (everyone signs in again): unlike the configuration, nothing is lost for good.
+   */
+  static async open(file: string, opts: SessionFileOptions): Promise<SessionFile> {
+    const { now } = opts;
+    const doc = await JsonDocument.open<SessionsData>(file, () => ({ version: 1, sessions: [] }), {
+      check: checkSessionsShape,
+      whenUnreadable: 'start-afresh',
+      afreshMeans: 'no one is signed in, everyone signs in again',
+      log: opts.log,
+      fs: opts.fs,
+    });
     const store = new SessionFile(doc, now);
     const t = now();
     if (doc.current.sessions.some((s) => s.expiresAt <= t)) await store.change((list) => list);

@@ -1,0 +1,70 @@
+import type { Dirent, Stats } from 'node:fs';
+import { chmod, lstat, mkdir, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { OWNER_ONLY_DIR } from './durable-fs.js';
+
+/** Group and other permission bits: none of them belong on the data folder. */
+const NOT_OWNER = 0o077;
+
+/**
+ * Creates the data folder owner-only when missing. An existing folder keeps its mode here;
+ * `tightenDataFolder` takes care of it.
+ */
+export async function createDataFolder(dataDir: string): Promise<void> {
+  await mkdir(dataDir, { recursive: true, mode: OWNER_ONLY_DIR });
+}
+
+/**
+ * Takes every group and other permission off the data folder and everything in it (a folder
+ * from before this rule was created 0755 with 0644 files holding password hashes). Symbolic
+ * links are not followed, except the data folder itself. Logs one line when it changed
+ * anything; a file it may not change is logged and left. Resolves to how many it changed.
+ */
+export async function tightenDataFolder(
+  dataDir: string,
+  log: (msg: string) => void,
+): Promise<number> {
+  // Windows has no such mode bits: access is by ACL, inherited from the parent folder.
+  if (process.platform === 'win32') return 0;
+  const tally = { tightened: 0, log };
+  await tighten(dataDir, await stat(dataDir), tally);
+  await walk(dataDir, tally);
+  if (tally.tightened > 0) {
+    log(`Tightened ${tally.tightened} files/folders under ${dataDir} to owner-only.`);
+  }
+  return tally.tightened;
+}
+
+interface Tally {
+  tightened: number;
+  log: (msg: string) => void;
+}
+
+async function walk(dir: string, tally: Tally): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  // In parallel: a year of history is two folders of ~365 files per hall.
+  await Promise.all(entries.map((entry) => visit(dir, entry, tally)));
+}
+
+async function visit(dir: string, entry: Dirent, tally: Tally): Promise<void> {
+  if (entry.isSymbolicLink()) return;
+  const file = path.join(dir, entry.name);
+  let stats: Stats;
+  try {
+    stats = await lstat(file);
+  } catch {
+    return; // removed meanwhile (a temp file)
+  }
+  await tighten(file, stats, tally);
+  if (stats.isDirectory()) await walk(file, tally);
+}
+
+async function tighten(file: string, stats: Stats, tally: Tally): Promise<void> {
+  if ((stats.mode & NOT_OWNER) === 0) return;
+  try {
+    await chmod(file, stats.mode & 0o7777 & ~NOT_OWNER);
+    tally.tightened++;
+  } catch (err) {
+    tally.log(`WARNING: could not make ${file} owner-only: ${err}`);
+  }
+}
