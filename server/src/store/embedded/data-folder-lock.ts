@@ -1,105 +1,140 @@
-import { open, readFile, unlink } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { close, constants, fstat, ftruncate, open, write } from 'node:fs';
+import { stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { errorCode } from './durable-fs.js';
+import {
+  describeHolder,
+  folderInUseError,
+  holderText,
+  readHolder,
+  thisProcess,
+} from './lock-holder.js';
+import { lockWithPidFile } from './pid-file-lock.js';
+
+const openFd = promisify(open);
+const closeFd = promisify(close);
+const fstatFd = promisify(fstat);
+const truncateFd = promisify(ftruncate);
+const writeFd = promisify(write);
 
 /** Held while a process uses a data folder; `release` lets the next process in. */
 export interface DataFolderLock {
   release(): Promise<void>;
 }
 
-interface LockOwner {
-  pid: number;
-  /** Start of the owning process (ms since epoch), to tell this process from an earlier one with the same pid. */
-  startedAt: number | undefined;
+export interface DataFolderLockOptions {
+  /** The `flock` command (util-linux or BusyBox); tests name a missing one to get the fallback. */
+  flockCommand?: string;
 }
 
-// Under Docker the server is often pid 1 on every start, so after a crash the stale lock holds
-// our own pid: the start time tells a restarted process from this one.
-const self: LockOwner = { pid: process.pid, startedAt: Math.round(performance.timeOrigin) };
+type FlockResult = 'locked' | 'held' | 'missing';
 
-function lockText(owner: LockOwner): string {
-  return `${owner.pid}\n${owner.startedAt}\n`;
+/**
+ * Takes an exclusive flock(2) on the open file `fd` through the `flock` command (Node has no
+ * flock of its own, and native addons are not an option). The child gets `fd` as its fd 3,
+ * the same open file description as ours, so the lock stays with this process after `flock`
+ * exits, until this process closes `fd` or ends in any way, SIGKILL included.
+ */
+function flock(fd: number, command: string, file: string): Promise<FlockResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, ['-x', '-n', '3'], {
+      stdio: ['ignore', 'ignore', 'pipe', fd],
+      windowsHide: true,
+    });
+    let stderr = '';
+    child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.once('error', (err) => (errorCode(err) === 'ENOENT' ? resolve('missing') : reject(err)));
+    child.once('close', (code, signal) => {
+      // With -n, a lock held elsewhere is a silent exit 1 (util-linux and BusyBox alike).
+      if (code === 0) resolve('locked');
+      else if (code === 1 && stderr.trim() === '') resolve('held');
+      else
+        reject(
+          new Error(
+            `Could not lock ${file}: ${command} ended with ${code ?? signal}: ${stderr.trim()}. ` +
+              'The data folder must be on a file system with file locks (on NFS, with lockd).',
+          ),
+        );
+    });
+  });
 }
 
-async function readOwner(file: string): Promise<LockOwner | undefined> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
+/** Whether `file` is still the file `fd` locked, not removed or replaced before the lock. */
+async function stillNamed(fd: number, file: string): Promise<boolean> {
+  const locked = await fstatFd(fd);
+  const named = await stat(file).catch((err: unknown) => {
     if (errorCode(err) === 'ENOENT') return undefined;
     throw err;
+  });
+  return named?.ino === locked.ino && named.dev === locked.dev;
+}
+
+/** Notes the previous holder if it did not stop cleanly, then writes this process in the file. */
+async function holdLock(fd: number, file: string, log: (msg: string) => void) {
+  const previous = await readHolder(file);
+  if (previous) {
+    log(
+      `The previous holder of the data folder lock ${file} (${describeHolder(previous)}) ended ` +
+        'without releasing it (a crash or a kill); the operating system freed the stale lock.',
+    );
   }
-  const [pidLine = '', startLine = ''] = text.split('\n');
-  if (!/^\d+$/.test(pidLine) || Number(pidLine) <= 0) return undefined;
-  return {
-    pid: Number(pidLine),
-    startedAt: /^\d+$/.test(startLine) ? Number(startLine) : undefined,
+  const text = Buffer.from(holderText(thisProcess), 'utf8');
+  await truncateFd(fd, 0);
+  await writeFd(fd, text, 0, text.length, 0);
+  let released: Promise<void> | undefined;
+  const release = async (): Promise<void> => {
+    // An empty file tells the next process that this one stopped cleanly.
+    await truncateFd(fd, 0).catch(() => undefined);
+    await closeFd(fd);
   };
-}
-
-function isAlive(owner: LockOwner): boolean {
-  if (owner.pid === self.pid) return owner.startedAt === self.startedAt;
-  try {
-    process.kill(owner.pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: the process exists but belongs to another user.
-    return errorCode(err) === 'EPERM';
-  }
-}
-
-async function tryCreate(file: string): Promise<boolean> {
-  let handle;
-  try {
-    handle = await open(file, 'wx');
-  } catch (err) {
-    if (errorCode(err) === 'EEXIST') return false;
-    throw err;
-  }
-  try {
-    await handle.writeFile(lockText(self), 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  return true;
+  return { release: () => (released ??= release()) };
 }
 
 /**
- * Makes this process the only writer of `dataDir` through `dataDir/.lock` (created with
- * O_EXCL, holding the pid). A lock whose process is gone (a crash) is taken over and logged.
- * Two processes racing to take over the same stale lock are not excluded: the lock guards
- * against starting a second server by mistake.
+ * Makes this process the only user of `dataDir` through an exclusive OS lock (flock) on
+ * `dataDir/.lock`, held for as long as the process lives: it holds across PID namespaces
+ * (containers) and, on NFS, across hosts, and no process can take it over while its holder
+ * runs. The file is never deleted (that would defeat the lock); the pid, start time and host
+ * in it are information for messages only. Where no `flock` command exists, falls back to
+ * a pid file, with a warning.
  */
 export async function lockDataFolder(
   dataDir: string,
   log: (msg: string) => void,
+  opts: DataFolderLockOptions = {},
 ): Promise<DataFolderLock> {
   const file = path.join(dataDir, '.lock');
+  const command = opts.flockCommand ?? 'flock';
   for (let attempt = 0; attempt < 3; attempt++) {
-    if (await tryCreate(file)) return { release: () => releaseLock(file) };
-    const owner = await readOwner(file);
-    if (owner && isAlive(owner)) {
-      throw new Error(
-        `Another Sıramatik process (pid ${owner.pid}) already uses the data folder ${dataDir}. ` +
-          `Stop it before starting this one. If no Sıramatik process is running, delete ${file}.`,
-      );
+    // Owner-only like the rest of the data folder; O_RDWR because NFS needs it for a write lock.
+    const fd = await openFd(file, constants.O_RDWR | constants.O_CREAT, 0o600);
+    let result: FlockResult | 'replaced';
+    try {
+      result = await flock(fd, command, file);
+      if (result === 'locked' && !(await stillNamed(fd, file))) result = 'replaced';
+      if (result === 'locked') return await holdLock(fd, file, log);
+    } catch (err) {
+      await closeFd(fd);
+      throw err;
     }
-    log(
-      `Taking over the stale lock ${file} (pid ${owner?.pid ?? 'unknown'} is no longer running).`,
-    );
-    await unlink(file).catch((err: unknown) => {
-      if (errorCode(err) !== 'ENOENT') throw err;
-    });
+    await closeFd(fd);
+    if (result === 'held') {
+      const advice = `The lock is freed when that process ends; deleting ${file} does not help.`;
+      throw folderInUseError(dataDir, file, await readHolder(file), advice);
+    }
+    if (result === 'missing') {
+      log(
+        `WARNING: no "${command}" command (util-linux) on ${process.platform}, so the data folder ` +
+          `lock ${file} falls back to a pid file, which cannot see a server in another container ` +
+          `or on another host: never share ${dataDir} between them here. Install util-linux for the OS lock.`,
+      );
+      // The pid file is created with O_EXCL: the empty file opened above (or left by a clean
+      // stop under flock) must not read as a crashed holder.
+      if ((await stat(file)).size === 0) await unlink(file);
+      return { release: await lockWithPidFile(dataDir, file, log) };
+    }
   }
-  throw new Error(`Could not lock the data folder ${dataDir}: ${file} keeps reappearing.`);
-}
-
-async function releaseLock(file: string): Promise<void> {
-  const owner = await readOwner(file);
-  // Never delete a lock that another process has taken over meanwhile.
-  if (owner?.pid !== self.pid || owner.startedAt !== self.startedAt) return;
-  await unlink(file).catch((err: unknown) => {
-    if (errorCode(err) !== 'ENOENT') throw err;
-  });
+  throw new Error(`Could not lock the data folder ${dataDir}: ${file} keeps being replaced.`);
 }

@@ -28,9 +28,22 @@ function decode(line: string): Decoded {
 }
 
 /**
- * Parses a journal, one JSON event per line. A bad last line is what a crash in the middle
- * of a write leaves, so it is skipped and reported; a bad line before it means the file was
- * damaged some other way, so it throws rather than hide lost events.
+ * Why `rev` (line `lineNumber`) cannot follow `previous`, or undefined when it can. A revision
+ * written twice is what two servers writing one data folder at once leave (each handed out
+ * the same ticket number); replaying it would hide that.
+ */
+function revisionProblem(rev: number, previous: number | undefined): string | undefined {
+  if (previous === undefined || rev === previous + 1) return undefined;
+  if (rev === previous) return `revision ${rev} is written twice`;
+  if (rev < previous) return `revision ${rev} comes after revision ${previous}`;
+  return `revision ${rev} follows revision ${previous}: ${rev - previous - 1} revision(s) missing`;
+}
+
+/**
+ * Parses a journal, one JSON event per line, each revision one more than the line before. A
+ * bad last line is what a crash in the middle of a write leaves, so it is skipped and
+ * reported; a bad line before it, or a revision out of sequence, means the file was damaged
+ * some other way (or written by two servers at once), so it throws rather than hide it.
  */
 export function parseJournal(bytes: Buffer, file: string): ParsedJournal {
   const events: RevEvent[] = [];
@@ -47,6 +60,14 @@ export function parseJournal(bytes: Buffer, file: string): ParsedJournal {
       throw new Error(
         `The journal ${file} is damaged at line ${lineNumber} (${decoded.problem}). ` +
           'Only a cut last line is skipped; restore the file from a backup or repair it by hand.',
+      );
+    }
+    const problem = revisionProblem(decoded.event.rev, events.at(-1)?.rev);
+    if (problem) {
+      throw new Error(
+        `The journal ${file} is inconsistent at line ${lineNumber}: ${problem}. ` +
+          'Two servers may have used the data folder at once. Repair the file by hand (one line ' +
+          'per revision, in order) or restore it from a backup before starting the server.',
       );
     }
     events.push(decoded.event);
