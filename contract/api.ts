@@ -99,6 +99,12 @@ export interface Me {
   displayName: string;
   role: Role;
   hallId: string;
+  /**
+   * Signed in with a password the system generated (first start, a reset): until it is
+   * changed (`POST /api/auth/password`), every other staff request is refused with
+   * `password-change-required`.
+   */
+  passwordChangeRequired: boolean;
 }
 
 export interface DeviceMe {

@@ -5,6 +5,7 @@ export type ErrorCode =
   | 'unauthenticated'
   | 'invalid-credentials'
   | 'forbidden'
+  | 'password-change-required'
   | 'rate-limited'
   | 'not-found'
   | 'hall-not-found'

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../contract/errors.js';
+import type { PasswordProblem } from '../../contract/password.js';
 import type { Lang, PauseReason, TicketStatus } from '../../contract/domain.js';
 import type { TimerLevel } from './state/timer.js';
 
@@ -20,6 +21,27 @@ const tr = {
   sessionExpired: 'Oturumunuz sona erdi. Lütfen yeniden giriş yapın.',
   signOut: 'Çıkış yap',
   signedInAs: (name: string) => `Giriş yapan: ${name}`,
+  // Own password (one-time passwords are changed at the first sign-in)
+  changePassword: 'Parolamı değiştir',
+  changePasswordHeading: 'Parolanızı değiştirin',
+  oneTimePasswordNotice:
+    'Tek kullanımlık bir parolayla giriş yaptınız. Devam etmek için kendi parolanızı belirleyin.',
+  currentPassword: 'Şu anki parola',
+  newPassword: 'Yeni parola',
+  repeatPassword: 'Yeni parola (tekrar)',
+  passwordRules: (min: number) =>
+    `En az ${min} karakter; kullanıcı adınız ya da şu anki parolanız olamaz.`,
+  savePassword: 'Parolayı değiştir',
+  savingPassword: 'Değiştiriliyor…',
+  passwordChanged: 'Parolanız değiştirildi; diğer oturumlarınız kapatıldı.',
+  passwordProblems: {
+    'too-short': 'Yeni parola çok kısa.',
+    'too-long': 'Yeni parola çok uzun.',
+    'same-as-current': 'Yeni parola şu ankinden farklı olmalı.',
+    'same-as-username': 'Yeni parola kullanıcı adınız olamaz.',
+    mismatch: 'İki yeni parola aynı değil.',
+    'wrong-current': 'Şu anki parola hatalı.',
+  } satisfies Record<PasswordProblem | 'mismatch' | 'wrong-current', string>,
   chooseHeading: 'Banko seçin',
   chooseHint: 'Boş bir bankoyu seçin. Kullanımdaki bankolar seçilemez.',
   free: 'Boş',
@@ -100,6 +122,7 @@ const tr = {
     unauthenticated: 'Oturumunuz sona erdi.',
     'invalid-credentials': 'Kullanıcı adı veya parola hatalı.',
     forbidden: 'Bu işlem için yetkiniz yok.',
+    'password-change-required': 'Devam etmek için önce parolanızı değiştirin.',
     'rate-limited': 'Çok fazla deneme yapıldı. Biraz bekleyip yeniden deneyin.',
     'not-found': 'Bulunamadı.',
     'hall-not-found': 'Salon bulunamadı.',
@@ -137,6 +160,25 @@ const en: Messages = {
   sessionExpired: 'Your session expired. Please sign in again.',
   signOut: 'Sign out',
   signedInAs: (name) => `Signed in: ${name}`,
+  changePassword: 'Change password',
+  changePasswordHeading: 'Change your password',
+  oneTimePasswordNotice:
+    'You signed in with a one-time password. Choose your own password to continue.',
+  currentPassword: 'Current password',
+  newPassword: 'New password',
+  repeatPassword: 'Repeat the new password',
+  passwordRules: (min) => `At least ${min} characters; not your user name or current password.`,
+  savePassword: 'Change password',
+  savingPassword: 'Changing…',
+  passwordChanged: 'Your password is changed; your other sessions are signed out.',
+  passwordProblems: {
+    'too-short': 'The new password is too short.',
+    'too-long': 'The new password is too long.',
+    'same-as-current': 'The new password must differ from the current one.',
+    'same-as-username': 'The new password cannot be your user name.',
+    mismatch: 'The two new passwords differ.',
+    'wrong-current': 'The current password is wrong.',
+  },
   chooseHeading: 'Choose a counter',
   chooseHint: 'Pick a free counter. Counters in use cannot be chosen.',
   free: 'Free',
@@ -213,6 +255,7 @@ const en: Messages = {
     unauthenticated: 'Your session expired.',
     'invalid-credentials': 'Wrong user name or password.',
     forbidden: 'You may not do this.',
+    'password-change-required': 'Change your password first to continue.',
     'rate-limited': 'Too many attempts. Wait a moment and try again.',
     'not-found': 'Not found.',
     'hall-not-found': 'Hall not found.',

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../contract/errors.js';
+import type { PasswordProblem } from '../../contract/password.js';
 import type { PrintOutcome } from '../../contract/api.js';
 import type {
   CounterStatus,
@@ -36,6 +37,27 @@ const tr = {
   sessionExpired: 'Oturumunuz sona erdi. Lütfen yeniden giriş yapın.',
   signOut: 'Çıkış yap',
   signedInAs: (name: string) => `Giriş yapan: ${name}`,
+  // Own password (one-time passwords are changed at the first sign-in)
+  changePassword: 'Parolamı değiştir',
+  changePasswordHeading: 'Parolanızı değiştirin',
+  oneTimePasswordNotice:
+    'Tek kullanımlık bir parolayla giriş yaptınız. Devam etmek için kendi parolanızı belirleyin.',
+  currentPassword: 'Şu anki parola',
+  newPassword: 'Yeni parola',
+  repeatPassword: 'Yeni parola (tekrar)',
+  passwordRules: (min: number) =>
+    `En az ${min} karakter; kullanıcı adınız ya da şu anki parolanız olamaz.`,
+  savePassword: 'Parolayı değiştir',
+  savingPassword: 'Değiştiriliyor…',
+  passwordChanged: 'Parolanız değiştirildi; diğer oturumlarınız kapatıldı.',
+  passwordProblems: {
+    'too-short': 'Yeni parola çok kısa.',
+    'too-long': 'Yeni parola çok uzun.',
+    'same-as-current': 'Yeni parola şu ankinden farklı olmalı.',
+    'same-as-username': 'Yeni parola kullanıcı adınız olamaz.',
+    mismatch: 'İki yeni parola aynı değil.',
+    'wrong-current': 'Şu anki parola hatalı.',
+  } satisfies Record<PasswordProblem | 'mismatch' | 'wrong-current', string>,
   notManagerHeading: 'Bu sayfa yöneticiler içindir',
   notManagerText: (name: string) =>
     `${name}, bu sayfayı yalnızca yönetici ve sistem yöneticisi hesapları kullanabilir. Banko ekranı için aşağıdaki bağlantıyı kullanın.`,
@@ -361,6 +383,7 @@ const tr = {
     unauthenticated: 'Oturumunuz sona erdi.',
     'invalid-credentials': 'Kullanıcı adı veya parola hatalı.',
     forbidden: 'Bu işlem için yetkiniz yok.',
+    'password-change-required': 'Devam etmek için önce parolanızı değiştirin.',
     'rate-limited': 'Çok fazla deneme yapıldı. Biraz bekleyip yeniden deneyin.',
     'not-found': 'Bulunamadı. Bu özellik sunucuda henüz olmayabilir.',
     'hall-not-found': 'Salon bulunamadı.',
@@ -400,6 +423,25 @@ const en: Messages = {
   sessionExpired: 'Your session expired. Please sign in again.',
   signOut: 'Sign out',
   signedInAs: (name) => `Signed in: ${name}`,
+  changePassword: 'Change password',
+  changePasswordHeading: 'Change your password',
+  oneTimePasswordNotice:
+    'You signed in with a one-time password. Choose your own password to continue.',
+  currentPassword: 'Current password',
+  newPassword: 'New password',
+  repeatPassword: 'Repeat the new password',
+  passwordRules: (min) => `At least ${min} characters; not your user name or current password.`,
+  savePassword: 'Change password',
+  savingPassword: 'Changing…',
+  passwordChanged: 'Your password is changed; your other sessions are signed out.',
+  passwordProblems: {
+    'too-short': 'The new password is too short.',
+    'too-long': 'The new password is too long.',
+    'same-as-current': 'The new password must differ from the current one.',
+    'same-as-username': 'The new password cannot be your user name.',
+    mismatch: 'The two new passwords differ.',
+    'wrong-current': 'The current password is wrong.',
+  },
   notManagerHeading: 'This page is for managers',
   notManagerText: (name) =>
     `${name}, only manager and administrator accounts can use this page. Use the link below for the counter screen.`,
@@ -698,6 +740,7 @@ const en: Messages = {
     unauthenticated: 'Your session expired.',
     'invalid-credentials': 'Wrong user name or password.',
     forbidden: 'You may not do this.',
+    'password-change-required': 'Change your password first to continue.',
     'rate-limited': 'Too many attempts. Wait a moment and try again.',
     'not-found': 'Not found. The server may not have this feature yet.',
     'hall-not-found': 'Hall not found.',

@@ -19,6 +19,7 @@ import {
   type RateLimitStoreFactory,
 } from './http/limiters.js';
 import { openApiDocument } from './http/openapi.js';
+import { passwordRoutes } from './http/password-routes.js';
 import { mountRoutes, type RouteDef } from './http/route.js';
 import { mountStaticPages } from './http/static-pages.js';
 import { ticketsRoutes } from './http/tickets-routes.js';
@@ -175,6 +176,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const routes = [
     ...healthRoutes(routeDeps),
     ...authRoutes(routeDeps),
+    ...passwordRoutes(routeDeps),
     ...hallsRoutes(routeDeps),
     ...ticketsRoutes(routeDeps),
     ...counterRoutes(routeDeps),

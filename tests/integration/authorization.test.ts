@@ -18,6 +18,7 @@ const MAY: Record<string, Who[]> = {
   'POST /auth/login': EVERYONE,
   'POST /auth/logout': EVERYONE,
   'GET /auth/me': EVERYONE,
+  'POST /auth/password': STAFF,
   'GET /halls': EVERYONE,
   'GET /halls/:hallId/services': EVERYONE,
   'GET /halls/:hallId/queue': STAFF,

@@ -37,6 +37,14 @@ export function allows(access: Access, actor: Actor): boolean {
   }
 }
 
+/**
+ * `true` while a user signed in with a one-time password (generated and shown: first start, a
+ * reset): they may only change it, sign out or ask who they are until then.
+ */
+export function passwordChangePending(actor: Actor): boolean {
+  return actor.kind === 'user' && actor.user.passwordChangeRequired === true;
+}
+
 /** The hall an actor belongs to (devices and users are tied to one hall). */
 export function hallOf(actor: Actor): string | null {
   if (actor.kind === 'user') return actor.user.hallId;

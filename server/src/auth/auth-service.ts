@@ -2,7 +2,13 @@ import type { ConfigStore, SessionStore } from '../store/store.js';
 import type { DeviceRecord, UserRecord } from '../config/config-data.js';
 import type { Actor } from './actor.js';
 import { normaliseUsername } from './users.js';
-import { DUMMY_PASSWORD_HASH, newSecret, sha256Hex, verifyPassword } from './secrets.js';
+import {
+  DUMMY_PASSWORD_HASH,
+  hashPassword,
+  newSecret,
+  sha256Hex,
+  verifyPassword,
+} from './secrets.js';
 
 export interface AuthServiceDeps {
   config: ConfigStore;
@@ -34,6 +40,19 @@ export class AuthService {
       expiresAt: now + this.deps.sessionTtlMs,
     });
     return { user, sessionId };
+  }
+
+  /**
+   * The hash of `newPassword` if `currentPassword` is the user's password now, else `null`.
+   * Both hashes run here, beside sign-in's, so whatever bounds sign-in's hashing bounds these.
+   */
+  async newPasswordHash(
+    user: UserRecord,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<string | null> {
+    if (!(await verifyPassword(currentPassword, user.passwordHash))) return null;
+    return hashPassword(newPassword);
   }
 
   async logout(sessionIdHash: string): Promise<void> {

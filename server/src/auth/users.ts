@@ -13,10 +13,20 @@ export function normaliseUsername(name: string): string {
   return name.trim().toLowerCase();
 }
 
-/** Adds a user with a random password; returns the password (shown once). */
+/**
+ * Adds a user with a random password; returns the password (shown once). With
+ * `passwordChangeRequired` the password is one-time: for one that is printed or handed over.
+ */
 export async function addUser(
   config: ConfigStore,
-  input: { username: string; displayName?: string; role: Role; hallId: string; password?: string },
+  input: {
+    username: string;
+    displayName?: string;
+    role: Role;
+    hallId: string;
+    password?: string;
+    passwordChangeRequired?: boolean;
+  },
   now: number,
 ): Promise<{ id: string; password: string }> {
   const username = normaliseUsername(input.username);
@@ -37,16 +47,21 @@ export async function addUser(
       passwordHash,
       active: true,
       createdAt: now,
+      ...(input.passwordChangeRequired ? { passwordChangeRequired: true } : {}),
     });
   });
   return { id, password };
 }
 
-/** Sets a new random password (or the given one) for an existing user; returns it. */
+/**
+ * Sets a new random password (or the given one) for an existing user; returns it. With
+ * `passwordChangeRequired` it is one-time (see `addUser`).
+ */
 export async function resetPassword(
   config: ConfigStore,
   username: string,
   password?: string,
+  passwordChangeRequired = false,
 ): Promise<string> {
   const name = normaliseUsername(username);
   if (!config.read().users.some((u) => u.username === name)) throw new Error(`No user ${name}.`);
@@ -56,6 +71,8 @@ export async function resetPassword(
     const u = d.users.find((x) => x.username === name)!;
     u.passwordHash = passwordHash;
     u.active = true;
+    if (passwordChangeRequired) u.passwordChangeRequired = true;
+    else delete u.passwordChangeRequired;
   });
   return next;
 }

@@ -6,10 +6,14 @@ import { openConfiguredStore } from '../store/open-store.js';
 
 const USAGE = `Usage (with a data folder, stop the server first: one process owns it):
   npm run user -- add <username> --role clerk|manager|admin [--name "Ayşe Yılmaz"] [--hall <hallId>]
-  npm run user -- reset <username>          new random password
+  npm run user -- reset <username>          new random password, ends the user's sessions
+Printed passwords are one-time: the user chooses a new one at the first sign-in.
   npm run user -- deactivate <username>
   npm run user -- list
 Environment: DATA_DIR (default ./data), or DATABASE_URL for PostgreSQL (servers may keep running)`;
+
+/** Printed passwords land in terminals and logs: each is one-time. */
+const ONE_TIME = ' (one-time: changed at the first sign-in)';
 
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
@@ -41,12 +45,17 @@ async function main(): Promise<void> {
         throw new Error(`No hall ${hallId}.`);
       const { password } = await addUser(
         store.config,
-        { username, role, hallId, displayName: values.name },
+        { username, role, hallId, displayName: values.name, passwordChangeRequired: true },
         now,
       );
-      console.log(`user: ${normaliseUsername(username)}\npassword: ${password}`);
+      console.log(`user: ${normaliseUsername(username)}\npassword: ${password}${ONE_TIME}`);
     } else if (verb === 'reset' && username) {
-      console.log(`user: ${username}\npassword: ${await resetPassword(store.config, username)}`);
+      const password = await resetPassword(store.config, username, undefined, true);
+      // Whoever held the old password is signed out (a running server's sockets at its sweep).
+      const name = normaliseUsername(username);
+      const user = store.config.read().users.find((u) => u.username === name)!;
+      await store.sessions.deleteForUser(user.id);
+      console.log(`user: ${name}\npassword: ${password}${ONE_TIME}`);
     } else if (verb === 'deactivate' && username) {
       const name = normaliseUsername(username);
       if (!store.config.read().users.some((u) => u.username === name))

@@ -10,6 +10,11 @@ export interface UserRecord {
   passwordHash: string;
   active: boolean;
   createdAt: number;
+  /**
+   * The password was generated and shown (printed at first start, a reset): it is one-time,
+   * and must be changed at the next sign-in. Absent in files from before it existed.
+   */
+  passwordChangeRequired?: boolean;
 }
 
 export interface DeviceRecord {

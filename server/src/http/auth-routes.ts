@@ -39,6 +39,7 @@ export function authRoutes(deps: RouteDeps): RouteDef[] {
           displayName: user.displayName,
           role: user.role,
           hallId: user.hallId,
+          passwordChangeRequired: user.passwordChangeRequired === true,
         });
       },
     }),
@@ -75,6 +76,7 @@ export function authRoutes(deps: RouteDeps): RouteDef[] {
             displayName: user.displayName,
             role: user.role,
             hallId: user.hallId,
+            passwordChangeRequired: user.passwordChangeRequired === true,
           });
         }
         if (actor.kind === 'device') {

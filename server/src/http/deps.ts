@@ -26,7 +26,10 @@ export interface RouteDeps {
   endDevice: (deviceId: string) => void;
   /** Whether a kiosk or display is connected now, and when it last was. */
   devicePresence: (deviceId: string) => { online: boolean; lastSeenAt: number | null };
-  /** Ends every live staff socket of a user (deactivated, or their role changed). */
-  endUser: (userId: string) => void;
+  /**
+   * Ends every live staff socket of a user (deactivated, their role or password changed), but
+   * those of `keepSessionIdHash`.
+   */
+  endUser: (userId: string, keepSessionIdHash?: string) => void;
   actorOf: (req: Request) => Actor;
 }

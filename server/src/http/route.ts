@@ -1,7 +1,7 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
 import type { z } from 'zod';
 import type { ApiError } from '../../../contract/errors.js';
-import { allows, type Access, type Actor } from '../auth/actor.js';
+import { allows, passwordChangePending, type Access, type Actor } from '../auth/actor.js';
 import type { Result } from '../domain/index.js';
 import { apiError, sendError } from './errors.js';
 
@@ -26,6 +26,11 @@ export interface RouteDef<
   summary: string;
   tag: string;
   access: Access;
+  /**
+   * Open to a user who must first change their one-time password (changing it); every other
+   * route but the public ones refuses them with `password-change-required`.
+   */
+  beforePasswordChange?: boolean;
   params?: P;
   body?: B;
   query?: Q;
@@ -84,6 +89,14 @@ export function mountRoutes(
             : apiError('forbidden', 'You may not do this.'),
         );
       }
+      if (def.access !== 'public' && !def.beforePasswordChange && passwordChangePending(actor))
+        return sendError(
+          res,
+          apiError(
+            'password-change-required',
+            'Change your one-time password first (POST /api/auth/password).',
+          ),
+        );
       const parsed: Record<string, unknown> = {};
       for (const [where, schema, value] of [
         ['params', def.params, req.params],

@@ -9,6 +9,7 @@ import { fail } from '../domain/index.js';
 import type { RouteDeps } from './deps.js';
 import { route, type RouteDef } from './route.js';
 import { id } from './schemas.js';
+import { endSessionsOf } from './user-sessions.js';
 import {
   changeSettings,
   describeChanges,
@@ -29,20 +30,9 @@ const username = z
   .pipe(z.string().regex(USERNAME, 'expected 2–32 of a-z, 0-9, dot, dash, underscore'));
 const userParams = z.strictObject({ userId: id });
 
-/**
- * Ends every session and live socket of a user. `actor`'s own session survives: an admin
- * resetting their own password stays signed in to read it.
- */
-async function endSessionsOf(deps: RouteDeps, userId: string, actor: Actor): Promise<void> {
-  const self = actor.kind === 'user' && actor.user.id === userId;
-  const kept = self ? deps.sessions.get(actor.sessionIdHash) : undefined;
-  await deps.sessions.deleteForUser(userId);
-  if (kept) {
-    // Their other sockets fail the next session sweep (within a minute).
-    await deps.sessions.put(kept);
-    return;
-  }
-  deps.endUser(userId);
+/** The session to keep when `actor` ends `userId`'s sessions: their own, if it is them. */
+function ownSession(actor: Actor, userId: string): string | undefined {
+  return actor.kind === 'user' && actor.user.id === userId ? actor.sessionIdHash : undefined;
 }
 
 export function settingsUsersRoutes(deps: RouteDeps): RouteDef[] {
@@ -69,6 +59,8 @@ export function settingsUsersRoutes(deps: RouteDeps): RouteDef[] {
             passwordHash,
             active: true,
             createdAt: deps.now(),
+            // The admin hands it over: the user makes their own at the first sign-in.
+            passwordChangeRequired: true,
           };
           draft.users.push(user);
           return {
@@ -110,7 +102,8 @@ export function settingsUsersRoutes(deps: RouteDeps): RouteDef[] {
           const diff = describeChanges(before, user, ['displayName', 'role', 'active']);
           return { value: userView(user), detail: diff && `user ${user.username}: ${diff}` };
         });
-        if (done.ok && endSessions) await endSessionsOf(deps, params.userId, actor);
+        if (done.ok && endSessions)
+          await endSessionsOf(deps, params.userId, ownSession(actor, params.userId));
         return done;
       },
     }),
@@ -131,12 +124,14 @@ export function settingsUsersRoutes(deps: RouteDeps): RouteDef[] {
         const done = await changeSettings(deps, actor, 'user.reset-password', (draft, hallId) => {
           const user = findInHall(draft.users, params.userId, hallId, 'user', 'userId');
           user.passwordHash = passwordHash;
+          // One-time when handed over; an admin resetting their own is the only one who saw it.
+          if (ownSession(actor, user.id) === undefined) user.passwordChangeRequired = true;
           return {
             value: { user: userView(user), password } satisfies UserWithPassword,
             detail: `user ${user.username}: password reset`,
           };
         });
-        if (done.ok) await endSessionsOf(deps, params.userId, actor);
+        if (done.ok) await endSessionsOf(deps, params.userId, ownSession(actor, params.userId));
         return done;
       },
     }),

@@ -4,7 +4,7 @@ import { TicketFollowers } from './ticket-followers.js';
 import { DeltaWindow } from './delta-window.js';
 import type { DisplayDelta, StaffDelta } from '../../../contract/socket.js';
 import type { Ack } from '../../../contract/errors.js';
-import { allows, type Access, type Actor } from '../auth/actor.js';
+import { allows, passwordChangePending, type Access, type Actor } from '../auth/actor.js';
 import type { AuthService } from '../auth/auth-service.js';
 import { readCookie } from '../http/cookies.js';
 import { SESSION_COOKIE } from '../http/auth-routes.js';
@@ -55,7 +55,7 @@ type HandshakeSocket = {
 
 function refuse(
   next: Next,
-  code: 'unauthenticated' | 'forbidden' | 'ticket-not-found',
+  code: 'unauthenticated' | 'forbidden' | 'password-change-required' | 'ticket-not-found',
   message: string,
 ) {
   const err = new Error(message) as Error & { data: { code: string } };
@@ -85,7 +85,7 @@ export function attachRealtime(deps: RealtimeDeps): {
   endSession: (idHash: string) => void;
   endDevice: (deviceId: string) => void;
   devicePresence: (deviceId: string) => { online: boolean; lastSeenAt: number | null };
-  endUser: (userId: string) => void;
+  endUser: (userId: string, keepSessionIdHash?: string) => void;
   sweepSessions: () => void;
   stop: () => void;
 } {
@@ -112,6 +112,8 @@ export function attachRealtime(deps: RealtimeDeps): {
     if (actor.kind === 'anonymous')
       return refuse(next, 'unauthenticated', 'Sign in or pair this device first.');
     if (!allows(access, actor)) return refuse(next, 'forbidden', 'Not allowed here.');
+    if (passwordChangePending(actor))
+      return refuse(next, 'password-change-required', 'Change your one-time password first.');
     socket.data.actor = actor;
     socket.data.hallId = actor.kind === 'user' ? actor.user.hallId : actor.device.hallId;
     next();
@@ -147,7 +149,7 @@ export function attachRealtime(deps: RealtimeDeps): {
         !!queues.hall(data.hallId ?? '')?.state.tickets.has(data.ticketId)
       );
     const actor = data.actor ? auth.current(data.actor) : null;
-    if (!actor) return false;
+    if (!actor || passwordChangePending(actor)) return false;
     if (nsp === '/display') return actor.kind === 'device' || actor.kind === 'user';
     return allows(nsp === '/manager' ? 'manager' : 'staff', actor);
   };
@@ -290,10 +292,10 @@ export function attachRealtime(deps: RealtimeDeps): {
    * Tells the staff screens in `room` their session is over, then closes them. By room, so
    * that with several servers the adapter ends them on whichever server holds them.
    */
-  const expireStaff = (room: string) => {
+  const expireStaff = (room: string, except: string[] = []) => {
     for (const nsp of [counter, manager]) {
-      nsp.to(room).emit('session:expired');
-      nsp.in(room).disconnectSockets(true);
+      nsp.to(room).except(except).emit('session:expired');
+      nsp.in(room).except(except).disconnectSockets(true);
     }
   };
   const endSession = (idHash: string) => expireStaff(sessionRoom(idHash));
@@ -301,10 +303,14 @@ export function attachRealtime(deps: RealtimeDeps): {
   const endDevice = (deviceId: string) => {
     display.in(deviceRoom(deviceId)).disconnectSockets(true);
   };
-  /** A deactivated or re-roled user loses their live sockets at once (their sessions are gone). */
-  const endUser = (userId: string) => {
-    expireStaff(userRoom(userId));
-    display.in(userRoom(userId)).disconnectSockets(true);
+  /**
+   * A deactivated or re-roled user loses their live sockets at once (their sessions are gone);
+   * all but those of `keepSessionIdHash`, the session that changed its own password.
+   */
+  const endUser = (userId: string, keepSessionIdHash?: string) => {
+    const except = keepSessionIdHash ? [sessionRoom(keepSessionIdHash)] : [];
+    expireStaff(userRoom(userId), except);
+    display.in(userRoom(userId)).except(except).disconnectSockets(true);
   };
   const sweepSessions = () => {
     for (const nsp of [counter, manager]) {

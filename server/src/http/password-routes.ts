@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import type { Me } from '../../../contract/api.js';
+import {
+  PASSWORD_MAX_LENGTH,
+  passwordProblem,
+  type PasswordProblem,
+} from '../../../contract/password.js';
+import { fail, ok } from '../domain/index.js';
+import type { RouteDeps } from './deps.js';
+import { route, type RouteDef } from './route.js';
+import { AUDIT_LIMIT } from './settings-support.js';
+import { endSessionsOf } from './user-sessions.js';
+
+const PROBLEM_TEXT: Record<PasswordProblem, string> = {
+  'too-short': 'The new password is too short.',
+  'too-long': 'The new password is too long.',
+  'same-as-current': 'The new password must differ from the current one.',
+  'same-as-username': 'The new password must not be the user name.',
+};
+
+/**
+ * `POST /api/auth/password`: a signed-in user changes their own password, the one thing a user
+ * holding a one-time password may do. Their other sessions end; this one goes on, unrestricted.
+ */
+export function passwordRoutes(deps: RouteDeps): RouteDef[] {
+  return [
+    route({
+      method: 'post',
+      path: '/auth/password',
+      summary:
+        "Change one's own password (required after signing in with a one-time password); ends the user's other sessions.",
+      tag: 'auth',
+      access: 'staff',
+      beforePasswordChange: true,
+      // Each try checks a password: counted like sign-in attempts.
+      limiter: deps.limiters.login,
+      body: z.strictObject({
+        currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+        newPassword: z.string().max(PASSWORD_MAX_LENGTH),
+      }),
+      handler: async ({ body, actor }) => {
+        if (actor.kind !== 'user') return fail('forbidden', 'Staff only.');
+        const { user, sessionIdHash } = actor;
+        const problem = passwordProblem(user.username, body.currentPassword, body.newPassword);
+        if (problem) return fail('validation', PROBLEM_TEXT[problem], 'newPassword');
+        const hash = await deps.auth.newPasswordHash(user, body.currentPassword, body.newPassword);
+        if (hash === null)
+          return fail('invalid-credentials', 'The current password is wrong.', 'currentPassword');
+        let changed = false;
+        await deps.config.update((draft) => {
+          const u = draft.users.find((x) => x.id === user.id && x.active);
+          // Checked against the hash the current password was checked against: two changes
+          // at once (or a reset between) do not both land.
+          if (!u || u.passwordHash !== user.passwordHash) return;
+          u.passwordHash = hash;
+          delete u.passwordChangeRequired;
+          draft.audit.push({
+            at: deps.now(),
+            userId: user.id,
+            action: 'user.change-password',
+            detail: `user ${user.username}: password changed${user.passwordChangeRequired ? ' (one-time password replaced)' : ''}`,
+          });
+          if (draft.audit.length > AUDIT_LIMIT)
+            draft.audit.splice(0, draft.audit.length - AUDIT_LIMIT);
+          changed = true;
+        });
+        if (!changed) return fail('conflict', 'The password changed meanwhile; sign in again.');
+        await endSessionsOf(deps, user.id, sessionIdHash);
+        return ok<Me>({
+          kind: 'user',
+          id: user.id,
+          username: user.username,
+          displayName: user.displayName,
+          role: user.role,
+          hallId: user.hallId,
+          passwordChangeRequired: false,
+        });
+      },
+    }),
+  ];
+}
