@@ -1,6 +1,7 @@
 import type { ConfigStore, SessionStore } from '../store/store.js';
 import type { DeviceRecord, UserRecord } from '../config/config-data.js';
 import type { Actor } from './actor.js';
+import { HashGate } from './hash-gate.js';
 import { normaliseUsername } from './users.js';
 import {
   DUMMY_PASSWORD_HASH,
@@ -15,13 +16,22 @@ export interface AuthServiceDeps {
   sessions: SessionStore;
   now: () => number;
   sessionTtlMs: number;
+  /** Bounds the password hashing of this server; by default one scrypt at a time. */
+  hashGate?: HashGate;
 }
 
 /** Sign-in, sessions and device keys. Secrets are stored only as hashes. */
 export class AuthService {
-  constructor(private readonly deps: AuthServiceDeps) {}
+  private readonly hashing: HashGate;
 
-  /** Checks a password; on success opens a new session (never reusing one: no fixation). */
+  constructor(private readonly deps: AuthServiceDeps) {
+    this.hashing = deps.hashGate ?? new HashGate();
+  }
+
+  /**
+   * Checks a password; on success opens a new session (never reusing one: no fixation). Throws
+   * `HashGateFullError`, without hashing, when too many checks already wait.
+   */
   async login(
     username: string,
     password: string,
@@ -29,7 +39,9 @@ export class AuthService {
     const name = normaliseUsername(username);
     const user = this.deps.config.read().users.find((u) => u.username === name && u.active);
     // Always hash once, so a wrong user name takes as long as a wrong password.
-    const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
+    const valid = await this.hashing.run(() =>
+      verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH),
+    );
     if (!user || !valid) return null;
     const sessionId = newSecret(32);
     const now = this.deps.now();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { serializeCookie } from './cookies.js';
 import { fail, ok } from '../domain/index.js';
+import { HashGateFullError } from '../auth/hash-gate.js';
 import type { DeviceMe, Me } from '../../../contract/api.js';
 import type { RouteDeps } from './deps.js';
 import { route, type RouteDef } from './route.js';
@@ -23,10 +24,18 @@ export function authRoutes(deps: RouteDeps): RouteDef[] {
         password: z.string().min(1).max(256),
       }),
       handler: async ({ body, res, actor }) => {
-        // A new session every time: an old cookie (perhaps planted) is never promoted.
-        if (actor.kind === 'user') await deps.auth.logout(actor.sessionIdHash);
-        const session = await deps.auth.login(body.username, body.password);
+        const session = await deps.auth.login(body.username, body.password).catch((e: unknown) => {
+          if (e instanceof HashGateFullError) return 'busy' as const;
+          throw e;
+        });
+        if (session === 'busy') {
+          res.setHeader('Retry-After', '1');
+          return fail('rate-limited', 'Too many sign-ins at once; try again in a second.');
+        }
         if (!session) return fail('invalid-credentials', 'Wrong user name or password.');
+        // A new session every time: an old cookie (perhaps planted) is never promoted. It ends
+        // only now: a failed attempt must not sign out the clerk whose browser this is.
+        if (actor.kind === 'user') await deps.auth.logout(actor.sessionIdHash);
         res.setHeader(
           'Set-Cookie',
           cookie(session.sessionId, Math.floor(deps.sessionTtlMs / 1000)),
