@@ -12,7 +12,7 @@ import type {
   Service,
   Counter,
   ServiceQueue,
-  Ticket,
+  StaffTicket,
   TicketStatus,
 } from './domain.js';
 
@@ -137,7 +137,7 @@ export interface RestoreRequest {
 /** The result of every counter command: the counter after it, and the ticket it touched. */
 export interface CounterCommandResult {
   counter: CounterView;
-  ticket: Ticket | null;
+  ticket: StaffTicket | null;
 }
 
 export interface CounterView extends Counter {
@@ -158,7 +158,7 @@ export interface StaffSnapshot {
   counters: CounterView[];
   queues: ServiceQueue[];
   /** Every ticket of the day that is not finished, plus the most recent finished ones. */
-  tickets: Ticket[];
+  tickets: StaffTicket[];
 }
 
 export interface PublicCounter {

@@ -91,6 +91,14 @@ export interface Ticket {
   rating: number | null;
 }
 
+/**
+ * A ticket as staff get it (snapshots, deltas, `GET /api/halls/:hallId/queue`, counter command
+ * replies). No phone `code`: it lets its holder cancel or rate the visitor's ticket, so it goes
+ * only to the kiosk that issued it and the phone that holds it. `note` is the visit's note for
+ * the clerk who served it and for managers, `null` for everyone else.
+ */
+export type StaffTicket = Omit<Ticket, 'code'>;
+
 /** What the lobby display and the public may see of a ticket. */
 export interface PublicTicket {
   number: string;

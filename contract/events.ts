@@ -118,3 +118,11 @@ export type QueueEventType = QueueEvent['type'];
 
 /** An event as journalled and pushed: numbered by the hall's revision. */
 export type RevEvent = QueueEvent & { rev: number };
+
+/**
+ * An event as staff screens get it: `ticket:issued` without the phone code. On `/counter` a
+ * `ticket:completed` note is `null` except for the clerk who served the visit, and a
+ * `ticket:rated` comment is always `null`; managers get both.
+ */
+export type StaffEvent =
+  Exclude<RevEvent, { type: 'ticket:issued' }> | (Omit<TicketIssued, 'code'> & { rev: number });

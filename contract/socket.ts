@@ -1,6 +1,6 @@
 import type { Ack, ApiError } from './errors.js';
-import type { RevEvent } from './events.js';
-import type { ServiceQueue, Ticket } from './domain.js';
+import type { RevEvent, StaffEvent } from './events.js';
+import type { ServiceQueue, StaffTicket } from './domain.js';
 import type {
   CounterView,
   DisplaySnapshot,
@@ -13,8 +13,8 @@ import type {
 /** A change pushed to staff: the event, and the entities as they are after it. */
 export interface StaffDelta {
   rev: number;
-  event: RevEvent;
-  ticket: Ticket | null;
+  event: StaffEvent;
+  ticket: StaffTicket | null;
   counter: CounterView | null;
   queues: ServiceQueue[];
 }

@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { CounterStatus, Lang, Outcome, Service, Ticket } from '../../contract/domain.js';
+import type { CounterStatus, Lang, Outcome, Service, StaffTicket } from '../../contract/domain.js';
 import type { RunCommand } from './counter-main.js';
 import { errorText, messages } from './i18n.js';
 import { sharedStyles } from './shared-styles.js';
@@ -67,7 +67,7 @@ export class CounterActions extends LitElement {
   /** The counter's status. */
   @property() counterStatus: CounterStatus = 'open';
   /** The current visit, if any. */
-  @property({ attribute: false }) ticket: Ticket | null = null;
+  @property({ attribute: false }) ticket: StaffTicket | null = null;
   /** Active services of the hall (transfer targets). */
   @property({ attribute: false }) services: Service[] = [];
   /** The interface language. */

@@ -1,6 +1,12 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { CounterStatus, Lang, PauseReason, Service, Ticket } from '../../contract/domain.js';
+import type {
+  CounterStatus,
+  Lang,
+  PauseReason,
+  Service,
+  StaffTicket,
+} from '../../contract/domain.js';
 import { messages } from './i18n.js';
 import { sharedStyles } from './shared-styles.js';
 import { formatDuration, timerLevel } from './state/timer.js';
@@ -89,7 +95,7 @@ export class CounterCurrentVisit extends LitElement {
   ];
 
   /** The counter's current ticket, or `null`. */
-  @property({ attribute: false }) ticket: Ticket | null = null;
+  @property({ attribute: false }) ticket: StaffTicket | null = null;
   /** The service of that ticket. */
   @property({ attribute: false }) service: Service | null = null;
   /** The counter's status (a paused counter says so here). */
@@ -118,7 +124,7 @@ export class CounterCurrentVisit extends LitElement {
     return html`<p class="empty">${m.noCurrent}</p>`;
   }
 
-  private _renderVisit(t: Ticket) {
+  private _renderVisit(t: StaffTicket) {
     const m = messages(this.language);
     const serving = t.status === 'serving';
     const since = serving ? t.startedAt : t.lastCalledAt;

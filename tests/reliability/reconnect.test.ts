@@ -10,7 +10,7 @@ import type {
   StaffDelta,
   StaffSnapshot,
 } from '../../contract/index.js';
-import type { ServiceQueue, Ticket } from '../../contract/domain.js';
+import type { ServiceQueue, StaffTicket } from '../../contract/domain.js';
 import { kiosk, signedIn } from '../support/http.js';
 import { until } from '../support/sockets.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
@@ -100,7 +100,7 @@ class DisplayView extends View<DisplaySnapshot, DisplayDelta> {
 class StaffView extends View<StaffSnapshot, StaffDelta> {
   counters: CounterView[] = [];
   queues: ServiceQueue[] = [];
-  tickets = new Map<string, Ticket>();
+  tickets = new Map<string, StaffTicket>();
 
   protected replace(s: StaffSnapshot): void {
     this.counters = s.counters;
@@ -137,7 +137,7 @@ describe('reconnecting clients resync to exactly the current state', () => {
       .send(body)
       .then((r) => {
         expect(r.status, `${action}: ${JSON.stringify(r.body)}`).toBe(200);
-        return r.body as { ticket: Ticket | null };
+        return r.body as { ticket: StaffTicket | null };
       });
   const freshDisplay = async () =>
     (

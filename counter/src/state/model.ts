@@ -1,5 +1,5 @@
 import type { CounterView, StaffSnapshot } from '../../../contract/api.js';
-import type { Hall, Service, ServiceQueue, Ticket } from '../../../contract/domain.js';
+import type { Hall, Service, ServiceQueue, StaffTicket } from '../../../contract/domain.js';
 import type { StaffDelta } from '../../../contract/socket.js';
 
 /**
@@ -27,14 +27,14 @@ export interface CounterModel {
   counters: CounterView[];
   queues: ServiceQueue[];
   /** Active tickets, no-shows (which may be restored) and recently finished ones, by id. */
-  tickets: ReadonlyMap<string, Ticket>;
+  tickets: ReadonlyMap<string, StaffTicket>;
   own: OwnTally;
 }
 
 /** What the screen keeps from the deltas: open tickets, and no-shows a clerk may restore. */
 const KEPT = new Set(['waiting', 'called', 'serving', 'no-show']);
 
-function ownServiceMs(t: Ticket, meId: string): number | null {
+function ownServiceMs(t: StaffTicket, meId: string): number | null {
   if (t.status !== 'done' || t.clerkId !== meId) return null;
   if (t.startedAt === null || t.completedAt === null) return null;
   return Math.max(0, t.completedAt - t.startedAt);
@@ -50,7 +50,7 @@ export function modelFromSnapshot(
   const serviceMs = new Map(
     previous && previous.own.day === snapshot.day ? previous.own.serviceMs : [],
   );
-  const tickets = new Map<string, Ticket>();
+  const tickets = new Map<string, StaffTicket>();
   for (const t of snapshot.tickets) {
     tickets.set(t.id, t);
     const ms = ownServiceMs(t, meId);
@@ -112,6 +112,6 @@ export function ownStats(tally: OwnTally): OwnStats {
 }
 
 /** The counter's current ticket, if it has one in the model. */
-export function currentTicket(model: CounterModel, counter: CounterView): Ticket | null {
+export function currentTicket(model: CounterModel, counter: CounterView): StaffTicket | null {
   return counter.currentTicketId ? (model.tickets.get(counter.currentTicketId) ?? null) : null;
 }

@@ -1,11 +1,11 @@
-import type { Ticket } from '../../../contract/domain.js';
+import type { StaffTicket } from '../../../contract/domain.js';
 import type { CounterModel } from './model.js';
 
 const MINUTE = 60_000;
 
 /** A visitor this counter marked absent who may still be put back at the front of the line. */
 export interface RestorableNoShow {
-  ticket: Ticket;
+  ticket: StaffTicket;
   /** When the clerk marked the visitor absent (server time). */
   markedAt: number;
   /** Until when the server accepts the restore (the hall's grace window). */

@@ -1,5 +1,5 @@
 import type { CounterView, StaffSnapshot } from '../../../contract/api.js';
-import type { Hall, Service, ServiceQueue, Ticket } from '../../../contract/domain.js';
+import type { Hall, Service, ServiceQueue, StaffTicket } from '../../../contract/domain.js';
 import type { StaffDelta } from '../../../contract/socket.js';
 
 /** The manager's local copy of the hall, kept from the snapshot and the deltas after it. */
@@ -13,14 +13,14 @@ export interface LiveModel {
   counters: CounterView[];
   queues: ServiceQueue[];
   /** Open tickets (waiting, called, serving) by id. */
-  tickets: ReadonlyMap<string, Ticket>;
+  tickets: ReadonlyMap<string, StaffTicket>;
 }
 
 const ACTIVE = new Set(['waiting', 'called', 'serving']);
 
 /** A fresh model from a snapshot (first connect, resync, reconnect, new day). */
 export function modelFromSnapshot(snapshot: StaffSnapshot, receivedAt: number): LiveModel {
-  const tickets = new Map<string, Ticket>();
+  const tickets = new Map<string, StaffTicket>();
   for (const t of snapshot.tickets) if (ACTIVE.has(t.status)) tickets.set(t.id, t);
   return {
     rev: snapshot.rev,

@@ -3,6 +3,7 @@ import type { ServiceView } from '../../../contract/api.js';
 import { hallOf, type Actor } from '../auth/actor.js';
 import { fail, ok, serviceQueues, type Result } from '../domain/index.js';
 import type { HallQueue } from '../queue/hall-queue.js';
+import { staffViewerOf } from '../queue/staff-privacy.js';
 import { displaySnapshot, staffSnapshot } from '../queue/views.js';
 import type { RouteDeps } from './deps.js';
 import { route, type RouteDef } from './route.js';
@@ -67,7 +68,9 @@ export function hallsRoutes(deps: RouteDeps): RouteDef[] {
         const queue = ownHall(deps, params.hallId, actor);
         if (!queue.ok) return queue;
         const q = queue.value;
-        return ok(staffSnapshot(q.state, q.config, deps.now(), deps.queues.clerkName));
+        if (actor.kind !== 'user') return fail('forbidden', 'Staff only.');
+        const viewer = staffViewerOf(actor.user);
+        return ok(staffSnapshot(q.state, q.config, deps.now(), deps.queues.clerkName, viewer));
       },
     }),
     route({

@@ -12,6 +12,7 @@ import {
 } from '../domain/index.js';
 import type { Store } from '../store/store.js';
 import { HallQueue } from './hall-queue.js';
+import { staffTicket } from './staff-privacy.js';
 import { counterView, issuedTicket } from './views.js';
 
 export interface QueueServiceDeps {
@@ -187,7 +188,9 @@ export class QueueService {
     const done = await queue.execute(full);
     if (!done.ok) return done;
     const counter = counterView(queue.state, queue.config, this.clerkName, counterId)!;
-    return ok({ counter, ticket: done.value.ticket });
+    // As on the counter screens: no phone code, and only the clerk's own note.
+    const t = done.value.ticket;
+    return ok({ counter, ticket: t && staffTicket(t, { userId: actor.userId, allNotes: false }) });
   }
 
   async rateByVisitor(code: string, rating: number, note: string | null): Promise<Result<Ticket>> {

@@ -13,6 +13,7 @@ import type { PublicTicket, ServiceQueue, Ticket } from '../../../contract/domai
 import type { RevEvent } from '../../../contract/events.js';
 import { counterState, estimatedWaitMinutes, peopleAhead, serviceQueues } from '../domain/index.js';
 import type { HallConfig, HallState } from '../domain/index.js';
+import { staffEvent, staffTicket, type StaffViewer } from './staff-privacy.js';
 
 /** How many finished tickets staff snapshots carry (the day's open ones always come). */
 const RECENT_FINISHED = 50;
@@ -50,11 +51,13 @@ export function counterViews(
     .map((counter) => counterView(state, config, clerkName, counter.id)!);
 }
 
+/** The hall for staff: open tickets and the most recent finished ones, as `viewer` may see them. */
 export function staffSnapshot(
   state: HallState,
   config: HallConfig,
   now: number,
   clerkName: (id: string) => string | null,
+  viewer: StaffViewer,
 ): StaffSnapshot {
   const all = [...state.tickets.values()];
   const finished = all
@@ -68,7 +71,10 @@ export function staffSnapshot(
     services: [...config.services.values()],
     counters: counterViews(state, config, clerkName),
     queues: serviceQueues(state, config),
-    tickets: [...all.filter((t) => ACTIVE.has(t.status)), ...finished.slice(0, RECENT_FINISHED)],
+    tickets: [
+      ...all.filter((t) => ACTIVE.has(t.status)),
+      ...finished.slice(0, RECENT_FINISHED),
+    ].map((t) => staffTicket(t, viewer)),
   };
 }
 
@@ -149,18 +155,26 @@ export function counterIdOf(event: RevEvent, state: HallState): string | null {
   return null;
 }
 
+/** One event for staff, as `viewer` may see it (`queues` as for `displayDelta`). */
 export function staffDelta(
   event: RevEvent,
   state: HallState,
   config: HallConfig,
   clerkName: (id: string) => string | null,
+  viewer: StaffViewer,
   queues: ServiceQueue[] = serviceQueues(state, config),
 ): StaffDelta {
-  const ticket = 'ticketId' in event ? (state.tickets.get(event.ticketId) ?? null) : null;
+  const t = 'ticketId' in event ? state.tickets.get(event.ticketId) : undefined;
   const counterId = counterIdOf(event, state);
   // One counter's view, not all of them: a delta goes out for every event.
   const counter = counterId ? counterView(state, config, clerkName, counterId) : null;
-  return { rev: event.rev, event, ticket, counter, queues };
+  return {
+    rev: event.rev,
+    event: staffEvent(event, viewer, t?.clerkId ?? null),
+    ticket: t ? staffTicket(t, viewer) : null,
+    counter,
+    queues,
+  };
 }
 
 /** `queues` may be passed in: it is the same for every event of a batch (published after it). */

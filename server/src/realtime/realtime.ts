@@ -2,7 +2,16 @@ import type { Server } from 'socket.io';
 import { serviceQueues } from '../domain/index.js';
 import { TicketFollowers } from './ticket-followers.js';
 import { DeltaWindow } from './delta-window.js';
-import type { DisplayDelta, StaffDelta } from '../../../contract/socket.js';
+import {
+  clerkRoom,
+  ownNotes,
+  sendStaffDeltas,
+  sendStaffSnapshots,
+  staffDeltaForms,
+  type StaffDeltaForms,
+} from './staff-feeds.js';
+import { CLERKS, MANAGERS, type StaffViewer } from '../queue/staff-privacy.js';
+import type { DisplayDelta } from '../../../contract/socket.js';
 import type { Ack } from '../../../contract/errors.js';
 import { allows, passwordChangePending, type Access, type Actor } from '../auth/actor.js';
 import type { AuthService } from '../auth/auth-service.js';
@@ -10,13 +19,7 @@ import { readCookie } from '../http/cookies.js';
 import { SESSION_COOKIE } from '../http/auth-routes.js';
 import type { HallQueue } from '../queue/hall-queue.js';
 import type { QueueService } from '../queue/queue-service.js';
-import {
-  displayDelta,
-  displaySnapshot,
-  staffDelta,
-  staffSnapshot,
-  ticketStatusView,
-} from '../queue/views.js';
+import { displayDelta, displaySnapshot, staffSnapshot, ticketStatusView } from '../queue/views.js';
 import {
   deviceRoom,
   hallRoom,
@@ -44,7 +47,7 @@ export interface RealtimeDeps {
 /** The deltas of one hall waiting for their window, per audience. */
 interface HallWindows {
   display: DeltaWindow<DisplayDelta>;
-  staff: DeltaWindow<StaffDelta>;
+  staff: DeltaWindow<StaffDeltaForms>;
 }
 
 type Next = (err?: Error) => void;
@@ -165,8 +168,8 @@ export function attachRealtime(deps: RealtimeDeps): {
   }
 
   const hallQueue = (hallId: string) => queues.hall(hallId)!;
-  const snapStaff = (q: HallQueue) =>
-    staffSnapshot(q.state, q.config, deps.now(), queues.clerkName);
+  const snapStaff = (q: HallQueue, viewer: StaffViewer) =>
+    staffSnapshot(q.state, q.config, deps.now(), queues.clerkName, viewer);
   const snapDisplay = (q: HallQueue) => displaySnapshot(q.state, q.config, deps.now());
   const ticketView = (q: HallQueue, id: string) => {
     const t = q.state.tickets.get(id);
@@ -203,10 +206,15 @@ export function attachRealtime(deps: RealtimeDeps): {
     nsp.on('connection', (socket) => {
       void socket.join(hallRoom(socket.data.hallId));
       joinActorRooms(socket);
-      socket.emit('queue:snapshot', snapStaff(hallQueue(socket.data.hallId)));
+      // Counter screens are clerks' screens (their own notes only), whoever signed in.
+      const actor = socket.data.actor;
+      const own = actor.kind === 'user' ? actor.user.id : null;
+      const viewer = nsp === manager ? MANAGERS : own ? ownNotes(own) : CLERKS;
+      if (nsp === counter && own) void socket.join(clerkRoom(socket.data.hallId, own));
+      socket.emit('queue:snapshot', snapStaff(hallQueue(socket.data.hallId), viewer));
       socket.on('queue:resync', (ack) => {
         if (typeof ack === 'function')
-          ack({ ok: true, data: snapStaff(hallQueue(socket.data.hallId)) });
+          ack({ ok: true, data: snapStaff(hallQueue(socket.data.hallId), viewer) });
       });
     });
   }
@@ -244,10 +252,9 @@ export function attachRealtime(deps: RealtimeDeps): {
         display: new DeltaWindow(deps.deltaWindowMs, (b) =>
           display.to(room).emit('queue:events', b),
         ),
-        staff: new DeltaWindow(deps.deltaWindowMs, (b) => {
-          counter.to(room).emit('queue:events', b);
-          manager.to(room).emit('queue:events', b);
-        }),
+        staff: new DeltaWindow(deps.deltaWindowMs, (b) =>
+          sendStaffDeltas(counter, manager, hallId, b),
+        ),
       };
       windows.set(hallId, w);
     }
@@ -268,7 +275,7 @@ export function attachRealtime(deps: RealtimeDeps): {
           w.display.flush();
           display.to(room).emit('ticket:called', d.call);
         }
-        w.staff.add(staffDelta(e, q.state, q.config, queues.clerkName, lines));
+        w.staff.add(staffDeltaForms(e, q, queues.clerkName, lines));
       }
       w.display.endOfBatch();
       w.staff.endOfBatch();
@@ -282,8 +289,7 @@ export function attachRealtime(deps: RealtimeDeps): {
       w.display.flush();
       w.staff.flush();
       display.to(room).emit('queue:snapshot', snapDisplay(q));
-      counter.to(room).emit('queue:snapshot', snapStaff(q));
-      manager.to(room).emit('queue:snapshot', snapStaff(q));
+      sendStaffSnapshots(counter, manager, q, deps.now(), queues.clerkName);
       followers.onReset(q);
     },
   });
