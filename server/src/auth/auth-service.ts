@@ -63,8 +63,14 @@ export class AuthService {
     currentPassword: string,
     newPassword: string,
   ): Promise<string | null> {
-    if (!(await verifyPassword(currentPassword, user.passwordHash))) return null;
-    return hashPassword(newPassword);
+    // Signed-in staff wait their turn rather than be refused: they are few and rate-limited.
+    const wait = { whenFull: 'wait' } as const;
+    const valid = await this.hashing.run(
+      () => verifyPassword(currentPassword, user.passwordHash),
+      wait,
+    );
+    if (!valid) return null;
+    return this.hashing.run(() => hashPassword(newPassword), wait);
   }
 
   async logout(sessionIdHash: string): Promise<void> {
