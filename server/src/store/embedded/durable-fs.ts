@@ -102,6 +102,7 @@ export async function writeFileAtomic(
   const dir = path.dirname(file);
   for (const changed of await createDirectories(dir)) await fs.syncDirectory(changed);
   const temp = tempNameFor(file);
+  let hadPrevious = false;
   try {
     const handle = await fs.create(temp, OWNER_ONLY_FILE);
     try {
@@ -110,38 +111,62 @@ export async function writeFileAtomic(
     } finally {
       await handle.close();
     }
-    if (opts.backup) await keepPrevious(fs, file, opts.backup);
+    if (opts.backup) hadPrevious = await keepPrevious(fs, file, opts.backup);
     await fs.rename(temp, file);
   } catch (err) {
     await fs.unlink(temp).catch(() => undefined);
     throw err;
   }
-  // Also makes the backup's new entry durable: it sits in the same folder.
-  await fs.syncDirectory(dir);
+  try {
+    // Also makes the backup's new entry durable: it sits in the same folder.
+    await fs.syncDirectory(dir);
+  } catch (err) {
+    // The caller hears that the write failed and keeps the old content in memory: so must the
+    // file, or a refused change would come back at the next start.
+    if (opts.backup) await putBack(fs, file, hadPrevious ? opts.backup : null);
+    throw err;
+  }
+}
+
+/** Best effort: `file` gets the content of `previous` again, or goes when there was none. */
+async function putBack(
+  fs: DurableFileSystem,
+  file: string,
+  previous: string | null,
+): Promise<void> {
+  try {
+    if (previous === null) await fs.unlink(file);
+    else await writeFileAtomic(file, await readFile(previous, 'utf8'), { fs });
+  } catch {
+    // The folder cannot be synced (a failing disk): the next start reads what is there.
+  }
 }
 
 /** File systems without hard links (FAT, some network shares) answer with one of these. */
 const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']);
 
-/** Makes `backup` hold what `file` holds now; nothing when `file` does not exist yet. */
-async function keepPrevious(fs: DurableFileSystem, file: string, backup: string): Promise<void> {
+/**
+ * Makes `backup` hold what `file` holds now. Resolves to false when `file` does not exist yet
+ * (the first write).
+ */
+async function keepPrevious(fs: DurableFileSystem, file: string, backup: string): Promise<boolean> {
   const temp = tempNameFor(backup);
   try {
     await fs.link(file, temp);
   } catch (err) {
     const code = errorCode(err);
-    if (code === 'ENOENT') return;
+    if (code === 'ENOENT') return false;
     if (!code || !NO_HARD_LINKS.has(code)) throw err;
     // The content was fsynced when it was written; a copy must be fsynced itself.
     let previous: string;
     try {
       previous = await readFile(file, 'utf8');
     } catch (readErr) {
-      if (errorCode(readErr) === 'ENOENT') return;
+      if (errorCode(readErr) === 'ENOENT') return false;
       throw readErr;
     }
     await writeFileAtomic(backup, previous, { fs });
-    return;
+    return true;
   }
   try {
     await fs.rename(temp, backup);
@@ -149,4 +174,5 @@ async function keepPrevious(fs: DurableFileSystem, file: string, backup: string)
     await fs.unlink(temp).catch(() => undefined);
     throw err;
   }
+  return true;
 }
