@@ -8,6 +8,8 @@ import type {
   JournalFileSystem,
   JournalFlush,
 } from '../../server/src/store/embedded/open-embedded-store.js';
+import type { DurableFileSystem } from '../../server/src/store/embedded/durable-fs.js';
+import { nodeDurableFileSystem } from '../../server/src/store/embedded/durable-fs.js';
 import { openEmbeddedStore } from '../../server/src/store/embedded/open-embedded-store.js';
 import type { Store } from '../../server/src/store/store.js';
 import { describeStoreContract } from './store-contract.js';
@@ -210,15 +212,24 @@ describe('embedded store: data folder', () => {
     'when writing %s fails, then the change is rejected, not applied, and later changes work',
     async (name, change) => {
       const dir = await newDataDir();
-      const store = await openStore(dir);
+      // The temp file that each write starts with cannot be created (a full or read-only disk).
+      let failing = false;
+      const documentFileSystem: DurableFileSystem = {
+        ...nodeDurableFileSystem,
+        create: (file, mode) =>
+          failing
+            ? Promise.reject(
+                Object.assign(new Error(`EIO: injected, open '${file}'`), { code: 'EIO' }),
+              )
+            : nodeDurableFileSystem.create(file, mode),
+      };
+      const store = await openStore(dir, { documentFileSystem });
       const before = { config: store.config.read(), session: store.sessions.get('h') };
-      // lowdb writes a temp file beside the real one, then renames it: a folder in its way fails the write.
-      const blocker = path.join(dir, `.${name}.tmp`);
-      await mkdir(blocker);
+      failing = true;
 
       await expect(change(store)).rejects.toThrow();
       const after = { config: store.config.read(), session: store.sessions.get('h') };
-      await rm(blocker, { recursive: true });
+      failing = false;
       await change(store);
 
       expect(after).toEqual(before);
