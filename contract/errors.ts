@@ -5,6 +5,8 @@ export type ErrorCode =
   | 'unauthenticated'
   | 'invalid-credentials'
   | 'forbidden'
+  /** A state-changing request that may come from a page of another origin (CSRF). */
+  | 'forbidden-origin'
   | 'password-change-required'
   | 'rate-limited'
   | 'not-found'

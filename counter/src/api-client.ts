@@ -14,13 +14,15 @@ export async function apiRequest<T>(
   path: string,
   body?: unknown,
 ): Promise<ApiResult<T>> {
+  // The server takes changes only as JSON (its guard against forms posted from other sites).
+  const json = method === 'GET' ? undefined : JSON.stringify(body ?? {});
   let res: Response;
   try {
     res = await fetch(`/api${path}`, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: json === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: json,
     });
   } catch {
     return { ok: false, status: 0, error: { code: 'network', message: 'Network error' } };

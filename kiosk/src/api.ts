@@ -39,15 +39,18 @@ export async function apiRequest<T>(
 ): Promise<ApiResult<T>> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (opts.key) headers.Authorization = `Bearer ${opts.key}`;
-  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+  const method = opts.method ?? 'GET';
+  // The server takes changes only as JSON (its guard against forms posted from other sites).
+  const json = method === 'GET' ? undefined : JSON.stringify(opts.body ?? {});
+  if (json !== undefined) headers['Content-Type'] = 'application/json';
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), opts.timeoutMs ?? 10_000);
   let res: Response;
   try {
     res = await fetch(`/api${path}`, {
-      method: opts.method ?? 'GET',
+      method,
       headers,
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: json,
       signal: abort.signal,
       cache: 'no-store',
     });

@@ -21,13 +21,15 @@ export async function apiRequest<T>(
   body?: unknown,
   signal?: AbortSignal,
 ): Promise<ApiResult<T>> {
+  // The server takes changes only as JSON (its guard against forms posted from other sites).
+  const json = method === 'GET' ? undefined : JSON.stringify(body ?? {});
   let res: Response;
   try {
     res = await fetch(path.startsWith('/api/') ? path : `/api${path}`, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: json === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: json,
       signal,
     });
   } catch (err) {

@@ -32,7 +32,10 @@ import { statsRoutes } from './http/stats-routes.js';
 import { StatsService } from './stats/stats-service.js';
 import { createNoteRetention } from './retention/note-retention.js';
 import { attachRealtime } from './realtime/realtime.js';
-import { originAllowed } from './realtime/origin.js';
+import { originAllowed } from './http/origin.js';
+import { jsonBody } from './http/body-limit.js';
+import { bearerKey, sameOriginGuard } from './http/csrf.js';
+import { DEFAULT_SOCKET_EVENT_LIMITS, type SocketEventLimits } from './realtime/event-limits.js';
 import type { ConfigStore, Store } from './store/store.js';
 
 export interface AppDeps {
@@ -56,6 +59,16 @@ export interface AppDeps {
    * (several servers must not hold deltas that another server's could overtake).
    */
   deltaWindowMs?: number;
+  /** How long a client may take to send a request's headers (ms); default 10 s. */
+  headersTimeoutMs?: number;
+  /** How long a client may take to send a whole request (ms); default 30 s. */
+  requestTimeoutMs?: number;
+  /** How long an idle keep-alive connection stays open (ms); default 5 s. */
+  keepAliveTimeoutMs?: number;
+  /** Open connections (HTTP and WebSocket) at most; default 10,000. */
+  maxConnections?: number;
+  /** Events one socket may send, per class; default DEFAULT_SOCKET_EVENT_LIMITS. */
+  socketEventLimits?: SocketEventLimits;
 }
 
 export interface App {
@@ -71,7 +84,21 @@ export interface App {
   close: () => Promise<void>;
 }
 
-const BODY_LIMIT = '4kb';
+const BODY_LIMIT_BYTES = 4 * 1024;
+/**
+ * Slow clients hold a connection each: headers must arrive within 10 s and the whole request
+ * within 30 s (bodies are 4 KB at most; a 15 s XLSX export is a response, not a request).
+ */
+const HEADERS_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+const KEEP_ALIVE_TIMEOUT_MS = 5_000;
+/**
+ * A busy hall: 2,000 phone pages (one WebSocket each), up to 100 counters and 50 displays, and
+ * a few browser connections per staff screen (about 2,500 in all, several halls per server at
+ * most); 10,000 leaves four times that before a flood of connections exhausts file descriptors
+ * (raise `ulimit -n` above it: many systems start at 1,024).
+ */
+const MAX_CONNECTIONS = 10_000;
 const DELTA_WINDOW_MS = 50;
 /** File system errors of a full, read-only or failing data folder. */
 const STORAGE_ERRORS = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EIO', 'EACCES', 'EPERM']);
@@ -99,7 +126,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   });
 
   const actorOf = (req: Request): Actor => {
-    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const bearer = bearerKey(req.headers.authorization);
     if (bearer) {
       const device = auth.deviceForKey(bearer);
       return device ? { kind: 'device', device } : { kind: 'anonymous' };
@@ -129,7 +156,22 @@ export async function createApp(deps: AppDeps): Promise<App> {
     }),
   );
 
-  const httpServer = createServer(app);
+  // Every body, on every path, is capped while it streams in (not after it was read to the end).
+  app.use(jsonBody(BODY_LIMIT_BYTES));
+
+  const headersTimeout = deps.headersTimeoutMs ?? HEADERS_TIMEOUT_MS;
+  const httpServer = createServer(
+    {
+      headersTimeout,
+      requestTimeout: deps.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+      keepAliveTimeout: deps.keepAliveTimeoutMs ?? KEEP_ALIVE_TIMEOUT_MS,
+      // Node checks the two timeouts above every 30 s by default: a slow client would get
+      // up to 30 s more. Check at least every second.
+      connectionsCheckingInterval: Math.min(1_000, headersTimeout),
+    },
+    app,
+  );
+  httpServer.maxConnections = deps.maxConnections ?? MAX_CONNECTIONS;
   const io = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 16 * 1024,
@@ -143,6 +185,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     auth,
     now,
     deltaWindowMs: deps.deltaWindowMs ?? (deps.ioAdapter ? 0 : DELTA_WINDOW_MS),
+    eventLimits: deps.socketEventLimits ?? DEFAULT_SOCKET_EVENT_LIMITS,
   });
 
   const print = new PrintService({ config: () => deps.store.config.read(), now, log });
@@ -187,7 +230,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
   ];
 
   const api = express.Router();
-  api.use(express.json({ limit: BODY_LIMIT, strict: true }));
+  // A page of another origin (another port of this host, a sibling subdomain) may not ride
+  // the session cookie into a change.
+  api.use(sameOriginGuard(deps.publicUrl));
   api.use((req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();
@@ -204,16 +249,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     res,
     _next,
   ) => {
-    if (err.type === 'entity.too.large')
-      return sendError(
-        res,
-        apiError('payload-too-large', `Request bodies are limited to ${BODY_LIMIT}.`),
-      );
-    if (err.type === 'entity.parse.failed' || err.status === 400)
-      return sendError(res, apiError('validation', 'The body is not valid JSON.'));
-    if (err.type === 'encoding.unsupported' || err.type === 'charset.unsupported') {
-      return sendError(res, apiError('validation', 'Send UTF-8 JSON.'));
-    }
+    // Bodies are read and refused by jsonBody; what is left here is a malformed request line.
+    if (err.status === 400) return sendError(res, apiError('validation', 'Malformed request.'));
     log(`unhandled error: ${err.message ?? String(err)}`);
     // A full or read-only data folder under config.json or sessions.json: those writes change
     // nothing unless they land, so say what the journal's refusals say.

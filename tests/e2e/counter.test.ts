@@ -360,7 +360,14 @@ describe('counter terminal', () => {
     const other = await page.context().newPage();
     await other.goto(`${server.url}/`);
     const status = await other.evaluate(
-      async () => (await fetch('/api/auth/logout', { method: 'POST' })).status,
+      async () =>
+        (
+          await fetch('/api/auth/logout', {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: '{}',
+          })
+        ).status,
     );
     expect(status).toBe(204);
 

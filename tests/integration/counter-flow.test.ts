@@ -151,7 +151,7 @@ describe('counter commands over REST', () => {
       username: user.username,
       role: 'clerk',
     });
-    expect((await agent.post('/api/auth/logout')).status).toBe(204);
+    expect((await agent.post('/api/auth/logout').send({})).status).toBe(204);
     expect((await agent.get('/api/auth/me')).status).toBe(401);
   });
 

@@ -22,6 +22,7 @@ const ERROR_CODES: ErrorCode[] = [
   'unauthenticated',
   'invalid-credentials',
   'forbidden',
+  'forbidden-origin',
   'rate-limited',
   'not-found',
   'hall-not-found',
@@ -378,7 +379,17 @@ async function heal(): Promise<void> {
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ log: (m) => serverLog.push(m) });
+  server = await startTestServer({
+    log: (m) => serverLog.push(m),
+    // This suite sends malformed input, not floods: one socket answers a barrier per run, far
+    // more often than the real rations allow (resource-bounds.test.ts tests those).
+    socketEventLimits: {
+      resync: { burst: 10_000, perSecond: 1_000 },
+      refresh: { burst: 10_000, perSecond: 1_000 },
+      other: { burst: 10_000, perSecond: 1_000 },
+      strikes: { burst: 10_000, perSecond: 1_000 },
+    },
+  });
   const ticket = await kiosk(server).issue('vezne');
   visitorCode = ticket.body.code;
   headersOf.none = {};

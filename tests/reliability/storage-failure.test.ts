@@ -307,7 +307,10 @@ describe.runIf(canMount())('storage failure on a real full file system (tmpfs)',
       await fill(path.join(mountPoint, 'filler'));
 
       const login = await request(server.app.app).post('/api/auth/login').send(clerk);
-      const logout = await request(server.app.app).post('/api/auth/logout').set('Cookie', cookie);
+      const logout = await request(server.app.app)
+        .post('/api/auth/logout')
+        .set('Cookie', cookie)
+        .send({});
       const service = await request(server.app.app)
         .post('/api/services')
         .set('Cookie', adminCookie)

@@ -8,7 +8,9 @@ export async function signedIn(
   username?: string,
 ) {
   const user = await server.addUser(role, username);
-  const agent = request.agent(server.app.app);
+  // Like the pages' API client: every change is sent as JSON, with or without a body (the
+  // server refuses other changes from a cookie as possibly cross-site).
+  const agent = request.agent(server.app.app).type('application/json');
   const res = await agent
     .post('/api/auth/login')
     .send({ username: user.username, password: user.password });

@@ -7,6 +7,7 @@ const STATUS: Record<ErrorCode, number> = {
   unauthenticated: 401,
   'invalid-credentials': 401,
   forbidden: 403,
+  'forbidden-origin': 403,
   'password-change-required': 403,
   'rate-limited': 429,
   'not-found': 404,

@@ -2,6 +2,7 @@ import type { Server } from 'socket.io';
 import { serviceQueues } from '../domain/index.js';
 import { TicketFollowers } from './ticket-followers.js';
 import { DeltaWindow } from './delta-window.js';
+import { limitSocketEvents, type SocketEventLimits } from './event-limits.js';
 import {
   clerkRoom,
   ownNotes,
@@ -42,6 +43,8 @@ export interface RealtimeDeps {
    * its own events, and a delta held here could be overtaken by another server's.
    */
   deltaWindowMs: number;
+  /** Events one socket may send, per class (event-limits.ts). */
+  eventLimits: SocketEventLimits;
 }
 
 /** The deltas of one hall waiting for their window, per audience. */
@@ -97,6 +100,14 @@ export function attachRealtime(deps: RealtimeDeps): {
   const counter = io.of('/counter') as StaffNamespace;
   const manager = io.of('/manager') as StaffNamespace;
   const ticket = io.of('/ticket') as TicketNamespace;
+  // No page uses the default namespace: open, it would be a connection nobody authenticates.
+  io.of('/').use((_socket, next) => {
+    const err = new Error('Connect to /display, /counter, /manager or /ticket.');
+    next(Object.assign(err, { data: { code: 'not-found' } }));
+  });
+  // Installed before any handler, so every event of every socket is rationed.
+  for (const nsp of [display, counter, manager, ticket])
+    nsp.on('connection', (socket) => limitSocketEvents(socket, deps.eventLimits));
 
   const actorOf = (socket: HandshakeSocket): Actor => {
     const key = socket.handshake.auth?.key;
@@ -304,7 +315,11 @@ export function attachRealtime(deps: RealtimeDeps): {
       nsp.in(room).except(except).disconnectSockets(true);
     }
   };
-  const endSession = (idHash: string) => expireStaff(sessionRoom(idHash));
+  /** Signing out ends every socket of that session, the hall view on `/display` included. */
+  const endSession = (idHash: string) => {
+    expireStaff(sessionRoom(idHash));
+    display.in(sessionRoom(idHash)).disconnectSockets(true);
+  };
   /** A revoked device loses its live connection at once, not at its next reconnect. */
   const endDevice = (deviceId: string) => {
     display.in(deviceRoom(deviceId)).disconnectSockets(true);
@@ -327,6 +342,10 @@ export function attachRealtime(deps: RealtimeDeps): {
           socket.disconnect(true);
         }
       }
+    }
+    for (const socket of display.sockets.values()) {
+      const a = socket.data.actor;
+      if (a?.kind === 'user' && !auth.sessionAlive(a.sessionIdHash)) socket.disconnect(true);
     }
   };
   const stop = () => {
