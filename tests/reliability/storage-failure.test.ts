@@ -9,8 +9,10 @@ import type { RevEvent } from '../../contract/events.js';
 import { createApp, type App } from '../../server/src/app.js';
 import { addDevice, addUser } from '../../server/src/auth/users.js';
 import { defaultConfig } from '../../server/src/config/default-config.js';
+import { nodeDurableFileSystem } from '../../server/src/store/embedded/durable-fs.js';
 import {
   openEmbeddedStore,
+  type DurableFileSystem,
   type JournalFileSystem,
   type JournalHandle,
 } from '../../server/src/store/embedded/open-embedded-store.js';
@@ -83,7 +85,11 @@ async function newDataDir(): Promise<string> {
 let kioskKey = '';
 let clerk = { username: '', password: '' };
 
-async function boot(dataDir: string, disk?: JournalFileSystem): Promise<Server> {
+async function boot(
+  dataDir: string,
+  disk?: JournalFileSystem,
+  documents?: DurableFileSystem,
+): Promise<Server> {
   const logs: string[] = [];
   const log = (m: string) => logs.push(m);
   const store = await openEmbeddedStore(dataDir, {
@@ -91,6 +97,7 @@ async function boot(dataDir: string, disk?: JournalFileSystem): Promise<Server> 
     initialConfig: defaultConfig,
     now: () => NOW,
     journalFileSystem: disk,
+    documentFileSystem: documents,
   });
   if (!store.config.read().devices.length) {
     kioskKey = (await addDevice(store.config, { kind: 'kiosk', hallId: HALL, name: 'k' }, NOW)).key;
@@ -243,6 +250,76 @@ describe('storage failure: full disk or read-only data folder', () => {
     expect(call.status).toBe(200);
     expect(call.body.ticket).toMatchObject({ number: 'V001', counterId: 'banko-1' });
   });
+});
+
+/** The writes of config.json and sessions.json, on a disk whose fsyncs fail on demand (EIO). */
+function failingDocumentDisk() {
+  const fault = { at: null as 'file' | 'folder' | null };
+  const eio = (what: string) =>
+    Object.assign(new Error(`EIO: injected, fsync of the ${what}`), { code: 'EIO' });
+  const fs: DurableFileSystem = {
+    ...nodeDurableFileSystem,
+    async create(file, mode) {
+      const handle = await nodeDurableFileSystem.create(file, mode);
+      return {
+        writeFile: (data) => handle.writeFile(data),
+        sync: async () => {
+          if (fault.at === 'file') throw eio('file');
+          await handle.sync();
+        },
+        close: () => handle.close(),
+      };
+    },
+    async syncDirectory(dir) {
+      if (fault.at === 'folder') throw eio('folder');
+      await nodeDurableFileSystem.syncDirectory(dir);
+    },
+  };
+  return { fs, fault };
+}
+
+describe('storage failure under config.json and sessions.json', () => {
+  it.each([
+    ['the fsync of the new file', 'file'],
+    ['the fsync of the folder after the rename', 'folder'],
+  ] as const)(
+    'when %s fails (EIO), then a settings change and a sign-in answer 503 storage-unavailable, both files keep their content, and both work once the disk is back',
+    async (_what, at) => {
+      const dataDir = await newDataDir();
+      const disk = failingDocumentDisk();
+      const server = await boot(dataDir, undefined, disk.fs);
+      const admin = await addUser(
+        server.app.configStore,
+        { username: 'admin1', role: 'admin', hallId: HALL },
+        NOW,
+      );
+      const signIn = (body: object) => request(server.app.app).post('/api/auth/login').send(body);
+      const adminRes = await signIn({ username: 'admin1', password: admin.password });
+      const adminCookie = String(adminRes.headers['set-cookie']?.[0]).split(';')[0]!;
+      const addService = () =>
+        request(server.app.app)
+          .post('/api/services')
+          .set('Cookie', adminCookie)
+          .send({ name: { tr: 'Yeni', en: 'New' }, prefix: 'Y', targetMinutes: 4 });
+      const files = () =>
+        Promise.all(['config.json', 'sessions.json'].map((f) => readFile(path.join(dataDir, f))));
+      const before = await files();
+
+      disk.fault.at = at;
+      const service = await addService();
+      const login = await signIn(clerk);
+
+      expectRefused(service);
+      expectRefused(login);
+      expect(login.headers['set-cookie']).toBeUndefined();
+      expect(await files()).toEqual(before);
+      expect(server.app.configStore.read().services.some((s) => s.prefix === 'Y')).toBe(false);
+
+      disk.fault.at = null;
+      expect((await addService()).status).toBe(201);
+      expect((await signIn(clerk)).status).toBe(200);
+    },
+  );
 });
 
 /** A real tmpfs can be mounted here (root with CAP_SYS_ADMIN, as in CI's container). */
