@@ -1,4 +1,4 @@
-import { appendFile, readdir } from 'node:fs/promises';
+import { appendFile, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -61,6 +61,22 @@ describe('restart from the same data folder', () => {
     expect(next.body.number).toBe('V003');
     await server.restart();
     expect(server.app.queues.hall('cankaya')!.state.tickets.size).toBe(3);
+  });
+
+  it('when two servers wrote the same revision into the journal, then the restart refuses naming the file and line', async () => {
+    await kiosk(server).issue('vezne');
+    await kiosk(server).issue('vezne');
+    await server.stop();
+    const dir = path.join(server.dataDir, 'journal', 'cankaya');
+    const [name] = await readdir(dir);
+    const file = path.join(dir, name!);
+    const lines = (await readFile(file, 'utf8')).split('\n').filter(Boolean);
+    // What a second server on the same folder leaves: the next revision, and its number, twice.
+    await appendFile(file, `${lines.at(-1)}\n`);
+
+    await expect(server.restart()).rejects.toThrow(
+      `The journal ${file} is inconsistent at line ${lines.length + 1}: revision`,
+    );
   });
 
   it('when a second server opens the same data folder, then it refuses with a clear message', async () => {
