@@ -110,40 +110,75 @@ describe('production install', () => {
   });
 
   it('when an installation has neither a build nor the sources, then npm start says what to do', async () => {
-    const empty = await tempDir('empty');
-    for (const item of ['package.json', 'scripts'])
-      await cp(path.join(root, item), path.join(empty, item), { recursive: true });
+    const empty = await installation({});
 
-    const started = await npm(empty, ['start']).catch(
-      (err: { code: number; stderr: string }) => err,
-    );
+    const started = await npm(empty, ['start']).catch((err: NpmFailure) => err);
 
     expect(started).toMatchObject({ code: 1 });
-    expect((started as { stderr: string }).stderr).toMatch(
+    expect((started as NpmFailure).stderr).toMatch(
       /dist\/index\.html is missing[\s\S]*Copy dist\/ and dist-server\/ of `npm run build`/,
     );
   });
 
   it('when a checkout without build tools has sources newer than its build, then npm start refuses and says how to build', async () => {
-    const checkout = await tempDir('checkout');
-    for (const item of ['package.json', 'scripts'])
-      await cp(path.join(root, item), path.join(checkout, item), { recursive: true });
-    const old = new Date(Date.now() - 3_600_000);
-    for (const file of ['dist/index.html', 'dist-server/main.mjs', 'vite.config.ts']) {
-      await mkdir(path.dirname(path.join(checkout, file)), { recursive: true });
-      await writeFile(path.join(checkout, file), '');
-      await utimes(path.join(checkout, file), old, old);
-    }
-    await mkdir(path.join(checkout, 'server/src'), { recursive: true });
-    await writeFile(path.join(checkout, 'server/src/main.ts'), '');
+    const checkout = await installation({
+      'vite.config.ts': HOUR_AGO,
+      'dist/index.html': HOUR_AGO,
+      'dist-server/main.mjs': HOUR_AGO,
+      'server/src/main.ts': NOW,
+    });
 
-    const started = await npm(checkout, ['start']).catch(
-      (err: { code: number; stderr: string }) => err,
-    );
+    const started = await npm(checkout, ['start']).catch((err: NpmFailure) => err);
 
     expect(started).toMatchObject({ code: 1 });
-    expect((started as { stderr: string }).stderr).toMatch(
+    expect((started as NpmFailure).stderr).toMatch(
       /dist-server\/main\.mjs is older than its sources[\s\S]*npm ci && npm run build/,
     );
   });
+
+  it('when a checkout is installed for production after its build, then npm start runs that build without building', async () => {
+    const checkout = await installation(
+      {
+        'vite.config.ts': HOUR_AGO,
+        'server/src/main.ts': HOUR_AGO,
+        'scripts/build-server.mjs': HOUR_AGO,
+        'dist/index.html': MINUTE_AGO,
+        'dist-server/main.mjs': MINUTE_AGO,
+        // `npm ci --omit=dev` after `npm run build`: newer than the build, no esbuild or Vite.
+        'node_modules/.package-lock.json': NOW,
+      },
+      { 'dist-server/main.mjs': "console.log('server ran');" },
+    );
+
+    const started = await npm(checkout, ['start']);
+
+    expect(started.stdout).toContain('server ran');
+    expect(started.stdout).not.toContain('Building');
+  });
 });
+
+type NpmFailure = { code: number; stderr: string };
+const NOW = 0;
+const MINUTE_AGO = 60_000;
+const HOUR_AGO = 3_600_000;
+
+/**
+ * A folder with this package.json and scripts/, and `files` (new ones empty unless in
+ * `contents`), each modified the given number of milliseconds ago.
+ */
+async function installation(
+  files: Record<string, number>,
+  contents: Record<string, string> = {},
+): Promise<string> {
+  const dir = await tempDir('installation');
+  for (const item of ['package.json', 'scripts'])
+    await cp(path.join(root, item), path.join(dir, item), { recursive: true });
+  for (const [file, age] of Object.entries(files)) {
+    const full = path.join(dir, file);
+    await mkdir(path.dirname(full), { recursive: true });
+    if (!existsSync(full) || file in contents) await writeFile(full, contents[file] ?? '');
+    const time = new Date(Date.now() - age);
+    await utimes(full, time, time);
+  }
+  return dir;
+}
