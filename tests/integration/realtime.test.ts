@@ -165,6 +165,14 @@ describe('Socket.IO push', () => {
     await until(() => !s.connected);
   });
 
+  it('when a clerk watches /display and signs out, then that socket is closed too', async () => {
+    const { agent, cookie } = await signedIn(server, 'clerk');
+    const screen = track(connect<DisplayClient>(server.url, '/display', { cookie }));
+    await next(screen, 'queue:snapshot');
+    expect((await agent.post('/api/auth/logout')).status).toBe(204);
+    await until(() => !screen.connected);
+  });
+
   it('when a display asks to resync, then it gets the current snapshot by ack', async () => {
     const display = track(
       connect<DisplayClient>(server.url, '/display', { auth: { key: server.displayKey } }),
