@@ -120,6 +120,20 @@ describe('data folder lock: one process per data folder', () => {
     expect(log.filter((m) => m.includes('lock'))).toEqual([]);
   });
 
+  it('when the file system cannot lock (NFS without lockd), then open fails naming the lock file and the cause', async () => {
+    const dir = await newDataDir();
+    // What util-linux flock says and returns when flock(2) fails with ENOLCK.
+    const noLocks = path.join(dir, 'flock-without-locks');
+    await writeFile(noLocks, '#!/bin/sh\necho "flock: 3: No locks available" >&2\nexit 71\n', {
+      mode: 0o755,
+    });
+
+    const lock = lockDataFolder(dir, () => undefined, { flockCommand: noLocks });
+
+    await expect(lock).rejects.toThrow(`Could not lock ${path.join(dir, '.lock')}`);
+    await expect(lock).rejects.toThrow('No locks available');
+  });
+
   it('when there is no flock command (Windows, a bare macOS), then a pid file locks instead, with a warning', async () => {
     const dir = await newDataDir();
     const log: string[] = [];

@@ -45,7 +45,10 @@ function flock(fd: number, command: string, file: string): Promise<FlockResult> 
     });
     let stderr = '';
     child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.once('error', (err) => (errorCode(err) === 'ENOENT' ? resolve('missing') : reject(err)));
+    child.once('error', (err) => {
+      if (errorCode(err) === 'ENOENT') resolve('missing');
+      else reject(new Error(`Could not lock ${file}: ${command} did not run: ${err.message}`));
+    });
     child.once('close', (code, signal) => {
       // With -n, a lock held elsewhere is a silent exit 1 (util-linux and BusyBox alike).
       if (code === 0) resolve('locked');
