@@ -11,10 +11,8 @@ function signInRoute(limits: LoginBackoff) {
   app.post(
     '/login',
     express.json(),
-    loginBackoff(
-      limits,
-      { failures: new MemoryStore(), failureTimes: new MemoryStore() },
-      (req) => String(req.body.username),
+    loginBackoff(limits, { failures: new MemoryStore(), failureTimes: new MemoryStore() }, (req) =>
+      String(req.body.username),
     ),
     (req, res) => {
       checks.count += 1;

@@ -104,16 +104,24 @@ export function loginBackoff(
         `Too many wrong passwords for this account; try again in ${Math.ceil(wait / 1000)} s.`,
       );
     }
-    // 401 is a wrong password (or user name); any 2xx a right one; the rest checked nothing.
-    // The account stays "being checked" until its failure is counted.
-    res.once('close', () => {
+    // The outcome is counted before the reply goes out (as express-session saves a session
+    // before `end`), so the next attempt, on any server, already sees it. 401 is a wrong
+    // password (or user name), 2xx a right one; anything else checked no password.
+    const end = res.end;
+    res.end = function (this: Response, ...args: Parameters<Response['end']>) {
+      res.end = end;
       const status = res.statusCode;
-      const checked = res.writableFinished && (status === 401 || (status >= 200 && status < 300));
-      if (!checked) return void checking.delete(account);
-      void record(account, status === 401)
-        .catch(() => undefined)
-        .finally(() => checking.delete(account));
-    });
+      const outcome =
+        status === 401 || (status >= 200 && status < 300)
+          ? record(account, status === 401).catch(() => undefined)
+          : Promise.resolve();
+      void outcome.finally(() => {
+        checking.delete(account);
+        end.apply(this, args);
+      });
+      return this;
+    } as Response['end'];
+    res.once('close', () => checking.delete(account));
     next();
   };
 }
