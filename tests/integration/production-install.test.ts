@@ -7,6 +7,8 @@ import { promisify } from 'node:util';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+// A production server gets a release (package.json, package-lock.json, scripts/, dist/ and
+// dist-server/ of `npm run build`) and `npm ci --omit=dev`: no sources, no build tools.
 const root = path.resolve(import.meta.dirname, '../..');
 const exec = promisify(execFile);
 const temps: string[] = [];
@@ -107,7 +109,7 @@ describe('production install', () => {
     const listed = await npm(release, ['run', '--silent', 'user', '--', 'list'], env);
     expect(listed.stdout).toMatch(/^admin\tadmin\tactive/m);
     expect(listed.stdout).toMatch(/^ayse\tclerk\tactive/m);
-  });
+  }, 120_000);
 
   it('when an installation has neither a build nor the sources, then npm start says what to do', async () => {
     const empty = await installation({});
@@ -118,7 +120,7 @@ describe('production install', () => {
     expect((started as NpmFailure).stderr).toMatch(
       /dist\/index\.html is missing[\s\S]*Copy dist\/ and dist-server\/ of `npm run build`/,
     );
-  });
+  }, 60_000);
 
   it('when a checkout without build tools has sources newer than its build, then npm start refuses and says how to build', async () => {
     const checkout = await installation({
@@ -134,7 +136,7 @@ describe('production install', () => {
     expect((started as NpmFailure).stderr).toMatch(
       /dist-server\/main\.mjs is older than its sources[\s\S]*npm ci && npm run build/,
     );
-  });
+  }, 60_000);
 
   it('when a checkout is installed for production after its build, then npm start runs that build without building', async () => {
     const checkout = await installation(
@@ -154,7 +156,7 @@ describe('production install', () => {
 
     expect(started.stdout).toContain('server ran');
     expect(started.stdout).not.toContain('Building');
-  });
+  }, 60_000);
 });
 
 type NpmFailure = { code: number; stderr: string };
