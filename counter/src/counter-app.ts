@@ -6,6 +6,7 @@ import { apiRequest } from './api-client.js';
 import { messages } from './i18n.js';
 import { sharedStyles } from './shared-styles.js';
 import './counter-lang-switch.js';
+import './counter-password-change.js';
 import './counter-sign-in.js';
 import './counter-workspace.js';
 
@@ -63,6 +64,14 @@ export class CounterApp extends LitElement {
       .status {
         color: var(--counter-muted);
       }
+      .done {
+        margin: 0 0 10px;
+        padding: 8px 12px;
+        border-radius: 8px;
+        background: var(--counter-ok-bg);
+        color: var(--counter-ok-text);
+        font-weight: 600;
+      }
     `,
   ];
 
@@ -70,6 +79,9 @@ export class CounterApp extends LitElement {
   @state() private _me: Me | null | undefined = undefined;
   @state() private _lang: Lang = storedLang();
   @state() private _expired = false;
+  /** The user chose to change their password (a one-time one is changed without asking). */
+  @state() private _changingPassword = false;
+  @state() private _passwordChanged = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -86,6 +98,13 @@ export class CounterApp extends LitElement {
         ${
           this._me
             ? html`<span class="who">${m.signedInAs(this._me.displayName)}</span>
+                ${
+                  this._me.passwordChangeRequired || this._changingPassword
+                    ? null
+                    : html`<button type="button" @click=${this._changePassword}>
+                        ${m.changePassword}
+                      </button>`
+                }
                 <button type="button" @click=${this._signOut}>${m.signOut}</button>`
             : null
         }
@@ -108,11 +127,22 @@ export class CounterApp extends LitElement {
         @counter-signed-in=${this._onSignedIn}
       ></counter-sign-in>`;
     }
-    return html`<counter-workspace
-      .me=${this._me}
-      .language=${this._lang}
-      @counter-session-expired=${this._onExpired}
-    ></counter-workspace>`;
+    if (this._me.passwordChangeRequired || this._changingPassword) {
+      return html`<counter-password-change
+        .language=${this._lang}
+        .me=${this._me}
+        ?required=${this._me.passwordChangeRequired}
+        @counter-password-changed=${this._onPasswordChanged}
+        @counter-password-cancel=${() => (this._changingPassword = false)}
+      ></counter-password-change>`;
+    }
+    return html`${
+        this._passwordChanged ? html`<p class="done" role="status">${m.passwordChanged}</p>` : null
+      }<counter-workspace
+        .me=${this._me}
+        .language=${this._lang}
+        @counter-session-expired=${this._onExpired}
+      ></counter-workspace>`;
   }
 
   private async _checkSession(): Promise<void> {
@@ -135,6 +165,17 @@ export class CounterApp extends LitElement {
     this._me = e.detail;
   }
 
+  private _changePassword(): void {
+    this._passwordChanged = false;
+    this._changingPassword = true;
+  }
+
+  private _onPasswordChanged(e: CustomEvent<Me>): void {
+    this._me = e.detail;
+    this._changingPassword = false;
+    this._passwordChanged = true;
+  }
+
   private _onExpired(): void {
     this._expired = true;
     this._me = null;
@@ -143,6 +184,8 @@ export class CounterApp extends LitElement {
   private async _signOut(): Promise<void> {
     // Leave the workspace first, so its socket's "session expired" is not taken for an expiry.
     this._expired = false;
+    this._changingPassword = false;
+    this._passwordChanged = false;
     this._me = null;
     await apiRequest('POST', '/auth/logout');
   }

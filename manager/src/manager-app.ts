@@ -8,6 +8,7 @@ import { sharedStyles } from './shared-styles.js';
 import { mayUseManagerPage } from './state/tabs.js';
 import './manager-desk.js';
 import './manager-lang-switch.js';
+import './manager-password-change.js';
 import './manager-sign-in.js';
 
 const LANG_KEY = 'siramatik.manager.lang';
@@ -65,6 +66,15 @@ export class ManagerApp extends LitElement {
         max-width: 560px;
         margin: 48px auto 0;
       }
+      .done {
+        margin: 0 0 10px;
+        padding: 8px 12px;
+        border-radius: 8px;
+        background: var(--manager-ok-bg);
+        color: var(--manager-ok-text);
+        border-left: 5px solid var(--manager-ok-edge);
+        font-weight: 600;
+      }
       .stop h2 {
         font-size: 1.4rem;
       }
@@ -80,6 +90,9 @@ export class ManagerApp extends LitElement {
   @state() private _me: Me | null | undefined = undefined;
   @state() private _lang: Lang = storedLang();
   @state() private _expired = false;
+  /** The user chose to change their password (a one-time one is changed without asking). */
+  @state() private _changingPassword = false;
+  @state() private _passwordChanged = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -96,6 +109,13 @@ export class ManagerApp extends LitElement {
         ${
           this._me
             ? html`<span class="who">${m.signedInAs(this._me.displayName)}</span>
+                ${
+                  this._me.passwordChangeRequired || this._changingPassword
+                    ? null
+                    : html`<button type="button" @click=${this._changePassword}>
+                        ${m.changePassword}
+                      </button>`
+                }
                 <button type="button" @click=${this._signOut}>${m.signOut}</button>`
             : null
         }
@@ -118,6 +138,18 @@ export class ManagerApp extends LitElement {
         @manager-signed-in=${this._onSignedIn}
       ></manager-sign-in>`;
     }
+    if (this._me.passwordChangeRequired || this._changingPassword) {
+      return html`<manager-password-change
+        .language=${this._lang}
+        .me=${this._me}
+        ?required=${this._me.passwordChangeRequired}
+        @manager-password-changed=${this._onPasswordChanged}
+        @manager-password-cancel=${() => (this._changingPassword = false)}
+      ></manager-password-change>`;
+    }
+    const changed = this._passwordChanged
+      ? html`<p class="done" role="status">${m.passwordChanged}</p>`
+      : null;
     if (!mayUseManagerPage(this._me.role)) {
       return html`<section
         class="card stop"
@@ -132,11 +164,11 @@ export class ManagerApp extends LitElement {
         </div>
       </section>`;
     }
-    return html`<manager-desk
-      .me=${this._me}
-      .language=${this._lang}
-      @manager-session-expired=${this._onExpired}
-    ></manager-desk>`;
+    return html`${changed}<manager-desk
+        .me=${this._me}
+        .language=${this._lang}
+        @manager-session-expired=${this._onExpired}
+      ></manager-desk>`;
   }
 
   private async _checkSession(): Promise<void> {
@@ -159,6 +191,17 @@ export class ManagerApp extends LitElement {
     this._me = e.detail;
   }
 
+  private _changePassword(): void {
+    this._passwordChanged = false;
+    this._changingPassword = true;
+  }
+
+  private _onPasswordChanged(e: CustomEvent<Me>): void {
+    this._me = e.detail;
+    this._changingPassword = false;
+    this._passwordChanged = true;
+  }
+
   private _onExpired(): void {
     this._expired = true;
     this._me = null;
@@ -167,6 +210,8 @@ export class ManagerApp extends LitElement {
   private async _signOut(): Promise<void> {
     // Leave the desk first, so its socket's "session expired" is not taken for an expiry.
     this._expired = false;
+    this._changingPassword = false;
+    this._passwordChanged = false;
     this._me = null;
     await apiRequest('POST', '/auth/logout');
   }
