@@ -1,17 +1,21 @@
 import { css } from 'lit';
 import { theme } from './theme.js';
 
-/** Styles of `<display-app>`. */
+/**
+ * Styles of `<display-app>`: header, the board with the recent calls beside it (landscape) or
+ * beneath it (portrait), the waiting lines along the bottom. Sizes follow the screen (vmin).
+ */
 export const styles = [
   theme,
   css`
     :host {
       display: grid;
-      grid-template-rows: auto 1fr auto;
-      gap: 24px;
+      grid-template-rows: auto minmax(0, 1fr) auto;
+      gap: 1.4vmin;
       box-sizing: border-box;
       height: 100vh;
-      padding: 28px 40px 32px;
+      height: 100dvh;
+      padding: 1.4vmin 2.4vmin;
       background: var(--display-bg);
       color: var(--display-text);
       font-family: var(--display-font);
@@ -22,9 +26,10 @@ export const styles = [
       display: flex;
       align-items: center;
       justify-content: space-between;
-      gap: 40px;
-      border-bottom: 4px solid var(--display-panel-edge);
-      padding-bottom: 18px;
+      gap: 3vmin;
+      min-width: 0;
+      border-bottom: var(--display-edge) solid var(--display-panel-edge);
+      padding-bottom: 0.8vmin;
     }
     header display-connection-badge {
       position: absolute;
@@ -34,15 +39,28 @@ export const styles = [
     }
     h1 {
       margin: 0;
-      font-size: 52px;
-      line-height: 1.1;
+      min-width: 0;
+      font-size: 4vmin;
+      line-height: 1.15;
       font-weight: 800;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    display-clock {
+      flex: none;
     }
     .middle {
       display: grid;
-      grid-template-columns: 1fr 560px;
-      gap: 32px;
+      grid-template-columns: minmax(0, 1fr) min(37vmin, 30vw);
+      gap: 1.6vmin;
       min-height: 0;
+    }
+    @media (orientation: portrait) {
+      .middle {
+        grid-template-columns: minmax(0, 1fr);
+        grid-template-rows: minmax(0, 1fr) auto;
+      }
     }
   `,
 ];

@@ -13,15 +13,15 @@ export class DisplayClock extends LitElement {
     }
     time {
       display: block;
-      font-size: 84px;
+      font-size: 5.6vmin;
       line-height: 1;
       font-weight: 800;
       font-variant-numeric: tabular-nums;
     }
     .date {
       display: block;
-      margin-top: 6px;
-      font-size: 30px;
+      margin-top: 0.2vmin;
+      font-size: 2vmin;
       color: var(--display-muted);
     }
   `;

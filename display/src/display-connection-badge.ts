@@ -9,20 +9,20 @@ export class DisplayConnectionBadge extends LitElement {
     :host {
       display: inline-flex;
       align-items: center;
-      gap: 14px;
-      padding: 10px 24px;
+      gap: 1.2vmin;
+      padding: 0.8vmin 2vmin;
       border-radius: 999px;
       background: var(--display-warn);
       color: var(--display-accent-text);
-      font-size: 28px;
+      font-size: 2.6vmin;
       font-weight: 700;
       white-space: nowrap;
     }
     .dot {
-      width: 18px;
-      height: 18px;
+      width: 1.6vmin;
+      height: 1.6vmin;
       border-radius: 50%;
-      border: 4px solid currentColor;
+      border: 0.4vmin solid currentColor;
       border-right-color: transparent;
       animation: spin 1.2s linear infinite;
     }

@@ -1,61 +1,125 @@
 import { css } from 'lit';
 
-/** Styles of `<display-counter-card>`. */
+/**
+ * Styles of `<display-counter-card>`. Every size is a share of the card (container units), capped
+ * by how many characters must fit across it (`--ticket-ems`, `--row-ems` set by the element), so
+ * a card never overflows whatever size the board gives it.
+ */
 export const styles = css`
   :host {
     display: block;
     container-type: size;
     min-height: 0;
+    min-width: 0;
   }
   .card {
     box-sizing: border-box;
     height: 100%;
-    display: flex;
-    flex-direction: column;
-    padding: 10px 28px 14px;
+    display: grid;
+    align-items: center;
+    padding: 2.5cqh 4cqw;
     border-radius: var(--display-radius);
     background: var(--display-panel);
-    border: 4px solid var(--display-panel-edge);
+    border: var(--display-edge) solid var(--display-panel-edge);
+    overflow: hidden;
+    /* Labels never below 1.8 % of the screen's short side: read from a few metres away. */
+    --label-size: max(1.8vmin, min(9cqh, 90cqw / 21));
   }
-  .labels,
-  .values {
-    display: flex;
-    justify-content: space-between;
-    gap: 24px;
-  }
-  .labels {
-    font-size: max(18px, 10cqh);
+  .label {
+    font-size: var(--label-size);
+    line-height: 1.15;
     font-weight: 600;
     color: var(--card-muted, var(--display-muted));
-    text-transform: uppercase;
     white-space: nowrap;
   }
-  .values {
-    flex: 1;
-    align-items: center;
-    min-height: 0;
-  }
-  .ticket,
-  .number {
-    font-size: min(56cqh, 19cqw);
+  .ticket {
+    grid-area: ticket;
     line-height: 1;
     font-weight: 800;
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
   }
+  .card .ticket.idle {
+    color: var(--card-muted, var(--display-muted));
+    font-size: min(30cqh, 62cqw / var(--idle-ems));
+    font-weight: 700;
+  }
   .number {
     min-width: 1.1em;
     padding: 0.04em 0.18em;
-    border-radius: 16px;
+    border-radius: 0.18em;
     text-align: center;
+    line-height: 1;
+    font-weight: 800;
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
     background: var(--card-badge-bg, var(--display-accent));
     color: var(--card-badge-fg, var(--display-accent-text));
   }
-  .ticket.idle {
-    color: var(--card-muted, var(--display-muted));
-    font-size: min(36cqh, 12cqw);
-    font-weight: 700;
+
+  /* Wide card: the labels on top, ticket left, counter right, both as large as the card allows. */
+  .card.row {
+    grid-template: 'tlabel counter' auto 'ticket counter' 1fr / minmax(0, 1fr) auto;
+    column-gap: 4cqw;
+    --label-size: max(1.8vmin, min(9cqh, 90cqw / 24));
   }
+  .row .ticket-label {
+    grid-area: tlabel;
+    align-self: start;
+  }
+  .row .counter {
+    grid-area: counter;
+    align-self: stretch;
+    display: grid;
+    grid-template-rows: auto 1fr;
+    justify-items: end;
+    align-items: center;
+  }
+  .row .counter-label {
+    align-self: start;
+  }
+  .row .counter-label [lang='en']::before {
+    content: '· ';
+  }
+  .row .ticket,
+  .row .number {
+    font-size: min(
+      56cqh,
+      90cqw / var(--row-ems),
+      93cqh - 1.15 * max(1.8vmin, 9cqh) - 2 * var(--display-edge)
+    );
+  }
+
+  /* Squarer card: label, the ticket across the card, then the counter beneath it. */
+  .card.stacked {
+    grid-template: 'tlabel' auto 'ticket' 1fr 'counter' auto / minmax(0, 1fr);
+    justify-items: center;
+    --label-size: max(1.8vmin, min(9cqh, 90cqw / 11));
+  }
+  .stacked .ticket {
+    /* What the three label lines leave when their 1.8vmin floor makes them taller than 9cqh. */
+    font-size: min(
+      52cqh,
+      90cqw / var(--ticket-ems),
+      93cqh - 3.45 * max(1.8vmin, 9cqh) - 2 * var(--display-edge)
+    );
+  }
+  .stacked .counter {
+    grid-area: counter;
+    display: flex;
+    align-items: center;
+    gap: 0.4em;
+  }
+  .stacked .counter-label {
+    display: flex;
+    flex-direction: column;
+    align-items: end;
+    font-size: max(1.8vmin, min(9cqh, 90cqw / 12));
+  }
+  .stacked .number {
+    font-size: min(18cqh, 90cqw / 7);
+  }
+
   /* A new call blinks between two high-contrast faces, switching without fades. */
   .card.flashing {
     border-color: var(--display-accent);

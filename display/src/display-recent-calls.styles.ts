@@ -1,25 +1,33 @@
 import { css } from 'lit';
 
-/** Styles of `<display-recent-calls>`. */
+/**
+ * Styles of `<display-recent-calls>`: a column beside the board (landscape), sized by its own
+ * box so six rows always fit; a band of 3 × 2 beneath the board (portrait).
+ */
 export const styles = css`
   :host {
     display: flex;
     flex-direction: column;
     min-height: 0;
+    min-width: 0;
+    box-sizing: border-box;
     overflow: hidden;
-    padding: 20px 28px;
+    padding: 1.4vmin 1.8vmin;
     border-radius: var(--display-radius);
     background: var(--display-panel);
-    border: 4px solid var(--display-panel-edge);
+    border: var(--display-edge) solid var(--display-panel-edge);
+    container-type: size;
+    --row: min(5vmin, 11cqw, 8.5cqh);
   }
   h2 {
-    margin: 0 0 12px;
-    font-size: 40px;
+    margin: 0 0 0.8vmin;
+    font-size: min(3.2vmin, 10cqw);
+    line-height: 1.15;
     font-weight: 800;
   }
   h2 span {
     display: block;
-    font-size: 28px;
+    font-size: min(2.2vmin, 8cqw);
     font-weight: 600;
     color: var(--display-muted);
   }
@@ -32,32 +40,53 @@ export const styles = css`
     display: flex;
     align-items: center;
     justify-content: space-between;
-    gap: 20px;
-    padding: 2px 16px;
-    border-bottom: 3px solid var(--display-panel-edge);
-    font-size: 54px;
+    gap: 0.4em;
+    padding: 0.1em 0.3em;
+    border-bottom: var(--display-edge) solid var(--display-panel-edge);
+    font-size: var(--row);
+    line-height: 1.15;
     font-weight: 800;
     font-variant-numeric: tabular-nums;
+    white-space: nowrap;
   }
   li:last-child {
     border-bottom: 0;
   }
   li.flashing {
-    border-radius: 14px;
+    border-radius: 0.25em;
     background: var(--display-accent);
     color: var(--display-accent-text);
   }
   .counter {
-    font-size: 40px;
+    font-size: 0.7em;
     font-weight: 700;
   }
   .empty {
-    margin: 24px 0 0;
-    font-size: 40px;
+    margin: 1.6vmin 0 0;
+    font-size: min(3.2vmin, 10cqw);
     color: var(--display-muted);
   }
   .empty span {
     display: block;
-    font-size: 30px;
+    font-size: 0.8em;
+  }
+  @media (orientation: portrait) {
+    :host {
+      container-type: inline-size;
+      --row: min(4.4vmin, 3.6cqw);
+    }
+    h2 span {
+      display: inline;
+      margin-left: 0.5em;
+    }
+    ol {
+      display: grid;
+      grid-template-columns: repeat(3, minmax(0, 1fr));
+      gap: 0.6vmin 2vmin;
+    }
+    li,
+    li:last-child {
+      border-bottom: var(--display-edge) solid var(--display-panel-edge);
+    }
   }
 `;

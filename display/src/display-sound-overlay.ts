@@ -5,8 +5,8 @@ import { text } from './i18n.js';
 
 const speakerIcon = html`<svg
   viewBox="0 0 24 24"
-  width="120"
-  height="120"
+  width="100%"
+  height="100%"
   fill="none"
   stroke="currentColor"
   stroke-width="2"

@@ -1,0 +1,241 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { ConfigData } from '../../server/src/config/config-data.js';
+import { defaultConfig } from '../../server/src/config/default-config.js';
+import { launchBrowser, screenshot, seriousA11yViolations } from '../support/browser.js';
+import { describeProblems, layoutProblems, type LayoutRules } from '../support/layout-check.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+
+/** The screens Turkish municipalities install, in CSS pixels (a DPR-2 1080p TV gives 960×540). */
+const DISPLAY_SIZES = [
+  [960, 540],
+  [1280, 720],
+  [1366, 768],
+  [1920, 1080],
+  [3840, 2160],
+  [1080, 1920],
+  [1280, 1024],
+] as const;
+const KIOSK_SIZES = [
+  [800, 1280],
+  [1280, 1024],
+  [1366, 768],
+  [1920, 1080],
+  [1080, 1920],
+] as const;
+
+/** Service names as long as settings allow, in both languages, and every Turkish prefix letter. */
+const LONG_SERVICES: Array<[string, string, string, string]> = [
+  ['vezne', 'V', 'Vezne ve Emlak Vergisi Ödemeleri', 'Cashier and property tax payments'],
+  ['ruhsat', 'R', 'İşyeri Açma ve Çalışma Ruhsatı', 'Business opening and operating licences'],
+  ['mali', 'M', 'Mali Hizmetler Müdürlüğü İşlemleri', 'Financial services directorate'],
+  ['imar', 'İ', 'İmar Durum Bilgisi ve Çap Belgesi', 'Zoning status information and plot plan'],
+  ['dilekce', 'D', 'Dilekçe Kabul ve Evrak Kayıt', 'Petition acceptance and document registry'],
+  [
+    'sosyal',
+    'Ş',
+    'Şikâyet, Öneri ve Sosyal Yardım Başvuruları',
+    'Complaints, suggestions and welfare',
+  ],
+  ['cevre', 'Ç', 'Çevre Koruma ve Kontrol Müdürlüğü', 'Environmental protection and control'],
+  ['ogrenci', 'Ö', 'Öğrenci ve Gençlik Hizmetleri', 'Student and youth services'],
+  ['ulasim', 'Ü', 'Ücretsiz Ulaşım Kartı Başvurusu', 'Free public transport card application'],
+  [
+    'gecici',
+    'Ğ',
+    'Geçici İskân ve Yapı Kullanma İzni',
+    'Temporary occupancy and building use permit',
+  ],
+  ['evlendirme', 'E', 'Evlendirme Memurluğu Randevuları', 'Civil marriage office appointments'],
+  [
+    'zabita',
+    'ZB',
+    'Zabıta Başvuruları ve Pazar Yeri İşlemleri',
+    'Municipal police and market stalls',
+  ],
+];
+
+function bigHall(services: number, counters: number): () => ConfigData {
+  return () => {
+    const config = defaultConfig();
+    const hallId = config.halls[0]!.id;
+    config.services = LONG_SERVICES.slice(0, services).map(([id, prefix, tr, en]) => ({
+      id,
+      hallId,
+      prefix,
+      name: { tr, en },
+      targetMinutes: 4,
+      active: true,
+    }));
+    config.counters = Array.from({ length: counters }, (_, i) => ({
+      id: `banko-${i + 1}`,
+      hallId,
+      number: i + 1,
+      name: `Banko ${i + 1}`,
+      services: [{ serviceId: config.services[i % services]!.id, weight: 1 }],
+    }));
+    return config;
+  };
+}
+
+async function issue(server: TestServer, serviceId: string): Promise<string> {
+  const res = await fetch(`${server.url}/api/halls/cankaya/tickets`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.kioskKey}` },
+    body: JSON.stringify({ serviceId }),
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { number: string }).number;
+}
+
+/** Opens `count` counters and has each call a visitor of its own service. */
+async function callAtEveryCounter(server: TestServer, count: number): Promise<void> {
+  for (let n = 1; n <= count; n++) {
+    const clerk = await server.addUser('clerk');
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: clerk.username, password: clerk.password }),
+    });
+    const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+    const command = async (action: string) => {
+      const res = await fetch(`${server.url}/api/counters/banko-${n}/${action}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie },
+        body: '{}',
+      });
+      expect(res.status, `${action}: ${await res.clone().text()}`).toBe(200);
+    };
+    await command('open');
+    await command('call-next');
+  }
+}
+
+async function fillHall(server: TestServer, services: number, counters: number) {
+  for (let i = 0; i < counters; i++) await issue(server, LONG_SERVICES[i % services]![0]);
+  // People still waiting, a different number in each line.
+  for (let s = 0; s < services; s++)
+    for (let k = 0; k <= s % 4; k++) await issue(server, LONG_SERVICES[s]![0]);
+  await callAtEveryCounter(server, counters);
+}
+
+async function expectFits(page: Page, rules: LayoutRules, cell: string) {
+  const problems = await layoutProblems(page, rules);
+  expect(problems, `${cell}\n${describeProblems(problems)}`).toEqual([]);
+  const a11y = await seriousA11yViolations(page);
+  expect(a11y, `${cell}: ${JSON.stringify(a11y, null, 1)}`).toEqual([]);
+}
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('lobby display on every screen', () => {
+  const scenarios = [
+    { name: '12-counters-12-services', services: 12, counters: 12 },
+    { name: '1-counter-3-services', services: 3, counters: 1 },
+  ];
+  for (const scenario of scenarios) {
+    it(`when ${scenario.counters} counters call and ${scenario.services} services wait, then every screen size shows all of it, nothing cut or overlapping, numbers largest`, async () => {
+      const server = await startTestServer({
+        distDir: inject('distDir'),
+        config: bigHall(scenario.services, scenario.counters),
+      });
+      const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+      try {
+        await page.emulateMedia({ reducedMotion: 'reduce' });
+        await fillHall(server, scenario.services, scenario.counters);
+        await page.goto(`${server.url}/display#key=${server.displayKey}`);
+        await page.locator('display-app header h1').waitFor();
+        await expect
+          .poll(() => page.locator('display-counter-card [data-ticket]').count())
+          .toBe(scenario.counters);
+        for (const [width, height] of DISPLAY_SIZES) {
+          const cell = `display ${width}×${height} ${scenario.name}`;
+          await page.setViewportSize({ width, height });
+          await page.waitForTimeout(150);
+          await screenshot(page, `matrix-display-${width}x${height}-${scenario.name}`);
+          const vmin = Math.min(width, height);
+          await expectFits(page, { minFontPx: Math.max(9, vmin * 0.018) }, cell);
+          const sizes = await page
+            .locator('display-counter-card [data-ticket]')
+            .evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
+          const biggestOther = await page.evaluate(() => {
+            let max = 0;
+            const walk = (root: Element | ShadowRoot) => {
+              for (const el of root.querySelectorAll('*')) {
+                if (el.shadowRoot) walk(el.shadowRoot);
+                if (el.matches('[data-ticket], [data-counter], .number, time')) continue;
+                const own = [...el.childNodes].some(
+                  (n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim(),
+                );
+                if (own) max = Math.max(max, parseFloat(getComputedStyle(el).fontSize));
+              }
+            };
+            walk(document.body);
+            return max;
+          });
+          // The called numbers are the largest text, and readable across the hall.
+          expect(Math.min(...sizes), cell).toBeGreaterThan(biggestOther);
+          if (width / height > 1.7 && width / height < 1.8)
+            expect(Math.min(...sizes), cell).toBeGreaterThanOrEqual(height * 0.08);
+        }
+      } finally {
+        await page.close();
+        await server.dispose();
+      }
+    });
+  }
+});
+
+describe('kiosk on every panel', () => {
+  it('when the hall offers 12 long-named services, then every panel shows each button whole, reachable and at least 64 px, in Turkish and English', async () => {
+    const server = await startTestServer({ distDir: inject('distDir'), config: bigHall(12, 3) });
+    const context = await browser.newContext({ hasTouch: true });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${server.url}/kiosk#key=${server.kioskKey}`);
+      await page.locator('button[data-service="vezne"]:not([disabled])').waitFor();
+      const rules: LayoutRules = { minFontPx: 18, minTargetPx: 64 };
+      for (const [width, height] of KIOSK_SIZES) {
+        await page.setViewportSize({ width, height });
+        for (const lang of ['Türkçe', 'English'] as const) {
+          const cell = `kiosk ${width}×${height} ${lang}`;
+          await page.getByRole('button', { name: lang }).tap();
+          await page.waitForTimeout(100);
+          await screenshot(page, `matrix-kiosk-${width}x${height}-${lang}`);
+          await expectFits(page, rules, cell);
+          // Every service can be reached: scrolled into view, it is whole on screen and tappable.
+          for (const [id] of LONG_SERVICES) {
+            const button = page.locator(`button[data-service="${id}"]`);
+            await button.scrollIntoViewIfNeeded();
+            const box = (await button.boundingBox())!;
+            expect(box.y, `${cell} ${id}`).toBeGreaterThanOrEqual(0);
+            expect(box.y + box.height, `${cell} ${id}`).toBeLessThanOrEqual(height + 1);
+          }
+          await page.locator('button[data-service="vezne"]').scrollIntoViewIfNeeded();
+        }
+        await page.getByRole('button', { name: 'Türkçe' }).tap();
+        await page.locator('.priority-entry').tap();
+        await page.locator('button[data-group="elderly"]').tap();
+        await screenshot(page, `matrix-kiosk-${width}x${height}-priority-services`);
+        await expectFits(page, rules, `kiosk ${width}×${height} priority services`);
+        await page.locator('button[data-service="zabita"]').tap();
+        await page.locator('kiosk-qr-code img').waitFor();
+        await screenshot(page, `matrix-kiosk-${width}x${height}-confirmation`);
+        await expectFits(page, rules, `kiosk ${width}×${height} confirmation`);
+        await page.waitForTimeout(900);
+        await page.getByRole('button', { name: 'Tamam' }).tap();
+        await page.locator('button[data-service="vezne"]').waitFor();
+      }
+    } finally {
+      await context.close();
+      await server.dispose();
+    }
+  });
+});
