@@ -72,11 +72,12 @@ export function buildState(target) {
 
 /**
  * Why `target` cannot be built here and what to do instead, for an installation whose build is
- * missing or stale.
+ * missing or stale; `runAnyway` is the command that runs a stale build as it is.
  * @param {BuildTarget} target
  * @param {ReturnType<typeof buildState>} state
+ * @param {string} [runAnyway]
  */
-export function cannotBuild(target, { state, haveSources }) {
+export function cannotBuild(target, { state, haveSources }, runAnyway = `node ${server.stamp}`) {
   const problem =
     state === 'missing'
       ? `${target.stamp} is missing`
@@ -92,6 +93,6 @@ export function cannotBuild(target, { state, haveSources }) {
         `${problem}, and this installation has no sources to build ${target.what} from.`,
         'Copy dist/ and dist-server/ of `npm run build` here (README: Production install).',
       ];
-  if (state === 'stale') lines.push(`To run the older build anyway: node ${server.stamp}`);
+  if (state === 'stale') lines.push(`To run the older build anyway: ${runAnyway}`);
   return lines.join('\n');
 }

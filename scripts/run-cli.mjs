@@ -19,7 +19,7 @@ else if (existsSync(source) && existsSync(path.join(root, 'node_modules', 'tsx')
 else {
   console.error(
     existsSync(bundle) || state.state !== 'fresh'
-      ? cannotBuild(server, state)
+      ? cannotBuild(server, state, `node dist-server/cli-${name}.mjs ${args.join(' ')}`)
       : `dist-server/cli-${name}.mjs is missing: no such tool, or a build older than the tools' bundles (build again: npm run build).`,
   );
   process.exit(1);
