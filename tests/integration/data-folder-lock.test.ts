@@ -149,4 +149,17 @@ describe('data folder lock: one process per data folder', () => {
     expect(await readdir(dir)).not.toContain('.lock');
     await (await lockDataFolder(dir, () => undefined, noFlock)).release();
   });
+
+  it('when there is no flock command and the lock file names another host, then the pid file is not taken over', async () => {
+    const dir = await newDataDir();
+    const exited = spawnSync(process.execPath, ['-e', '']).pid;
+    await writeFile(path.join(dir, '.lock'), `${exited}\n12345\nother-container\n`);
+
+    const lock = lockDataFolder(dir, () => undefined, { flockCommand: 'siramatik-no-such-flock' });
+
+    await expect(lock).rejects.toThrow(
+      `(pid ${exited} on host other-container) already uses the data folder ${dir}`,
+    );
+    expect(await readdir(dir)).toContain('.lock');
+  });
 });

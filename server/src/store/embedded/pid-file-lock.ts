@@ -11,6 +11,9 @@ import {
 } from './lock-holder.js';
 
 function isAlive(holder: LockHolder): boolean {
+  // A pid of another host (or container: its host name differs) cannot be checked from here;
+  // taking its lock over would let two servers run, so only the operator may remove it.
+  if (holder.host !== undefined && holder.host !== thisProcess.host) return true;
   if (holder.pid === thisProcess.pid) return holder.startedAt === thisProcess.startedAt;
   try {
     process.kill(holder.pid, 0);
@@ -40,9 +43,10 @@ async function tryCreate(file: string): Promise<boolean> {
 
 /**
  * The fallback lock where no `flock` command exists (Windows, a bare macOS): `file` created
- * with O_EXCL, holding the pid. A lock whose process is gone is taken over and logged. It sees
- * only processes of this host and PID namespace, so it cannot keep out a server in another
- * container or on another host; nor two processes racing to take over the same stale lock.
+ * with O_EXCL, holding the pid and host. A lock whose process is gone is taken over and
+ * logged; one naming another host is left to the operator. It sees only processes of this
+ * host and PID namespace, so it cannot keep out a server in another container with the same
+ * host name; nor two processes racing to take over the same stale lock.
  */
 export async function lockWithPidFile(
   dataDir: string,
