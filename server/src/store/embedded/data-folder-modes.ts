@@ -1,7 +1,7 @@
 import type { Dirent, Stats } from 'node:fs';
 import { chmod, lstat, mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { OWNER_ONLY_DIR } from './durable-fs.js';
+import { errorCode, OWNER_ONLY_DIR } from './durable-fs.js';
 
 /** Group and other permission bits: none of them belong on the data folder. */
 const NOT_OWNER = 0o077;
@@ -16,9 +16,11 @@ export async function createDataFolder(dataDir: string): Promise<void> {
 
 /**
  * Takes every group and other permission off the data folder and everything in it (a folder
- * from before this rule was created 0755 with 0644 files holding password hashes). Symbolic
- * links are not followed, except the data folder itself. Logs one line when it changed
- * anything; a file it may not change is logged and left. Resolves to how many it changed.
+ * from before this rule was created 0755 with 0644 files holding password hashes). The folder
+ * itself goes first: from then on other users can reach nothing inside it, so the walk over
+ * the rest (a year of history is ~740 files) may run beside the start. Symbolic links are not
+ * followed, except the data folder itself. Logs one line when it changed anything; what it
+ * may not change is logged and left. Never rejects; resolves to how many it changed.
  */
 export async function tightenDataFolder(
   dataDir: string,
@@ -27,8 +29,12 @@ export async function tightenDataFolder(
   // Windows has no such mode bits: access is by ACL, inherited from the parent folder.
   if (process.platform === 'win32') return 0;
   const tally = { tightened: 0, log };
-  await tighten(dataDir, await stat(dataDir), tally);
-  await walk(dataDir, tally);
+  try {
+    await tighten(dataDir, await stat(dataDir), tally);
+    await walk(dataDir, tally);
+  } catch (err) {
+    log(`WARNING: could not make everything under ${dataDir} owner-only: ${err}`);
+  }
   if (tally.tightened > 0) {
     log(`Tightened ${tally.tightened} files/folders under ${dataDir} to owner-only.`);
   }
@@ -41,7 +47,13 @@ interface Tally {
 }
 
 async function walk(dir: string, tally: Tally): Promise<void> {
-  const entries = await readdir(dir, { withFileTypes: true });
+  let entries: Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    if (errorCode(err) === 'ENOENT') return; // removed meanwhile
+    throw err;
+  }
   // In parallel: a year of history is two folders of ~365 files per hall.
   await Promise.all(entries.map((entry) => visit(dir, entry, tally)));
 }
@@ -65,6 +77,7 @@ async function tighten(file: string, stats: Stats, tally: Tally): Promise<void> 
     await chmod(file, stats.mode & 0o7777 & ~NOT_OWNER);
     tally.tightened++;
   } catch (err) {
+    if (errorCode(err) === 'ENOENT') return; // a temp file, renamed or removed meanwhile
     tally.log(`WARNING: could not make ${file} owner-only: ${err}`);
   }
 }

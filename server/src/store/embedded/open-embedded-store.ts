@@ -41,10 +41,11 @@ export async function openEmbeddedStore(
 ): Promise<Store> {
   await createDataFolder(dataDir);
   const lock = await lockDataFolder(dataDir, opts.log);
+  // After the lock, so the lock file is covered too; beside the rest of the start (it never
+  // rejects), as the folder itself is made owner-only first.
+  const tightening = tightenDataFolder(dataDir, opts.log);
   let config: ConfigFile | undefined;
   try {
-    // After the lock: this process is the only writer, and the lock file is covered too.
-    await tightenDataFolder(dataDir, opts.log);
     const fs = opts.documentFileSystem;
     config = await ConfigFile.open(path.join(dataDir, 'config.json'), opts.initialConfig, {
       log: opts.log,
@@ -66,7 +67,7 @@ export async function openEmbeddedStore(
     let closing: Promise<void> | undefined;
     const closeAll = async (): Promise<void> => {
       try {
-        await Promise.all([journal.close(), openConfig.close(), sessions.close()]);
+        await Promise.all([journal.close(), openConfig.close(), sessions.close(), tightening]);
       } finally {
         await lock.release();
       }
@@ -80,6 +81,7 @@ export async function openEmbeddedStore(
     };
   } catch (err) {
     await config?.close();
+    await tightening;
     await lock.release();
     throw err;
   }
