@@ -10,8 +10,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const MAIN = path.join(root, 'server/src/main.ts');
-/** A new PID namespace, as a container has; the server dies with the `unshare` process. */
-const NEW_CONTAINER = ['unshare', '--pid', '--fork', '--kill-child'];
+/**
+ * A new PID namespace, as a container has; the server dies with the `unshare` process. The
+ * user namespace only lets a non-root developer create it (where the kernel allows that).
+ */
+const NEW_CONTAINER = ['unshare', '--user', '--map-root-user', '--pid', '--fork', '--kill-child'];
 /** The same, with a shell as pid 1 and the server below it (as `npm start` or tini would). */
 const NEW_CONTAINER_UNDER_A_SHELL = [...NEW_CONTAINER, 'sh', '-c', '"$@"; exit $?', 'sh'];
 /** Only a guard against a hung start; no assertion is about speed. */
