@@ -52,7 +52,7 @@ export async function loadJsonDocument<T>(file: string, opts: LoadOptions<T>): P
     const aside = await moveAside(file, main, opts.fs);
     opts.log(
       `WARNING: ${file} is ${mainState}; starting from its backup ${backup}, the version ` +
-        `before the last change (that change, if any, is lost: check it).${aside}`,
+        `before the last change (that change may be undone: check it).${aside}`,
     );
     return { value: saved.value, mustWrite: true };
   }
