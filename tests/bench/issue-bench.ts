@@ -5,6 +5,7 @@ import type { LoopDelay } from './event-loop.js';
 import { figure, type Figure } from './figures.js';
 import type { FloorServerReady } from './floors/durable-append-server.js';
 import { keepAliveAgent } from './http-client.js';
+import { loginFloodBench } from './login-flood.js';
 import { pacedLoad } from './paced-load.js';
 import type { ProductServerReady } from './product-server.js';
 import { summarize, type Summary } from './stats.js';
@@ -251,9 +252,10 @@ export async function issueBench(ctx: BenchContext): Promise<Figure[]> {
   }
   ctx.log('issue: saturation, Express + Socket.IO floor');
   const [expressFloor] = await runPhases('express-floor', ['saturation'], scale, ctx);
-  return phases.flatMap((phase, i) =>
+  const figures = phases.flatMap((phase, i) =>
     phase === 'saturation'
       ? saturationFigures(scale.connections, results.product[i]!, results.floor[i]!, expressFloor!)
       : rateFigures(phase, results.product[i]!, results.floor[i]!),
   );
+  return [...figures, ...(await loginFloodBench(ctx))];
 }

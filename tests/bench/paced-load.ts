@@ -17,6 +17,8 @@ export interface PacedLoadResult {
   latencies: number[];
   ok: number;
   failed: number;
+  /** What the failed ones got: a status, or the error's message. */
+  failures: Record<string, number>;
   /** Requests sent per second, as achieved. */
   sentRate: number;
 }
@@ -31,6 +33,11 @@ export async function pacedLoad(opts: PacedLoadOptions): Promise<PacedLoadResult
   const latencies: number[] = [];
   let ok = 0;
   let failed = 0;
+  const failures: Record<string, number> = {};
+  const failure = (why: string) => {
+    failed += 1;
+    failures[why] = (failures[why] ?? 0) + 1;
+  };
   let sent = 0;
   const inFlight = new Set<Promise<void>>();
   const total = Math.round((opts.rate * opts.durationMs) / 1000);
@@ -47,11 +54,9 @@ export async function pacedLoad(opts: PacedLoadOptions): Promise<PacedLoadResult
               if (r.status >= 200 && r.status < 300) {
                 ok += 1;
                 latencies.push(r.ms);
-              } else failed += 1;
+              } else failure(String(r.status));
             },
-            () => {
-              failed += 1;
-            },
+            (e: Error) => failure(e.message),
           )
           .finally(() => inFlight.delete(p));
         inFlight.add(p);
@@ -63,5 +68,11 @@ export async function pacedLoad(opts: PacedLoadOptions): Promise<PacedLoadResult
   });
   const sendingMs = performance.now() - start;
   await Promise.all(inFlight);
-  return { latencies, ok, failed, sentRate: (sent * 1000) / Math.max(opts.durationMs, sendingMs) };
+  return {
+    latencies,
+    ok,
+    failed,
+    failures,
+    sentRate: (sent * 1000) / Math.max(opts.durationMs, sendingMs),
+  };
 }
