@@ -24,6 +24,11 @@ import { mountRoutes, type RouteDef } from './http/route.js';
 import { mountStaticPages } from './http/static-pages.js';
 import { ticketsRoutes } from './http/tickets-routes.js';
 import { PrintService } from './print/print-service.js';
+import {
+  PrinterAddressPolicy,
+  type HostLookup,
+  type PrinterAllowList,
+} from './print/printer-address-policy.js';
 import { printersRoutes } from './http/printers-routes.js';
 import { devicesRoutes } from './http/devices-routes.js';
 import { settingsRoutes } from './http/settings-routes.js';
@@ -59,6 +64,11 @@ export interface AppDeps {
    * (several servers must not hold deltas that another server's could overtake).
    */
   deltaWindowMs?: number;
+  /**
+   * Printer addresses allowed besides private networks on ports 9100–9109 and /dev/(usb/)lpN
+   * (`PRINTER_ALLOW`, `PRINTER_PORTS`); `lookup` resolves printer host names (tests fake it).
+   */
+  printers?: { allow?: PrinterAllowList; lookup?: HostLookup };
   /** How long a client may take to send a request's headers (ms); default 10 s. */
   headersTimeoutMs?: number;
   /** How long a client may take to send a whole request (ms); default 30 s. */
@@ -188,7 +198,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
     eventLimits: deps.socketEventLimits ?? DEFAULT_SOCKET_EVENT_LIMITS,
   });
 
-  const print = new PrintService({ config: () => deps.store.config.read(), now, log });
+  const print = new PrintService({
+    config: () => deps.store.config.read(),
+    now,
+    log,
+    policy: new PrinterAddressPolicy(deps.printers?.allow),
+    lookup: deps.printers?.lookup,
+  });
   const routeDeps: RouteDeps = {
     queues,
     auth,

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { createApp } from './app.js';
 import { bootstrapFirstStart } from './bootstrap.js';
 import { defaultConfig } from './config/default-config.js';
+import { parsePrinterAllowList, type PrinterAllowList } from './print/printer-address-policy.js';
 import type { RedisCluster } from './realtime/redis-cluster.js';
 import { openConfiguredStore } from './store/open-store.js';
 
@@ -50,6 +51,10 @@ const Env = z.object({
     .string()
     .regex(/^[A-Za-z0-9:_-]{1,64}$/)
     .default('siramatik'),
+  /** Printer addresses allowed besides private networks and /dev/(usb/)lpN (comma-separated). */
+  PRINTER_ALLOW: z.string().optional(),
+  /** The TCP ports printers may use, replacing 9100-9109 (`9100-9109,515`). */
+  PRINTER_PORTS: z.string().optional(),
 });
 
 /** The machine's first LAN address: QR codes must point somewhere a phone can reach. */
@@ -68,6 +73,13 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const env = parsed.data;
+  let printerAllow: PrinterAllowList;
+  try {
+    printerAllow = parsePrinterAllowList(env.PRINTER_ALLOW, env.PRINTER_PORTS);
+  } catch (err) {
+    console.error(`Configuration error: ${(err as Error).message}`);
+    process.exit(2);
+  }
   const shownHost = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
   const log = (msg: string) => console.log(`[${new Date().toISOString()}] ${msg}`);
   const version = (
@@ -111,6 +123,7 @@ async function main(): Promise<void> {
     trustProxy: env.TRUST_PROXY,
     ioAdapter: redis?.ioAdapter,
     rateLimitStore: redis?.rateLimitStore,
+    printers: { allow: printerAllow },
   });
 
   built.httpServer.listen(env.PORT, env.HOST, () => {

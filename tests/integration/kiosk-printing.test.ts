@@ -3,13 +3,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeEscPos } from '../support/escpos-decoder.js';
 import { closedPort, startFakePrinter, type FakePrinter } from '../support/fake-printer.js';
 import { kiosk, signedIn } from '../support/http.js';
+import { parsePrinterAllowList } from '../../server/src/print/printer-address-policy.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 describe('a kiosk linked to a ticket printer', () => {
   let server: TestServer;
   let printer: FakePrinter;
   beforeEach(async () => {
-    server = await startTestServer();
+    // The fake printers listen on loopback, on any port: the operator's allow list says so.
+    server = await startTestServer({
+      printers: { allow: parsePrinterAllowList('127.0.0.1', '1-65535') },
+    });
     printer = await startFakePrinter();
   });
   afterEach(async () => {

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import express from 'express';
@@ -14,6 +15,10 @@ import type { RouteDeps } from '../../server/src/http/deps.js';
 import { printersRoutes } from '../../server/src/http/printers-routes.js';
 import { mountRoutes } from '../../server/src/http/route.js';
 import { PrintService } from '../../server/src/print/print-service.js';
+import {
+  parsePrinterAllowList,
+  PrinterAddressPolicy,
+} from '../../server/src/print/printer-address-policy.js';
 import { decodeEscPos, feedsBeforeCut } from '../support/escpos-decoder.js';
 import { closedPort, startFakePrinter, type FakePrinter } from '../support/fake-printer.js';
 
@@ -53,7 +58,10 @@ function printerAt(transport: PrinterRecord['transport'], address: string): Prin
   };
 }
 
-/** A print service whose kiosk is linked to the one printer `cfg.printer` points at. */
+/**
+ * A print service whose kiosk is linked to the one printer `cfg.printer` points at. The fake
+ * printers live on loopback and in a temp folder: the operator's allow list names this one.
+ */
 function setup(printer: PrinterRecord) {
   const cfg: ConfigData = {
     ...defaultConfig(),
@@ -77,6 +85,7 @@ function setup(printer: PrinterRecord) {
     now: () => NOW,
     log: (m) => logs.push(m),
     timeouts: TIMEOUTS,
+    policy: new PrinterAddressPolicy(parsePrinterAllowList(printer.address)),
   });
   return { cfg, print, logs };
 }
@@ -176,15 +185,19 @@ describe('printing to a device file', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('when the device exists, then the job is appended to it byte for byte', async () => {
+  it('when the device is there (an allow-listed FIFO being read), then each job is written to it byte for byte', async () => {
     const device = path.join(dir, 'lp0');
-    await writeFile(device, '');
+    execFileSync('mkfifo', [device]);
+    const reader = await open(device, constants.O_RDONLY | constants.O_NONBLOCK);
     const { print } = setup(printerAt('device', device));
 
     expect(await print.printTicket('kiosk-1', ticket())).toBe('printed');
     expect(await print.printTicket('kiosk-1', ticket())).toBe('printed');
 
-    const bytes = new Uint8Array(await readFile(device));
+    const buffer = Buffer.alloc(65_536);
+    const { bytesRead } = await reader.read(buffer, 0, buffer.length, null);
+    await reader.close();
+    const bytes = new Uint8Array(buffer.subarray(0, bytesRead));
     const half = bytes.length / 2;
     expect(Buffer.from(bytes.subarray(0, half)).equals(Buffer.from(bytes.subarray(half)))).toBe(
       true,

@@ -508,7 +508,7 @@ describe('settings (admin)', () => {
       const created = await agent.post('/api/printers').send({
         name: 'P',
         transport: 'tcp',
-        address: '[fe80::1]:9100',
+        address: '[fd12::1]:9100',
         paperWidth: 58,
         codePage: 13,
       });
@@ -516,9 +516,9 @@ describe('settings (admin)', () => {
       const url = `/api/printers/${created.body.id}`;
       const bad = await agent.patch(url).send({ transport: 'device' });
       expect(bad.body.error).toMatchObject({ code: 'validation', field: 'address' });
-      const good = await agent.patch(url).send({ transport: 'device', address: '/dev/null' });
+      const good = await agent.patch(url).send({ transport: 'device', address: '/dev/usb/lp0' });
       expect(good.status, JSON.stringify(good.body)).toBe(200);
-      expect(good.body).toMatchObject({ transport: 'device', address: '/dev/null' });
+      expect(good.body).toMatchObject({ transport: 'device', address: '/dev/usb/lp0' });
     });
   });
 

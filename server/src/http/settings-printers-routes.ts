@@ -4,6 +4,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { PrinterRecord } from '../config/config-data.js';
 import { fail, type Result } from '../domain/index.js';
+import { checkedTcpTarget } from '../print/printer-address-policy.js';
+import { parseTcpAddress } from '../print/printer-transport.js';
+import type { PrintService } from '../print/print-service.js';
 import type { RouteDeps } from './deps.js';
 import { route, type RouteDef } from './route.js';
 import { id } from './schemas.js';
@@ -52,16 +55,31 @@ export function addressProblem(p: Pick<PrinterRecord, 'transport' | 'address'>):
 }
 
 /**
- * The server writes raw bytes to a device printer: refuse anything that exists and is not a
- * character device (a disk, a folder, a file). A missing one is fine: printers get unplugged.
+ * Why the server may not send a printer's bytes to this address, or null (the rule is in
+ * print/printer-address-policy.ts; transports check it again before each job). A TCP host name
+ * must resolve, and only to allowed addresses. A device path that exists must be a character
+ * device; a missing one is fine: printers get unplugged.
  */
-async function deviceFileProblem(
+async function reachProblem(
+  print: PrintService,
   p: Pick<PrinterRecord, 'transport' | 'address'>,
 ): Promise<Result<never> | null> {
-  if (p.transport !== 'device' || addressProblem(p) !== null) return null;
+  if (addressProblem(p) !== null) return null;
+  const refuse = (why: string) => fail('validation', `address: ${why}.`, 'address');
+  if (p.transport === 'tcp') {
+    const { host, port } = parseTcpAddress(p.address);
+    return checkedTcpTarget(print.policy, host, port, print.lookup, true).then(
+      () => null,
+      (e: Error) => refuse(e.message),
+    );
+  }
+  if (p.transport !== 'device') return null;
+  const problem = print.policy.devicePathProblem(p.address);
+  if (problem) return refuse(problem);
   const found = await stat(p.address).catch(() => null);
   if (!found || found.isCharacterDevice()) return null;
-  return fail('validation', `address: ${p.address} is not a printer device.`, 'address');
+  if (found.isFIFO() && print.policy.mayBeFifo(p.address)) return null;
+  return refuse(`${p.address} is not a printer device (not a character device)`);
 }
 
 function checkPrinter(p: PrinterRecord): void {
@@ -80,7 +98,7 @@ export function settingsPrintersRoutes(deps: RouteDeps): RouteDef[] {
       status: 201,
       body: z.strictObject(printerFields),
       handler: async ({ body, actor }) => {
-        const problem = await deviceFileProblem(body);
+        const problem = await reachProblem(deps.print, body);
         if (problem) return problem;
         return changeSettings(deps, actor, 'printer.create', (draft, hallId) => {
           const printer: PrinterRecord = { id: randomUUID(), hallId, ...body };
@@ -103,7 +121,10 @@ export function settingsPrintersRoutes(deps: RouteDeps): RouteDef[] {
       body: z.strictObject(printerFields).partial().refine(notEmpty, NOTHING_TO_CHANGE),
       handler: async ({ params, body, actor }) => {
         const current = deps.config.read().printers.find((p) => p.id === params.printerId);
-        const problem = current && (await deviceFileProblem({ ...current, ...body }));
+        // Renaming a printer saved before this rule existed is fine; where it prints is checked.
+        const moved = body.address !== undefined || body.transport !== undefined;
+        const problem =
+          current && moved && (await reachProblem(deps.print, { ...current, ...body }));
         if (problem) return problem;
         return changeSettings(deps, actor, 'printer.update', (draft, hallId) => {
           const printer = findInHall(

@@ -1,5 +1,6 @@
 import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, realpath } from 'node:fs/promises';
+import type { PrinterAddressPolicy } from './printer-address-policy.js';
 import type { PrinterTransport } from './printer-transport.js';
 
 export interface DeviceTransportOptions {
@@ -7,6 +8,8 @@ export interface DeviceTransportOptions {
   path: string;
   /** For open, write and close together. */
   timeoutMs: number;
+  /** Checked again before every job: the path may come from a hand-edited config file. */
+  policy: PrinterAddressPolicy;
 }
 
 /*
@@ -46,9 +49,18 @@ export class DeviceTransport implements PrinterTransport {
   }
 
   private async write(job: Uint8Array, deadline: number): Promise<void> {
-    const { path } = this.options;
-    const handle = await open(path, FLAGS);
+    const { path, policy } = this.options;
+    // The path, where it leads, and what is there: only then a byte is written.
+    const problem = policy.devicePathProblem(path);
+    if (problem) throw new Error(`refused: ${problem}`);
+    const real = await realpath(path);
+    const leads = real === path ? null : policy.devicePathProblem(real);
+    if (leads) throw new Error(`refused: ${path} leads to ${real}, and ${leads}`);
+    const handle = await open(real, FLAGS);
     try {
+      const found = await handle.stat();
+      if (!found.isCharacterDevice() && !(found.isFIFO() && policy.mayBeFifo(path)))
+        throw new Error(`refused: ${path} is not a character device`);
       let offset = 0;
       while (offset < job.length) {
         if (performance.now() > deadline)

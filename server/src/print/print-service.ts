@@ -1,9 +1,11 @@
 import type { IssuedTicket } from '../../../contract/api.js';
 import type { Lang } from '../../../contract/domain.js';
 import type { ConfigData, PrinterRecord } from '../config/config-data.js';
+import { PrinterAddressPolicy, type HostLookup } from './printer-address-policy.js';
 import {
   createTransport,
   DEFAULT_TIMEOUTS,
+  systemLookup,
   type PrinterTransport,
   type TransportTimeouts,
 } from './printer-transport.js';
@@ -32,6 +34,10 @@ export interface PrintServiceDeps {
   transportFor?: (printer: PrinterRecord) => PrinterTransport;
   /** Called when a printer goes offline or comes back (to alert staff). */
   onStatusChange?: (status: PrinterStatus) => void;
+  /** Which addresses may be printed to; by default private networks and /dev/(usb/)lpN only. */
+  policy?: PrinterAddressPolicy;
+  /** Resolves printer host names (tests answer for names without DNS). */
+  lookup?: HostLookup;
 }
 
 export const DEFAULT_FOOTER: Record<Lang, string> = {
@@ -53,10 +59,17 @@ export class PrintService {
   /** Jobs for one printer go one after another, never interleaved on the wire or the device. */
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly transportFor: (printer: PrinterRecord) => PrinterTransport;
+  /** What settings accept and transports check again before each job. */
+  readonly policy: PrinterAddressPolicy;
+  readonly lookup: HostLookup;
 
   constructor(private readonly deps: PrintServiceDeps) {
     const timeouts = deps.timeouts ?? DEFAULT_TIMEOUTS;
-    this.transportFor = deps.transportFor ?? ((printer) => createTransport(printer, timeouts));
+    this.policy = deps.policy ?? new PrinterAddressPolicy();
+    this.lookup = deps.lookup ?? systemLookup;
+    this.transportFor =
+      deps.transportFor ??
+      ((printer) => createTransport(printer, timeouts, this.policy, this.lookup));
   }
 
   /** Prints a freshly issued ticket on the printer linked to the kiosk `deviceId`. */

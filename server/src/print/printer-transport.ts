@@ -1,5 +1,7 @@
+import { lookup as dnsLookup } from 'node:dns/promises';
 import type { PrinterRecord } from '../config/config-data.js';
 import { DeviceTransport } from './device-transport.js';
+import { PrinterAddressPolicy, type HostLookup } from './printer-address-policy.js';
 import { TcpTransport } from './tcp-transport.js';
 
 /** How one print job reaches a printer. */
@@ -37,18 +39,27 @@ export function parseTcpAddress(address: string): { host: string; port: number }
   return { host, port };
 }
 
-/** The transport a printer record describes. Throws on a malformed TCP address. */
+/** Every address a host name has, through the system resolver (as a connection would). */
+export const systemLookup: HostLookup = async (host) =>
+  (await dnsLookup(host, { all: true, verbatim: true })).map((a) => a.address);
+
+/**
+ * The transport a printer record describes; it refuses, at each job, an address `policy` does
+ * not allow. Throws on a malformed TCP address.
+ */
 export function createTransport(
   printer: PrinterRecord,
   timeouts: TransportTimeouts = DEFAULT_TIMEOUTS,
+  policy: PrinterAddressPolicy = new PrinterAddressPolicy(),
+  lookup: HostLookup = systemLookup,
 ): PrinterTransport {
   switch (printer.transport) {
     case 'tcp': {
       const { host, port } = parseTcpAddress(printer.address);
-      return new TcpTransport({ host, port, ...timeouts });
+      return new TcpTransport({ host, port, ...timeouts, policy, lookup });
     }
     case 'device':
-      return new DeviceTransport({ path: printer.address, timeoutMs: timeouts.writeMs });
+      return new DeviceTransport({ path: printer.address, timeoutMs: timeouts.writeMs, policy });
     case 'none':
       return noneTransport;
   }

@@ -1,4 +1,9 @@
 import { Socket } from 'node:net';
+import {
+  checkedTcpTarget,
+  type HostLookup,
+  type PrinterAddressPolicy,
+} from './printer-address-policy.js';
 import type { PrinterTransport } from './printer-transport.js';
 
 export interface TcpTransportOptions {
@@ -7,6 +12,9 @@ export interface TcpTransportOptions {
   connectMs: number;
   /** From connected until the printer has read the whole job and closed the connection. */
   writeMs: number;
+  /** Checked again before every job: the address may come from a hand-edited config file. */
+  policy: PrinterAddressPolicy;
+  lookup: HostLookup;
 }
 
 /**
@@ -20,7 +28,27 @@ export class TcpTransport implements PrinterTransport {
 
   constructor(private readonly options: TcpTransportOptions) {}
 
-  send(job: Uint8Array): Promise<void> {
+  async send(job: Uint8Array): Promise<void> {
+    const { host, port, policy, lookup, connectMs } = this.options;
+    // A name is resolved within the connect time limit: a slow resolver must not hold a kiosk.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const slow = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no address in ${connectMs} ms`)), connectMs);
+    });
+    slow.catch(() => undefined);
+    const within: HostLookup = (name) => Promise.race([lookup(name), slow]);
+    let ip: string;
+    try {
+      ip = await checkedTcpTarget(policy, host, port, within);
+    } catch (e) {
+      throw new Error(`${host}:${port}: refused: ${(e as Error).message}`, { cause: e });
+    } finally {
+      clearTimeout(timer);
+    }
+    return this.sendTo(ip, job);
+  }
+
+  private sendTo(ip: string, job: Uint8Array): Promise<void> {
     const { host, port, connectMs, writeMs } = this.options;
     const where = `${host}:${port}`;
     return new Promise<void>((resolve, reject) => {
@@ -55,7 +83,7 @@ export class TcpTransport implements PrinterTransport {
         ),
       );
       limit(connectMs, 'connecting to');
-      socket.connect({ host, port }, () => {
+      socket.connect({ host: ip, port }, () => {
         limit(writeMs, 'sending the job to');
         socket.end(job);
       });
