@@ -355,8 +355,8 @@ const tr = {
   } satisfies Record<PrinterTransportKind, string>,
   address: 'Adres',
   addressHelp: {
-    tcp: 'ör. 192.168.1.50:9100 (port yazılmazsa 9100)',
-    device: 'ör. /dev/usb/lp0',
+    tcp: 'Yerel ağdaki yazıcı, port 9100–9109; ör. 192.168.1.50:9100 (port yazılmazsa 9100)',
+    device: 'Yazıcı aygıtı: /dev/usb/lp0 ya da /dev/lp0',
     none: 'Boş bırakın',
   } satisfies Record<PrinterTransportKind, string>,
   paperWidth: 'Kâğıt genişliği',
@@ -713,8 +713,8 @@ const en: Messages = {
   transports: { tcp: 'Network (TCP)', device: 'Device file (USB)', none: 'None (no printing)' },
   address: 'Address',
   addressHelp: {
-    tcp: 'e.g. 192.168.1.50:9100 (port 9100 if left out)',
-    device: 'e.g. /dev/usb/lp0',
+    tcp: 'A printer on the local network, port 9100–9109; e.g. 192.168.1.50:9100 (9100 if left out)',
+    device: 'A printer device: /dev/usb/lp0 or /dev/lp0',
     none: 'Leave empty',
   },
   paperWidth: 'Paper width',
