@@ -19,6 +19,13 @@ export interface AnnouncerOptions {
   createAudioContext?: () => AudioLike | null;
   /** Called when sound becomes blocked (show the tap overlay) or unblocked. */
   onBlockedChange?: (blocked: boolean) => void;
+  /**
+   * What the browser says of audio without a gesture (`navigator.getAutoplayPolicy`, where it
+   * exists); `undefined` when it cannot tell, and the probe decides.
+   */
+  autoplayPolicy?: () => AutoplayVerdict | undefined;
+  /** How long to wait for the audio to start without a tap before asking for one. */
+  probeMs?: number;
   /** Called as each announcement starts (after its chime). */
   onSpeak?: (announcement: Announcement) => void;
   wait?: (ms: number) => Promise<void>;
@@ -33,6 +40,11 @@ const CHIME_TONES = [
 ];
 const CHIME_MS = 1_500;
 const GAP_MS = 600;
+/** Chromium starts an allowed AudioContext within a few frames; a blocked one never starts. */
+const PROBE_MS = 1_500;
+
+/** `navigator.getAutoplayPolicy()`'s answers. */
+export type AutoplayVerdict = 'allowed' | 'allowed-muted' | 'disallowed';
 
 /**
  * A Turkish voice when the system has one: the exact `tr-TR` first, then any Turkish; otherwise
@@ -65,6 +77,7 @@ export class Announcer {
   private readonly audio: AudioLike | null;
   private readonly opts: AnnouncerOptions;
   private _blocked = false;
+  private probing = false;
   /** Held so Chrome does not garbage-collect a speaking utterance (and lose its end event). */
   private speaking: SpeechSynthesisUtterance | null = null;
 
@@ -78,8 +91,12 @@ export class Announcer {
           : speechSynthesis;
     this.audio = (opts.createAudioContext ?? defaultAudioContext)();
     if (this.audio) {
-      this.audio.onstatechange = () => this.setBlocked(this.audio?.state === 'suspended');
-      this.setBlocked(this.audio.state === 'suspended');
+      this.audio.onstatechange = () => {
+        // While the probe runs, a suspended state is not yet a verdict.
+        if (this.audio?.state === 'running') this.setBlocked(false);
+        else if (!this.probing) this.setBlocked(true);
+      };
+      if (this.audio.state === 'suspended') void this.probe(this.audio);
     }
   }
 
@@ -93,6 +110,25 @@ export class Announcer {
     if (this.disposed) return;
     this.queue.push(announcement);
     if (!this.busy) void this.drain();
+  }
+
+  /**
+   * An unattended TV has nobody to tap: when the browser allows sound without a gesture (a
+   * kiosk browser started with `--autoplay-policy=no-user-gesture-required`), the audio starts
+   * by itself and the tap overlay never shows. Only when it stays suspended is sound blocked.
+   */
+  private async probe(audio: AudioLike): Promise<void> {
+    const policy = (this.opts.autoplayPolicy ?? defaultAutoplayPolicy)();
+    if (policy === 'disallowed') return this.setBlocked(true);
+    this.probing = true;
+    const wait = this.opts.wait ?? defaultWait;
+    // A blocked context's resume() stays pending until a gesture: race it against a timeout.
+    await Promise.race([
+      audio.resume().catch(() => undefined),
+      wait(this.opts.probeMs ?? PROBE_MS),
+    ]);
+    this.probing = false;
+    if (!this.disposed) this.setBlocked(audio.state !== 'running');
   }
 
   /** Called from the tap on the overlay: a user gesture lets the audio start. */
@@ -185,6 +221,16 @@ function defaultWait(ms: number): Promise<void> {
 
 function defaultUtterance(text: string): SpeechSynthesisUtterance {
   return new SpeechSynthesisUtterance(text);
+}
+
+function defaultAutoplayPolicy(): AutoplayVerdict | undefined {
+  const nav = (typeof navigator === 'undefined' ? undefined : navigator) as
+    { getAutoplayPolicy?: (type: 'audiocontext') => AutoplayVerdict } | undefined;
+  try {
+    return nav?.getAutoplayPolicy?.('audiocontext');
+  } catch {
+    return undefined;
+  }
 }
 
 function defaultAudioContext(): AudioLike | null {

@@ -45,7 +45,5 @@ export const text = {
     tr: `${count.format(n)} numaralı banko`,
     en: `Counter ${count.format(n)}`,
   }),
-  /** What the display speaks, in Turkish only (the voice is tr-TR). */
-  spokenCall: (ticketNumber: string, counterNumber: number): string =>
-    `${ticketNumber} numaralı sıra, ${counterNumber} numaralı bankoya`,
+  // What the display speaks (Turkish only, the voice is tr-TR) is in state/spoken-call.ts.
 } as const;

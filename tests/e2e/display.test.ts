@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { launchBrowser, screenshot, seriousA11yViolations } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { spokenCall } from '../../display/src/state/spoken-call.js';
 
 const VIEWPORT = { width: 1920, height: 1080 };
 const HALL = 'cankaya';
@@ -138,14 +139,16 @@ describe('lobby display', () => {
     await banko3('call-next');
     await expect.poll(() => ticketAt(page, 3).textContent()).toBe('V001');
     await waitForSpoken(page, 1);
-    expect(await spoken(page)).toEqual(['V001 numaralı sıra, 3 numaralı bankoya']);
+    expect(await spoken(page)).toEqual([
+      've sıfır sıfır bir numaralı sıra, üç numaralı bankoya lütfen.',
+    ]);
 
     // A recall is spoken again.
     await banko3('recall');
     await waitForSpoken(page, 2);
     expect(await spoken(page)).toEqual([
-      'V001 numaralı sıra, 3 numaralı bankoya',
-      'V001 numaralı sıra, 3 numaralı bankoya',
+      've sıfır sıfır bir numaralı sıra, üç numaralı bankoya lütfen.',
+      've sıfır sıfır bir numaralı sıra, üç numaralı bankoya lütfen.',
     ]);
 
     // Two quick calls at two counters: both spoken, in order, never at the same time.
@@ -168,8 +171,8 @@ describe('lobby display', () => {
     await screenshot(page, 'display-calls');
     await waitForSpoken(page, 4);
     expect((await spoken(page)).slice(2)).toEqual([
-      'V002 numaralı sıra, 3 numaralı bankoya',
-      'V003 numaralı sıra, 1 numaralı bankoya',
+      've sıfır sıfır iki numaralı sıra, üç numaralı bankoya lütfen.',
+      've sıfır sıfır üç numaralı sıra, bir numaralı bankoya lütfen.',
     ]);
     expect(
       await page.evaluate(() => (window as unknown as { __overlaps: number }).__overlaps),
@@ -206,7 +209,9 @@ describe('lobby display', () => {
     await banko1('call-next');
     await expect.poll(() => ticketAt(page, 1).textContent()).toBe('V004');
     await waitForSpoken(page, 5);
-    expect((await spoken(page))[4]).toBe('V004 numaralı sıra, 1 numaralı bankoya');
+    expect((await spoken(page))[4]).toBe(
+      've sıfır sıfır dört numaralı sıra, bir numaralı bankoya lütfen.',
+    );
     await page.close();
   });
 
@@ -214,12 +219,14 @@ describe('lobby display', () => {
     const page = await browser.newPage({ viewport: VIEWPORT });
     await page.addInitScript(() => {
       const Real = window.AudioContext;
+      // As Chromium without the autoplay flag: resume() starts the audio only inside a tap.
       class BlockedUntilTapped extends Real {
         private tapped = false;
         override get state(): AudioContextState {
           return this.tapped ? super.state : 'suspended';
         }
         override resume(): Promise<void> {
+          if (!navigator.userActivation.isActive) return new Promise(() => undefined);
           this.tapped = true;
           const done = super.resume();
           this.onstatechange?.(new Event('statechange'));
@@ -266,13 +273,123 @@ describe('lobby display', () => {
         await expect.poll(() => ticketAt(page, n).textContent()).toBe(number);
       }
       await waitForSpoken(page, 6);
-      expect(await spoken(page)).toEqual(
-        [...expected].map(([n, number]) => `${number} numaralı sıra, ${n} numaralı bankoya`),
-      );
+      expect(await spoken(page)).toEqual([...expected].map(([n, number]) => spokenCall(number, n)));
       await screenshot(page, 'display-six-counters');
     } finally {
       await page.close();
       await own.dispose();
+    }
+  });
+});
+
+/** Records whether the tap overlay was ever put on screen, from the page's first script on. */
+function watchOverlay(page: Page) {
+  return page.addInitScript(() => {
+    const w = window as unknown as { __overlayShown: boolean };
+    w.__overlayShown = false;
+    void customElements.whenDefined('display-sound-overlay').then(() => {
+      const proto = customElements.get('display-sound-overlay')!.prototype as HTMLElement & {
+        connectedCallback(): void;
+      };
+      const connected = proto.connectedCallback;
+      proto.connectedCallback = function (this: HTMLElement) {
+        w.__overlayShown = true;
+        connected.call(this);
+      };
+    });
+  });
+}
+
+describe('sound on an unattended TV', () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer({ distDir: inject('distDir') });
+  });
+  afterAll(async () => {
+    await server?.dispose();
+  });
+
+  async function openIn(browser: Browser): Promise<Page> {
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    await watchOverlay(page);
+    await stubSpeech(page);
+    await page.goto(`${server.url}/display#key=${server.displayKey}`);
+    await page.locator('display-app header h1').waitFor();
+    return page;
+  }
+
+  it('when Chromium runs with --autoplay-policy=no-user-gesture-required, then the display never asks for a tap', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await openIn(browser);
+      const banko2 = await clerkAt(server, 'banko-2');
+      await issueTicket(server, 'vezne');
+      await banko2('call-next');
+      await waitForSpoken(page, 1);
+      // Well past the display's audio probe: still no overlay, ever.
+      await page.waitForTimeout(3_000);
+      expect(await page.locator('display-sound-overlay').count()).toBe(0);
+      expect(
+        await page.evaluate(
+          () => (window as unknown as { __overlayShown: boolean }).__overlayShown,
+        ),
+      ).toBe(false);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('when the browser allows sound but starts the audio suspended (as WebKit TV browsers do), then the display starts it itself and never asks for a tap', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage({ viewport: VIEWPORT });
+      await page.addInitScript(() => {
+        // Allowed to play, but suspended until someone calls resume(), gesture or not.
+        const Real = window.AudioContext;
+        class StartsSuspended extends Real {
+          private resumed = false;
+          override get state(): AudioContextState {
+            return this.resumed ? super.state : 'suspended';
+          }
+          override resume(): Promise<void> {
+            this.resumed = true;
+            const done = super.resume();
+            this.onstatechange?.(new Event('statechange'));
+            return done;
+          }
+        }
+        Object.defineProperty(window, 'AudioContext', { value: StartsSuspended });
+      });
+      await watchOverlay(page);
+      await stubSpeech(page);
+      await page.goto(`${server.url}/display#key=${server.displayKey}`);
+      await page.locator('display-app header h1').waitFor();
+      await page.waitForTimeout(3_000);
+      expect(await page.locator('display-sound-overlay').count()).toBe(0);
+      expect(
+        await page.evaluate(
+          () => (window as unknown as { __overlayShown: boolean }).__overlayShown,
+        ),
+      ).toBe(false);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('when Chromium runs without the autoplay flag, then the display asks for a tap', async () => {
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+    });
+    try {
+      const page = await openIn(browser);
+      await page.locator('display-sound-overlay button').waitFor({ timeout: 10_000 });
+      expect(await page.locator('display-sound-overlay button').textContent()).toContain(
+        'Sesi açmak için dokunun',
+      );
+    } finally {
+      await browser.close();
     }
   });
 });

@@ -47,7 +47,11 @@ function fakeSpeech() {
   return { speech, log, end, pending, overlaps: () => overlaps };
 }
 
-function fakeAudio(state: AudioContextState) {
+/**
+ * An AudioContext. `allowed`: the browser lets it start without a gesture (a kiosk browser's
+ * autoplay flag), so resume() starts it; otherwise resume() waits for `tap()`, as Chromium's does.
+ */
+function fakeAudio(state: AudioContextState, allowed = false) {
   const tones: number[] = [];
   const node = () => ({
     connect: (n: unknown) => n,
@@ -57,6 +61,13 @@ function fakeAudio(state: AudioContextState) {
     frequency: { value: 0 },
     gain: { setValueAtTime: () => undefined, exponentialRampToValueAtTime: () => undefined },
   });
+  let gesture = allowed;
+  const waiting: Array<() => void> = [];
+  const start = () => {
+    ctx.state = 'running';
+    ctx.onstatechange?.();
+    for (const resolve of waiting.splice(0)) resolve();
+  };
   const ctx = {
     state,
     currentTime: 0,
@@ -64,20 +75,24 @@ function fakeAudio(state: AudioContextState) {
     onstatechange: null as (() => void) | null,
     createOscillator: () => {
       const osc = node();
-      const start = osc.start;
+      const begin = osc.start;
       osc.start = () => {
         tones.push(osc.frequency.value);
-        start();
+        begin();
       };
       return osc;
     },
     createGain: node,
-    resume: async () => {
-      ctx.state = 'running';
-      ctx.onstatechange?.();
-    },
+    resume: () =>
+      new Promise<void>((resolve) => {
+        waiting.push(resolve);
+        if (gesture) start();
+      }),
   };
-  return { ctx: ctx as unknown as AudioLike, tones };
+  const tap = () => {
+    gesture = true;
+  };
+  return { ctx: ctx as unknown as AudioLike, tones, tap };
 }
 
 const utterance = (text: string) =>
@@ -101,7 +116,7 @@ describe('Announcer', () => {
     expect(audio.tones).toHaveLength(2);
     expect(s.log).toEqual([]);
     await vi.advanceTimersByTimeAsync(1_500);
-    expect(s.log).toEqual(['speak V012 numaralı sıra, 3 numaralı bankoya']);
+    expect(s.log).toEqual([`speak ${v012.text}`]);
     expect((s.pending[0] as FakeUtterance).lang).toBe('tr-TR');
   });
 
@@ -115,13 +130,10 @@ describe('Announcer', () => {
     a.enqueue(v012);
     a.enqueue(v013);
     await vi.advanceTimersByTimeAsync(5_000);
-    expect(s.log).toEqual(['speak V012 numaralı sıra, 3 numaralı bankoya']);
+    expect(s.log).toEqual([`speak ${v012.text}`]);
     s.end();
     await vi.advanceTimersByTimeAsync(1_000);
-    expect(s.log).toEqual([
-      'speak V012 numaralı sıra, 3 numaralı bankoya',
-      'speak V013 numaralı sıra, 1 numaralı bankoya',
-    ]);
+    expect(s.log).toEqual([`speak ${v012.text}`, `speak ${v013.text}`]);
     expect(s.overlaps()).toBe(0);
   });
 
@@ -135,11 +147,7 @@ describe('Announcer', () => {
     a.enqueue(v012);
     a.enqueue(v013);
     await vi.advanceTimersByTimeAsync(safetyTimeoutMs(v012.text) + 1_000);
-    expect(s.log).toEqual([
-      'speak V012 numaralı sıra, 3 numaralı bankoya',
-      'cancel',
-      'speak V013 numaralı sıra, 1 numaralı bankoya',
-    ]);
+    expect(s.log).toEqual([`speak ${v012.text}`, 'cancel', `speak ${v013.text}`]);
     expect(s.overlaps()).toBe(0);
   });
 
@@ -158,21 +166,51 @@ describe('Announcer', () => {
     s.pending.shift()?.onerror?.({ error: 'not-allowed' });
     await vi.advanceTimersByTimeAsync(1_000);
     expect(changes).toEqual([true]);
-    expect(s.log.at(-1)).toBe('speak V013 numaralı sıra, 1 numaralı bankoya');
+    expect(s.log.at(-1)).toBe(`speak ${v013.text}`);
   });
 
-  it('when the audio starts suspended, then it is blocked until unlock resumes it', async () => {
+  it('when the browser allows sound without a gesture, then the audio starts by itself and sound is never reported blocked', async () => {
+    const audio = fakeAudio('suspended', true);
+    const changes: boolean[] = [];
+    const a = new Announcer({
+      speech: null,
+      createAudioContext: () => audio.ctx,
+      onBlockedChange: (b) => changes.push(b),
+      autoplayPolicy: () => undefined,
+    });
+    expect(a.blocked).toBe(false);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(a.blocked).toBe(false);
+    expect(changes).toEqual([]);
+    expect(audio.ctx.state).toBe('running');
+  });
+
+  it('when the audio stays suspended without a tap, then it is blocked after the probe until a tap unlocks it', async () => {
     const audio = fakeAudio('suspended');
     const changes: boolean[] = [];
     const a = new Announcer({
       speech: null,
       createAudioContext: () => audio.ctx,
       onBlockedChange: (b) => changes.push(b),
+      autoplayPolicy: () => undefined,
     });
+    expect(a.blocked).toBe(false);
+    await vi.advanceTimersByTimeAsync(2_000);
     expect(a.blocked).toBe(true);
+    audio.tap();
     await a.unlock();
     expect(a.blocked).toBe(false);
     expect(changes).toEqual([true, false]);
+  });
+
+  it('when the browser says audio is disallowed, then sound is blocked at once', () => {
+    const audio = fakeAudio('suspended');
+    const a = new Announcer({
+      speech: null,
+      createAudioContext: () => audio.ctx,
+      autoplayPolicy: () => 'disallowed',
+    });
+    expect(a.blocked).toBe(true);
   });
 
   it('when the audio is suspended, then no chime is played but the sentence is still tried', async () => {

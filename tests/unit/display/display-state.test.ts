@@ -69,7 +69,7 @@ describe('applyDelta', () => {
         ticketNumber: 'V012',
         counterNumber: 3,
         recall: false,
-        text: 'V012 numaralı sıra, 3 numaralı bankoya',
+        text: 've sıfır bir iki numaralı sıra, üç numaralı bankoya lütfen.',
       },
     ]);
     expect(result.resync).toBe(false);
@@ -92,7 +92,7 @@ describe('applyDelta', () => {
     const first = applyDelta(fromSnapshot(), callDelta(11, 'V012', 3), T0);
     const again = applyDelta(first.state, callDelta(12, 'V012', 3, true), T0 + 30_000);
     expect(again.announcements.map((a) => [a.text, a.recall])).toEqual([
-      ['V012 numaralı sıra, 3 numaralı bankoya', true],
+      ['ve sıfır bir iki numaralı sıra, üç numaralı bankoya lütfen.', true],
     ]);
     expect(again.state.recentCalls.map((c) => c.number)).toEqual(['V012']);
   });
@@ -118,7 +118,7 @@ describe('applyDelta', () => {
     expect(result.resync).toBe(true);
     expect(result.state.rev).toBe(13);
     expect(result.announcements.map((a) => a.text)).toEqual([
-      'V012 numaralı sıra, 3 numaralı bankoya',
+      've sıfır bir iki numaralı sıra, üç numaralı bankoya lütfen.',
     ]);
   });
 

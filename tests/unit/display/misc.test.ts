@@ -6,9 +6,9 @@ import { KEY_STORAGE, takePairingKey } from '../../../display/src/pairing.js';
 
 describe('announcementText', () => {
   it.each([
-    ['V012', 3, 'V012 numaralı sıra, 3 numaralı bankoya'],
-    ['İ001', 5, 'İ001 numaralı sıra, 5 numaralı bankoya'],
-    ['R120', 12, 'R120 numaralı sıra, 12 numaralı bankoya'],
+    ['V012', 3, 've sıfır bir iki numaralı sıra, üç numaralı bankoya lütfen.'],
+    ['İ001', 5, 'i sıfır sıfır bir numaralı sıra, beş numaralı bankoya lütfen.'],
+    ['R120', 12, 're bir iki sıfır numaralı sıra, on iki numaralı bankoya lütfen.'],
   ])(
     'when %s is called to counter %i, then the sentence is "%s"',
     (number, counterNumber, said) => {
