@@ -15,14 +15,14 @@ export async function apiRequest<T>(
   body?: unknown,
 ): Promise<ApiResult<T>> {
   // The server takes changes only as JSON (its guard against forms posted from other sites).
-  const json = method === 'GET' ? undefined : JSON.stringify(body ?? {});
+  const payload = method === 'GET' ? undefined : JSON.stringify(body ?? {});
   let res: Response;
   try {
     res = await fetch(`/api${path}`, {
       method,
       credentials: 'same-origin',
-      headers: json === undefined ? {} : { 'Content-Type': 'application/json' },
-      body: json,
+      headers: payload === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: payload,
     });
   } catch {
     return { ok: false, status: 0, error: { code: 'network', message: 'Network error' } };

@@ -12,9 +12,10 @@ import {
 } from '../support/test-server.js';
 
 const servers: TestServer[] = [];
-const open: Array<{ destroy?: () => void; close?: () => void }> = [];
+/** Clients to end after each test. */
+const open: Array<() => void> = [];
 afterEach(async () => {
-  for (const s of open.splice(0)) (s.destroy ?? s.close)?.call(s);
+  for (const end of open.splice(0)) end();
   for (const s of servers.splice(0)) await s.dispose();
 });
 async function start(opts: TestServerOptions = {}): Promise<TestServer> {
@@ -26,7 +27,7 @@ async function start(opts: TestServerOptions = {}): Promise<TestServer> {
 /** A raw TCP connection to the server, with everything it answers until it closes. */
 function rawConnection(port: number) {
   const socket = netConnect(port, '127.0.0.1');
-  open.push(socket);
+  open.push(() => socket.destroy());
   const received: Buffer[] = [];
   socket.on('data', (c: Buffer) => received.push(c));
   // The server may cut the connection while this side still writes: that is the point.
@@ -162,7 +163,7 @@ describe('Socket.IO resource bounds', () => {
     const display = connect<DisplayClient>(server.url, '/display', {
       auth: { key: server.displayKey },
     });
-    open.push(display);
+    open.push(() => display.close());
     await next(display, 'queue:snapshot');
     const got = codes(await flood(display, 'queue:resync', 20));
     const served = got.filter((c) => c === 'ok').length;
@@ -180,7 +181,10 @@ describe('Socket.IO resource bounds', () => {
     const bystander = connect<DisplayClient>(server.url, '/display', {
       auth: { key: server.displayKey },
     });
-    open.push(flooder, bystander);
+    open.push(
+      () => flooder.close(),
+      () => bystander.close(),
+    );
     await Promise.all([next(flooder, 'queue:snapshot'), next(bystander, 'queue:snapshot')]);
     const ended = next<string>(flooder, 'disconnect');
     for (let i = 0; i < 3000; i++) flooder.emit('queue:resync', () => undefined);
@@ -195,7 +199,7 @@ describe('Socket.IO resource bounds', () => {
     const phone = connect<TicketClient>(server.url, '/ticket', {
       auth: { code: ticket.body.code },
     });
-    open.push(phone);
+    open.push(() => phone.close());
     await next(phone, 'ticket:status');
     const got = codes(await flood(phone, 'ticket:refresh', 30));
     const served = got.filter((c) => c === 'ok').length;
@@ -210,7 +214,7 @@ describe('Socket.IO resource bounds', () => {
       forceNew: true,
       reconnection: false,
     });
-    open.push(s);
+    open.push(() => s.close());
     const err = await next<Error & { data?: { code: string } }>(s, 'connect_error');
     expect(err.data?.code).toBe('not-found');
     expect(s.connected).toBe(false);
