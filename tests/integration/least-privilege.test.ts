@@ -91,6 +91,11 @@ describe('least privilege for staff screens', () => {
     expect(done(screens.b).ticket).toMatchObject({ number: 'V001', status: 'done', note: null });
     expect(done(screens.b).event).toMatchObject({ type: 'ticket:completed', note: null });
     expect(JSON.stringify(screens.b.deltas)).not.toContain(NOTE);
+    // Each screen got each change once: the author's screens by their own room, not twice.
+    for (const s of Object.values(screens)) {
+      const revs = s.deltas.map((d) => d.rev);
+      expect(revs).toEqual([...revs.keys()].map((i) => revs[0]! + i));
+    }
 
     // A fresh snapshot, and the queue read over REST.
     for (const [who, nsp, note] of [
