@@ -1,12 +1,12 @@
 // Part of the issue bench: ticket issue while a crowd of failed sign-ins arrives at once.
 // scrypt runs on libuv's worker threads, as does the journal's fdatasync; before the hashing
 // gate, 300 failed sign-ins at once held one ticket for 10.7 s.
-import type { Agent } from 'node:http';
 import { BenchChild } from './child.js';
 import { benchScript, type BenchContext } from './context.js';
 import type { LoopDelay } from './event-loop.js';
 import { figure, type Figure } from './figures.js';
-import { keepAliveAgent, send } from './http-client.js';
+import { keepAliveAgent } from './http-client.js';
+import type { Flood, FloodCrowdOptions } from './login-flood-crowd.js';
 import { pacedLoad } from './paced-load.js';
 import type { ProductServerReady } from './product-server.js';
 import { median, summarize, type Summary } from './stats.js';
@@ -22,7 +22,7 @@ interface FloodScale {
 }
 
 const FULL: FloodScale = { rate: 200, warmupMs: 2000, windowMs: 10_000, pairs: 3, crowd: 300 };
-const QUICK: FloodScale = { rate: 200, warmupMs: 300, windowMs: 3000, pairs: 1, crowd: 300 };
+const QUICK: FloodScale = { rate: 200, warmupMs: 300, windowMs: 2000, pairs: 3, crowd: 300 };
 
 interface Window {
   issue: Summary;
@@ -30,51 +30,6 @@ interface Window {
   fsync: Summary;
   /** The server's event-loop delay and CPU time in the window. */
   loop: LoopDelay;
-}
-
-interface Flood {
-  crowds: number;
-  statuses: Record<string, number>;
-  latency: Summary;
-}
-
-/** Crowds of `size` sign-ins with wrong passwords, each under new names, until `stop()`. */
-function startFlood(agent: Agent, url: string, size: number) {
-  const flood: Flood & { latencies: number[] } = {
-    crowds: 0,
-    statuses: {},
-    latency: summarize([]),
-    latencies: [],
-  };
-  let stopped = false;
-  const crowd = async (n: number) => {
-    const replies = await Promise.all(
-      Array.from({ length: size }, (_, i) =>
-        send(agent, 'POST', url, {
-          body: { username: `flood-${n}-${i}`, password: 'not-the-password' },
-        }).catch(() => ({ status: 0, ms: Number.NaN })),
-      ),
-    );
-    for (const r of replies) {
-      flood.statuses[r.status] = (flood.statuses[r.status] ?? 0) + 1;
-      if (Number.isFinite(r.ms)) flood.latencies.push(r.ms);
-    }
-    flood.crowds += 1;
-  };
-  const done = (async () => {
-    for (let n = 0; !stopped; n++) await crowd(n);
-  })();
-  return {
-    stop: async (): Promise<Flood> => {
-      stopped = true;
-      await done;
-      return {
-        crowds: flood.crowds,
-        statuses: flood.statuses,
-        latency: summarize(flood.latencies),
-      };
-    },
-  };
 }
 
 /** Ticket issue p99 at 200 req/s, quiet and during a flood of failed sign-ins, same server. */
@@ -85,11 +40,15 @@ export async function loginFloodBench(ctx: BenchContext): Promise<Figure[]> {
     label: 'product server',
     cpuProfDir: ctx.cpuProfDir,
   });
+  const { port, hallId, kioskKey, serviceIds } = server.ready;
+  const base = `http://127.0.0.1:${port}`;
+  const crowdOptions: FloodCrowdOptions = { url: `${base}/api/auth/login`, size: scale.crowd };
+  const crowd = await BenchChild.start<unknown>(benchScript('login-flood-crowd.ts'), {
+    label: 'sign-in crowd',
+    options: crowdOptions,
+  });
   const issueAgent = keepAliveAgent();
-  const floodAgent = keepAliveAgent();
   try {
-    const { port, hallId, kioskKey, serviceIds } = server.ready;
-    const base = `http://127.0.0.1:${port}`;
     const issue = (durationMs: number) =>
       pacedLoad({
         agent: issueAgent,
@@ -99,12 +58,12 @@ export async function loginFloodBench(ctx: BenchContext): Promise<Figure[]> {
         rate: scale.rate,
         durationMs,
       });
-    const measure = async (during?: () => { stop: () => Promise<Flood> }) => {
+    const measure = async (flood: boolean) => {
       await server.request('fsync:reset');
       await server.request('probe:reset');
-      const flood = during?.();
+      if (flood) await crowd.request('flood:start');
       const r = await issue(scale.windowMs);
-      const floodResult = await flood?.stop();
+      const floodResult = flood ? await crowd.request<Flood>('flood:stop') : undefined;
       const fsync = await server.request<Summary>('fsync:read');
       const loop = await server.request<LoopDelay>('probe:read');
       return {
@@ -117,15 +76,15 @@ export async function loginFloodBench(ctx: BenchContext): Promise<Figure[]> {
     const flooded: Window[] = [];
     const floods: Flood[] = [];
     for (let i = 0; i < scale.pairs; i++) {
-      quiet.push((await measure()).window);
-      const f = await measure(() => startFlood(floodAgent, `${base}/api/auth/login`, scale.crowd));
+      quiet.push((await measure(false)).window);
+      const f = await measure(true);
       flooded.push(f.window);
       floods.push(f.floodResult!);
     }
     return floodFigures(scale, quiet, flooded, floods);
   } finally {
     issueAgent.destroy();
-    floodAgent.destroy();
+    await crowd.stop();
     await server.stop();
   }
 }
