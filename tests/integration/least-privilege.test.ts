@@ -4,6 +4,7 @@ import type { StaffDelta, StaffSnapshot } from '../../contract/index.js';
 import { kiosk, signedIn } from '../support/http.js';
 import { collectDeltas, connect, next, until, type StaffClient } from '../support/sockets.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
+import { readZip } from '../support/zip-entries.js';
 
 const NOTE = 'Tapu fotokopisi eksik, yarın gelecek';
 
@@ -107,6 +108,33 @@ describe('least privilege for staff screens', () => {
       expect(ticketOf(fresh.first, 'V001')!.note).toBe(note);
       const read = await who.agent.get('/api/halls/cankaya/queue');
       expect(ticketOf(read.body, 'V001')!.note).toBe(note);
+    }
+  });
+
+  it("when a manager exports today's visits, then no file carries a ticket's phone code", async () => {
+    const { manager, code } = await visitWithNote();
+    const day = server.app.queues.hall('cankaya')!.state.day;
+
+    const files = await Promise.all(
+      ['csv', 'json', 'xlsx'].map((f) =>
+        manager.agent
+          .get(`/api/exports/tickets.${f}?from=${day}&to=${day}`)
+          .buffer(true)
+          .parse((res, done) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => done(null, Buffer.concat(chunks)));
+          }),
+      ),
+    );
+
+    expect(files.map((r) => r.status)).toEqual([200, 200, 200]);
+    const [csv, json, xlsx] = files.map((r) => r.body as Buffer);
+    // The workbook's sheets, unzipped: what a spreadsheet shows.
+    const sheets = readZip(xlsx!).entries.map((e) => e.data.toString('utf8'));
+    for (const text of [csv!.toString('utf8'), json!.toString('utf8'), sheets.join('\n')]) {
+      expect(text).toContain('V001');
+      expect(text).not.toContain(code);
     }
   });
 
