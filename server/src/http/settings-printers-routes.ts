@@ -78,7 +78,7 @@ async function reachProblem(
   if (problem) return refuse(problem);
   const found = await stat(p.address).catch(() => null);
   if (!found || found.isCharacterDevice()) return null;
-  if (found.isFIFO() && print.policy.mayBeFifo(p.address)) return null;
+  if (found.isFIFO() && print.policy.listedDevice(p.address)) return null;
   return refuse(`${p.address} is not a printer device (not a character device)`);
 }
 

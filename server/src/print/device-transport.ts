@@ -50,16 +50,18 @@ export class DeviceTransport implements PrinterTransport {
 
   private async write(job: Uint8Array, deadline: number): Promise<void> {
     const { path, policy } = this.options;
-    // The path, where it leads, and what is there: only then a byte is written.
+    // The path, where it leads, and what is there: only then a byte is written. A path the
+    // operator listed may lead anywhere (/dev/serial/by-id/… links); /dev/usb/lp0 may not.
     const problem = policy.devicePathProblem(path);
     if (problem) throw new Error(`refused: ${problem}`);
     const real = await realpath(path);
-    const leads = real === path ? null : policy.devicePathProblem(real);
+    const leads =
+      real === path || policy.listedDevice(path) ? null : policy.devicePathProblem(real);
     if (leads) throw new Error(`refused: ${path} leads to ${real}, and ${leads}`);
     const handle = await open(real, FLAGS);
     try {
       const found = await handle.stat();
-      if (!found.isCharacterDevice() && !(found.isFIFO() && policy.mayBeFifo(path)))
+      if (!found.isCharacterDevice() && !(found.isFIFO() && policy.listedDevice(path)))
         throw new Error(`refused: ${path} is not a character device`);
       let offset = 0;
       while (offset < job.length) {

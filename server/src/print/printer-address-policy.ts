@@ -141,8 +141,11 @@ export class PrinterAddressPolicy {
     return `${path} is not a printer device (/dev/usb/lpN or /dev/lpN, or a path listed in PRINTER_ALLOW)`;
   }
 
-  /** Allow-listed paths may also be FIFOs (a relay to a spooler); printer devices may not. */
-  mayBeFifo(path: string): boolean {
+  /**
+   * A path the operator listed: it may also be a FIFO (a relay to a spooler) and may be a link
+   * to elsewhere; the built-in printer paths may be neither.
+   */
+  listedDevice(path: string): boolean {
     return this.allow.devices.includes(path);
   }
 }

@@ -60,8 +60,8 @@ describe('printer address policy', () => {
     expect(policy.tcpProblem('PRINTER.example', 9100)).toBeNull();
     expect(policy.tcpProblem('192.168.1.5', 9105)).toContain('allowed: 9100–9102, 515');
     expect(policy.devicePathProblem('/dev/ttyUSB0')).toBeNull();
-    expect(policy.mayBeFifo('/dev/ttyUSB0')).toBe(true);
-    expect(policy.mayBeFifo('/dev/usb/lp0')).toBe(false);
+    expect(policy.listedDevice('/dev/ttyUSB0')).toBe(true);
+    expect(policy.listedDevice('/dev/usb/lp0')).toBe(false);
   });
 
   it.each([
