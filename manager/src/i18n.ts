@@ -9,10 +9,12 @@ import type {
   Role,
 } from '../../contract/domain.js';
 import type { PrinterTransportKind } from '../../contract/settings.js';
+import type { CsvDialect } from '../../contract/stats.js';
 import type { QuickPick, RangeProblem } from './state/date-range.js';
+import { formatCount } from './state/format.js';
 import type { ExportFormat } from './state/export-file.js';
 import type { KpiId } from './state/kpi.js';
-import type { OverrunLevel } from './state/overrun.js';
+import type { VisitLevel } from './state/overrun.js';
 import type { Problem } from './state/settings-validation.js';
 import type { SettingsSection } from './state/settings-sections.js';
 import type { GroupBy } from './state/stats-report.js';
@@ -74,6 +76,7 @@ const tr = {
   summaryPaused: 'Ara veren',
   summaryClosed: 'Kapalı',
   summaryOver: 'Hedefi aşan ziyaret',
+  summaryWalkingLong: 'Çağrıldı, gelmedi',
   summaryLongest: 'En uzun bekleme',
   countersHeading: 'Bankolar',
   counterStatus: { open: 'Açık', paused: 'Ara verdi', closed: 'Kapalı' } satisfies Record<
@@ -90,13 +93,17 @@ const tr = {
   idle: 'Çağrı bekliyor',
   phase: { called: 'Çağrıldı, bekleniyor', serving: 'Hizmet veriliyor' },
   sinceCall: 'Çağrıdan beri',
+  walkNotService: 'Yürüme süresi hizmet süresine sayılmaz',
+  walkHint: (min: string) => `${min} dakikayı geçti, gelmeyebilir`,
   serviceTime: 'Hizmet süresi',
   target: (min: string) => `Hedef ${min} dk`,
   overrun: {
+    walk: 'Yolda, hizmet başlamadı',
+    'walk-long': 'Çağrıldı, gelmedi',
     within: 'Hedef içinde',
     over: 'Hedef aşıldı',
     'far-over': 'Hedef çok aşıldı (1,5 katı)',
-  } satisfies Record<OverrunLevel, string>,
+  } satisfies Record<VisitLevel, string>,
   recalled: (n: number) => `${n} kez tekrar çağrıldı`,
   priority: {
     elderly: '65 yaş üstü',
@@ -175,7 +182,9 @@ const tr = {
   forwarded: (n: string) => `${n} müdürlüğe yönlendirildi`,
   issued: (n: string) => `${n} sıra alındı`,
   shareOfIssued: (v: string) => `Alınan sıraya oranı ${v}`,
-  ratings: (n: string) => `${n} değerlendirme`,
+  ratings: (n: number) => `${formatCount('tr', n)} değerlendirme`,
+  meanFromRatings: (min: number) =>
+    `Ortalama ${formatCount('tr', min)} değerlendirmeden sonra gösterilir`,
   noRatings: 'Henüz değerlendirme yok',
   chartsHeading: 'Grafikler',
   chartDaily: 'Günlere göre ortalama hizmet süresi',
@@ -229,6 +238,11 @@ const tr = {
     xlsx: 'Excel (XLSX) indir',
     json: 'JSON indir',
   } satisfies Record<ExportFormat, string>,
+  csvDialectLabel: 'CSV biçimi',
+  csvDialect: {
+    'excel-tr': 'Türkçe Excel (; ile ayrılmış, virgüllü ondalık)',
+    rfc4180: 'Standart CSV (virgülle ayrılmış, araçlar için)',
+  } satisfies Record<CsvDialect, string>,
   downloading: (name: string) => `${name} indiriliyor…`,
   received: (size: string) => `${size} alındı`,
   receivedOf: (size: string, total: string) => `${size} / ${total} alındı`,
@@ -455,6 +469,7 @@ const en: Messages = {
   summaryPaused: 'Paused',
   summaryClosed: 'Closed',
   summaryOver: 'Visits over target',
+  summaryWalkingLong: 'Called, not arrived',
   summaryLongest: 'Longest wait',
   countersHeading: 'Counters',
   counterStatus: { open: 'Open', paused: 'Paused', closed: 'Closed' },
@@ -464,9 +479,13 @@ const en: Messages = {
   idle: 'Ready to call',
   phase: { called: 'Called, expected', serving: 'In service' },
   sinceCall: 'Since the call',
+  walkNotService: 'The walk to the desk is not service time',
+  walkHint: (min) => `Over ${min} min: may not come`,
   serviceTime: 'Service time',
   target: (min) => `Target ${min} min`,
   overrun: {
+    walk: 'On the way, not in service yet',
+    'walk-long': 'Called, not arrived',
     within: 'Within target',
     over: 'Over target',
     'far-over': 'Far over target (1.5×)',
@@ -548,7 +567,9 @@ const en: Messages = {
   forwarded: (n) => `${n} forwarded to a directorate`,
   issued: (n) => `${n} tickets issued`,
   shareOfIssued: (v) => `${v} of tickets issued`,
-  ratings: (n) => `${n} ratings`,
+  ratings: (n) =>
+    `${formatCount('en', n)} ${new Intl.PluralRules('en').select(n) === 'one' ? 'rating' : 'ratings'}`,
+  meanFromRatings: (min) => `The mean is shown from ${formatCount('en', min)} ratings on`,
   noRatings: 'No ratings yet',
   chartsHeading: 'Charts',
   chartDaily: 'Mean service time by day',
@@ -598,6 +619,11 @@ const en: Messages = {
   exportHeading: 'Export',
   exportHint: 'One row per visit; durations in minutes, times in the hall’s time zone.',
   exportButton: { csv: 'Download CSV', xlsx: 'Download Excel (XLSX)', json: 'Download JSON' },
+  csvDialectLabel: 'CSV format',
+  csvDialect: {
+    'excel-tr': 'Turkish Excel (semicolons, comma decimals)',
+    rfc4180: 'Standard CSV (commas, for tools)',
+  },
   downloading: (name) => `Downloading ${name}…`,
   received: (size) => `${size} received`,
   receivedOf: (size, total) => `${size} of ${total} received`,

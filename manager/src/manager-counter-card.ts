@@ -70,6 +70,10 @@ export class ManagerCounterCard extends LitElement {
         color: var(--manager-amber-text);
         border-color: var(--manager-amber-edge);
       }
+      /* The walk to the desk is not an overrun: no alarm colour, a dashed edge once it is long. */
+      .visit[data-level='walk-long'] {
+        border: 2px dashed var(--manager-amber-edge);
+      }
       .visit[data-level='far-over'] {
         background: var(--manager-red-bg);
         color: var(--manager-red-text);
@@ -106,6 +110,12 @@ export class ManagerCounterCard extends LitElement {
       }
       .visit[data-level='far-over'] .level::before {
         content: '■ ';
+      }
+      .visit[data-level='walk'] .level::before {
+        content: '→ ';
+      }
+      .visit[data-level='walk-long'] .level::before {
+        content: '? ';
       }
       .quiet {
         color: var(--manager-muted);
@@ -161,13 +171,24 @@ export class ManagerCounterCard extends LitElement {
         >${formatDuration(v.elapsedMs)}</span
       >
       <span class="small">${v.serviceName[this.language]} · ${m.phase[v.phase]}</span>
-      <span class="small"
-        >${v.phase === 'serving' ? m.serviceTime : m.sinceCall} ·
-        ${m.target(formatDecimal(this.language, v.targetMinutes, 2))}</span
-      >
+      ${
+        v.phase === 'serving'
+          ? html`<span class="small"
+              >${m.serviceTime} ·
+              ${m.target(formatDecimal(this.language, v.targetMinutes, 2))}</span
+            >`
+          : html`<span class="small">${m.sinceCall} · ${m.walkNotService}</span>`
+      }
       ${v.priority ? html`<span class="small">${m.priority[v.priority]}</span>` : nothing}
       ${v.recalls > 0 ? html`<span class="small">${m.recalled(v.recalls)}</span>` : nothing}
       <span class="level" data-testid="overrun-label">${m.overrun[v.level]}</span>
+      ${
+        v.level === 'walk-long'
+          ? html`<span class="small" data-testid="walk-hint"
+              >${m.walkHint(formatDecimal(this.language, v.walkHintSec / 60))}</span
+            >`
+          : nothing
+      }
     </div>`;
   }
 }

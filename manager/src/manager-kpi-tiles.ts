@@ -102,6 +102,9 @@ export class ManagerKpiTiles extends LitElement {
 
   private _value(t: KpiTile): string {
     const lang = this.language;
+    const few = t.details.find((d) => d.kind === 'too-few-ratings');
+    // Too few ratings for a mean: the count is the headline.
+    if (t.value === null && few) return messages(lang).ratings(few.count);
     if (t.value === null) return '—';
     switch (t.kind) {
       case 'duration':
@@ -142,7 +145,9 @@ export class ManagerKpiTiles extends LitElement {
       case 'share-of-issued':
         return m.shareOfIssued(formatShare(lang, d.share));
       case 'ratings':
-        return t.value === null ? m.noRatings : m.ratings(formatCount(lang, d.count));
+        return t.value === null ? m.noRatings : m.ratings(d.count);
+      case 'too-few-ratings':
+        return m.meanFromRatings(d.minimum);
     }
   }
 }

@@ -29,7 +29,7 @@ export class ManagerLiveView extends LitElement {
       }
       .summary {
         display: grid;
-        grid-template-columns: repeat(6, minmax(0, 1fr));
+        grid-template-columns: repeat(7, minmax(0, 1fr));
         gap: 10px;
         margin: 0 0 12px;
         padding: 0;
@@ -59,6 +59,10 @@ export class ManagerLiveView extends LitElement {
       .summary div.alert dt {
         color: inherit;
       }
+      /* A hint, not an alarm: the visitor may not be coming. */
+      .summary div.hint {
+        border: 2px dashed var(--manager-amber-edge);
+      }
       .layout {
         display: grid;
         grid-template-columns: minmax(0, 1.4fr) minmax(0, 1fr);
@@ -79,7 +83,7 @@ export class ManagerLiveView extends LitElement {
           grid-template-columns: 1fr;
         }
         .summary {
-          grid-template-columns: repeat(3, minmax(0, 1fr));
+          grid-template-columns: repeat(4, minmax(0, 1fr));
         }
       }
     `,
@@ -142,6 +146,10 @@ export class ManagerLiveView extends LitElement {
         <div class=${s.overTarget > 0 ? 'alert' : ''}>
           <dt>${m.summaryOver}</dt>
           <dd data-testid="summary-over">${formatCount(lang, s.overTarget)}</dd>
+        </div>
+        <div class=${s.walkingLong > 0 ? 'hint' : ''}>
+          <dt>${m.summaryWalkingLong}</dt>
+          <dd data-testid="summary-walking-long">${formatCount(lang, s.walkingLong)}</dd>
         </div>
         <div>
           <dt>${m.summaryLongest}</dt>

@@ -33,14 +33,36 @@ export function formatDecimal(lang: Lang, n: number | null, digits = 1): string 
   }).format(n);
 }
 
-/** A share 0–1 as a percentage (`%98,1` in Turkish, `98.1%` in English), `—` when none. */
+/**
+ * A share 0–1 cut down (never rounded up) to a whole tenth of a percent. The cut makes a shown
+ * share agree with any verdict made on the exact value against a goal on that grid: 97.95%
+ * misses 98% and shows as 97.9%, never as a 98% that "misses" 98%.
+ */
+export function shareTenths(share: number): number {
+  // The epsilon keeps a share that is exactly on the grid there (0.58 * 1000 is 579.99…).
+  return Math.floor(share * 1000 + 1e-9) / 1000;
+}
+
+/**
+ * The one way a share is shown: 0–1 as a percentage with exactly one decimal, cut down to the
+ * tenth (`%97,9` in Turkish, `97.9%` in English; see `shareTenths`), `—` when none.
+ */
 export function formatShare(lang: Lang, share: number | null): string {
   if (share === null) return '—';
   return new Intl.NumberFormat(localeOf(lang), {
     style: 'percent',
-    minimumFractionDigits: 0,
+    minimumFractionDigits: 1,
     maximumFractionDigits: 1,
-  }).format(share);
+  }).format(shareTenths(share));
+}
+
+/**
+ * Whether a share reaches its goal, judged on the figure `formatShare` shows. For a goal on the
+ * tenth-of-a-percent grid (98%) that is the same verdict as on the exact value, and rounding
+ * noise in the value (0.98 computed as 0.97999…) cannot make the text and the verdict disagree.
+ */
+export function shareMeetsGoal(share: number, goal: number): boolean {
+  return shareTenths(share) >= goal;
 }
 
 /** Bytes as B, KB or MB with one decimal (`1,2 MB`). */

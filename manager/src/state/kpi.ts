@@ -1,8 +1,15 @@
 import type { Service } from '../../../contract/domain.js';
+import { shareMeetsGoal } from './format.js';
 import type { GroupStats } from './stats-report.js';
 
 /** The published figures: a 4-minute mean service time and about 98% resolved at the desk. */
 export const RESOLVED_GOAL = 0.98;
+
+/**
+ * Ratings needed before their mean is a headline: one visitor's 5 is not "5 / 5 satisfaction".
+ * Below it the tile shows how many ratings there are and no mean.
+ */
+export const MIN_RATINGS = 20;
 
 export type KpiId =
   'mean-service' | 'within-target' | 'mean-wait' | 'served' | 'resolved' | 'no-shows' | 'rating';
@@ -29,7 +36,8 @@ export type KpiDetail =
   | { kind: 'forwarded'; count: number }
   | { kind: 'issued'; count: number }
   | { kind: 'share-of-issued'; share: number | null }
-  | { kind: 'ratings'; count: number };
+  | { kind: 'ratings'; count: number }
+  | { kind: 'too-few-ratings'; count: number; minimum: number };
 
 /**
  * The target to hold the mean against: each service's target weighted by its measured visits
@@ -51,6 +59,11 @@ export function weightedTargetMinutes(byService: GroupStats[], services: Service
   return all.length === 0 ? 4 : all.reduce((n, s) => n + s.targetMinutes, 0) / all.length;
 }
 
+/** The mean rating to headline, or null while there are fewer than `MIN_RATINGS` ratings. */
+export function ratingHeadline(total: Pick<GroupStats, 'ratings' | 'meanRating'>): number | null {
+  return total.ratings >= MIN_RATINGS ? total.meanRating : null;
+}
+
 const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
 /** The KPI tiles of a range, from the report's total and the target to hold the mean against. */
@@ -60,7 +73,11 @@ export function kpiTiles(total: GroupStats, targetMinutes: number): KpiTile[] {
   const meanStatus: KpiStatus =
     st.meanSeconds === null ? 'empty' : st.meanSeconds <= targetSeconds ? 'good' : 'bad';
   const resolvedStatus: KpiStatus =
-    total.resolvedShare === null ? 'empty' : total.resolvedShare >= RESOLVED_GOAL ? 'good' : 'bad';
+    total.resolvedShare === null
+      ? 'empty'
+      : shareMeetsGoal(total.resolvedShare, RESOLVED_GOAL)
+        ? 'good'
+        : 'bad';
   return [
     {
       id: 'mean-service',
@@ -119,10 +136,13 @@ export function kpiTiles(total: GroupStats, targetMinutes: number): KpiTile[] {
     {
       id: 'rating',
       kind: 'rating',
-      value: total.meanRating,
-      status: total.meanRating === null ? 'empty' : 'neutral',
+      value: ratingHeadline(total),
+      status: ratingHeadline(total) === null ? 'empty' : 'neutral',
       goal: null,
-      details: [{ kind: 'ratings', count: total.ratings }],
+      details:
+        total.ratings > 0 && total.ratings < MIN_RATINGS
+          ? [{ kind: 'too-few-ratings', count: total.ratings, minimum: MIN_RATINGS }]
+          : [{ kind: 'ratings', count: total.ratings }],
     },
   ];
 }

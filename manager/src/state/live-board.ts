@@ -1,6 +1,7 @@
 import type { CounterStatus, PauseReason, PriorityGroup } from '../../../contract/domain.js';
 import type { LiveModel } from './live-model.js';
-import { elapsedMs, overrunLevel, type OverrunLevel } from './overrun.js';
+import { DEFAULT_WALK_HINT_SEC, visitTiming } from '../../../contract/visit-timing.js';
+import { elapsedMs, isOverrun, visitLevel, type VisitLevel } from './overrun.js';
 
 export interface Bilingual {
   tr: string;
@@ -17,9 +18,12 @@ export interface CounterVisit {
   phase: 'called' | 'serving';
   /** When the clock started: the start of service, or the last call while only called. */
   since: number;
+  /** Time in the current phase: the walk since the last call, or the service since its start. */
   elapsedMs: number;
   targetMinutes: number;
-  level: OverrunLevel;
+  /** Seconds of walk after which the visitor may not be coming. */
+  walkHintSec: number;
+  level: VisitLevel;
   recalls: number;
 }
 
@@ -57,8 +61,10 @@ export interface LiveSummary {
   closed: number;
   /** Visits at the counters now (called or in service). */
   atCounters: number;
-  /** Of those, the ones at or past their target. */
+  /** Of those in service, the ones at or past their target (a walk to the desk never counts). */
   overTarget: number;
+  /** Called visitors who have not come for longer than the walk hint (maybe a no-show). */
+  walkingLong: number;
   longestWaitMs: number | null;
 }
 
@@ -80,7 +86,14 @@ export function counterRows(model: LiveModel, now: number): CounterRow[] {
       const since = t.status === 'serving' ? t.startedAt : t.lastCalledAt;
       const service = model.services.find((s) => s.id === t.serviceId);
       const target = service?.targetMinutes ?? 0;
-      const ms = since === null ? 0 : elapsedMs(since, now);
+      const timing = visitTiming(
+        t.status,
+        t.lastCalledAt,
+        t.startedAt,
+        now,
+        target * 60,
+        DEFAULT_WALK_HINT_SEC,
+      );
       visit = {
         ticketId: t.id,
         number: t.number,
@@ -89,9 +102,10 @@ export function counterRows(model: LiveModel, now: number): CounterRow[] {
         priority: t.priority,
         phase: t.status,
         since: since ?? now,
-        elapsedMs: ms,
+        elapsedMs: timing.elapsedSec * 1000,
         targetMinutes: target,
-        level: overrunLevel(ms, target),
+        walkHintSec: DEFAULT_WALK_HINT_SEC,
+        level: visitLevel(timing),
         recalls: t.recalls,
       };
     }
@@ -141,7 +155,8 @@ export function liveSummary(counters: CounterRow[], services: ServiceRow[]): Liv
     paused: counters.filter((c) => c.status === 'paused').length,
     closed: counters.filter((c) => c.status === 'closed').length,
     atCounters: visits.length,
-    overTarget: visits.filter((v) => v.level !== 'within').length,
+    overTarget: visits.filter((v) => isOverrun(v.level)).length,
+    walkingLong: visits.filter((v) => v.level === 'walk-long').length,
     longestWaitMs: waits.length === 0 ? null : Math.max(...waits),
   };
 }

@@ -9,6 +9,7 @@ import {
   formatDuration,
   formatSeconds,
   formatShare,
+  shareMeetsGoal,
 } from '../../../manager/src/state/format.js';
 import { T0 } from './fixtures.js';
 
@@ -52,5 +53,29 @@ describe('formatting', () => {
       '1 October – 30 November 2026',
     );
     expect(formatClock('tr', T0, 'Europe/Istanbul')).toBe('10:00');
+  });
+
+  it.each<[number, string, string, boolean]>([
+    [0.9795, '%97,9', '97.9%', false],
+    [0.98, '%98,0', '98.0%', true],
+    [0.9794, '%97,9', '97.9%', false],
+    [0.97999, '%97,9', '97.9%', false],
+    [0.58, '%58,0', '58.0%', false],
+    [1, '%100,0', '100.0%', true],
+    [0.99999, '%99,9', '99.9%', true],
+  ])(
+    'when the share is %d, then it shows with one decimal cut toward the verdict against 98%',
+    (share, tr, en, meets) => {
+      expect(formatShare('tr', share)).toBe(tr);
+      expect(formatShare('en', share)).toBe(en);
+      expect(shareMeetsGoal(share, 0.98)).toBe(meets);
+      // The text and the verdict agree: a share shown as at least the goal meets it.
+      expect(parseFloat(formatShare('en', share)) >= 98).toBe(meets);
+    },
+  );
+
+  it('when 49 of 50 visits were resolved, then the share shows the goal exactly and meets it', () => {
+    expect(formatShare('tr', 49 / 50)).toBe('%98,0');
+    expect(shareMeetsGoal(49 / 50, 0.98)).toBe(true);
   });
 });

@@ -18,9 +18,19 @@ describe('i18n', () => {
 
   it('when the overrun is shown, then it is said in words, not only in colour', () => {
     expect(messages('tr').overrun).toEqual({
+      walk: 'Yolda, hizmet başlamadı',
+      'walk-long': 'Çağrıldı, gelmedi',
       within: 'Hedef içinde',
       over: 'Hedef aşıldı',
       'far-over': 'Hedef çok aşıldı (1,5 katı)',
     });
+  });
+
+  it('when ratings are counted in English, then one is singular and more are plural; Turkish does not inflect', () => {
+    expect(messages('en').ratings(1)).toBe('1 rating');
+    expect(messages('en').ratings(12)).toBe('12 ratings');
+    expect(messages('en').ratings(1200)).toBe('1,200 ratings');
+    expect(messages('tr').ratings(1)).toBe('1 değerlendirme');
+    expect(messages('tr').ratings(12)).toBe('12 değerlendirme');
   });
 });

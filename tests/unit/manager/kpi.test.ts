@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kpiTiles, weightedTargetMinutes } from '../../../manager/src/state/kpi.js';
+import { kpiTiles, MIN_RATINGS, weightedTargetMinutes } from '../../../manager/src/state/kpi.js';
 import { group, service } from './fixtures.js';
 
 const measured = (count: number, meanSeconds: number | null = 200) => ({
@@ -76,5 +76,40 @@ describe('kpiTiles', () => {
     expect(byId['mean-service']).toMatchObject({ value: null, status: 'empty' });
     expect(byId['resolved']).toMatchObject({ value: null, status: 'empty' });
     expect(byId['served']).toMatchObject({ value: 0, status: 'neutral' });
+  });
+
+  it.each<[number, 'good' | 'bad']>([
+    [0.9795, 'bad'],
+    [0.9794, 'bad'],
+    [0.98, 'good'],
+  ])(
+    'when %d of served visits were resolved, then the verdict against 98% is %s',
+    (resolvedShare, status) => {
+      const byId = Object.fromEntries(
+        kpiTiles(group('all', { served: 10_000, resolvedShare }), 4).map((t) => [t.id, t]),
+      );
+      expect(byId['resolved']).toMatchObject({ value: resolvedShare, goal: 0.98, status });
+    },
+  );
+
+  it('when one visitor rated 5, then the rating tile shows the count and no mean', () => {
+    const total = group('all', { ratings: 1, meanRating: 5 });
+    const byId = Object.fromEntries(kpiTiles(total, 4).map((t) => [t.id, t]));
+    expect(byId['rating']).toMatchObject({
+      value: null,
+      status: 'empty',
+      details: [{ kind: 'too-few-ratings', count: 1, minimum: MIN_RATINGS }],
+    });
+  });
+
+  it('when 20 visitors rated, then the mean rating is the headline with the count under it', () => {
+    const total = group('all', { ratings: 20, meanRating: 4.35 });
+    const byId = Object.fromEntries(kpiTiles(total, 4).map((t) => [t.id, t]));
+    expect(MIN_RATINGS).toBe(20);
+    expect(byId['rating']).toMatchObject({
+      value: 4.35,
+      status: 'neutral',
+      details: [{ kind: 'ratings', count: 20 }],
+    });
   });
 });

@@ -53,16 +53,21 @@ describe('counterRows', () => {
     expect(at(6 * MIN + 1_000).level).toBe('far-over');
   });
 
-  it('when a visitor is only called, then the clock runs from the last call against the service target', () => {
+  it('when a visitor was called 7 minutes ago and has not arrived, then the walk shows as a hint of a no-show, not as an overrun', () => {
     const row = counterRows(model(), T0 + MIN + 7 * MIN)[1]!;
     expect(row.visit).toMatchObject({
       number: 'R001',
       phase: 'called',
       elapsedMs: 7 * MIN,
       targetMinutes: 6,
-      level: 'over',
+      level: 'walk-long',
       recalls: 1,
     });
+  });
+
+  it('when a visitor was called a minute ago, then the walk runs from the last call and is not judged against the target', () => {
+    const row = counterRows(model(), T0 + 2 * MIN)[1]!;
+    expect(row.visit).toMatchObject({ phase: 'called', elapsedMs: MIN, level: 'walk' });
   });
 
   it('when a counter is paused, then its reason shows and it has no visit', () => {
@@ -105,6 +110,16 @@ describe('liveSummary', () => {
       overTarget: 1,
     });
     expect(s.longestWaitMs).toBe(36 * MIN + 30_000);
+  });
+
+  it('when a visitor was called 7 minutes ago and has not arrived, then it is not counted over target but as not arrived', () => {
+    const m = model();
+    // The visit in service is 7.5 min into a 4-min target; the called one has walked for 7 min.
+    const now = T0 + 8 * MIN;
+    const s = liveSummary(counterRows(m, now), serviceRows(m, now));
+    expect(s).toMatchObject({ atCounters: 2, overTarget: 1, walkingLong: 1 });
+    const early = liveSummary(counterRows(m, T0 + MIN + 30_000), serviceRows(m, T0));
+    expect(early).toMatchObject({ atCounters: 2, overTarget: 0, walkingLong: 0 });
   });
 });
 

@@ -1,20 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { elapsedMs, overrunLevel, type OverrunLevel } from '../../../manager/src/state/overrun.js';
-import { MIN } from './fixtures.js';
+import { visitTiming } from '../../../contract/visit-timing.js';
+import {
+  elapsedMs,
+  isOverrun,
+  visitLevel,
+  type VisitLevel,
+} from '../../../manager/src/state/overrun.js';
+import { MIN, T0 } from './fixtures.js';
 
-describe('overrunLevel', () => {
-  it.each<[string, number, number, OverrunLevel]>([
-    ['at the start', 0, 4, 'within'],
-    ['just under the target', 4 * MIN - 1, 4, 'within'],
-    ['exactly at the target', 4 * MIN, 4, 'over'],
-    ['between the target and 1.5×', 5 * MIN, 4, 'over'],
-    ['exactly at 1.5× the target', 6 * MIN, 4, 'over'],
-    ['just past 1.5× the target', 6 * MIN + 1, 4, 'far-over'],
-    ['with a 3-second target, at 3 s', 3_000, 0.05, 'over'],
-    ['with a 3-second target, at 4.6 s', 4_600, 0.05, 'far-over'],
-    ['with no target', 60 * MIN, 0, 'within'],
-  ])('when the visit is %s, then the level is as listed', (_what, elapsed, target, level) => {
-    expect(overrunLevel(elapsed, target)).toBe(level);
+describe('visitLevel', () => {
+  it.each<[string, 'called' | 'serving', number, number, VisitLevel]>([
+    ['served, at the start', 'serving', 0, 4, 'within'],
+    ['served, just under the target', 'serving', 4 * MIN - 1_000, 4, 'within'],
+    ['served, exactly at the target', 'serving', 4 * MIN, 4, 'over'],
+    ['served, exactly at 1.5× the target', 'serving', 6 * MIN, 4, 'over'],
+    ['served, a second past 1.5× the target', 'serving', 6 * MIN + 1_000, 4, 'far-over'],
+    ['served, with no target', 'serving', 60 * MIN, 0, 'within'],
+    ['called, a minute ago', 'called', MIN, 4, 'walk'],
+    ['called 7 minutes ago and not started', 'called', 7 * MIN, 4, 'walk-long'],
+  ])(
+    'when the visit is %s, then the level is as listed',
+    (_what, state, elapsed, target, level) => {
+      const calledAt = state === 'called' ? T0 : T0 - MIN;
+      const startedAt = state === 'serving' ? T0 : null;
+      const timing = visitTiming(state, calledAt, startedAt, T0 + elapsed, target * 60);
+      expect(visitLevel(timing)).toBe(level);
+    },
+  );
+
+  it('when a visitor is called 7 minutes ago and has not arrived, then it is not an overrun', () => {
+    const timing = visitTiming('called', T0, null, T0 + 7 * MIN, 4 * 60);
+    expect(isOverrun(visitLevel(timing))).toBe(false);
   });
 });
 
