@@ -28,6 +28,26 @@ describe('changes from another origin (CSRF)', () => {
     return clerk;
   }
 
+  it('when every state-changing route is called with an admin cookie from a sibling origin, then each answers 403 forbidden-origin and nothing is stored', async () => {
+    const { cookie } = await signedIn(server, 'admin');
+    const config = JSON.stringify(server.app.configStore.read());
+    const before = rev();
+    const changing = server.app.routes.filter((r) => r.method !== 'get');
+    expect(changing.length).toBeGreaterThan(20);
+    for (const r of changing) {
+      const path = `/api${r.path.replace(/:(\w+)/g, (_m, name: string) => (name === 'hallId' ? 'cankaya' : 'x'))}`;
+      const agent = request(server.url);
+      const res = await agent[r.method](path)
+        .set('Cookie', cookie)
+        .set('Origin', 'https://duyuru.example.gov.tr')
+        .send({});
+      expect(res.status, `${r.method} ${path}`).toBe(403);
+      expect(res.body.error.code, `${r.method} ${path}`).toBe('forbidden-origin');
+    }
+    expect(rev()).toBe(before);
+    expect(JSON.stringify(server.app.configStore.read())).toBe(config);
+  });
+
   it('when a form on another port of the same host posts text/plain to recall with the clerk cookie, then 403 forbidden-origin and nothing is announced; the page itself may recall', async () => {
     const { cookie } = await clerkWithCall();
     const before = rev();
