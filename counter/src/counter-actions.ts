@@ -4,21 +4,23 @@ import type { CounterStatus, Lang, Outcome, Service, StaffTicket } from '../../c
 import type { RunCommand } from './counter-main.js';
 import { errorText, messages } from './i18n.js';
 import { sharedStyles } from './shared-styles.js';
-import type { CounterAction } from './state/actions.js';
+import { closePlan, type CounterAction } from './state/actions.js';
 import { ACTION_KEYS, focusKindOf, intentOf, shortcutFor } from './state/shortcuts.js';
+import type { WaitingEntry } from './state/waiting-line.js';
 import type { CounterCallNumber } from './counter-call-number.js';
 import './counter-call-number.js';
 import './counter-complete-panel.js';
 import './counter-pause-panel.js';
 import './counter-transfer-panel.js';
 
-type Panel = 'complete' | 'transfer' | 'pause';
+type Panel = 'complete' | 'transfer' | 'pause' | 'close';
 
 /** The action an open form ends in. */
 const PANEL_ACTION: Record<Panel, CounterAction> = {
   complete: 'complete',
   transfer: 'transfer',
   pause: 'pause',
+  close: 'close',
 };
 
 /** The clerk's buttons and their keyboard shortcuts; only legal actions are enabled. */
@@ -52,6 +54,27 @@ export class CounterActions extends LitElement {
       counter-call-number {
         flex: 1;
       }
+      .legend {
+        margin: -4px 0 10px;
+        font-size: 0.85rem;
+        color: var(--counter-muted);
+      }
+      .confirm {
+        display: grid;
+        gap: 12px;
+        padding: 12px 14px;
+        border: 2px solid var(--counter-amber-edge);
+        border-radius: 8px;
+        background: var(--counter-amber-bg);
+        color: var(--counter-amber-text);
+      }
+      .confirm h3,
+      .confirm p {
+        margin: 0;
+      }
+      .confirm .row > button {
+        flex: 0 1 auto;
+      }
     `,
   ];
 
@@ -68,6 +91,10 @@ export class CounterActions extends LitElement {
   @property() counterStatus: CounterStatus = 'open';
   /** The current visit, if any. */
   @property({ attribute: false }) ticket: StaffTicket | null = null;
+  /** The visitors waiting for this counter's services, in line order (call-by-number list). */
+  @property({ attribute: false }) waiting: WaitingEntry[] = [];
+  /** An example ticket number from this counter's own services. */
+  @property() numberPlaceholder = '';
   /** Active services of the hall (transfer targets). */
   @property({ attribute: false }) services: Service[] = [];
   /** The interface language. */
@@ -86,14 +113,24 @@ export class CounterActions extends LitElement {
   }
 
   override willUpdate(): void {
-    // A form whose action is no longer possible (the visit changed elsewhere) closes.
-    if (this._panel && !this.legal.has(PANEL_ACTION[this._panel])) this._panel = null;
+    // A form whose action is no longer possible (the visit changed elsewhere) closes; the
+    // close confirmation stays while closing is still possible in some way.
+    if (this._panel === 'close') {
+      if (!this._closePlan()) this._panel = null;
+    } else if (this._panel && !this.legal.has(PANEL_ACTION[this._panel])) this._panel = null;
+  }
+
+  override updated(changed: Map<string, unknown>): void {
+    // The confirmation takes the focus, so Enter or Space cannot close the counter by accident.
+    if (changed.has('_panel') && this._panel === 'close')
+      this.renderRoot.querySelector<HTMLButtonElement>('[data-close-cancel]')?.focus();
   }
 
   override render() {
     const m = messages(this.language);
     return html`<section class="card" aria-labelledby="actions-heading">
       <h2 id="actions-heading">${m.actionsHeading}</h2>
+      ${this._panel ? null : html`<p class="legend">${m.shortcutsLegend}</p>`}
       ${this._panel ? this._renderPanel() : this._renderRows()}
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : null}
     </section>`;
@@ -107,6 +144,8 @@ export class CounterActions extends LitElement {
         ${this._button('call-next', m.callNext, () => this._do('call-next'), 'primary big')}
         <counter-call-number
           .language=${this.language}
+          .waiting=${this.waiting}
+          .placeholder=${this.numberPlaceholder}
           ?disabled=${!this.legal.has('call')}
           @counter-call=${this._onCallNumber}
         ></counter-call-number>
@@ -127,27 +166,95 @@ export class CounterActions extends LitElement {
             ? this._button('resume', m.resume, () => this._do('resume'), 'primary')
             : this._button('pause', m.pause, () => this._open('pause'))
         }
-        ${this._button('close', m.close, () => this._do('close'))}
+        ${this._button('close', m.close, () => this._onClose(), '', this._closePlan() !== null)}
       </div>
     </div>`;
   }
 
-  private _button(action: CounterAction, label: string, onClick: () => void, cls = '') {
+  private _button(
+    action: CounterAction,
+    label: string,
+    onClick: () => void,
+    cls = '',
+    enabled = this.legal.has(action),
+  ) {
     const key = ACTION_KEYS[action];
+    const m = messages(this.language);
     return html`<button
       type="button"
       class=${cls}
       data-action=${action}
-      ?disabled=${!this.legal.has(action)}
+      ?disabled=${!enabled}
       aria-keyshortcuts=${key ? key.replaceAll(' / ', ' ') : ''}
       @click=${onClick}
     >
-      <span>${label}</span>${key ? html`<kbd aria-hidden="true">${key}</kbd>` : null}
+      <span>${label}</span>${
+        key ? html`<kbd title=${m.keyHint(key)} aria-hidden="true">${key}</kbd>` : null
+      }
     </button>`;
   }
 
+  /** What closing does now: at once, or after the clerk confirms what happens to the visit. */
+  private _closePlan() {
+    return closePlan(this.counterStatus, this.ticket?.status ?? null);
+  }
+
+  private _onClose(): void {
+    const plan = this._closePlan();
+    if (plan === 'close') void this._do('close');
+    else if (plan) this._open('close');
+  }
+
+  private _renderClose() {
+    const m = messages(this.language);
+    const plan = this._closePlan();
+    const n = this.ticket?.number ?? '';
+    const requeue = plan === 'confirm-requeue';
+    return html`<div
+      class="confirm"
+      role="alertdialog"
+      aria-labelledby="close-heading"
+      aria-describedby="close-text"
+    >
+      <h3 id="close-heading">${m.closeHeading}</h3>
+      <p id="close-text" data-testid="close-confirm">
+        ${requeue ? m.closeRequeueText(n) : m.closeFinishText(n)}
+      </p>
+      <div class="row">
+        ${
+          requeue
+            ? html`<button type="button" class="primary" @click=${this._requeueAndClose}>
+                ${m.closeRequeueConfirm}
+              </button>`
+            : html`<button
+                type="button"
+                class="primary"
+                @click=${() => this._open('complete', 'resolved')}
+              >
+                ${m.closeFinishConfirm}
+              </button>`
+        }
+        <button type="button" data-close-cancel @click=${() => (this._panel = null)}>
+          <span>${m.cancel}</span><kbd aria-hidden="true">Esc</kbd>
+        </button>
+      </div>
+    </div>`;
+  }
+
+  private _requeueAndClose = async (): Promise<void> => {
+    if (!(await this._do('requeue'))) return;
+    // The requeue's reply comes before its delta may have reached the screen: close by plan,
+    // not by the (possibly stale) legal set.
+    this._inFlight.add('close');
+    const r = await this.run('close');
+    this._inFlight.delete('close');
+    if (r.ok) this._panel = null;
+    else if (r.status !== 401) this._error = errorText(this.language, r.error.code);
+  };
+
   private _renderPanel() {
     if (!this._panel) return null;
+    if (this._panel === 'close') return this._renderClose();
     const onSubmit = (e: CustomEvent<object>) => this._do(PANEL_ACTION[this._panel!], e.detail);
     const onCancel = () => (this._panel = null);
     let panel;

@@ -7,9 +7,11 @@ import type {
   Service,
   StaffTicket,
 } from '../../contract/domain.js';
+import { DEFAULT_WALK_HINT_SEC, visitTiming } from '../../contract/visit-timing.js';
 import { messages } from './i18n.js';
 import { sharedStyles } from './shared-styles.js';
-import { formatDuration, timerLevel } from './state/timer.js';
+import { formatDuration, levelOf } from './state/timer.js';
+import './counter-priority-badge.js';
 
 /** The visit in progress: number, service, status and a timer against the service's target. */
 @customElement('counter-current-visit')
@@ -86,6 +88,34 @@ export class CounterCurrentVisit extends LitElement {
       .timer[data-level='red'] .level::before {
         content: '■ ';
       }
+      /* The walk is not service: its own look, never amber or red. */
+      .timer[data-phase='walk'] {
+        background: var(--counter-bg);
+        border-style: dashed;
+        border-color: var(--counter-muted);
+      }
+      .timer[data-walk='long'] {
+        border-color: var(--counter-amber-edge);
+        color: var(--counter-amber-text);
+      }
+      .timer[data-phase='walk'] .level::before {
+        content: '';
+      }
+      .timer[data-walk='long'] .level::before {
+        content: '⚠ ';
+      }
+      .priority {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 4px 10px;
+        margin-top: 4px;
+        font-size: 1.05rem;
+      }
+      .hint {
+        color: var(--counter-muted);
+        font-size: 0.95rem;
+      }
       .empty {
         margin: 0;
         font-size: 1.15rem;
@@ -102,6 +132,8 @@ export class CounterCurrentVisit extends LitElement {
   @property() counterStatus: CounterStatus = 'open';
   /** Why the counter is paused, when it is. */
   @property() pauseReason: PauseReason | null = null;
+  /** Seconds after a call from which the walk counts as long (a hint of a no-show). */
+  @property({ type: Number }) walkHintSec = DEFAULT_WALK_HINT_SEC;
   /** Server time now, in ms. */
   @property({ type: Number }) now = 0;
   /** The interface language. */
@@ -126,12 +158,18 @@ export class CounterCurrentVisit extends LitElement {
 
   private _renderVisit(t: StaffTicket) {
     const m = messages(this.language);
-    const serving = t.status === 'serving';
-    const since = serving ? t.startedAt : t.lastCalledAt;
-    const elapsed = since === null ? 0 : this.now - since;
     const target = this.service?.targetMinutes ?? 0;
-    // Only the service itself is measured against the target; the walk to the desk is not.
-    const level = serving ? timerLevel(elapsed, target) : 'neutral';
+    // A ticket in any other state does not occupy the counter; read it as a walk of 0.
+    const timing = visitTiming(
+      t.status === 'serving' ? 'serving' : 'called',
+      t.lastCalledAt,
+      t.startedAt,
+      this.now,
+      target * 60,
+      this.walkHintSec,
+    );
+    const walk = timing.phase === 'walk';
+    const level = levelOf(timing);
     return html`<div class="visit">
       <span class="number" data-testid="current-number">${t.number}</span>
       <div>
@@ -142,15 +180,38 @@ export class CounterCurrentVisit extends LitElement {
             ? html`<div class="status" data-testid="current-recalls">${m.recalled(t.recalls)}</div>`
             : null
         }
-      </div>
-      <div class="timer" data-level=${level} data-testid="visit-timer" role="timer">
-        <span class="caption">${serving ? m.serviceTime : m.sinceCall}</span>
-        <span class="clock">${formatDuration(elapsed)}</span>
         ${
-          serving
-            ? html`<span class="level" data-testid="timer-level">${m.timerLevel[level]}</span>
-                <span class="caption">${m.target(target)}</span>`
+          t.priority
+            ? html`<div class="priority" data-testid="current-priority">
+                <counter-priority-badge
+                  long
+                  .group=${t.priority}
+                  .language=${this.language}
+                ></counter-priority-badge>
+                <span class="hint">${m.priorityDocumentHint}</span>
+              </div>`
             : null
+        }
+      </div>
+      <div
+        class="timer"
+        data-phase=${timing.phase}
+        data-level=${level}
+        data-walk=${timing.walkLong ? 'long' : 'short'}
+        data-testid="visit-timer"
+        role="timer"
+      >
+        <span class="caption">${walk ? m.walkCaption : m.serviceTime}</span>
+        <span class="clock">${formatDuration(timing.elapsedSec * 1000)}</span>
+        ${
+          walk
+            ? html`<span class="level" data-testid="walk-level"
+                >${
+                  timing.walkLong ? m.walkLong(Math.round(this.walkHintSec / 60)) : m.walkNotCounted
+                }</span
+              >`
+            : html`<span class="level" data-testid="timer-level">${m.timerLevel[level]}</span>
+                <span class="caption">${m.target(target)}</span>`
         }
       </div>
     </div>`;

@@ -9,6 +9,7 @@ import { legalActions, type CounterAction } from './state/actions.js';
 import { currentTicket, ownStats, type CounterModel } from './state/model.js';
 import { restorableNoShows } from './state/no-shows.js';
 import { coveredQueueLines } from './state/queue-lines.js';
+import { numberPlaceholder, waitingLine } from './state/waiting-line.js';
 import './counter-actions.js';
 import './counter-current-visit.js';
 import './counter-no-shows.js';
@@ -95,6 +96,7 @@ export class CounterMain extends LitElement {
     const service = ticket ? (model.services.find((s) => s.id === ticket.serviceId) ?? null) : null;
     const legal = legalActions(counter.status, ticket?.status ?? null);
     const noShows = restorableNoShows(model, counter.id, now);
+    const waiting = waitingLine(model, counter, now);
     const stateLabel =
       counter.status === 'paused' && counter.pauseReason
         ? `${m.counterStatus.paused} · ${m.pauseReasons[counter.pauseReason]}`
@@ -118,6 +120,8 @@ export class CounterMain extends LitElement {
             .legal=${legal}
             .counterStatus=${counter.status}
             .ticket=${ticket}
+            .waiting=${waiting}
+            .numberPlaceholder=${numberPlaceholder(counter, model.services)}
             .services=${model.services.filter((s) => s.active)}
             .language=${this.language}
             .run=${this.run}
@@ -138,6 +142,7 @@ export class CounterMain extends LitElement {
           }
           <counter-queue-summary
             .lines=${coveredQueueLines(counter, model.services, model.queues, now)}
+            .waiting=${waiting}
             .language=${this.language}
           ></counter-queue-summary>
           <counter-own-stats

@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../../contract/errors.js';
 import type { PasswordProblem } from '../../contract/password.js';
-import type { Lang, PauseReason, TicketStatus } from '../../contract/domain.js';
+import type { Lang, PauseReason, PriorityGroup, TicketStatus } from '../../contract/domain.js';
 import type { TimerLevel } from './state/timer.js';
 
 /** An error as the counter shows it: a server code, or the network being unreachable. */
@@ -61,7 +61,8 @@ const tr = {
   nobodyWaiting: 'Bekleyen yok',
   currentHeading: 'Şu anki ziyaret',
   noCurrent: 'Şu an çağrılmış kimse yok.',
-  pausedNotice: (reason: string) => `Banko ara verdi (${reason}). Devam etmek için P.`,
+  pausedNotice: (reason: string) =>
+    `Bankoya ara verildi (${reason}). Devam etmek için “Devam et” düğmesine ya da P tuşuna basın.`,
   ticketStatus: {
     waiting: 'Bekliyor',
     called: 'Çağrıldı, bekleniyor',
@@ -71,7 +72,9 @@ const tr = {
     cancelled: 'İptal',
   } satisfies Record<TicketStatus, string>,
   recalled: (n: number) => `${n} kez tekrar çağrıldı`,
-  sinceCall: 'Çağrıdan beri',
+  walkCaption: 'Çağrıldı, henüz gelmedi',
+  walkNotCounted: 'Hizmet süresine sayılmaz',
+  walkLong: (min: number) => `${min} dakikayı geçti, gelmemiş olabilir`,
   serviceTime: 'Hizmet süresi',
   target: (min: number) => `Hedef: ${min} dk`,
   timerLevel: {
@@ -79,11 +82,14 @@ const tr = {
     amber: 'Hedef süreye ulaşıldı',
     red: 'Hedef süre çok aşıldı',
   } satisfies Record<TimerLevel, string>,
-  ownHeading: 'Bugün sizin',
+  ownHeading: 'Bugünkü özetiniz',
   completed: 'Tamamlanan ziyaret',
   meanService: 'Ortalama hizmet süresi',
   actionsHeading: 'İşlemler',
   shortcut: 'Kısayol',
+  keyHint: (key: string) => `Kısayol: ${key} tuşu`,
+  shortcutsLegend:
+    'Kısayollar: düğmenin sağındaki harf tuşuna basın. Boşluk tuşu sıradakini çağırır, Esc açık formu kapatır.',
   callNext: 'Sıradakini çağır',
   callNumber: 'Numarayı çağır',
   ticketNumber: 'Sıra numarası',
@@ -98,15 +104,36 @@ const tr = {
   requeue: 'Sıraya geri al',
   transfer: 'Aktar',
   transferTo: 'Aktarılacak hizmet',
-  position: 'Sıradaki yeri',
+  position: 'Yeni sırada nereye alınsın?',
   front: 'Sıranın başına',
   back: 'Sıranın sonuna',
   pause: 'Ara ver',
   pauseReason: 'Ara verme nedeni',
   resume: 'Devam et',
   close: 'Bankoyu kapat',
+  closeHeading: 'Banko kapatılsın mı?',
+  closeRequeueText: (n: string) =>
+    `${n} numara çağrıldı, henüz gelmedi. Bankoyu kapatırsanız ${n} sıraya geri alınır.`,
+  closeRequeueConfirm: 'Sıraya geri al ve kapat',
+  closeFinishText: (n: string) =>
+    `${n} numarayla işlem sürüyor. Bankoyu kapatmadan önce ziyareti tamamlayın ya da aktarın.`,
+  closeFinishConfirm: 'Ziyareti tamamla',
   cancel: 'Vazgeç',
   enterHint: 'Onaylamak için Enter, vazgeçmek için Esc',
+  lineHeading: 'Sırada bekleyenler',
+  lineOrder: 'Sıraya giriş sırasıyla. Öncelikli sıradakiler ★ ile işaretli.',
+  priorityLabel: 'Öncelikli sıra',
+  priorityGroups: {
+    elderly: '65 yaş ve üstü',
+    disabled: 'Engelli',
+    pregnant: 'Hamile',
+    veteran: 'Gazi ve şehit yakını',
+  } satisfies Record<PriorityGroup, string>,
+  priorityDocumentHint: 'Belge veya kimlik isteyebilirsiniz.',
+  waitedFor: (t: string) => `${t} bekliyor`,
+  callListLabel: 'Bekleyen numaralar',
+  callThis: (n: string) => `${n} numarayı çağır`,
+  noMatch: 'Bu numarada bekleyen yok.',
   noShowsHeading: 'Gelmeyenler',
   noShowsHint: (minutes: number) =>
     `Geri gelen ziyaretçiyi ${minutes} dakika içinde sıranın başına alabilirsiniz.`,
@@ -195,7 +222,7 @@ const en: Messages = {
   nobodyWaiting: 'Nobody waiting',
   currentHeading: 'Current visit',
   noCurrent: 'Nobody called right now.',
-  pausedNotice: (reason) => `Counter paused (${reason}). Press P to resume.`,
+  pausedNotice: (reason) => `Counter paused (${reason}). Press “Resume” or the P key to go on.`,
   ticketStatus: {
     waiting: 'Waiting',
     called: 'Called, expected',
@@ -205,7 +232,9 @@ const en: Messages = {
     cancelled: 'Cancelled',
   },
   recalled: (n) => (n === 1 ? 'Called again once' : `Called again ${n} times`),
-  sinceCall: 'Since the call',
+  walkCaption: 'Called, not here yet',
+  walkNotCounted: 'Not counted as service time',
+  walkLong: (min) => `Over ${min} minutes: may not be coming`,
   serviceTime: 'Service time',
   target: (min) => `Target: ${min} min`,
   timerLevel: {
@@ -218,6 +247,9 @@ const en: Messages = {
   meanService: 'Mean service time',
   actionsHeading: 'Actions',
   shortcut: 'Shortcut',
+  keyHint: (key) => `Shortcut: the ${key} key`,
+  shortcutsLegend:
+    'Shortcuts: press the letter shown on a button. Space calls the next visitor, Esc closes an open form.',
   callNext: 'Call next',
   callNumber: 'Call number',
   ticketNumber: 'Ticket number',
@@ -239,8 +271,29 @@ const en: Messages = {
   pauseReason: 'Reason for the pause',
   resume: 'Resume',
   close: 'Close counter',
+  closeHeading: 'Close the counter?',
+  closeRequeueText: (n) =>
+    `${n} was called and has not arrived. Closing the counter puts ${n} back in the line.`,
+  closeRequeueConfirm: 'Back to the line and close',
+  closeFinishText: (n) =>
+    `${n} is being served. Complete or transfer the visit before closing the counter.`,
+  closeFinishConfirm: 'Complete the visit',
   cancel: 'Cancel',
   enterHint: 'Enter to confirm, Esc to cancel',
+  lineHeading: 'Waiting in line',
+  lineOrder: 'In the order they joined. Priority visitors are marked ★.',
+  priorityLabel: 'Priority',
+  priorityGroups: {
+    elderly: 'Aged 65 or over',
+    disabled: 'Disabled',
+    pregnant: 'Pregnant',
+    veteran: 'Veteran or martyr’s relative',
+  },
+  priorityDocumentHint: 'You may ask for a document or ID.',
+  waitedFor: (t) => `waiting ${t}`,
+  callListLabel: 'Waiting numbers',
+  callThis: (n) => `Call ${n}`,
+  noMatch: 'Nobody waiting with this number.',
   noShowsHeading: 'No-shows',
   noShowsHint: (minutes: number) =>
     `A visitor who comes back within ${minutes} minutes can be put at the front of the line.`,

@@ -62,3 +62,21 @@ export function legalActions(
   }
   return legal;
 }
+
+/**
+ * What "close the counter" does now. With no visit it closes at once; with a visit at the desk
+ * the clerk must confirm first: a called visitor goes back to the line (then the counter
+ * closes), a visit in service has to be completed or transferred before the counter can close
+ * (the server refuses otherwise). `null` when closing is not possible at all.
+ */
+export type ClosePlan = 'close' | 'confirm-requeue' | 'confirm-finish';
+
+export function closePlan(
+  counterStatus: CounterStatus,
+  ticketStatus: TicketStatus | null,
+): ClosePlan | null {
+  if (counterStatus === 'closed') return null;
+  if (ticketStatus === 'called') return 'confirm-requeue';
+  if (ticketStatus === 'serving') return 'confirm-finish';
+  return 'close';
+}

@@ -1,3 +1,5 @@
+import type { VisitTiming } from '../../../contract/visit-timing.js';
+
 /** How a running visit compares with its service's target time. */
 export type TimerLevel = 'neutral' | 'amber' | 'red';
 
@@ -23,4 +25,11 @@ export function formatDuration(ms: number): string {
   const s = total % 60;
   const ss = String(s).padStart(2, '0');
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+/** The timer's colour level from the shared rule: only service time is ever amber or red. */
+export function levelOf(timing: VisitTiming): TimerLevel {
+  if (timing.farOverTarget) return 'red';
+  if (timing.overTarget) return 'amber';
+  return 'neutral';
 }

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { CounterStatus, TicketStatus } from '../../../contract/domain.js';
 import {
   ALL_ACTIONS,
+  closePlan,
   legalActions,
+  type ClosePlan,
   type CounterAction,
 } from '../../../counter/src/state/actions.js';
 
@@ -44,4 +46,21 @@ describe('legalActions', () => {
       for (const a of legalActions(c, t)) expect(ALL_ACTIONS).toContain(a);
     }
   });
+});
+
+describe('closePlan', () => {
+  it.each<[CounterStatus, TicketStatus | null, ClosePlan | null]>([
+    ['closed', null, null],
+    ['open', null, 'close'],
+    ['paused', null, 'close'],
+    ['open', 'done', 'close'],
+    ['open', 'called', 'confirm-requeue'],
+    ['paused', 'called', 'confirm-requeue'],
+    ['open', 'serving', 'confirm-finish'],
+  ])(
+    'when the counter is %s and its ticket is %s, then closing means %s',
+    (counterStatus, ticketStatus, plan) => {
+      expect(closePlan(counterStatus, ticketStatus)).toBe(plan);
+    },
+  );
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorText, messages } from '../../../counter/src/i18n.js';
+import { t as kiosk } from '../../../kiosk/src/i18n.js';
 
 describe('errorText', () => {
   it.each([
@@ -29,5 +30,29 @@ describe('messages', () => {
   it('when the session expired, then both languages say so', () => {
     expect(messages('tr').sessionExpired).toMatch(/Oturumunuz sona erdi/);
     expect(messages('en').sessionExpired).toMatch(/session expired/);
+  });
+});
+
+describe('the counter in Turkish', () => {
+  const tr = messages('tr');
+
+  it('when a visitor is in a priority group, then the clerk reads the same words the visitor chose at the kiosk', () => {
+    for (const lang of ['tr', 'en'] as const) {
+      expect(messages(lang).priorityGroups).toEqual(kiosk(lang).priorityGroups);
+    }
+  });
+
+  it('when the counter is paused, then the notice says which key or button to press, with a verb', () => {
+    expect(tr.pausedNotice('Mola')).toMatch(/P tuşuna basın\.$/);
+  });
+
+  it('when the clerk reads the headings and labels, then none of the awkward phrasings is left', () => {
+    const all = JSON.stringify(tr);
+    expect(all).not.toMatch(/Bugün sizin|Sıradaki yeri|için P\./);
+  });
+
+  it('when a shortcut key is shown, then its hint is Turkish', () => {
+    expect(tr.keyHint('N')).toBe('Kısayol: N tuşu');
+    expect(tr.shortcutsLegend).toMatch(/^Kısayollar: /);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, timerLevel, type TimerLevel } from '../../../counter/src/state/timer.js';
+import { visitTiming } from '../../../contract/visit-timing.js';
+import {
+  formatDuration,
+  levelOf,
+  timerLevel,
+  type TimerLevel,
+} from '../../../counter/src/state/timer.js';
 
 const MIN = 60_000;
 
@@ -33,5 +39,22 @@ describe('formatDuration', () => {
     [-10_000, '0:00'],
   ])('when %i ms have passed, then it shows %s', (ms, text) => {
     expect(formatDuration(ms)).toBe(text);
+  });
+});
+
+describe('levelOf', () => {
+  const T = Date.UTC(2026, 11, 4, 9, 0, 0);
+
+  it('when a called visitor has not arrived for 7 minutes, then the timer is not amber or red', () => {
+    expect(levelOf(visitTiming('called', T, null, T + 7 * MIN, 240, 180))).toBe('neutral');
+  });
+
+  it.each<[number, TimerLevel]>([
+    [3 * MIN, 'neutral'],
+    [4 * MIN, 'amber'],
+    [7 * MIN, 'red'],
+  ])('when the service has run %i ms after a long walk, then the level is %s', (ms, level) => {
+    const started = T + 10 * MIN;
+    expect(levelOf(visitTiming('serving', T, started, started + ms, 240, 180))).toBe(level);
   });
 });
