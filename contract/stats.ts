@@ -5,6 +5,14 @@
 
 export type GroupBy = 'day' | 'hour' | 'weekday' | 'service' | 'counter' | 'clerk' | 'none';
 
+/**
+ * The CSV export's `dialect`: `rfc4180` (the default) has `,` between fields and `.` decimals,
+ * for tools; `excel-tr` has `;` and `,` decimals and `GG.AA.YYYY` dates, as Excel in Turkish
+ * opens it in columns.
+ */
+export const CSV_DIALECTS = ['rfc4180', 'excel-tr'] as const;
+export type CsvDialect = (typeof CSV_DIALECTS)[number];
+
 export interface DurationStats {
   /** Visits measured. */
   count: number;

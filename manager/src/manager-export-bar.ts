@@ -1,11 +1,13 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Lang } from '../../contract/domain.js';
+import { CSV_DIALECTS, type CsvDialect } from '../../contract/stats.js';
 import { downloadFile } from './download.js';
 import { errorText, messages } from './i18n.js';
 import { sharedStyles } from './shared-styles.js';
 import type { DayRange } from './state/date-range.js';
 import {
+  defaultCsvDialect,
   EXPORT_FORMATS,
   exportFileName,
   exportUrl,
@@ -62,6 +64,13 @@ export class ManagerExportBar extends LitElement {
         margin: 0 0 8px;
         font-size: 0.9rem;
       }
+      label.dialect {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 4px 8px;
+        margin: 0 0 8px;
+      }
     `,
   ];
 
@@ -71,6 +80,8 @@ export class ManagerExportBar extends LitElement {
     progress: DownloadProgress;
   } | null = null;
   @state() private _outcome: Outcome = null;
+  /** The manager's choice; until they choose, the page language's default. */
+  @state() private _dialect: CsvDialect | null = null;
   private _abort: AbortController | null = null;
 
   @property({ attribute: false }) range!: DayRange;
@@ -87,6 +98,21 @@ export class ManagerExportBar extends LitElement {
     return html`<section class="card" aria-labelledby="export-heading">
       <h2 id="export-heading">${m.exportHeading}</h2>
       <p class="hint muted">${m.exportHint}</p>
+      <label class="dialect">
+        ${m.csvDialectLabel}
+        <select
+          data-testid="csv-dialect"
+          @change=${(e: Event) =>
+            (this._dialect = (e.target as HTMLSelectElement).value as CsvDialect)}
+        >
+          ${CSV_DIALECTS.map(
+            (d) =>
+              html`<option value=${d} ?selected=${d === this._csvDialect()}>
+                ${m.csvDialect[d]}
+              </option>`,
+          )}
+        </select>
+      </label>
       <div class="buttons">
         ${EXPORT_FORMATS.map(
           (f) =>
@@ -112,6 +138,10 @@ export class ManagerExportBar extends LitElement {
         }
       </div>
     </section>`;
+  }
+
+  private _csvDialect(): CsvDialect {
+    return this._dialect ?? defaultCsvDialect(this.language);
   }
 
   private _renderProgress() {
@@ -142,7 +172,7 @@ export class ManagerExportBar extends LitElement {
     this._outcome = null;
     this._running = { format, name, progress: { received: 0, total: null, fraction: null } };
     const result = await downloadFile(
-      exportUrl(this.range, format),
+      exportUrl(this.range, format, this._csvDialect()),
       name,
       (progress) => {
         if (this._running) this._running = { ...this._running, progress };

@@ -1,9 +1,10 @@
 /**
  * A strict RFC 4180 parser for tests: CRLF records, fields optionally in double quotes with
  * quotes doubled inside. Throws on anything else (a bare LF, a quote inside an unquoted field,
- * text after a closing quote), so a sloppy writer cannot pass by accident.
+ * text after a closing quote), so a sloppy writer cannot pass by accident. `separator` is `;`
+ * for the Turkish Excel dialect.
  */
-export function parseCsv(text: string): string[][] {
+export function parseCsv(text: string, separator = ','): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let i = 0;
@@ -29,14 +30,14 @@ export function parseCsv(text: string): string[][] {
         i += 1;
       }
     } else {
-      while (i < text.length && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n') {
+      while (i < text.length && text[i] !== separator && text[i] !== '\r' && text[i] !== '\n') {
         if (text[i] === '"') fail('quote inside an unquoted field');
         field += text[i];
         i += 1;
       }
     }
     row.push(field);
-    if (text[i] === ',') {
+    if (text[i] === separator) {
       i += 1;
     } else if (text.startsWith('\r\n', i)) {
       rows.push(row);

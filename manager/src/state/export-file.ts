@@ -1,3 +1,5 @@
+import type { Lang } from '../../../contract/domain.js';
+import type { CsvDialect } from '../../../contract/stats.js';
 import type { DayRange } from './date-range.js';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'json'] as const;
@@ -8,10 +10,19 @@ export function exportFileName(hallId: string, range: DayRange, format: ExportFo
   return `siramatik-${hallId}-${range.from}_${range.to}.${format}`;
 }
 
-/** `/api/exports/tickets.<format>?from=…&to=…` */
-export function exportUrl(range: DayRange, format: ExportFormat): string {
+/** `/api/exports/tickets.<format>?from=…&to=…`, with `&dialect=…` for a CSV when one is given. */
+export function exportUrl(range: DayRange, format: ExportFormat, dialect?: CsvDialect): string {
   const q = new URLSearchParams({ from: range.from, to: range.to });
+  if (format === 'csv' && dialect) q.set('dialect', dialect);
   return `/api/exports/tickets.${format}?${q.toString()}`;
+}
+
+/**
+ * The CSV a manager gets unless they choose: in Turkish the Excel dialect (`;`, `,` decimals),
+ * which a Turkish Excel opens in columns; in English the comma dialect.
+ */
+export function defaultCsvDialect(lang: Lang): CsvDialect {
+  return lang === 'tr' ? 'excel-tr' : 'rfc4180';
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { hallOf, type Actor } from '../auth/actor.js';
 import { fail, isCalendarDay, ok, type Result } from '../domain/index.js';
+import { CSV_DIALECTS, type CsvDialect } from '../../../contract/stats.js';
 import { exportFileName } from '../stats/export-columns.js';
 import { TooManyRowsError, type ExportFormat, type StatsService } from '../stats/stats-service.js';
 import { GROUP_BY } from '../stats/stats-types.js';
@@ -23,6 +24,20 @@ const rangeChecks = <T extends { from: string; to: string }>(s: z.ZodType<T>) =>
     });
 
 const rangeQuery = rangeChecks(z.strictObject({ from: day, to: day }));
+// The API has no page language: without `dialect` it stays RFC 4180, as tools and scripts
+// written before the dialect existed expect; the manager page asks for `excel-tr` in Turkish.
+const csvQuery = rangeChecks(
+  z.strictObject({
+    from: day,
+    to: day,
+    dialect: z
+      .enum(CSV_DIALECTS)
+      .optional()
+      .describe(
+        'rfc4180 (default): comma separator, dot decimals. excel-tr: semicolon separator, comma decimals, dates DD.MM.YYYY, as Turkish Excel opens it.',
+      ),
+  }),
+);
 const statsQuery = rangeChecks(
   z.strictObject({ from: day, to: day, groupBy: z.enum(GROUP_BY).optional() }),
 );
@@ -49,7 +64,7 @@ export function statsRoutes(deps: RouteDeps & { stats: StatsService }): RouteDef
       summary: `One row per visit of your hall in the range, as ${format.toUpperCase()} (streamed).`,
       tag: 'stats',
       access: 'manager',
-      query: rangeQuery,
+      query: format === 'csv' ? csvQuery : rangeQuery,
       handler: async ({ query, actor, res }) => {
         const hallId = ownHallId(actor);
         if (!hallId.ok) return hallId;
@@ -57,7 +72,9 @@ export function statsRoutes(deps: RouteDeps & { stats: StatsService }): RouteDef
         res.setHeader('Content-Type', CONTENT_TYPE[format]);
         res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
         try {
-          await deps.stats.exportTickets(hallId.value, query, format, res);
+          // Only the CSV route's schema lets `dialect` through.
+          const { dialect } = query as { dialect?: CsvDialect };
+          await deps.stats.exportTickets(hallId.value, query, format, res, dialect);
         } catch (err) {
           if (!res.headersSent) {
             res.removeHeader('Content-Type');

@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import type { CsvDialect } from '../../../contract/stats.js';
 import { LocalClock } from './local-clock.js';
 import {
   displayText,
@@ -18,6 +19,48 @@ const CRLF = '\r\n';
 export function csvField(cell: string): string {
   return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
+
+/** The same quoting with `;` as the separator (a comma needs no quotes there). */
+export function excelTrField(cell: string): string {
+  return /[";\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
+export type { CsvDialect };
+
+/**
+ * How the parts of a row are written in one dialect. Turkish Excel reads `;` as its list
+ * separator and `,` as its decimal mark, and types dates `GG.AA.YYYY SS:DD:ss`.
+ */
+interface DialectWriter {
+  separator: string;
+  field: (cell: string) => string;
+  decimal: (text: string) => string;
+  dateTime: (clock: LocalClock, at: number) => string;
+  day: (day: string) => string;
+}
+
+/** `2024-05-06` → `06.05.2024`. */
+const turkishDay = (day: string) => `${day.slice(8, 10)}.${day.slice(5, 7)}.${day.slice(0, 4)}`;
+
+const DIALECTS: Record<CsvDialect, DialectWriter> = {
+  rfc4180: {
+    separator: ',',
+    field: csvField,
+    decimal: (text) => text,
+    dateTime: (clock, at) => clock.dateTime(at),
+    day: (day) => day,
+  },
+  'excel-tr': {
+    separator: ';',
+    field: excelTrField,
+    decimal: (text) => text.replace('.', ','),
+    dateTime: (clock, at) => {
+      const local = clock.dateTime(at);
+      return `${turkishDay(local)}${local.slice(10)}`;
+    },
+    day: (day) => (/^\d{4}-\d{2}-\d{2}$/.test(day) ? turkishDay(day) : day),
+  },
+};
 
 const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
 
@@ -40,23 +83,29 @@ function fieldWriter(
   col: ExportColumn,
   names: ExportNames,
   clock: LocalClock,
+  dialect: DialectWriter,
 ): (r: TicketRecord) => string {
   switch (col.kind) {
     case 'instant':
       return (r) => {
         const v = col.value(r, names) as number | null;
-        return v === null ? '' : clock.dateTime(v);
+        return v === null ? '' : dialect.dateTime(clock, v);
       };
     case 'minutes':
       return (r) => {
         const v = col.value(r, names) as number | null;
-        return v === null ? '' : minutesText(v);
+        return v === null ? '' : dialect.decimal(minutesText(v));
       };
-    case 'number':
+    // Numbers and days hold no separator, quote or line break: no quoting needed.
     case 'day':
       return (r) => {
         const v = col.value(r, names);
-        return v === null ? '' : neutralise(String(v));
+        return v === null ? '' : neutralise(dialect.day(String(v)));
+      };
+    case 'number':
+      return (r) => {
+        const v = col.value(r, names);
+        return v === null ? '' : neutralise(dialect.decimal(String(v)));
       };
     case 'text':
     case 'boolean': {
@@ -66,7 +115,7 @@ function fieldWriter(
         if (v === null) return '';
         let field = cache.get(v);
         if (field === undefined) {
-          field = csvField(neutralise(displayText(col, v)));
+          field = dialect.field(neutralise(displayText(col, v)));
           if (cache.size < TEXT_CACHE_LIMIT) cache.set(v, field);
         }
         return field;
@@ -76,23 +125,26 @@ function fieldWriter(
 }
 
 /**
- * Writes records as CSV: RFC 4180 with CRLF, a UTF-8 BOM so Excel reads Turkish letters, one
- * Turkish header row, and every cell that a spreadsheet could run as a formula neutralised.
- * Streams batch by batch; ends `out`.
+ * Writes records as CSV in `dialect` (see `CsvDialect`): CRLF, a UTF-8 BOM so Excel reads
+ * Turkish letters, one Turkish header row, and every cell that a spreadsheet could run as a
+ * formula neutralised. Streams batch by batch; ends `out`.
  */
 export async function writeCsv(
   out: Writable,
   batches: AsyncIterable<TicketRecord[]>,
   names: ExportNames,
+  dialectName: CsvDialect = 'rfc4180',
 ): Promise<void> {
+  const dialect = DIALECTS[dialectName];
+  const sep = dialect.separator;
   const clock = new LocalClock(names.timeZone);
-  const fields = EXPORT_COLUMNS.map((c) => fieldWriter(c, names, clock));
+  const fields = EXPORT_COLUMNS.map((c) => fieldWriter(c, names, clock, dialect));
   const sink = new TextSink(out);
-  sink.write(BOM + EXPORT_COLUMNS.map((c) => csvField(neutralise(c.header))).join(',') + CRLF);
+  sink.write(BOM + EXPORT_COLUMNS.map((c) => dialect.field(neutralise(c.header))).join(sep) + CRLF);
   for await (const batch of batches) {
     for (const r of batch) {
       let line = fields[0]!(r);
-      for (let i = 1; i < fields.length; i++) line += ',' + fields[i]!(r);
+      for (let i = 1; i < fields.length; i++) line += sep + fields[i]!(r);
       sink.write(line + CRLF);
     }
     await sink.settle();

@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import { StatsAggregator } from './aggregate.js';
-import { writeCsv } from './csv-export.js';
+import { writeCsv, type CsvDialect } from './csv-export.js';
 import type { ExportNames } from './export-columns.js';
 import { writeJson } from './json-export.js';
 import { ExportAborted } from './stream-sink.js';
@@ -76,6 +76,7 @@ export class StatsService {
     range: DayRange,
     format: ExportFormat,
     out: Writable,
+    csvDialect: CsvDialect = 'rfc4180',
   ): Promise<void> {
     const names = this.names(hallId);
     if (!names) throw new Error(`No hall ${hallId}.`);
@@ -86,7 +87,7 @@ export class StatsService {
     }
     const batches = recordsByDay(this.deps, hallId, range.from, range.to);
     try {
-      if (format === 'csv') return await writeCsv(out, batches, names);
+      if (format === 'csv') return await writeCsv(out, batches, names, csvDialect);
       if (format === 'json') return await writeJson(out, batches, names);
       const hallName = this.deps.hallConfig(hallId)!.hall.name;
       return await writeXlsx(out, batches, names, { hallName, ...range, at: this.deps.now() });

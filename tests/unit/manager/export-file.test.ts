@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  defaultCsvDialect,
   downloadProgress,
   exportFileName,
   exportUrl,
@@ -13,6 +14,20 @@ describe('export file names', () => {
       'siramatik-cankaya-2026-11-01_2026-11-30.csv',
     );
     expect(exportUrl(range, 'xlsx')).toBe(
+      '/api/exports/tickets.xlsx?from=2026-11-01&to=2026-11-30',
+    );
+  });
+
+  it('when the page is Turkish, then the CSV asks for the Turkish Excel dialect; in English, RFC 4180', () => {
+    const range = { from: '2026-11-01', to: '2026-11-30' };
+    expect(exportUrl(range, 'csv', defaultCsvDialect('tr'))).toBe(
+      '/api/exports/tickets.csv?from=2026-11-01&to=2026-11-30&dialect=excel-tr',
+    );
+    expect(exportUrl(range, 'csv', defaultCsvDialect('en'))).toBe(
+      '/api/exports/tickets.csv?from=2026-11-01&to=2026-11-30&dialect=rfc4180',
+    );
+    // Only the CSV route takes a dialect; the others refuse unknown fields.
+    expect(exportUrl(range, 'xlsx', 'excel-tr')).toBe(
       '/api/exports/tickets.xlsx?from=2026-11-01&to=2026-11-30',
     );
   });
