@@ -169,11 +169,16 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // Every body, on every path, is capped while it streams in (not after it was read to the end).
   app.use(jsonBody(BODY_LIMIT_BYTES));
 
-  const headersTimeout = deps.headersTimeoutMs ?? HEADERS_TIMEOUT_MS;
+  const requestTimeout = deps.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  // Node refuses a headers timeout longer than the request timeout (0 turns that one off).
+  const headersTimeout = Math.min(
+    deps.headersTimeoutMs ?? HEADERS_TIMEOUT_MS,
+    requestTimeout || Infinity,
+  );
   const httpServer = createServer(
     {
       headersTimeout,
-      requestTimeout: deps.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+      requestTimeout,
       keepAliveTimeout: deps.keepAliveTimeoutMs ?? KEEP_ALIVE_TIMEOUT_MS,
       // Node checks the two timeouts above every 30 s by default: a slow client would get
       // up to 30 s more. Check at least every second.
