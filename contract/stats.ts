@@ -33,7 +33,10 @@ export interface GroupStats {
    * or clerk id, `all` (none); null for visits that never reached a counter (by counter, clerk).
    */
   key: string | null;
-  /** Turkish label: service, counter or clerk name, weekday name, hour range. */
+  /**
+   * Turkish label: service or counter name, weekday name, hour range; a clerk as
+   * `Ayşe Yılmaz (ayse)` (see `clerkLabel`), as two clerks may share a name, never a user name.
+   */
   label: string;
   /** Tickets issued (their first segment). */
   issued: number;

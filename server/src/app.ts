@@ -234,6 +234,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     hallConfig: (hallId) => queues.hallConfig(hallId),
     liveDay: (hallId) => queues.hall(hallId)?.state.day,
     clerkName: queues.clerkName,
+    clerkUsername: (id) =>
+      deps.store.config.read().users.find((u) => u.id === id)?.username ?? null,
     now,
     log,
   });

@@ -163,6 +163,7 @@ describe('stats and exports over a real embedded store', () => {
         hallConfig: (id) => queues.hallConfig(id),
         liveDay: (id) => queues.hall(id)?.state.day,
         clerkName: queues.clerkName,
+        clerkUsername: (id) => store.config.read().users.find((u) => u.id === id)?.username ?? null,
         now: () => now,
         log: () => undefined,
         xlsxMaxRows,
@@ -256,6 +257,7 @@ describe('stats and exports over a real embedded store', () => {
         Öncelik: '',
         Banko: "'=1+2",
         Personel: 'Şükrü Öztürk',
+        'Personel kullanıcı adı': 'sukru',
         'Sıra alma': `${MON} 09:00:00`,
         'İlk çağrı': `${MON} 09:01:00`,
         Başlama: `${MON} 09:01:30`,
@@ -377,6 +379,7 @@ describe('stats and exports over a real embedded store', () => {
       service: 'Vezne',
       counter: "'=1+2",
       clerk: 'Şükrü Öztürk',
+      clerkUsername: 'sukru',
       issuedAt: new Date(Date.UTC(2024, 4, 6, 9, 0, 0)),
       waitMinutes: 1,
       walkMinutes: 0.5,
@@ -410,6 +413,8 @@ describe('stats and exports over a real embedded store', () => {
       number: 'V001',
       segment: 1,
       counter: '=1+2',
+      clerk: 'Şükrü Öztürk',
+      clerkUsername: 'sukru',
       issuedAt: '2024-05-06T09:00:00+03:00',
       waitMinutes: 1,
       serviceMinutes: 4,
@@ -451,7 +456,7 @@ describe('stats and exports over a real embedded store', () => {
     expect(res.body.total).toMatchObject({ resolved: 2, forwarded: 1 });
   });
 
-  it('when groupBy is left out, then stats are by day; by clerk, then clerks carry their names', async () => {
+  it('when groupBy is left out, then stats are by day; by clerk, then clerks carry their names and user names', async () => {
     const byDay = await request(app).get(`/api/stats?from=${MON}&to=${MON}`).set(as('mudur'));
     const byClerk = await request(app)
       .get(`/api/stats?from=${MON}&to=${MON}&groupBy=clerk`)
@@ -459,7 +464,11 @@ describe('stats and exports over a real embedded store', () => {
 
     expect(byDay.body.groupBy).toBe('day');
     expect(byClerk.body.groups.map((g: { label: string }) => g.label)).toEqual(
-      expect.arrayContaining(['Şükrü Öztürk', 'Ayşe Işık', 'Gülşen Çiğdem']),
+      expect.arrayContaining([
+        'Şükrü Öztürk (sukru)',
+        'Ayşe Işık (ayse)',
+        'Gülşen Çiğdem (gulsen)',
+      ]),
     );
   });
 

@@ -7,6 +7,8 @@ export interface ExportNames {
   service: (id: string) => string;
   counter: (id: string) => string;
   clerk: (id: string) => string;
+  /** The clerk's user name, which tells apart two clerks with the same name; null if removed. */
+  clerkUsername?: (id: string) => string | null;
 }
 
 /**
@@ -111,6 +113,14 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
     kind: 'text',
     width: 20,
     value: (r, n) => (r.clerkId === null ? null : n.clerk(r.clerkId)),
+  },
+  {
+    key: 'clerkUsername',
+    header: 'Personel kullanıcı adı',
+    note: 'Ziyareti yapan personelin kullanıcı adı (aynı adlı iki personeli ayırır).',
+    kind: 'text',
+    width: 16,
+    value: (r, n) => (r.clerkId === null ? null : (n.clerkUsername?.(r.clerkId) ?? null)),
   },
   {
     key: 'issuedAt',

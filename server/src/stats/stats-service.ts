@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { clerkLabel } from '../../../contract/clerk-label.js';
 import { StatsAggregator } from './aggregate.js';
 import { writeCsv, type CsvDialect } from './csv-export.js';
 import type { ExportNames } from './export-columns.js';
@@ -10,6 +11,8 @@ import { writeXlsx } from './xlsx-export.js';
 
 export interface StatsServiceDeps extends RecordsSourceDeps {
   clerkName: (userId: string) => string | null;
+  /** The clerk's user name: two clerks may share a display name, never a user name. */
+  clerkUsername?: (userId: string) => string | null;
   /** Rows an XLSX export may hold; Excel's sheet limit less the header unless a test says. */
   xlsxMaxRows?: number;
   now: () => number;
@@ -102,12 +105,14 @@ export class StatsService {
   names(hallId: string): ExportNames | undefined {
     const config = this.deps.hallConfig(hallId);
     if (!config) return undefined;
+    const username = remembered((id) => this.deps.clerkUsername?.(id) ?? '');
     return {
       hallId,
       timeZone: config.hall.timeZone,
       service: remembered((id) => config.services.get(id)?.name.tr ?? id),
       counter: remembered((id) => config.counters.get(id)?.name ?? id),
       clerk: remembered((id) => this.deps.clerkName(id) ?? id),
+      clerkUsername: (id) => username(id) || null,
     };
   }
 }
@@ -130,7 +135,7 @@ function labelOf(groupBy: GroupBy, key: string | null, names: ExportNames): stri
     case 'counter':
       return names.counter(key);
     case 'clerk':
-      return names.clerk(key);
+      return clerkLabel(names.clerk(key), names.clerkUsername?.(key) ?? null);
     case 'weekday':
       return WEEKDAYS[Number(key)] ?? key;
     case 'hour':

@@ -14,6 +14,7 @@ const NAMES: ExportNames = {
   service: (id) => ({ vezne: 'Vezne', ruhsat: 'Ruhsat & İzin <Yapı>' })[id] ?? id,
   counter: (id) => ({ 'banko-1': '=1+2', 'banko-2': 'Banko 2' })[id] ?? id,
   clerk: (id) => ({ sukru: 'Şükrü Öztürk', ayse: 'Ayşe Işık' })[id] ?? id,
+  clerkUsername: (id) => id,
 };
 const META: XlsxMeta = {
   hallName: '@Çankaya "Merkez"',
@@ -152,6 +153,7 @@ describe('XLSX export', () => {
       priority: [null, 'Null', undefined],
       counter: ["'=1+2", 'String', undefined],
       clerk: ['Şükrü Öztürk', 'String', undefined],
+      clerkUsername: ['sukru', 'String', undefined],
       issuedAt: [wall(2024, 5, 6, 9, 0), 'Date', 'dd.mm.yyyy hh:mm:ss'],
       calledAt: [wall(2024, 5, 6, 9, 1), 'Date', 'dd.mm.yyyy hh:mm:ss'],
       startedAt: [wall(2024, 5, 6, 9, 1, 30), 'Date', 'dd.mm.yyyy hh:mm:ss'],
@@ -212,15 +214,15 @@ describe('XLSX export', () => {
     );
     const sheetXml = files['xl/worksheets/sheet1.xml']!;
 
-    expect(book.getWorksheet('Ziyaretler')!.getCell('Y5').value).toBe(LONG_NOTE);
-    expect(sheetXml).toContain(`<c r="Y5" t="inlineStr"><is><t>${LONG_NOTE}</t></is></c>`);
+    expect(book.getWorksheet('Ziyaretler')!.getCell('Z5').value).toBe(LONG_NOTE);
+    expect(sheetXml).toContain(`<c r="Z5" t="inlineStr"><is><t>${LONG_NOTE}</t></is></c>`);
     expect(sheetXml).toMatch(/<c r="D2" t="s"><v>\d+<\/v><\/c>/);
     expect(files['xl/sharedStrings.xml']).toContain(
       '<si><t>Ruhsat &amp; İzin &lt;Yapı&gt;</t></si>',
     );
     // A day's midnight is a whole serial day; the next day is one more.
     expect(sheetXml).toContain('<c r="A5" s="2"><v>45419</v></c><c r="B5" t="s">');
-    expect(sheetXml).toContain('<c r="H5" s="3"><v>45419</v></c>');
+    expect(sheetXml).toContain('<c r="I5" s="3"><v>45419</v></c>');
   });
 
   it('when opened, then the header is bold and frozen, with the column widths', async () => {
