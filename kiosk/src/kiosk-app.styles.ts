@@ -66,8 +66,11 @@ export const kioskAppStyles = css`
     flex: 1;
     min-height: 0;
     display: grid;
-    gap: calc(var(--kiosk-gap) * 2);
-    grid-template-rows: 1fr auto;
+    gap: calc(var(--kiosk-gap) * 1.5);
+    grid-template-rows: minmax(0, 1fr) auto;
+  }
+  kiosk-service-grid {
+    min-height: 0;
   }
   .fill,
   kiosk-priority-picker,
@@ -89,8 +92,8 @@ export const kioskAppStyles = css`
     flex-direction: column;
     justify-content: center;
     gap: 1vmin;
-    min-height: max(96px, 15vmin);
-    padding: 2vmin var(--kiosk-pad);
+    min-height: max(80px, 10vmin);
+    padding: 1.4vmin var(--kiosk-pad);
     border: 0.6vmin solid var(--kiosk-priority-active);
     border-radius: var(--kiosk-radius);
     background: var(--kiosk-priority);
@@ -149,22 +152,23 @@ export const kioskAppStyles = css`
     font-size: var(--kiosk-text-xl);
     font-weight: 800;
   }
+  /* A landscape panel (1366×768, 1920×1080): the hint goes, the buttons keep the height. */
+  @media (max-height: 1100px) and (orientation: landscape) {
+    .hint {
+      display: none;
+    }
+  }
   @media (orientation: landscape) {
     :host {
       --kiosk-grid-columns: 2;
-      --kiosk-service-height: 10vmin;
-    }
-    .start-grid {
-      grid-template-rows: none;
-      grid-template-columns: 1fr minmax(0, 0.42fr);
     }
     .priority-entry {
+      flex-direction: row;
+      flex-wrap: wrap;
+      align-items: baseline;
+      column-gap: var(--kiosk-pad);
       justify-content: center;
       text-align: center;
-      align-items: center;
-    }
-    .fill {
-      --kiosk-grid-columns: 3;
     }
     kiosk-priority-picker {
       --kiosk-grid-columns: 2;

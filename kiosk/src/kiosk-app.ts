@@ -124,6 +124,7 @@ export class KioskApp extends LitElement {
             <kiosk-service-grid
               .buttons=${buttons}
               .label=${text.servicesLabel}
+              .language=${lang}
               @service-select=${this._onService}
             ></kiosk-service-grid>
             <button
@@ -159,6 +160,7 @@ export class KioskApp extends LitElement {
             class="fill"
             .buttons=${buttons}
             .label=${text.servicesLabel}
+            .language=${lang}
             @service-select=${this._onService}
           ></kiosk-service-grid>
         `;

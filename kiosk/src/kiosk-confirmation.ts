@@ -35,7 +35,7 @@ export class KioskConfirmation extends LitElement {
     }
     .number {
       margin: 0;
-      font-size: max(120px, 26vmin);
+      font-size: max(96px, min(26vmin, 12vh));
       line-height: 1.12;
       font-weight: 900;
       letter-spacing: 0.02em;
@@ -84,7 +84,7 @@ export class KioskConfirmation extends LitElement {
       align-items: center;
       justify-content: center;
       gap: var(--kiosk-pad);
-      --kiosk-qr-size: max(200px, 38vmin);
+      --kiosk-qr-size: max(160px, min(38vmin, 19vh));
     }
     .qr p {
       margin: 0;
@@ -108,8 +108,23 @@ export class KioskConfirmation extends LitElement {
     }
     .returning {
       margin: 0;
-      font-size: var(--kiosk-text-s);
+      font-size: var(--kiosk-text-m);
+      font-weight: 700;
       color: var(--kiosk-muted);
+    }
+    /* The time left, as a bar that empties: seen at a glance, read by nobody. */
+    .countdown {
+      width: min(100%, 60vmin);
+      height: max(8px, 1.2vmin);
+      border-radius: 999px;
+      background: #c9d1db;
+      overflow: hidden;
+    }
+    .countdown span {
+      display: block;
+      height: 100%;
+      background: var(--kiosk-success);
+      transition: width 0.25s linear;
     }
     button {
       min-height: var(--kiosk-touch);
@@ -141,12 +156,12 @@ export class KioskConfirmation extends LitElement {
         justify-content: center;
       }
       .number {
-        font-size: max(120px, 22vmin);
+        font-size: max(96px, min(22vmin, 16vw));
       }
       .qr {
         flex-direction: column;
         text-align: center;
-        --kiosk-qr-size: max(200px, 34vmin);
+        --kiosk-qr-size: max(160px, min(32vmin, 24vh));
       }
     }
   `;
@@ -183,7 +198,10 @@ export class KioskConfirmation extends LitElement {
       <footer>
         <p class="print" role="status">${m.printLine}</p>
         <button type="button" @click=${this._ok}>${text.ok}</button>
-        <p class="returning">${m.returning}</p>
+        <div class="countdown" aria-hidden="true">
+          <span style="width: ${(m.remaining * 100).toFixed(1)}%"></span>
+        </div>
+        <p class="returning" data-testid="returning">${m.returning}</p>
       </footer>
     `;
   }

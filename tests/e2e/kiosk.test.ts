@@ -100,7 +100,7 @@ describe('kiosk', () => {
   it('when the start screen shows, then every service has a big button with waiting and estimate, and a separate priority path', async () => {
     const page = await pairedKiosk(server);
 
-    const buttons = page.locator('kiosk-service-grid button');
+    const buttons = page.locator('kiosk-service-grid button.service');
     expect(await buttons.count()).toBe(6);
     const box = await buttons.first().boundingBox();
     expect(box!.height).toBeGreaterThanOrEqual(64);
@@ -112,7 +112,7 @@ describe('kiosk', () => {
     await screenshot(page, 'kiosk-portrait');
 
     const wide = await pairedKiosk(server, LANDSCAPE);
-    const wideBox = await wide.locator('kiosk-service-grid button').last().boundingBox();
+    const wideBox = await wide.locator('kiosk-service-grid button.service').last().boundingBox();
     const priority = await wide.locator('.priority-entry').boundingBox();
     expect(wideBox!.y + wideBox!.height).toBeLessThanOrEqual(LANDSCAPE.height);
     expect(priority!.y + priority!.height).toBeLessThanOrEqual(LANDSCAPE.height);
@@ -208,7 +208,7 @@ describe('kiosk', () => {
     await screenshot(page, 'kiosk-priority-services');
   });
 
-  it('when nobody touches the kiosk, then the confirmation gives way after 10 s, and any other screen after 30 s, in Turkish', async () => {
+  it('when nobody touches the kiosk, then the confirmation counts down and gives way after 25 s (never under 20 s), and any other screen after 30 s, in Turkish', async () => {
     const page = await newPage(PORTRAIT);
     await page.clock.install();
     await page.goto(`${server.url}/kiosk#key=${server.kioskKey}`);
@@ -216,7 +216,13 @@ describe('kiosk', () => {
 
     await page.locator('button[data-service="vezne"]').tap();
     await page.locator('[data-testid="ticket-number"]').waitFor();
-    await page.clock.fastForward(10_500);
+    const returning = page.locator('[data-testid="returning"]');
+    await expect.poll(() => returning.textContent()).toBe('25 saniye sonra ana ekrana dönülecek');
+    // An elderly visitor still has the number in front of them after 20 s, with the time left.
+    await page.clock.fastForward(20_000);
+    await expect.poll(() => returning.textContent()).toBe('5 saniye sonra ana ekrana dönülecek');
+    expect(await page.locator('[data-testid="ticket-number"]').count()).toBe(1);
+    await page.clock.fastForward(5_500);
     await page.locator('button[data-service="vezne"]').waitFor();
 
     await page.getByRole('button', { name: 'English' }).tap();

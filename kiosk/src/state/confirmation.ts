@@ -2,6 +2,7 @@ import type { Lang } from '../../../contract/domain.js';
 import type { IssuedTicket, PrintOutcome } from '../../../contract/api.js';
 import { t, type Catalogue } from '../i18n.js';
 import { formatAhead, formatWait, secondsLeft } from './format.js';
+import { CONFIRMATION_MS } from './kiosk-flow.js';
 
 /** What the confirmation screen shows after a ticket is issued. */
 export interface ConfirmationModel {
@@ -16,6 +17,8 @@ export interface ConfirmationModel {
   qrAlt: string;
   printLine: string;
   returning: string;
+  /** Share of the confirmation's time still left, 1 → 0 (the countdown bar). */
+  remaining: number;
 }
 
 /**
@@ -53,5 +56,6 @@ export function confirmationModel(
     qrAlt: text.qrAlt(ticket.number),
     printLine: print === null ? text.printing : PRINT_LINES[print](text),
     returning: text.returning(secondsLeft(deadline, now)),
+    remaining: Math.min(1, Math.max(0, (deadline - now) / CONFIRMATION_MS)),
   };
 }

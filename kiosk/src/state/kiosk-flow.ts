@@ -2,8 +2,12 @@ import type { Lang, PriorityGroup } from '../../../contract/domain.js';
 import type { IssuedTicket, PrintOutcome } from '../../../contract/api.js';
 import type { FailureCode } from './errors.js';
 
-/** How long the confirmation stays before the kiosk is ready for the next visitor. */
-export const CONFIRMATION_MS = 10_000;
+/**
+ * How long the confirmation stays before the kiosk is ready for the next visitor: long enough
+ * for an elderly visitor to read the number and find their glasses for the QR code ("Tamam"
+ * closes it sooner). Never under 20 s.
+ */
+export const CONFIRMATION_MS = 25_000;
 /** No touch for this long on a screen other than a Turkish start screen: start over. */
 export const IDLE_MS = 30_000;
 /** A second tap of a double tap can land on the confirmation's OK: ignore it for this long. */

@@ -18,7 +18,8 @@ describe('confirmation', () => {
       qrText: 'http://192.168.1.10:3000/t/abcdefghijklmnopqrstuv',
       qrAlt: 'V012 numaralı biletin durum sayfası için QR kod',
       printLine: 'Biletiniz yazdırılıyor…',
-      returning: '10 saniye sonra ana ekrana dönülecek',
+      returning: '25 saniye sonra ana ekrana dönülecek',
+      remaining: 1,
     });
   });
 
@@ -33,7 +34,8 @@ describe('confirmation', () => {
       ahead: 'You are next',
       qrText: 'http://192.168.1.10:3000/t/abcdefghijklmnopqrstuv?lang=en',
       printLine: 'Your ticket has been printed, please take it.',
-      returning: 'Returning to the start screen in 6 s',
+      returning: 'Returning to the start screen in 21 s',
+      remaining: 0.84,
     });
   });
 
@@ -57,5 +59,20 @@ describe('confirmation', () => {
     expect(phoneLink('https://sira.example/t/abc', 'en')).toBe(
       'https://sira.example/t/abc?lang=en',
     );
+  });
+});
+
+describe('confirmation time', () => {
+  it('when the confirmation shows, then an elderly visitor has at least 20 s before it goes', () => {
+    expect(CONFIRMATION_MS).toBeGreaterThanOrEqual(20_000);
+    const m = confirmationModel(issuedTicket(), 'tr', null, deadline, T0 + 5_000);
+    expect(m.returning).toBe('20 saniye sonra ana ekrana dönülecek');
+    expect(m.remaining).toBeCloseTo(0.8);
+  });
+
+  it('when the time is up, then the countdown stands at zero, never below', () => {
+    const m = confirmationModel(issuedTicket(), 'en', null, deadline, deadline + 3_000);
+    expect(m.remaining).toBe(0);
+    expect(m.returning).toBe('Returning to the start screen in 0 s');
   });
 });
