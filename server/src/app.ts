@@ -233,7 +233,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     summaries: deps.store.summaries,
     hallConfig: (hallId) => queues.hallConfig(hallId),
     liveDay: (hallId) => queues.hall(hallId)?.state.day,
-    clerkName: queues.clerkName,
+    clerkName: queues.clerkDisplayName,
     clerkUsername: (id) =>
       deps.store.config.read().users.find((u) => u.id === id)?.username ?? null,
     now,

@@ -97,7 +97,7 @@ describe('CSV export dialects: Turkish Excel and RFC 4180', () => {
       summaries: store.summaries,
       hallConfig: (id) => queues.hallConfig(id),
       liveDay: (id) => queues.hall(id)?.state.day,
-      clerkName: queues.clerkName,
+      clerkName: queues.clerkDisplayName,
       now: () => now,
       log: () => undefined,
     });

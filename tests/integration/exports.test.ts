@@ -162,7 +162,7 @@ describe('stats and exports over a real embedded store', () => {
         summaries: store.summaries,
         hallConfig: (id) => queues.hallConfig(id),
         liveDay: (id) => queues.hall(id)?.state.day,
-        clerkName: queues.clerkName,
+        clerkName: queues.clerkDisplayName,
         clerkUsername: (id) => store.config.read().users.find((u) => u.id === id)?.username ?? null,
         now: () => now,
         log: () => undefined,

@@ -1,5 +1,6 @@
 import type { CounterCommandResult, IssuedTicket } from '../../../contract/api.js';
 import type { Lang, PriorityGroup, Ticket } from '../../../contract/domain.js';
+import { clerkLabel } from '../../../contract/clerk-label.js';
 import type { RevEvent } from '../../../contract/events.js';
 import type { ConfigData } from '../config/config-data.js';
 import {
@@ -139,7 +140,17 @@ export class QueueService {
     return undefined;
   }
 
-  clerkName = (userId: string): string | null =>
+  /**
+   * How staff screens (live monitor, counter choice) name a clerk: `Ayşe Yılmaz (ayse)`, since
+   * two clerks may share a display name but never a user name.
+   */
+  clerkName = (userId: string): string | null => {
+    const user = this.deps.store.config.read().users.find((u) => u.id === userId);
+    return user ? clerkLabel(user.displayName, user.username) : null;
+  };
+
+  /** A clerk's display name alone (stats and exports put the user name in its own field). */
+  clerkDisplayName = (userId: string): string | null =>
     this.deps.store.config.read().users.find((u) => u.id === userId)?.displayName ?? null;
 
   statusUrl(code: string): string {
