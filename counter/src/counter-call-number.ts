@@ -134,7 +134,7 @@ export class CounterCallNumber extends LitElement {
             spellcheck="false"
             maxlength="7"
             placeholder=${this.placeholder || nothing}
-            aria-controls="picks"
+            aria-controls=${this._open ? 'picks' : nothing}
             ?disabled=${this.disabled}
             @input=${(e: Event) => (this._typed = (e.target as HTMLInputElement).value)}
         /></label>
@@ -167,15 +167,11 @@ export class CounterCallNumber extends LitElement {
                     <button
                       type="button"
                       data-number=${ticket.number}
-                      aria-label=${`${m.callThis(ticket.number)}${
-                        ticket.priority
-                          ? ` (${m.priorityLabel}: ${m.priorityGroups[ticket.priority]})`
-                          : ''
-                      }`}
                       @mousedown=${(e: Event) => e.preventDefault()}
                       @click=${() => this._call(ticket.number)}
                     >
-                      <span class="num">${ticket.number}</span>
+                      <span class="num">${ticket.number}</span
+                      ><span class="visually-hidden">${m.callAction}, </span>
                       <counter-priority-badge
                         .group=${ticket.priority}
                         .language=${this.language}

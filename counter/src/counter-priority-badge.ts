@@ -11,8 +11,10 @@ import { messages } from './i18n.js';
 @customElement('counter-priority-badge')
 export class CounterPriorityBadge extends LitElement {
   static override styles = css`
+    /* Positioned, so the hidden words stay inside a scrolled list instead of growing the page. */
     :host {
       display: inline-block;
+      position: relative;
     }
     .badge {
       display: inline-flex;

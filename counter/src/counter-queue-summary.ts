@@ -53,6 +53,10 @@ export class CounterQueueSummary extends LitElement {
         font-size: 0.95rem;
         margin: 14px 0 2px;
       }
+      .count-note {
+        font-weight: 600;
+        color: var(--counter-muted);
+      }
       .note {
         margin: 0 0 6px;
         font-size: 0.85rem;
@@ -60,7 +64,8 @@ export class CounterQueueSummary extends LitElement {
       }
       /* A long line scrolls inside its card; the page itself keeps its place. */
       .line {
-        max-height: 32vh;
+        position: relative;
+        max-height: 24vh;
         overflow-y: auto;
         margin: 0;
         padding: 0;
@@ -143,7 +148,13 @@ export class CounterQueueSummary extends LitElement {
   private _renderLine() {
     const m = messages(this.language);
     const several = this.lines.length > 1;
-    return html`<h3 id="line-heading">${m.lineHeading}</h3>
+    const priority = this.waiting.filter((e) => e.ticket.priority !== null).length;
+    return html`<h3 id="line-heading">
+        ${m.lineHeading}
+        <span class="count-note" data-testid="line-count"
+          >· ${m.lineCount(this.waiting.length, priority)}</span
+        >
+      </h3>
       <p class="note">${m.lineOrder}</p>
       <ol class="line" data-testid="waiting-line" aria-labelledby="line-heading" tabindex="0">
         ${this.waiting.map(

@@ -122,6 +122,8 @@ const tr = {
   enterHint: 'Onaylamak için Enter, vazgeçmek için Esc',
   lineHeading: 'Sırada bekleyenler',
   lineOrder: 'Sıraya giriş sırasıyla. Öncelikli sıradakiler ★ ile işaretli.',
+  lineCount: (n: number, priority: number) =>
+    priority > 0 ? `${n} kişi, ${priority} öncelikli` : `${n} kişi`,
   priorityLabel: 'Öncelikli sıra',
   priorityGroups: {
     elderly: '65 yaş ve üstü',
@@ -132,7 +134,7 @@ const tr = {
   priorityDocumentHint: 'Belge veya kimlik isteyebilirsiniz.',
   waitedFor: (t: string) => `${t} bekliyor`,
   callListLabel: 'Bekleyen numaralar',
-  callThis: (n: string) => `${n} numarayı çağır`,
+  callAction: 'numarayı çağır',
   noMatch: 'Bu numarada bekleyen yok.',
   noShowsHeading: 'Gelmeyenler',
   noShowsHint: (minutes: number) =>
@@ -163,6 +165,7 @@ const tr = {
     'counter-not-open': 'Banko açık değil.',
     'counter-busy': 'Önce şu anki ziyareti bitirin.',
     'service-inactive': 'Bu hizmet şu an sıra vermiyor.',
+    'no-open-counter': 'Bu hizmete şu an açık banko yok; sıra verilmiyor.',
     'grace-expired': 'Geri alma süresi doldu.',
     conflict: 'Bu, var olan bir kayıtla çakışıyor.',
     'too-many-rows': 'Sonuç çok büyük.',
@@ -282,6 +285,8 @@ const en: Messages = {
   enterHint: 'Enter to confirm, Esc to cancel',
   lineHeading: 'Waiting in line',
   lineOrder: 'In the order they joined. Priority visitors are marked ★.',
+  lineCount: (n, priority) =>
+    `${n === 1 ? '1 person' : `${n} people`}${priority > 0 ? `, ${priority} priority` : ''}`,
   priorityLabel: 'Priority',
   priorityGroups: {
     elderly: 'Aged 65 or over',
@@ -292,7 +297,7 @@ const en: Messages = {
   priorityDocumentHint: 'You may ask for a document or ID.',
   waitedFor: (t) => `waiting ${t}`,
   callListLabel: 'Waiting numbers',
-  callThis: (n) => `Call ${n}`,
+  callAction: 'call this number',
   noMatch: 'Nobody waiting with this number.',
   noShowsHeading: 'No-shows',
   noShowsHint: (minutes: number) =>
@@ -323,6 +328,7 @@ const en: Messages = {
     'counter-not-open': 'The counter is not open.',
     'counter-busy': 'Finish the current visit first.',
     'service-inactive': 'This service is not taking tickets now.',
+    'no-open-counter': 'No open counter serves this now; no tickets are issued.',
     'grace-expired': 'The time to undo has passed.',
     conflict: 'This clashes with an existing entry.',
     'too-many-rows': 'The result is too large.',

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { IssuedTicket, StaffSnapshot } from '../../contract/api.js';
+import type { PriorityGroup } from '../../contract/domain.js';
 import { launchBrowser, screenshot, seriousA11yViolations } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
@@ -51,11 +52,14 @@ async function takeCounter(page: Page, name: string): Promise<void> {
 }
 
 /** Issues a ticket as the paired kiosk does. */
-async function issue(serviceId = 'vezne'): Promise<IssuedTicket> {
+async function issue(
+  serviceId = 'vezne',
+  priority: PriorityGroup | null = null,
+): Promise<IssuedTicket> {
   const res = await fetch(`${server.url}/api/halls/cankaya/tickets`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${server.kioskKey}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ serviceId }),
+    body: JSON.stringify({ serviceId, priority }),
   });
   expect(res.status).toBe(201);
   return (await res.json()) as IssuedTicket;
@@ -456,5 +460,176 @@ describe('counter terminal', () => {
 
     await page.getByRole('button', { name: 'Bankoyu kapat' }).click();
     await page.getByRole('heading', { name: 'Banko seçin' }).waitFor();
+  });
+
+  it('when an "Engelli" ticket waits and is called, then its group shows in words and a ★ mark in the line, in the call-by-number list and on the current visit', async () => {
+    const clerk = await server.addUser('clerk');
+    const page = await newPage();
+    await openCounterPage(page);
+    await signIn(page, clerk);
+    await takeCounter(page, 'Banko 1');
+    const normal = await issue();
+    const disabled = await issue('vezne', 'disabled');
+    await expect.poll(() => vezneWaiting(page)).toBe('2');
+
+    // The line: the group in words, with the star, on that ticket only.
+    const inLine = page.locator(
+      `[data-testid="waiting-line"] li[data-number="${disabled.number}"]`,
+    );
+    const lineBadge = inLine.getByTestId('priority-badge');
+    // (The words "Öncelikli sıra:" are there for screen readers only.)
+    await expect.poll(() => lineBadge.innerText()).toMatch(/^★\s*(Öncelikli sıra:\s*)?Engelli$/);
+    expect(await lineBadge.getAttribute('data-priority')).toBe('disabled');
+    expect(
+      await page
+        .locator(`[data-testid="waiting-line"] li[data-number="${normal.number}"]`)
+        .getByTestId('priority-badge')
+        .count(),
+    ).toBe(0);
+
+    // The call-by-number list opens with the field and marks the same ticket.
+    await page.keyboard.press('c');
+    const pick = page.getByTestId('call-list').locator(`button[data-number="${disabled.number}"]`);
+    await expect
+      .poll(() => pick.getByTestId('priority-badge').innerText())
+      .toMatch(/^★\s*(Öncelikli sıra:\s*)?Engelli$/);
+    await page
+      .getByRole('button', { name: new RegExp(`^${disabled.number}.*numarayı çağır.*Engelli`) })
+      .waitFor();
+    await screenshot(page, 'counter-call-list-priority');
+    await expectNoSeriousA11yViolations(page);
+
+    // Called from the list: the current visit says it in words, with the mark and a hint.
+    await pick.click();
+    await expect.poll(() => currentNumber(page).innerText()).toBe(disabled.number);
+    const current = page.getByTestId('current-priority');
+    expect(await current.getByTestId('priority-badge').innerText()).toMatch(
+      /^★\s*Öncelikli sıra: Engelli$/,
+    );
+    expect(await current.innerText()).toContain('Belge veya kimlik isteyebilirsiniz.');
+    await screenshot(page, 'counter-current-priority');
+  });
+
+  it('when a called visitor has not arrived after 7:25, then the screen shows the walk with a no-show hint, not an overrun, and service time from the start', async () => {
+    const clerk = await server.addUser('clerk');
+    const page = await newPage();
+    await page.clock.install();
+    await openCounterPage(page);
+    await signIn(page, clerk);
+    await takeCounter(page, 'Banko 1');
+    await issue();
+    await page.keyboard.press('n');
+    await expect.poll(() => currentStatus(page).innerText()).toBe('Çağrıldı, bekleniyor');
+    const timer = page.getByTestId('visit-timer');
+    expect(await timer.getAttribute('data-phase')).toBe('walk');
+    const called = await page.evaluate(() => Date.now());
+
+    await page.clock.setSystemTime(called + 7 * 60_000 + 25_000);
+    await expect.poll(() => timer.getAttribute('data-walk')).toBe('long');
+    expect(await timer.getAttribute('data-level')).toBe('neutral');
+    expect(await timer.innerText()).toMatch(/Çağrıldı, henüz gelmedi\s+7:2\d\s+3 dakikayı geçti/);
+    expect(await page.getByTestId('timer-level').count()).toBe(0);
+    await screenshot(page, 'counter-walk-long');
+    await expectNoSeriousA11yViolations(page);
+
+    // The visitor arrives: the timer now measures service (the rule's thresholds are unit-tested;
+    // here the page's clock was moved ahead of the server's, so only the phase is checked).
+    await page.keyboard.press('s');
+    await expect.poll(() => timer.getAttribute('data-phase')).toBe('service');
+    expect(await timer.innerText()).toMatch(/^Hizmet süresi/);
+  });
+
+  it('when the counter serves only R and D, then the number field suggests an R number, not V012', async () => {
+    const clerk = await server.addUser('clerk');
+    const page = await newPage();
+    await openCounterPage(page);
+    await signIn(page, clerk);
+    await takeCounter(page, 'Banko 4');
+
+    expect(await page.getByLabel('Sıra numarası').getAttribute('placeholder')).toBe('R012');
+  });
+
+  it('when the clerk closes a counter that holds a called visitor, then it asks first, and on confirming the visitor goes back to the line', async () => {
+    const clerk = await server.addUser('clerk');
+    const page = await newPage();
+    await openCounterPage(page);
+    await signIn(page, clerk);
+    await takeCounter(page, 'Banko 1');
+    const ticket = await issue();
+    await page.keyboard.press('n');
+    await expect.poll(() => currentNumber(page).innerText()).toBe(ticket.number);
+
+    const close = page.getByRole('button', { name: 'Bankoyu kapat' });
+    expect(await close.isEnabled()).toBe(true);
+    await close.click();
+    const confirm = page.getByTestId('close-confirm');
+    expect(await confirm.innerText()).toBe(
+      `${ticket.number} numara çağrıldı, henüz gelmedi. Bankoyu kapatırsanız ${ticket.number} sıraya geri alınır.`,
+    );
+    await screenshot(page, 'counter-close-confirm');
+    await expectNoSeriousA11yViolations(page);
+
+    // Changing one's mind leaves everything as it was.
+    await page.getByRole('button', { name: /Vazgeç/ }).click();
+    expect(await confirm.count()).toBe(0);
+    expect(await page.getByTestId('counter-state').innerText()).toBe('Açık');
+    expect(await currentNumber(page).innerText()).toBe(ticket.number);
+
+    await close.click();
+    await page.getByRole('button', { name: 'Sıraya geri al ve kapat' }).click();
+    await page.getByRole('heading', { name: 'Banko seçin' }).waitFor();
+    const snap = await page.evaluate(async () => {
+      const r = await fetch('/api/halls/cankaya/queue');
+      return (await r.json()) as StaffSnapshot;
+    });
+    expect(snap.tickets.find((t) => t.id === ticket.id)?.status).toBe('waiting');
+    expect(snap.counters.find((c) => c.id === 'banko-1')?.status).toBe('closed');
+  });
+
+  it('when the clerk closes a counter during a service, then it says to complete the visit first and does not close', async () => {
+    const clerk = await server.addUser('clerk');
+    const page = await newPage();
+    await openCounterPage(page);
+    await signIn(page, clerk);
+    await takeCounter(page, 'Banko 1');
+    const ticket = await issue();
+    await page.keyboard.press('n');
+    await expect.poll(() => currentNumber(page).innerText()).toBe(ticket.number);
+    await page.keyboard.press('s');
+    await expect.poll(() => currentStatus(page).innerText()).toBe('Hizmet veriliyor');
+
+    await page.getByRole('button', { name: 'Bankoyu kapat' }).click();
+    expect(await page.getByTestId('close-confirm').innerText()).toBe(
+      `${ticket.number} numarayla işlem sürüyor. Bankoyu kapatmadan önce ziyareti tamamlayın ya da aktarın.`,
+    );
+    await page.getByRole('button', { name: 'Ziyareti tamamla' }).click();
+    await page.getByLabel('Not (isteğe bağlı)').waitFor();
+    expect(await page.getByTestId('counter-state').innerText()).toBe('Açık');
+  });
+
+  it('when 30 visitors wait, then the line scrolls inside its card and the page fits 1366×768', async () => {
+    const clerk = await server.addUser('clerk');
+    const page = await newPage();
+    await openCounterPage(page);
+    await signIn(page, clerk);
+    await takeCounter(page, 'Banko 1');
+    const groups: PriorityGroup[] = ['elderly', 'disabled', 'pregnant', 'veteran'];
+    for (let i = 0; i < 31; i++) {
+      await issue(i % 3 === 2 ? 'mali-hizmetler' : 'vezne', i % 5 === 1 ? groups[i % 4]! : null);
+    }
+    await page.keyboard.press('n');
+    await expect.poll(() => page.locator('[data-testid="waiting-line"] li').count()).toBe(30);
+    await expect.poll(() => currentNumber(page).innerText()).not.toBe('');
+
+    const fits = await page.evaluate(() => [
+      document.documentElement.scrollHeight,
+      window.innerHeight,
+    ]);
+    const line = page.getByTestId('waiting-line');
+    const scrolls = await line.evaluate((el) => el.scrollHeight > el.clientHeight);
+    await screenshot(page, 'counter-long-line');
+    expect(scrolls).toBe(true);
+    expect(fits[0]).toBeLessThanOrEqual(fits[1]!);
+    await expectNoSeriousA11yViolations(page);
   });
 });
