@@ -201,6 +201,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     now,
     deltaWindowMs: deps.deltaWindowMs ?? (deps.ioAdapter ? 0 : DELTA_WINDOW_MS),
     eventLimits: deps.socketEventLimits ?? DEFAULT_SOCKET_EVENT_LIMITS,
+    config: deps.store.config,
+    log,
   });
 
   const print = new PrintService({
@@ -332,6 +334,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       // waits for them, and a stop or a restart can hang for as long as a page stays open.
       httpServer.closeAllConnections();
       await closed;
+      await realtime.saveSightings();
       await deps.store.close();
     },
   };

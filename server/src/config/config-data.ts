@@ -27,6 +27,8 @@ export interface DeviceRecord {
   printerId: string | null;
   createdAt: number;
   revokedAt: number | null;
+  /** When it was last connected, saved now and then and at shutdown (device-sightings.ts). */
+  lastSeenAt?: number;
 }
 
 export interface PrinterRecord {

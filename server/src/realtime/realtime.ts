@@ -1,6 +1,8 @@
 import type { Server } from 'socket.io';
 import { serviceQueues } from '../domain/index.js';
 import { TicketFollowers } from './ticket-followers.js';
+import type { ConfigStore } from '../store/store.js';
+import { DeviceSightings } from './device-sightings.js';
 import { DeltaWindow } from './delta-window.js';
 import { limitSocketEvents, type SocketEventLimits } from './event-limits.js';
 import {
@@ -45,6 +47,9 @@ export interface RealtimeDeps {
   deltaWindowMs: number;
   /** Events one socket may send, per class (event-limits.ts). */
   eventLimits: SocketEventLimits;
+  /** Where devices' last-seen times are kept across restarts; without it, in memory only. */
+  config?: ConfigStore;
+  log?: (msg: string) => void;
 }
 
 /** The deltas of one hall waiting for their window, per audience. */
@@ -94,6 +99,8 @@ export function attachRealtime(deps: RealtimeDeps): {
   endUser: (userId: string, keepSessionIdHash?: string) => void;
   sweepSessions: () => void;
   stop: () => void;
+  /** Saves the devices' last-seen times; after the sockets closed, before the store closes. */
+  saveSightings: () => Promise<void>;
 } {
   const { io, queues, auth } = deps;
   const display = io.of('/display') as DisplayNamespace;
@@ -189,10 +196,13 @@ export function attachRealtime(deps: RealtimeDeps): {
 
   // Kiosks and displays hold a /display connection while they run: that is their presence.
   const connected = new Map<string, number>();
-  const lastSeen = new Map<string, number>();
+  const sightings = new DeviceSightings(
+    { config: deps.config, now: deps.now, log: deps.log ?? (() => undefined) },
+    () => [...connected].filter(([, n]) => n > 0).map(([id]) => id),
+  );
   const devicePresence = (deviceId: string) => ({
     online: (connected.get(deviceId) ?? 0) > 0,
-    lastSeenAt: (connected.get(deviceId) ?? 0) > 0 ? deps.now() : (lastSeen.get(deviceId) ?? null),
+    lastSeenAt: (connected.get(deviceId) ?? 0) > 0 ? deps.now() : sightings.lastSeen(deviceId),
   });
 
   display.on('connection', (socket) => {
@@ -201,9 +211,10 @@ export function attachRealtime(deps: RealtimeDeps): {
     if (actor.kind === 'device') {
       const id = actor.device.id;
       connected.set(id, (connected.get(id) ?? 0) + 1);
+      sightings.saw(id);
       socket.on('disconnect', () => {
         connected.set(id, (connected.get(id) ?? 1) - 1);
-        lastSeen.set(id, deps.now());
+        sightings.saw(id);
       });
     }
     void socket.join(hallRoom(socket.data.hallId));
@@ -355,5 +366,6 @@ export function attachRealtime(deps: RealtimeDeps): {
       w.staff.stop();
     }
   };
-  return { endSession, endDevice, endUser, devicePresence, sweepSessions, stop };
+  const saveSightings = () => sightings.close();
+  return { endSession, endDevice, endUser, devicePresence, sweepSessions, stop, saveSightings };
 }
