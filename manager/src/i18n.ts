@@ -93,8 +93,8 @@ const tr = {
   idle: 'Çağrı bekliyor',
   phase: { called: 'Çağrıldı, bekleniyor', serving: 'Hizmet veriliyor' },
   sinceCall: 'Çağrıdan beri',
-  walkNotService: 'Yürüme süresi hizmet süresine sayılmaz',
-  walkHint: (min: string) => `${min} dakikayı geçti, gelmeyebilir`,
+  walkNotService: 'hizmete sayılmaz',
+  walkHint: (min: string) => `${min} dk geçti, gelmeyebilir`,
   serviceTime: 'Hizmet süresi',
   target: (min: string) => `Hedef ${min} dk`,
   overrun: {
@@ -411,6 +411,7 @@ const tr = {
     'counter-not-open': 'Banko açık değil.',
     'counter-busy': 'Bankoda süren bir ziyaret var.',
     'service-inactive': 'Bu hizmet şu an sıra vermiyor.',
+    'no-open-counter': 'Bu hizmete şu an açık banko yok; sıra verilmiyor.',
     'grace-expired': 'Geri alma süresi doldu.',
     conflict:
       'Bu kayıt bu arada başka biri tarafından değiştirildi. Sayfayı yenileyip yeniden deneyin.',
@@ -479,7 +480,7 @@ const en: Messages = {
   idle: 'Ready to call',
   phase: { called: 'Called, expected', serving: 'In service' },
   sinceCall: 'Since the call',
-  walkNotService: 'The walk to the desk is not service time',
+  walkNotService: 'not service time',
   walkHint: (min) => `Over ${min} min: may not come`,
   serviceTime: 'Service time',
   target: (min) => `Target ${min} min`,
@@ -781,6 +782,7 @@ const en: Messages = {
     'counter-not-open': 'The counter is not open.',
     'counter-busy': 'A visit is in progress at the counter.',
     'service-inactive': 'This service is not taking tickets now.',
+    'no-open-counter': 'No open counter serves this now; no tickets are issued.',
     'grace-expired': 'The time to undo has passed.',
     conflict: 'Someone else changed this in the meantime. Reload and try again.',
     'too-many-rows':

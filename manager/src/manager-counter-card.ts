@@ -115,7 +115,7 @@ export class ManagerCounterCard extends LitElement {
         content: '→ ';
       }
       .visit[data-level='walk-long'] .level::before {
-        content: '? ';
+        content: '○ ';
       }
       .quiet {
         color: var(--manager-muted);
@@ -177,7 +177,7 @@ export class ManagerCounterCard extends LitElement {
               >${m.serviceTime} ·
               ${m.target(formatDecimal(this.language, v.targetMinutes, 2))}</span
             >`
-          : html`<span class="small">${m.sinceCall} · ${m.walkNotService}</span>`
+          : html`<span class="small">${m.sinceCall}, ${m.walkNotService}</span>`
       }
       ${v.priority ? html`<span class="small">${m.priority[v.priority]}</span>` : nothing}
       ${v.recalls > 0 ? html`<span class="small">${m.recalled(v.recalls)}</span>` : nothing}

@@ -70,6 +70,31 @@ async function clerkAt(counterId: string) {
   return command;
 }
 
+/** A clerk with a chosen user name and display name, holding `counterId`. */
+async function namedClerkAt(counterId: string, username: string, displayName: string) {
+  const { id, password } = await server.addUser('clerk', username);
+  await server.app.configStore.update((d) => {
+    d.users.find((u) => u.id === id)!.displayName = displayName;
+  });
+  const login = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  expect(login.status).toBe(200);
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const command = async (action: string, body: object = {}) => {
+    const res = await fetch(`${server.url}/api/counters/${counterId}/${action}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', cookie },
+      body: JSON.stringify(body),
+    });
+    expect(res.status, `${action}: ${await res.clone().text()}`).toBe(200);
+  };
+  await command('open');
+  return command;
+}
+
 async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
   const violations = await seriousA11yViolations(page);
   expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
@@ -116,7 +141,7 @@ describe('manager page', () => {
 
     await page.getByRole('tab', { name: 'İstatistik' }).click();
     await expect.poll(() => page.getByTestId('kpi-served').innerText()).toBe('1');
-    await expect.poll(() => page.getByTestId('kpi-resolved').innerText()).toBe('%100');
+    await expect.poll(() => page.getByTestId('kpi-resolved').innerText()).toBe('%100,0');
     await page.getByTestId('stats-table').waitFor();
     await screenshot(page, 'manager-stats');
     await expectNoSeriousA11yViolations(page);
@@ -131,10 +156,74 @@ describe('manager page', () => {
     const file = await readFile((await download.path())!);
     expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = file.toString('utf8');
-    expect(text).toContain(`,${ticket.number},`);
+    // In Turkish the export bar chooses the Turkish Excel dialect: ';' between fields.
+    expect(text).toContain(`;${ticket.number};`);
     expect(text).toContain('Masada çözüldü');
     await page.getByText(/indirildi/).waitFor();
     await screenshot(page, 'manager-stats-downloaded');
+  });
+
+  it('when a visitor called 7 minutes ago has not come, then the live monitor shows the walk apart from a real overrun; shares have one decimal; two clerks named Ayşe Yılmaz are told apart', async () => {
+    // The hall's clock runs 7 minutes ahead once the visits are under way (no waiting).
+    let skewMs = 0;
+    await server.dispose();
+    server = await startTestServer({ distDir: inject('distDir'), now: () => Date.now() + skewMs });
+    const first = await namedClerkAt('banko-1', 'ayse', 'Ayşe Yılmaz');
+    const second = await namedClerkAt('banko-2', 'ayseyilmaz2', 'Ayşe Yılmaz');
+    await issue('vezne');
+    await issue('vezne');
+    await first('call-next');
+    await first('start');
+    await second('call-next');
+    skewMs = 7 * 60_000;
+
+    const manager = await server.addUser('manager');
+    const page = await newPage();
+    await signIn(page, manager);
+    const served = counterCard(page, 'banko-1');
+    const called = counterCard(page, 'banko-2');
+    // In service for 7 minutes on a 4-minute target: a real overrun.
+    await expect
+      .poll(() => served.getByTestId('counter-visit').getAttribute('data-level'))
+      .toBe('far-over');
+    expect(await served.getByTestId('overrun-label').innerText()).toBe(
+      'Hedef çok aşıldı (1,5 katı)',
+    );
+    // Called 7 minutes ago, never started: a walk with a no-show hint, not an overrun.
+    const walk = called.getByTestId('counter-visit');
+    expect(await walk.getAttribute('data-level')).toBe('walk-long');
+    expect(await called.getByTestId('overrun-label').innerText()).toBe('Çağrıldı, gelmedi');
+    expect(await called.getByTestId('visit-clock').innerText()).toMatch(/^7:\d\d$/);
+    expect(await called.getByTestId('walk-hint').innerText()).toBe('3 dk geçti, gelmeyebilir');
+    expect(await page.getByTestId('summary-over').innerText()).toBe('1');
+    expect(await page.getByTestId('summary-walking-long').innerText()).toBe('1');
+    // Same display name, told apart by user name.
+    expect(await served.getByTestId('counter-clerk').innerText()).toBe('Ayşe Yılmaz (ayse)');
+    expect(await called.getByTestId('counter-clerk').innerText()).toBe('Ayşe Yılmaz (ayseyilmaz2)');
+    await screenshot(page, 'manager-live-walk-1366');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await screenshot(page, 'manager-live-walk-1920');
+    await expectNoSeriousA11yViolations(page);
+
+    await second('start');
+    await first('complete', { outcome: 'resolved' });
+    await second('complete', { outcome: 'forwarded' });
+    await page.getByRole('tab', { name: 'İstatistik' }).click();
+    await expect.poll(() => page.getByTestId('kpi-served').innerText()).toBe('2');
+    expect(await page.getByTestId('kpi-resolved').innerText()).toBe('%50,0');
+    await page.getByLabel('Gruplama').selectOption('clerk');
+    const table = page.getByTestId('stats-table');
+    await expect
+      .poll(() => table.locator('tbody th[scope="row"]').allInnerTexts())
+      .toEqual(['Ayşe Yılmaz (ayse)', 'Ayşe Yılmaz (ayseyilmaz2)']);
+    await table.scrollIntoViewIfNeeded();
+    await screenshot(page, 'manager-stats-clerks-1920');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page
+      .getByRole('heading', { name: 'Personele göre ortalama hizmet süresi' })
+      .scrollIntoViewIfNeeded();
+    await screenshot(page, 'manager-stats-clerks-1366');
+    await expectNoSeriousA11yViolations(page);
   });
 
   it('when an admin changes settings, then bad input is refused naming the field, changes reach the live monitor, one-time secrets show once, and the change log has them', async () => {
