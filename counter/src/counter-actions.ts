@@ -9,6 +9,7 @@ import { ACTION_KEYS, focusKindOf, intentOf, shortcutFor } from './state/shortcu
 import type { WaitingEntry } from './state/waiting-line.js';
 import type { CounterCallNumber } from './counter-call-number.js';
 import './counter-call-number.js';
+import './counter-close-panel.js';
 import './counter-complete-panel.js';
 import './counter-pause-panel.js';
 import './counter-transfer-panel.js';
@@ -59,22 +60,6 @@ export class CounterActions extends LitElement {
         font-size: 0.85rem;
         color: var(--counter-muted);
       }
-      .confirm {
-        display: grid;
-        gap: 12px;
-        padding: 12px 14px;
-        border: 2px solid var(--counter-amber-edge);
-        border-radius: 8px;
-        background: var(--counter-amber-bg);
-        color: var(--counter-amber-text);
-      }
-      .confirm h3,
-      .confirm p {
-        margin: 0;
-      }
-      .confirm .row > button {
-        flex: 0 1 auto;
-      }
     `,
   ];
 
@@ -118,12 +103,6 @@ export class CounterActions extends LitElement {
     if (this._panel === 'close') {
       if (!this._closePlan()) this._panel = null;
     } else if (this._panel && !this.legal.has(PANEL_ACTION[this._panel])) this._panel = null;
-  }
-
-  override updated(changed: Map<string, unknown>): void {
-    // The confirmation takes the focus, so Enter or Space cannot close the counter by accident.
-    if (changed.has('_panel') && this._panel === 'close')
-      this.renderRoot.querySelector<HTMLButtonElement>('[data-close-cancel]')?.focus();
   }
 
   override render() {
@@ -206,39 +185,15 @@ export class CounterActions extends LitElement {
   }
 
   private _renderClose() {
-    const m = messages(this.language);
     const plan = this._closePlan();
-    const n = this.ticket?.number ?? '';
-    const requeue = plan === 'confirm-requeue';
-    return html`<div
-      class="confirm"
-      role="alertdialog"
-      aria-labelledby="close-heading"
-      aria-describedby="close-text"
-    >
-      <h3 id="close-heading">${m.closeHeading}</h3>
-      <p id="close-text" data-testid="close-confirm">
-        ${requeue ? m.closeRequeueText(n) : m.closeFinishText(n)}
-      </p>
-      <div class="row">
-        ${
-          requeue
-            ? html`<button type="button" class="primary" @click=${this._requeueAndClose}>
-                ${m.closeRequeueConfirm}
-              </button>`
-            : html`<button
-                type="button"
-                class="primary"
-                @click=${() => this._open('complete', 'resolved')}
-              >
-                ${m.closeFinishConfirm}
-              </button>`
-        }
-        <button type="button" data-close-cancel @click=${() => (this._panel = null)}>
-          <span>${m.cancel}</span><kbd aria-hidden="true">Esc</kbd>
-        </button>
-      </div>
-    </div>`;
+    return html`<counter-close-panel
+      .kind=${plan === 'confirm-finish' ? 'finish' : 'requeue'}
+      .number=${this.ticket?.number ?? ''}
+      .language=${this.language}
+      @counter-submit=${this._requeueAndClose}
+      @counter-finish=${() => this._open('complete', 'resolved')}
+      @counter-cancel=${() => (this._panel = null)}
+    ></counter-close-panel>`;
   }
 
   private _requeueAndClose = async (): Promise<void> => {
