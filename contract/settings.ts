@@ -135,4 +135,7 @@ export interface AuditEntryView {
   action: string;
   /** A short human-readable change; never a password or a key. */
   detail: string;
+  /** What was changed: its id, and its name now (device, user, service, counter, printer, hall); null if unknown. */
+  targetId: string | null;
+  targetName: string | null;
 }

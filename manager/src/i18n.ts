@@ -13,6 +13,7 @@ import type { CsvDialect } from '../../contract/stats.js';
 import type { QuickPick, RangeProblem } from './state/date-range.js';
 import { formatCount } from './state/format.js';
 import type { ExportFormat } from './state/export-file.js';
+import type { PrinterProblem } from './state/equipment.js';
 import type { KpiId } from './state/kpi.js';
 import type { VisitLevel } from './state/overrun.js';
 import type { Problem } from './state/settings-validation.js';
@@ -130,6 +131,18 @@ const tr = {
   printerOffline: 'Çevrimdışı',
   printerUnknown: 'Henüz bilet basılmadı',
   lastPrint: (at: string) => `Son baskı ${at}`,
+  printerProblem: {
+    refused: 'Yazıcıya bağlanılamadı: yazıcı kapalı ya da adresi yanlış.',
+    timeout: 'Yazıcı yanıt vermedi: açık ve ağa bağlı mı, kâğıdı var mı bakın.',
+    unreachable: 'Yazıcıya ağ üzerinden ulaşılamıyor: kabloyu ve ağ bağlantısını denetleyin.',
+    'not-found': 'Yazıcı bulunamadı: kablosunu ve ayarlardaki adresini denetleyin.',
+    'no-permission': 'Sunucunun bu yazıcıya yazma izni yok: bilgi işlem birimine haber verin.',
+    busy: 'Yazıcı meşgul: başka bir program kullanıyor olabilir.',
+    interrupted: 'Yazdırma yarıda kesildi: yazıcıyı denetleyip yeniden deneyin.',
+    'not-allowed': 'Sunucu ayarları bu yazıcı adresine izin vermiyor (PRINTER_ALLOW).',
+    other: 'Yazıcıda bir sorun var.',
+  } satisfies Record<PrinterProblem, string>,
+  technicalDetail: 'Teknik ayrıntı',
   checkedAt: (at: string) => `Son kontrol ${at} (30 sn'de bir)`,
   devicesHeading: 'Kiosk ve ekranlar',
   lastSeen: (at: string) => `Son bağlantı ${at}`,
@@ -389,6 +402,37 @@ const tr = {
   auditAction: 'İşlem',
   auditDetail: 'Ayrıntı',
   noAudit: 'Henüz kayıt yok.',
+  /** One audit entry as a sentence: `device.create` of "Salon TV" → “Salon TV” cihazı eklendi. */
+  auditSentence: (action: string, target: string | null): string => {
+    const t = target === null ? '' : `“${target}” `;
+    const noun: Record<string, [string, string]> = {
+      device: ['cihazı', 'Bir cihaz'],
+      user: ['kullanıcısı', 'Bir kullanıcı'],
+      service: ['hizmeti', 'Bir hizmet'],
+      counter: ['bankosu', 'Bir banko'],
+      printer: ['yazıcısı', 'Bir yazıcı'],
+    };
+    const [kind, verb] = action.split('.') as [string, string | undefined];
+    const subject = noun[kind] ? (t ? `${t}${noun[kind][0]}` : noun[kind][1]) : '';
+    const possessive = t ? `${t}${kind === 'user' ? 'kullanıcısının' : 'cihazının'}` : '';
+    switch (`${kind}.${verb}`) {
+      case 'hall.update':
+        return t ? `${t}salonunun ayarları değiştirildi` : 'Salon ayarları değiştirildi';
+      case 'device.revoke':
+        return possessive
+          ? `${possessive} eşleşmesi kaldırıldı`
+          : 'Bir cihazın eşleşmesi kaldırıldı';
+      case 'user.reset-password':
+        return possessive
+          ? `${possessive} parolası sıfırlandı`
+          : 'Bir kullanıcının parolası sıfırlandı';
+      case 'user.change-password':
+        return t ? `${t}kendi parolasını değiştirdi` : 'Bir kullanıcı parolasını değiştirdi';
+    }
+    if (subject && verb === 'create') return `${subject} eklendi`;
+    if (subject && verb === 'update') return `${subject} değiştirildi`;
+    return action;
+  },
   errors: {
     network: 'Sunucuya ulaşılamıyor. Bağlantıyı kontrol edip yeniden deneyin.',
     aborted: 'İşlem iptal edildi.',
@@ -517,6 +561,18 @@ const en: Messages = {
   printerOffline: 'Offline',
   printerUnknown: 'No ticket printed yet',
   lastPrint: (at) => `Last print ${at}`,
+  printerProblem: {
+    refused: 'Could not connect to the printer: it is switched off or its address is wrong.',
+    timeout: 'The printer did not answer: check that it is on, connected and has paper.',
+    unreachable: 'The printer cannot be reached on the network: check the cable and the network.',
+    'not-found': 'Printer not found: check its cable and the address in the settings.',
+    'no-permission': 'The server may not write to this printer: tell the IT department.',
+    busy: 'The printer is busy: another program may be using it.',
+    interrupted: 'Printing was cut off: check the printer and try again.',
+    'not-allowed': 'The server settings do not allow this printer address (PRINTER_ALLOW).',
+    other: 'The printer has a problem.',
+  },
+  technicalDetail: 'Technical detail',
   checkedAt: (at) => `Checked ${at} (every 30 s)`,
   devicesHeading: 'Kiosks and displays',
   lastSeen: (at) => `Last connected ${at}`,
@@ -760,6 +816,35 @@ const en: Messages = {
   auditAction: 'Action',
   auditDetail: 'Detail',
   noAudit: 'No entries yet.',
+  auditSentence: (action, target) => {
+    const t = target === null ? '' : ` “${target}”`;
+    const [kind, verb] = action.split('.') as [string, string | undefined];
+    const nouns: Record<string, string> = {
+      device: 'device',
+      user: 'user',
+      service: 'service',
+      counter: 'counter',
+      printer: 'printer',
+      hall: 'hall',
+    };
+    const noun = nouns[kind];
+    if (!noun) return action;
+    const subject = t ? `${noun[0]!.toUpperCase()}${noun.slice(1)}${t}` : `A ${noun}`;
+    switch (verb) {
+      case 'create':
+        return `${subject} added`;
+      case 'update':
+        return kind === 'hall' ? `${subject}: settings changed` : `${subject} changed`;
+      case 'revoke':
+        return `${subject} unpaired`;
+      case 'reset-password':
+        return `${subject}: password reset`;
+      case 'change-password':
+        return `${subject} changed their own password`;
+      default:
+        return action;
+    }
+  },
   errors: {
     network: 'The server cannot be reached. Check the connection and try again.',
     aborted: 'Cancelled.',

@@ -4,7 +4,7 @@ import type { PrinterStatusView } from '../../contract/api.js';
 import type { Lang } from '../../contract/domain.js';
 import { messages } from './i18n.js';
 import { sharedStyles } from './shared-styles.js';
-import { printerRows, type DeviceRow } from './state/equipment.js';
+import { printerProblem, printerRows, type DeviceRow } from './state/equipment.js';
 import { formatClock } from './state/format.js';
 
 /** Ticket printers (polled every 30 s) and the registered kiosks and displays. */
@@ -60,6 +60,11 @@ export class ManagerEquipment extends LitElement {
       }
       .detail.err {
         color: var(--manager-red-text);
+        font-weight: 600;
+      }
+      .detail.tech {
+        font-size: 0.75rem;
+        overflow-wrap: anywhere;
       }
       h3 {
         margin-top: 4px;
@@ -113,7 +118,16 @@ export class ManagerEquipment extends LitElement {
             html`<li>
               <span>${p.name}</span>
               <span class="badge" data-state=${p.state}>${label[p.state]}</span>
-              ${p.lastError ? html`<span class="detail err">${p.lastError}</span>` : nothing}
+              ${
+                p.lastError
+                  ? html`<span class="detail err"
+                        >${m.printerProblem[printerProblem(p.lastError)]}</span
+                      >
+                      <span class="detail tech" title=${p.lastError}
+                        >${m.technicalDetail}: <code>${p.lastError}</code></span
+                      >`
+                  : nothing
+              }
               ${
                 p.lastPrintAt
                   ? html`<span class="detail"

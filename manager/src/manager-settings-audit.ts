@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Lang } from '../../contract/domain.js';
 import type { AuditEntryView } from '../../contract/settings.js';
@@ -12,7 +12,18 @@ import { localDay } from './state/date-range.js';
 /** The change log: who changed which setting, when (newest first). */
 @customElement('manager-settings-audit')
 export class ManagerSettingsAudit extends LitElement {
-  static override styles = [sharedStyles, settingsStyles];
+  static override styles = [
+    sharedStyles,
+    settingsStyles,
+    // The sentence is what a manager reads; the recorded detail (ids, codes) is for support.
+    css`
+      td.tech {
+        font-size: 0.8rem;
+        color: var(--manager-muted);
+        overflow-wrap: anywhere;
+      }
+    `,
+  ];
 
   @state() private _entries: AuditEntryView[] | null = null;
   @state() private _error = '';
@@ -57,8 +68,13 @@ export class ManagerSettingsAudit extends LitElement {
                           ${formatClock(lang, e.at, this.timeZone)}
                         </td>
                         <td>${e.username ?? e.userId}</td>
-                        <td><code>${e.action}</code></td>
-                        <td>${e.detail}</td>
+                        <td
+                          data-action=${e.action}
+                          title=${[e.action, e.targetId].filter(Boolean).join(' · ')}
+                        >
+                          ${m.auditSentence(e.action, e.targetName)}
+                        </td>
+                        <td class="tech">${e.detail}</td>
                       </tr>`,
                   )}
                 </tbody>

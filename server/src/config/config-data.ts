@@ -48,6 +48,8 @@ export interface AuditEntry {
   userId: string;
   action: string;
   detail: string;
+  /** The id of what was changed (device, user, service, …); older entries have none. */
+  targetId?: string;
 }
 
 /** Everything in `data/config.json`. Small and slowly changing. */

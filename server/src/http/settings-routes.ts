@@ -3,6 +3,7 @@ import type { Hall } from '../../../contract/domain.js';
 import type { AuditEntryView, SettingsView } from '../../../contract/settings.js';
 import { hallOf } from '../auth/actor.js';
 import { fail, localDay, ok } from '../domain/index.js';
+import { auditTargets } from './audit-targets.js';
 import type { RouteDeps } from './deps.js';
 import { ownHall } from './halls-routes.js';
 import { route, type RouteDef } from './route.js';
@@ -151,12 +152,13 @@ export function hallSettingsRoutes(deps: RouteDeps): RouteDef[] {
         const users = new Map(data.users.map((u) => [u.id, u]));
         const hallId = hallOf(actor);
         const out: AuditEntryView[] = [];
+        const targetOf = auditTargets(data, hallId);
         // Entries carry the acting user; users are never deleted, so the user tells the hall.
         for (let i = data.audit.length - 1; i >= 0 && out.length < query.limit; i--) {
           const e = data.audit[i]!;
           const user = users.get(e.userId);
           if (user?.hallId !== hallId) continue;
-          out.push({ ...e, username: user.username });
+          out.push({ ...e, username: user.username, ...targetOf(e) });
         }
         return out;
       },

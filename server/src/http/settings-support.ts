@@ -53,7 +53,14 @@ export async function changeSettings<T>(
     await deps.config.update((draft) => {
       change = edit(draft, hallId);
       if (change.detail === null) return;
-      draft.audit.push({ at: deps.now(), userId, action, detail: change.detail });
+      const targetId = targetOf(change.value);
+      draft.audit.push({
+        at: deps.now(),
+        userId,
+        action,
+        detail: change.detail,
+        ...(targetId ? { targetId } : {}),
+      });
       if (draft.audit.length > AUDIT_LIMIT) draft.audit.splice(0, draft.audit.length - AUDIT_LIMIT);
     });
   } catch (err) {
@@ -62,6 +69,13 @@ export async function changeSettings<T>(
   }
   if (change!.detail !== null) deps.queues.configChanged(hallId);
   return ok(change!.value);
+}
+
+/** The id of what a change returned: the thing itself, or the device or user it holds. */
+function targetOf(value: unknown): string | undefined {
+  const v = value as { id?: unknown; device?: { id?: unknown }; user?: { id?: unknown } } | null;
+  const id = v?.id ?? v?.device?.id ?? v?.user?.id;
+  return typeof id === 'string' ? id : undefined;
 }
 
 /** "name 'A' → 'B', active true → false" for the keys whose values differ. */
