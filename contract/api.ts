@@ -7,6 +7,7 @@ import type {
   Outcome,
   PauseReason,
   PriorityGroup,
+  PublicServiceQueue,
   PublicTicket,
   Role,
   Service,
@@ -14,10 +15,11 @@ import type {
   ServiceQueue,
   StaffTicket,
   TicketStatus,
+  WaitEstimate,
 } from './domain.js';
 
 /** `GET /api/halls/:hallId/services`: what the kiosk shows on its buttons. */
-export interface ServiceView extends Service, Omit<ServiceQueue, 'serviceId'> {}
+export interface ServiceView extends Service, Omit<PublicServiceQueue, 'serviceId'> {}
 
 /** `POST /api/halls/:hallId/tickets` body. */
 export interface IssueTicketRequest {
@@ -37,7 +39,7 @@ export interface IssuedTicket {
   lang: Lang;
   issuedAt: number;
   peopleAhead: number;
-  estimatedWaitMinutes: number;
+  estimate: WaitEstimate;
   code: string;
   statusUrl: string;
   /** What happened at the kiosk's printer; the kiosk shows the ticket on screen either way. */
@@ -79,7 +81,7 @@ export interface TicketStatusView {
   hallName: string;
   status: TicketStatus;
   peopleAhead: number;
-  estimatedWaitMinutes: number;
+  estimate: WaitEstimate;
   counterNumber: number | null;
   calledAt: number | null;
   issuedAt: number;
@@ -185,7 +187,7 @@ export interface DisplaySnapshot {
   hall: Pick<Hall, 'id' | 'name' | 'timeZone'>;
   services: Pick<Service, 'id' | 'prefix' | 'name' | 'active'>[];
   counters: PublicCounter[];
-  queues: ServiceQueue[];
+  queues: PublicServiceQueue[];
   /** Most recent calls first. */
   recentCalls: PublicCall[];
 }

@@ -57,7 +57,14 @@ export interface Hall {
   noteRetentionDays: number;
   /** What happens to tickets still open at local midnight. */
   dayEndPolicy: 'cancel';
+  /**
+   * A ticket for a service no open counter covers: issued with an honest "no open counter"
+   * estimate, or refused (`no-open-counter`). Absent in config files written before it: `issue`.
+   */
+  whenNoCounterOpen?: NoCounterPolicy;
 }
+
+export type NoCounterPolicy = 'issue' | 'refuse';
 
 /** One visit as the staff see it. */
 export interface Ticket {
@@ -123,5 +130,27 @@ export interface ServiceQueue {
   waiting: number;
   /** Issue or requeue time of the longest waiting ticket. */
   oldestQueuedAt: number | null;
+  /**
+   * The staff figure: minutes as if at least one covering counter were open (staff also see
+   * which counters are open). Visitors are shown {@link PublicServiceQueue.estimate}.
+   */
   estimatedWaitMinutes: number;
 }
+
+/** A service's line as visitors see it (kiosk, phone, lobby display). */
+export interface PublicServiceQueue extends Omit<ServiceQueue, 'estimatedWaitMinutes'> {
+  /** What a visitor joining the line now is told. */
+  estimate: WaitEstimate;
+  /** No open counter covers the service and the hall refuses tickets then: the kiosk disables it. */
+  refusesTickets: boolean;
+}
+
+/** A line as the server computes it once per change, for staff and visitors alike. */
+export type HallServiceQueue = ServiceQueue & PublicServiceQueue;
+
+/**
+ * The estimated wait shown to a visitor. `no-open-counter`: no counter covering the service is
+ * open (all closed or paused), so no time can be promised, and it never reads as "no wait";
+ * `minutes: 0` means someone is free to call them now.
+ */
+export type WaitEstimate = { kind: 'minutes'; minutes: number } | { kind: 'no-open-counter' };

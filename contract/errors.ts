@@ -20,6 +20,8 @@ export type ErrorCode =
   | 'counter-not-open'
   | 'counter-busy'
   | 'service-inactive'
+  /** The hall refuses tickets for a service no open counter covers (`whenNoCounterOpen`). */
+  | 'no-open-counter'
   | 'grace-expired'
   | 'conflict'
   | 'too-many-rows'

@@ -59,6 +59,7 @@ export type HallSettingsPatch = Partial<
     | 'escalationMinutes'
     | 'noShowGraceMinutes'
     | 'noteRetentionDays'
+    | 'whenNoCounterOpen'
   >
 >;
 

@@ -1,6 +1,6 @@
 import type { Ack, ApiError } from './errors.js';
 import type { RevEvent, StaffEvent } from './events.js';
-import type { ServiceQueue, StaffTicket } from './domain.js';
+import type { PublicServiceQueue, ServiceQueue, StaffTicket } from './domain.js';
 import type {
   CounterView,
   DisplaySnapshot,
@@ -27,7 +27,7 @@ export interface DisplayDelta {
   counter: PublicCounter | null;
   /** Set when the change is a call or a recall to announce. */
   call: PublicCall | null;
-  queues: ServiceQueue[];
+  queues: PublicServiceQueue[];
 }
 
 /**

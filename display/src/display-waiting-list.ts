@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { styles } from './display-waiting-list.styles.js';
 import { text } from './i18n.js';
 import { balancedColumns } from './state/board-layout.js';
-import type { WaitingRow } from './state/board.js';
+import { waitText, type WaitingRow } from './state/board.js';
 
 /** Tiles side by side at most, by the screen's shape (the styles pick one by aspect ratio). */
 const MAX_PER_ROW = { wide: 5, landscape: 4, square: 3, portrait: 2 } as const;
@@ -25,7 +25,7 @@ export class DisplayWaitingList extends LitElement {
       <ul style=${columns}>
         ${this.rows.map((r) => {
           const count = text.waitingCount(r.waiting);
-          const wait = text.estimatedWait(r.estimatedWaitMinutes);
+          const wait = waitText(r.estimate);
           return html`<li data-service=${r.serviceId}>
             <span class="prefix" aria-hidden="true">${r.prefix}</span>
             <span class="name">${r.name.tr}</span>

@@ -14,6 +14,7 @@ export type FriendlyError =
   | 'forbidden'
   | 'rate-limited'
   | 'service-inactive'
+  | 'no-open-counter'
   | 'service-not-found'
   | 'ticket-not-found'
   | 'invalid-transition'
@@ -31,6 +32,8 @@ const tr = {
   waiting: (n: number): string => (n === 0 ? 'Sırada kimse yok' : `${num(n)} kişi bekliyor`),
   wait: (minutes: number): string => (minutes <= 0 ? 'Beklemeden' : `yaklaşık ${num(minutes)} dk`),
   serviceClosed: 'Şu anda bu hizmet verilmiyor',
+  noOpenCounter: 'Şu an açık banko yok',
+  noOpenCounterRefused: 'Şu an açık banko yok · Sıra verilmiyor',
   servicesLabel: 'Hizmetler',
   moreServices: 'Diğer işlemler için kaydırın',
   backToTop: 'Başa dön',
@@ -77,6 +80,8 @@ const tr = {
     forbidden: 'Bu cihaz bilet vermeye yetkili değil. Lütfen görevliye başvurun.',
     'rate-limited': 'Çok sayıda istek yapıldı. Lütfen bir dakika sonra tekrar deneyin.',
     'service-inactive': 'Bu hizmet şu anda verilmiyor. Lütfen başka bir işlem seçin.',
+    'no-open-counter':
+      'Bu hizmete şu an açık banko yok, sıra verilmiyor. Lütfen daha sonra deneyin.',
     'service-not-found': 'Bu hizmet bulunamadı. Lütfen başka bir işlem seçin.',
     'ticket-not-found': 'Bu bilet bulunamadı.',
     'invalid-transition': 'Bu bilet için bu işlem artık yapılamıyor.',
@@ -131,6 +136,8 @@ const en: Catalogue = {
   serviceClosed: 'Not available right now',
   servicesLabel: 'Services',
   moreServices: 'Scroll for more services',
+  noOpenCounter: 'No counter open right now',
+  noOpenCounterRefused: 'No counter open right now · No tickets',
   backToTop: 'Back to top',
   priorityPath: 'Priority queue',
   priorityPathHint: 'Aged 65+, disabled, pregnant, veterans and martyrs’ relatives',
@@ -176,6 +183,8 @@ const en: Catalogue = {
     'service-inactive': 'This service is not available right now. Please choose another.',
     'service-not-found': 'This service was not found. Please choose another.',
     'ticket-not-found': 'This ticket was not found.',
+    'no-open-counter':
+      'No counter serving this is open right now, so no ticket was issued. Please try later.',
     'invalid-transition': 'This can no longer be done for this ticket.',
     'storage-unavailable': 'The system has a temporary problem. Please ask a member of staff.',
     other: 'Something went wrong. Please try again or ask a member of staff.',

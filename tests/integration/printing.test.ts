@@ -39,7 +39,7 @@ function ticket(): IssuedTicket {
     lang: 'tr',
     issuedAt: NOW,
     peopleAhead: 3,
-    estimatedWaitMinutes: 12,
+    estimate: { kind: 'minutes', minutes: 12 },
     code: 'AbCdEfGhIjKlMnOpQrStUv',
     statusUrl: STATUS_URL,
     print: 'no-printer',

@@ -10,7 +10,7 @@ import type {
   StaffDelta,
   StaffSnapshot,
 } from '../../contract/index.js';
-import type { ServiceQueue, StaffTicket } from '../../contract/domain.js';
+import type { PublicServiceQueue, ServiceQueue, StaffTicket } from '../../contract/domain.js';
 import { kiosk, signedIn } from '../support/http.js';
 import { until } from '../support/sockets.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
@@ -69,7 +69,7 @@ abstract class View<S extends { rev: number }, D extends { rev: number }> {
 
 class DisplayView extends View<DisplaySnapshot, DisplayDelta> {
   counters: PublicCounter[] = [];
-  queues: ServiceQueue[] = [];
+  queues: PublicServiceQueue[] = [];
   recentCalls: PublicCall[] = [];
   /** Calls announced (chimed and spoken) as new, in order. */
   announced: PublicCall[] = [];

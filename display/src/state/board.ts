@@ -1,5 +1,6 @@
 import type { PublicCall } from '../../../contract/api.js';
-import type { Bilingual } from '../i18n.js';
+import type { WaitEstimate } from '../../../contract/domain.js';
+import { text, type Bilingual } from '../i18n.js';
 import type { DisplayState } from './display-state.js';
 
 /** How many recent calls the screen lists. */
@@ -26,7 +27,8 @@ export interface WaitingRow {
   prefix: string;
   name: Bilingual;
   waiting: number;
-  estimatedWaitMinutes: number;
+  /** At least one minute while people wait and a counter serving them is open. */
+  estimate: WaitEstimate;
 }
 
 const SHOWN_TICKET = new Set(['called', 'serving']);
@@ -68,10 +70,25 @@ export function waitingRows(state: DisplayState): WaitingRow[] {
         prefix: s.prefix,
         name: s.name,
         waiting: q?.waiting ?? 0,
-        estimatedWaitMinutes:
-          q && q.waiting > 0 ? Math.max(1, Math.round(q.estimatedWaitMinutes)) : 0,
+        estimate: rowEstimate(q?.waiting ?? 0, q?.estimate),
       };
     });
+}
+
+function rowEstimate(waiting: number, estimate: WaitEstimate | undefined): WaitEstimate {
+  if (!estimate) return { kind: 'minutes', minutes: 0 };
+  if (estimate.kind !== 'minutes') return estimate;
+  return { kind: 'minutes', minutes: waiting > 0 ? Math.max(1, Math.round(estimate.minutes)) : 0 };
+}
+
+/** "≈ 8 dk", or "Şu anda açık banko yok" when no open counter serves the line: never a time. */
+export function waitText(estimate: WaitEstimate): Bilingual {
+  switch (estimate.kind) {
+    case 'minutes':
+      return text.estimatedWait(estimate.minutes);
+    case 'no-open-counter':
+      return text.noCountersOpen;
+  }
 }
 
 export function isFlashing(

@@ -1,5 +1,5 @@
 import type { DisplaySnapshot, PublicCall, PublicCounter } from '../../../contract/api.js';
-import type { ServiceQueue } from '../../../contract/domain.js';
+import type { PublicServiceQueue } from '../../../contract/domain.js';
 import type { DisplayDelta } from '../../../contract/socket.js';
 import { announcementFor, type Announcement } from './announcements.js';
 
@@ -22,7 +22,7 @@ export interface DisplayState {
   hall: DisplaySnapshot['hall'] | null;
   services: DisplaySnapshot['services'];
   counters: PublicCounter[];
-  queues: ServiceQueue[];
+  queues: PublicServiceQueue[];
   /** Most recent first, one entry per ticket. */
   recentCalls: PublicCall[];
   flashes: Flash[];

@@ -1,7 +1,7 @@
 import type { Lang } from '../../../contract/domain.js';
 import type { IssuedTicket, PrintOutcome } from '../../../contract/api.js';
 import { t, type Catalogue } from '../i18n.js';
-import { formatAhead, formatWait, secondsLeft } from './format.js';
+import { formatAhead, formatEstimate, secondsLeft } from './format.js';
 import { CONFIRMATION_MS } from './kiosk-flow.js';
 
 /** What the confirmation screen shows after a ticket is issued. */
@@ -51,7 +51,7 @@ export function confirmationModel(
     service: ticket.serviceName[lang],
     priority: ticket.priority ? text.priorityChosen(text.priorityGroups[ticket.priority]) : null,
     ahead: formatAhead(ticket.peopleAhead, lang),
-    wait: formatWait(ticket.estimatedWaitMinutes, lang),
+    wait: formatEstimate(ticket.estimate, lang),
     qrText: phoneLink(ticket.statusUrl, ticket.lang),
     qrAlt: text.qrAlt(ticket.number),
     printLine: print === null ? text.printing : PRINT_LINES[print](text),

@@ -9,6 +9,7 @@ const FRIENDLY: ReadonlySet<string> = new Set<FriendlyError>([
   'forbidden',
   'rate-limited',
   'service-inactive',
+  'no-open-counter',
   'service-not-found',
   'ticket-not-found',
   'invalid-transition',

@@ -1,9 +1,22 @@
-import type { Lang } from '../../../contract/domain.js';
+import type { Lang, WaitEstimate } from '../../../contract/domain.js';
 import { t } from '../i18n.js';
 
 /** "yaklaşık 5 dk" / "about 5 min"; a zero or negative estimate reads "Beklemeden" / "No wait". */
 export function formatWait(minutes: number, lang: Lang): string {
   return t(lang).wait(Math.max(0, Math.round(minutes)));
+}
+
+/**
+ * What a visitor is told of their wait: the minutes, or "Şu an açık banko yok" when no open
+ * counter serves the line, which must never read as "Beklemeden" (no wait).
+ */
+export function formatEstimate(estimate: WaitEstimate, lang: Lang): string {
+  switch (estimate.kind) {
+    case 'minutes':
+      return formatWait(estimate.minutes, lang);
+    case 'no-open-counter':
+      return t(lang).noOpenCounter;
+  }
 }
 
 /** "3 kişi bekliyor" / "3 people waiting". */

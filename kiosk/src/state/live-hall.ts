@@ -1,4 +1,4 @@
-import type { Service, ServiceQueue } from '../../../contract/domain.js';
+import type { PublicServiceQueue, Service } from '../../../contract/domain.js';
 import type { DisplaySnapshot, ServiceView } from '../../../contract/api.js';
 import type { DisplayDelta } from '../../../contract/socket.js';
 
@@ -6,7 +6,7 @@ import type { DisplayDelta } from '../../../contract/socket.js';
 export type ServiceInfo = Pick<Service, 'id' | 'prefix' | 'name' | 'active'>;
 
 /** The figures shown on a service button. */
-export type QueueFigures = Pick<ServiceQueue, 'waiting' | 'estimatedWaitMinutes'>;
+export type QueueFigures = Pick<PublicServiceQueue, 'waiting' | 'estimate' | 'refusesTickets'>;
 
 /** The hall as the kiosk sees it: services, live queue figures and the revision they are at. */
 export interface LiveHall {
@@ -19,18 +19,21 @@ export interface LiveHall {
 
 export const EMPTY_HALL: LiveHall = { rev: null, hallName: null, services: [], queues: {} };
 
-function figures(queues: ServiceQueue[]): Record<string, QueueFigures> {
+/** Only what the buttons show: the wire object carries more. */
+function pick(q: QueueFigures): QueueFigures {
+  return { waiting: q.waiting, estimate: q.estimate, refusesTickets: q.refusesTickets };
+}
+
+function figures(queues: PublicServiceQueue[]): Record<string, QueueFigures> {
   const out: Record<string, QueueFigures> = {};
-  for (const q of queues)
-    out[q.serviceId] = { waiting: q.waiting, estimatedWaitMinutes: q.estimatedWaitMinutes };
+  for (const q of queues) out[q.serviceId] = pick(q);
   return out;
 }
 
 /** The hall from `GET /api/halls/:hallId/services`. */
 export function fromServiceViews(hall: LiveHall, views: ServiceView[]): LiveHall {
   const queues: Record<string, QueueFigures> = {};
-  for (const v of views)
-    queues[v.id] = { waiting: v.waiting, estimatedWaitMinutes: v.estimatedWaitMinutes };
+  for (const v of views) queues[v.id] = pick(v);
   return {
     ...hall,
     services: views.map(({ id, prefix, name, active }) => ({ id, prefix, name, active })),

@@ -1,7 +1,7 @@
 import type { Lang } from '../../../contract/domain.js';
 import type { TicketStatusView } from '../../../contract/api.js';
 import { t } from '../i18n.js';
-import { formatAhead, formatWait } from './format.js';
+import { formatAhead, formatEstimate } from './format.js';
 
 /** `connecting`: no status yet; `offline`: had a link, lost it; `not-found`: unknown or expired code. */
 export type PhoneConnection = 'connecting' | 'live' | 'offline' | 'not-found';
@@ -41,7 +41,7 @@ export function phoneStatusModel(view: TicketStatusView, lang: Lang): PhoneStatu
         ...base,
         tone: 'waiting',
         headline: formatAhead(view.peopleAhead, lang),
-        wait: formatWait(view.estimatedWaitMinutes, lang),
+        wait: formatEstimate(view.estimate, lang),
         canLeave: true,
       };
     case 'called':
@@ -91,10 +91,19 @@ export function phoneLang(
   return 'tr';
 }
 
-export type NotifyState = 'unsupported' | 'ask' | 'granted' | 'denied';
+/** `needs-https`: the page is on plain http, where browsers refuse notifications outright. */
+export type NotifyState = 'unsupported' | 'ask' | 'granted' | 'denied' | 'needs-https';
 
-/** Whether to offer the notification button (only ever on a tap, never on load). */
-export function notifyState(permission: NotificationPermission | null): NotifyState {
+/**
+ * Whether to offer the notification button (only ever on a tap, never on load). On plain http
+ * (not a secure context) browsers deny or hide notifications whatever the visitor does, so
+ * that is said instead of "not allowed".
+ */
+export function notifyState(
+  permission: NotificationPermission | null,
+  secureContext = true,
+): NotifyState {
+  if (!secureContext) return 'needs-https';
   if (permission === null) return 'unsupported';
   if (permission === 'default') return 'ask';
   return permission;

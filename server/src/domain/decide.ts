@@ -1,6 +1,7 @@
 import type { Counter, CounterState, Ticket } from '../../../contract/domain.js';
 import type { QueueEvent } from '../../../contract/events.js';
 import type { Command } from './commands.js';
+import { refusesTickets } from './estimates.js';
 import { ticketNumber, type HallConfig } from './hall-config.js';
 import { forEachWaiting, pickNext } from './ordering.js';
 import { fail, ok, type Result } from './result.js';
@@ -30,6 +31,11 @@ export function decide(
         );
       if (!service.active)
         return fail('service-inactive', `${service.name.en} is not taking tickets now.`);
+      if (refusesTickets(state, config, service.id))
+        return fail(
+          'no-open-counter',
+          `No open counter serves ${service.name.en} now, and this hall issues no tickets then.`,
+        );
       const seq = (state.sequences.get(service.id) ?? 0) + 1;
       const number = ticketNumber(service.prefix, seq);
       return ok([

@@ -1,4 +1,4 @@
-import type { ServiceQueue, Service } from '../../../contract/domain.js';
+import type { HallServiceQueue, Service, WaitEstimate } from '../../../contract/domain.js';
 import type { HallConfig } from './hall-config.js';
 import type { HallState } from './state.js';
 
@@ -12,7 +12,7 @@ export function meanServiceMs(state: HallState, service: Service): number {
   return recent.reduce((sum, ms) => sum + ms, seed) / (recent.length + 1);
 }
 
-/** Counters open now (not paused or closed) that cover a service; at least 1 for estimates. */
+/** Counters open now (not paused or closed) that cover a service. */
 export function openCountersFor(state: HallState, config: HallConfig, serviceId: string): number {
   let n = 0;
   for (const counter of config.counters.values()) {
@@ -22,7 +22,10 @@ export function openCountersFor(state: HallState, config: HallConfig, serviceId:
   return n;
 }
 
-/** Minutes until someone with `ahead` people in front of them is likely called. */
+/**
+ * Minutes until someone with `ahead` people in front of them is likely called, as if at least
+ * one covering counter were open: the staff figure; visitors get {@link waitEstimate}.
+ */
 export function estimatedWaitMinutes(
   state: HallState,
   config: HallConfig,
@@ -31,14 +34,53 @@ export function estimatedWaitMinutes(
 ): number {
   if (ahead <= 0) return 0;
   const counters = Math.max(1, openCountersFor(state, config, service.id));
+  return minutesFor(state, service, ahead, counters);
+}
+
+function estimateFor(
+  state: HallState,
+  service: Service,
+  ahead: number,
+  counters: number,
+): WaitEstimate {
+  if (counters === 0) return { kind: 'no-open-counter' };
+  return { kind: 'minutes', minutes: ahead <= 0 ? 0 : minutesFor(state, service, ahead, counters) };
+}
+
+function minutesFor(state: HallState, service: Service, ahead: number, counters: number): number {
   return Math.max(1, Math.round(((ahead / counters) * meanServiceMs(state, service)) / MINUTE));
 }
 
+/**
+ * What a visitor with `ahead` people in front of them is told. With no covering counter open
+ * (closed or paused: neither is calling) there is no honest time, not even "no wait" for the
+ * first in line, so the estimate says so.
+ */
+export function waitEstimate(
+  state: HallState,
+  config: HallConfig,
+  service: Service,
+  ahead: number,
+): WaitEstimate {
+  return estimateFor(state, service, ahead, openCountersFor(state, config, service.id));
+}
+
+/**
+ * The hall refuses a new ticket for the service: none of its counters is open, and the hall
+ * is set to refuse then (`whenNoCounterOpen: 'refuse'`).
+ */
+export function refusesTickets(state: HallState, config: HallConfig, serviceId: string): boolean {
+  return (
+    config.hall.whenNoCounterOpen === 'refuse' && openCountersFor(state, config, serviceId) === 0
+  );
+}
+
 /** Waiting count, longest wait and estimate for every service of the hall. */
-export function serviceQueues(state: HallState, config: HallConfig): ServiceQueue[] {
-  const out: ServiceQueue[] = [];
+export function serviceQueues(state: HallState, config: HallConfig): HallServiceQueue[] {
+  const out: HallServiceQueue[] = [];
   for (const service of config.services.values()) {
     const ids = state.waiting.get(service.id) ?? new Set<string>();
+    const counters = openCountersFor(state, config, service.id);
     // Tickets join the set as they join the line (issue, requeue, restore, transfer all at
     // "now"), so the first one has waited longest: no scan of the whole line per event.
     const first = ids.values().next();
@@ -47,7 +89,10 @@ export function serviceQueues(state: HallState, config: HallConfig): ServiceQueu
       serviceId: service.id,
       waiting: ids.size,
       oldestQueuedAt: oldest,
-      estimatedWaitMinutes: estimatedWaitMinutes(state, config, service, ids.size),
+      estimatedWaitMinutes:
+        ids.size === 0 ? 0 : minutesFor(state, service, ids.size, Math.max(1, counters)),
+      estimate: estimateFor(state, service, ids.size, counters),
+      refusesTickets: counters === 0 && config.hall.whenNoCounterOpen === 'refuse',
     });
   }
   return out;

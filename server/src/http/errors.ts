@@ -21,6 +21,7 @@ const STATUS: Record<ErrorCode, number> = {
   'counter-not-open': 409,
   'counter-busy': 409,
   'service-inactive': 409,
+  'no-open-counter': 409,
   'grace-expired': 409,
   conflict: 409,
   'too-many-rows': 422,

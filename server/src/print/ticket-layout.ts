@@ -1,6 +1,6 @@
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import type { IssuedTicket } from '../../../contract/api.js';
-import type { Lang } from '../../../contract/domain.js';
+import type { Lang, WaitEstimate } from '../../../contract/domain.js';
 import type { PrinterRecord } from '../config/config-data.js';
 import { printableText } from './cp857.js';
 
@@ -23,10 +23,18 @@ const QR_MODULE_DOTS = { 58: 5, 80: 6 } as const;
 /** GS V 0: full cut. Sent raw, because the encoder's own cut() adds a line feed after the cut. */
 const FULL_CUT = [0x1d, 0x56, 0x00];
 
-const LABELS: Record<Lang, { ahead: (n: number) => string; wait: (min: number) => string }> = {
+interface TicketLabels {
+  ahead: (n: number) => string;
+  wait: (min: number) => string;
+  /** In place of a time: the ticket was issued while no counter serving it was open. */
+  noOpenCounter: string;
+}
+
+const LABELS: Record<Lang, TicketLabels> = {
   tr: {
     ahead: (n) => (n === 0 ? 'Önünüzde bekleyen yok' : `Önünüzde ${n} kişi var`),
     wait: (min) => `Tahmini bekleme: ${min} dk`,
+    noOpenCounter: 'Şu an açık banko yok',
   },
   en: {
     ahead: (n) =>
@@ -36,8 +44,19 @@ const LABELS: Record<Lang, { ahead: (n: number) => string; wait: (min: number) =
           ? '1 person ahead of you'
           : `${n} people ahead of you`,
     wait: (min) => `Estimated wait: ${min} min`,
+    noOpenCounter: 'No counter open right now',
   },
 };
+
+/** The wait line: a time, or that no counter is open; never "0 min" for a closed hall. */
+function waitLine(labels: TicketLabels, estimate: WaitEstimate): string {
+  switch (estimate.kind) {
+    case 'minutes':
+      return labels.wait(estimate.minutes);
+    case 'no-open-counter':
+      return labels.noOpenCounter;
+  }
+}
 
 /**
  * A fresh receipt for this printer: ESC @ (reset), then code page 857 selected with the printer's
@@ -113,7 +132,13 @@ export function ticketLayout(
     .newline()
     .line(printableText(formatIssuedAt(ticket.issuedAt, options.timeZone)))
     .line(printableText(labels.ahead(ticket.peopleAhead)))
-    .line(printableText(labels.wait(ticket.estimatedWaitMinutes)))
+    // No time to promise: the line is a warning, so it stands out in capitals.
+    .line(
+      printableText(
+        waitLine(labels, ticket.estimate),
+        ticket.estimate.kind === 'no-open-counter' ? { upperCase } : {},
+      ),
+    )
     .newline()
     .qrcode(qrPayload(ticket.statusUrl), {
       model: 2,

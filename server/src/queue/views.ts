@@ -9,9 +9,14 @@ import type {
   StaffSnapshot,
   TicketStatusView,
 } from '../../../contract/index.js';
-import type { PublicTicket, ServiceQueue, Ticket } from '../../../contract/domain.js';
+import type {
+  PublicServiceQueue,
+  PublicTicket,
+  ServiceQueue,
+  Ticket,
+} from '../../../contract/domain.js';
 import type { RevEvent } from '../../../contract/events.js';
-import { counterState, estimatedWaitMinutes, peopleAhead, serviceQueues } from '../domain/index.js';
+import { counterState, peopleAhead, serviceQueues, waitEstimate } from '../domain/index.js';
 import type { HallConfig, HallState } from '../domain/index.js';
 import { staffEvent, staffTicket, type StaffViewer } from './staff-privacy.js';
 
@@ -182,7 +187,7 @@ export function displayDelta(
   event: RevEvent,
   state: HallState,
   config: HallConfig,
-  queues: ServiceQueue[] = serviceQueues(state, config),
+  queues: PublicServiceQueue[] = serviceQueues(state, config),
 ): DisplayDelta {
   const counterId = counterIdOf(event, state);
   let call: PublicCall | null = null;
@@ -224,8 +229,11 @@ export function ticketStatusView(
     hallName: config.hall.name,
     status: t.status,
     peopleAhead: ahead,
-    estimatedWaitMinutes:
-      service && t.status === 'waiting' ? estimatedWaitMinutes(state, config, service, ahead) : 0,
+    // Only a waiting ticket has a wait ahead; a called one is simply "now".
+    estimate:
+      service && t.status === 'waiting'
+        ? waitEstimate(state, config, service, ahead)
+        : { kind: 'minutes', minutes: 0 },
     counterNumber: t.counterId ? (config.counters.get(t.counterId)?.number ?? null) : null,
     calledAt: t.lastCalledAt,
     issuedAt: t.issuedAt,
@@ -251,7 +259,7 @@ export function issuedTicket(
     lang: t.lang,
     issuedAt: t.issuedAt,
     peopleAhead: view.peopleAhead,
-    estimatedWaitMinutes: view.estimatedWaitMinutes,
+    estimate: view.estimate,
     code: t.code,
     statusUrl,
     print: 'no-printer',

@@ -5,6 +5,7 @@ import {
   RECENT_CALLS_SHOWN,
   recentCallRows,
   waitingRows,
+  waitText,
 } from '../../../display/src/state/board.js';
 import {
   applyDelta,
@@ -82,20 +83,28 @@ describe('waitingRows', () => {
         prefix: 'V',
         name: { tr: 'Vezne', en: 'Cashier' },
         waiting: 3,
-        estimatedWaitMinutes: 8,
+        estimate: { kind: 'minutes', minutes: 8 },
       },
       {
         serviceId: 'ruhsat',
         prefix: 'R',
         name: { tr: 'Ruhsat', en: 'Licensing' },
         waiting: 0,
-        estimatedWaitMinutes: 0,
+        estimate: { kind: 'minutes', minutes: 0 },
       },
     ]);
   });
 
   it('when someone waits with an estimate under a minute, then it shows at least one minute', () => {
     const state = stateOf({ queues: [queue('vezne', 1, 0.2)] });
-    expect(waitingRows(state)[0]?.estimatedWaitMinutes).toBe(1);
+    expect(waitingRows(state)[0]?.estimate).toEqual({ kind: 'minutes', minutes: 1 });
+  });
+
+  it('when people wait but no counter serving them is open, then the row says so and shows no time', () => {
+    const state = stateOf({ queues: [queue('vezne', 4, null), queue('ruhsat', 2, 8)] });
+    const [vezne, ruhsat] = waitingRows(state).map((r) => waitText(r.estimate));
+
+    expect(vezne).toEqual({ tr: 'Şu anda açık banko yok', en: 'No counters are open right now' });
+    expect(ruhsat).toEqual({ tr: '≈ 8 dk', en: '≈ 8 min' });
   });
 });

@@ -1,6 +1,6 @@
 import type { DisplaySnapshot, PublicCall, PublicCounter } from '../../../contract/api.js';
 import type { DisplayDelta } from '../../../contract/socket.js';
-import type { ServiceQueue } from '../../../contract/domain.js';
+import type { PublicServiceQueue } from '../../../contract/domain.js';
 
 export const T0 = Date.UTC(2025, 4, 14, 9, 0, 0);
 
@@ -25,8 +25,19 @@ export function calledAt(
   });
 }
 
-export function queue(serviceId: string, waiting: number, estimatedWaitMinutes = 0): ServiceQueue {
-  return { serviceId, waiting, oldestQueuedAt: waiting > 0 ? T0 : null, estimatedWaitMinutes };
+/** `minutes: null`: no open counter serves the line. */
+export function queue(
+  serviceId: string,
+  waiting: number,
+  minutes: number | null = 0,
+): PublicServiceQueue {
+  return {
+    serviceId,
+    waiting,
+    oldestQueuedAt: waiting > 0 ? T0 : null,
+    estimate: minutes === null ? { kind: 'no-open-counter' } : { kind: 'minutes', minutes },
+    refusesTickets: false,
+  };
 }
 
 export function call(number: string, counterNumber: number, recall = false): PublicCall {

@@ -5,6 +5,8 @@ import {
   openCountersFor,
   RECENT_SERVICE_WINDOW,
   serviceQueues,
+  waitEstimate,
+  decide,
   type HallConfig,
   type HallState,
 } from '../../../server/src/domain/index.js';
@@ -184,7 +186,7 @@ describe('estimatedWaitMinutes', () => {
 });
 
 describe('serviceQueues', () => {
-  it('when tickets wait, then every service of the hall reports its count, longest wait and estimate', () => {
+  it('when tickets wait and only a vezne counter is open, then every service reports its count, longest wait and estimate, and the others no open counter', () => {
     const state = newDay();
     const config = makeConfig();
     open(state, config, 'c2', 'ayse', at(0));
@@ -196,10 +198,38 @@ describe('serviceQueues', () => {
     const queues = serviceQueues(state, config);
 
     expect(queues).toEqual([
-      { serviceId: VEZNE, waiting: 3, oldestQueuedAt: at(3), estimatedWaitMinutes: 12 },
-      { serviceId: RUHSAT, waiting: 1, oldestQueuedAt: at(4), estimatedWaitMinutes: 6 },
-      { serviceId: EVRAK, waiting: 0, oldestQueuedAt: null, estimatedWaitMinutes: 0 },
-      { serviceId: NIKAH, waiting: 0, oldestQueuedAt: null, estimatedWaitMinutes: 0 },
+      {
+        serviceId: VEZNE,
+        waiting: 3,
+        oldestQueuedAt: at(3),
+        estimatedWaitMinutes: 12,
+        estimate: { kind: 'minutes', minutes: 12 },
+        refusesTickets: false,
+      },
+      {
+        serviceId: RUHSAT,
+        waiting: 1,
+        oldestQueuedAt: at(4),
+        estimatedWaitMinutes: 6,
+        estimate: { kind: 'no-open-counter' },
+        refusesTickets: false,
+      },
+      {
+        serviceId: EVRAK,
+        waiting: 0,
+        oldestQueuedAt: null,
+        estimatedWaitMinutes: 0,
+        estimate: { kind: 'no-open-counter' },
+        refusesTickets: false,
+      },
+      {
+        serviceId: NIKAH,
+        waiting: 0,
+        oldestQueuedAt: null,
+        estimatedWaitMinutes: 0,
+        estimate: { kind: 'no-open-counter' },
+        refusesTickets: false,
+      },
     ]);
   });
 
@@ -226,6 +256,8 @@ describe('serviceQueues', () => {
       waiting: 1,
       oldestQueuedAt: at(3),
       estimatedWaitMinutes: 4,
+      estimate: { kind: 'minutes', minutes: 4 },
+      refusesTickets: false,
     });
   });
 
@@ -239,4 +271,81 @@ describe('serviceQueues', () => {
 
     expect(serviceQueues(state, config)[0]).toMatchObject({ waiting: 1, oldestQueuedAt: at(3) });
   });
+});
+
+describe('waitEstimate', () => {
+  it.each([
+    { ahead: 0, open: ['c2'], estimate: { kind: 'minutes', minutes: 0 } },
+    { ahead: 5, open: ['c1', 'c2'], estimate: { kind: 'minutes', minutes: 10 } },
+    { ahead: 0, open: [], estimate: { kind: 'no-open-counter' } },
+    { ahead: 5, open: [], estimate: { kind: 'no-open-counter' } },
+    { ahead: 5, open: ['c3', 'c4'], estimate: { kind: 'no-open-counter' } },
+  ])(
+    'when $ahead are ahead in vezne and $open are open, then the visitor is told $estimate',
+    ({ ahead, open: counters, estimate }) => {
+      const state = newDay();
+      const config = makeConfig();
+      counters.forEach((id, i) => open(state, config, id, `clerk-${i}`, at(0)));
+
+      expect(waitEstimate(state, config, vezne(config), ahead)).toEqual(estimate);
+    },
+  );
+
+  it('when every counter covering the service is paused, then no open counter is reported, never a time', () => {
+    const state = newDay();
+    const config = makeConfig();
+    open(state, config, 'c1', 'ayse', at(0));
+    open(state, config, 'c2', 'mehmet', at(0));
+    for (const [counterId, clerkId] of [
+      ['c1', 'ayse'],
+      ['c2', 'mehmet'],
+    ] as const)
+      must(state, config, { type: 'pause', counterId, clerkId, reason: 'break' }, at(1));
+
+    expect(waitEstimate(state, config, vezne(config), 0)).toEqual({ kind: 'no-open-counter' });
+  });
+});
+
+describe('issuing with no open counter', () => {
+  const command = {
+    type: 'issue',
+    serviceId: VEZNE,
+    priority: null,
+    lang: 'tr',
+    code: 'x',
+  } as const;
+
+  it('when the hall refuses tickets then and no vezne counter is open, then the issue is refused with no-open-counter', () => {
+    const state = newDay();
+    const config = makeConfig({ hall: { whenNoCounterOpen: 'refuse' } });
+    open(state, config, 'c3', 'zeynep', at(0));
+
+    const result = decide(state, config, command, at(1));
+
+    expect(result).toMatchObject({ ok: false, error: { code: 'no-open-counter' } });
+    expect(serviceQueues(state, config)[0]).toMatchObject({ refusesTickets: true });
+  });
+
+  it('when the hall refuses tickets then and a vezne counter is open, then the ticket is issued', () => {
+    const state = newDay();
+    const config = makeConfig({ hall: { whenNoCounterOpen: 'refuse' } });
+    open(state, config, 'c2', 'ayse', at(0));
+
+    expect(decide(state, config, command, at(1))).toMatchObject({ ok: true });
+    expect(serviceQueues(state, config)[0]).toMatchObject({ refusesTickets: false });
+  });
+
+  it.each([{ whenNoCounterOpen: 'issue' as const }, {}])(
+    'when the hall setting is $whenNoCounterOpen and no counter is open, then the ticket is issued',
+    (hall) => {
+      const state = newDay();
+      const config = makeConfig({ hall });
+
+      expect(decide(state, config, command, at(1))).toMatchObject({ ok: true });
+      expect(serviceQueues(state, config)[0]).toMatchObject({
+        estimate: { kind: 'no-open-counter' },
+        refusesTickets: false,
+      });
+    },
+  );
 });

@@ -1,6 +1,6 @@
 import type { IssuedTicket, TicketStatusView, DisplaySnapshot } from '../../../contract/api.js';
 import type { DisplayDelta } from '../../../contract/socket.js';
-import type { ServiceQueue } from '../../../contract/domain.js';
+import type { PublicServiceQueue } from '../../../contract/domain.js';
 
 export const T0 = Date.UTC(2025, 2, 3, 7, 0, 0);
 
@@ -15,7 +15,7 @@ export function issuedTicket(over: Partial<IssuedTicket> = {}): IssuedTicket {
     lang: 'tr',
     issuedAt: T0,
     peopleAhead: 3,
-    estimatedWaitMinutes: 5,
+    estimate: { kind: 'minutes', minutes: 5 },
     code: 'abcdefghijklmnopqrstuv',
     statusUrl: 'http://192.168.1.10:3000/t/abcdefghijklmnopqrstuv',
     print: 'printed',
@@ -32,7 +32,7 @@ export function statusView(over: Partial<TicketStatusView> = {}): TicketStatusVi
     hallName: 'Çankaya Belediyesi Hoş Geldiniz Masası',
     status: 'waiting',
     peopleAhead: 3,
-    estimatedWaitMinutes: 5,
+    estimate: { kind: 'minutes', minutes: 5 },
     counterNumber: null,
     calledAt: null,
     issuedAt: T0,
@@ -41,15 +41,23 @@ export function statusView(over: Partial<TicketStatusView> = {}): TicketStatusVi
   };
 }
 
+/** `minutes: null`: no open counter serves the line (`refusesTickets` if the hall refuses then). */
 export function queue(
   serviceId: string,
   waiting: number,
-  estimatedWaitMinutes: number,
-): ServiceQueue {
-  return { serviceId, waiting, oldestQueuedAt: waiting > 0 ? T0 : null, estimatedWaitMinutes };
+  minutes: number | null,
+  refusesTickets = false,
+): PublicServiceQueue {
+  return {
+    serviceId,
+    waiting,
+    oldestQueuedAt: waiting > 0 ? T0 : null,
+    estimate: minutes === null ? { kind: 'no-open-counter' } : { kind: 'minutes', minutes },
+    refusesTickets,
+  };
 }
 
-export function snapshot(rev: number, queues: ServiceQueue[]): DisplaySnapshot {
+export function snapshot(rev: number, queues: PublicServiceQueue[]): DisplaySnapshot {
   return {
     rev,
     now: T0,
@@ -68,6 +76,6 @@ export function snapshot(rev: number, queues: ServiceQueue[]): DisplaySnapshot {
   };
 }
 
-export function delta(rev: number, queues: ServiceQueue[]): DisplayDelta {
+export function delta(rev: number, queues: PublicServiceQueue[]): DisplayDelta {
   return { rev, type: 'ticket:issued', at: T0, counter: null, call: null, queues };
 }

@@ -22,7 +22,8 @@ describe('live hall', () => {
         active: true,
         waiting: 4,
         oldestQueuedAt: 1,
-        estimatedWaitMinutes: 8,
+        estimate: { kind: 'minutes', minutes: 8 },
+        refusesTickets: false,
       },
     ];
 
@@ -32,7 +33,11 @@ describe('live hall', () => {
     expect(hall.services).toEqual([
       { id: 'vezne', prefix: 'V', name: { tr: 'Vezne', en: 'Cashier' }, active: true },
     ]);
-    expect(hall.queues.vezne).toEqual({ waiting: 4, estimatedWaitMinutes: 8 });
+    expect(hall.queues.vezne).toEqual({
+      waiting: 4,
+      estimate: { kind: 'minutes', minutes: 8 },
+      refusesTickets: false,
+    });
   });
 
   it('when a snapshot arrives, then it replaces everything, also a newer revision', () => {
@@ -42,7 +47,11 @@ describe('live hall', () => {
 
     expect(hall.rev).toBe(2);
     expect(hall.hallName).toBe('Çankaya Belediyesi Hoş Geldiniz Masası');
-    expect(hall.queues.vezne).toEqual({ waiting: 0, estimatedWaitMinutes: 0 });
+    expect(hall.queues.vezne).toEqual({
+      waiting: 0,
+      estimate: { kind: 'minutes', minutes: 0 },
+      refusesTickets: false,
+    });
     expect(hall.services.map((s) => s.active)).toEqual([true, false]);
   });
 
@@ -51,7 +60,11 @@ describe('live hall', () => {
 
     expect(out.resync).toBe(false);
     expect(out.hall.rev).toBe(6);
-    expect(out.hall.queues.vezne).toEqual({ waiting: 3, estimatedWaitMinutes: 6 });
+    expect(out.hall.queues.vezne).toEqual({
+      waiting: 3,
+      estimate: { kind: 'minutes', minutes: 6 },
+      refusesTickets: false,
+    });
   });
 
   it.each([5, 4])('when a delta with an old revision %d arrives, then it is ignored', (rev) => {

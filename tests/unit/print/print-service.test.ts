@@ -54,7 +54,7 @@ function ticket(): IssuedTicket {
     lang: 'tr',
     issuedAt: NOW,
     peopleAhead: 0,
-    estimatedWaitMinutes: 0,
+    estimate: { kind: 'minutes', minutes: 0 },
     code: 'SeCrEtCoDe0123456789ab',
     statusUrl: 'http://127.0.0.1/t/SeCrEtCoDe0123456789ab',
     print: 'no-printer',

@@ -24,7 +24,7 @@ function ticket(over: Partial<IssuedTicket> = {}): IssuedTicket {
     lang: 'tr',
     issuedAt: ISSUED_AT,
     peopleAhead: 3,
-    estimatedWaitMinutes: 12,
+    estimate: { kind: 'minutes', minutes: 12 },
     code: 'AbCdEfGhIjKlMnOpQrStUv',
     statusUrl: STATUS_URL,
     print: 'no-printer',
@@ -90,7 +90,7 @@ describe('ticketLayout', () => {
 
   it('when the ticket is in English, then the service, labels and footer are English', () => {
     const bytes = ticketLayout(
-      ticket({ lang: 'en', peopleAhead: 1, estimatedWaitMinutes: 4 }),
+      ticket({ lang: 'en', peopleAhead: 1, estimate: { kind: 'minutes', minutes: 4 } }),
       { paperWidth: 80, codePage: 13 },
       options(),
     );
@@ -113,6 +113,25 @@ describe('ticketLayout', () => {
     );
     expect(printed(job.lines)).toContain('Önünüzde bekleyen yok');
   });
+
+  it.each([
+    ['tr', 0, ['Önünüzde bekleyen yok', 'ŞU AN AÇIK BANKO YOK']],
+    ['tr', 4, ['Önünüzde 4 kişi var', 'ŞU AN AÇIK BANKO YOK']],
+    ['en', 0, ['No one ahead of you', 'NO COUNTER OPEN RIGHT NOW']],
+  ] as const)(
+    'when a %s ticket is issued with %i ahead and no counter serving it is open, then it prints that instead of a time',
+    (lang, peopleAhead, lines) => {
+      const bytes = ticketLayout(
+        ticket({ lang, peopleAhead, estimate: { kind: 'no-open-counter' } }),
+        { paperWidth: 58, codePage: 13 },
+        options(),
+      );
+      const text = printed(decodeEscPos(bytes, { cp857Number: 13 }).lines);
+
+      expect(text.slice(4, 6)).toEqual(lines);
+      expect(text.join('\n')).not.toMatch(/dk|min|bekleme:|wait:/i);
+    },
+  );
 
   it('when the printer uses another number for CP857, then ESC t carries that number', () => {
     const bytes = ticketLayout(ticket(), { paperWidth: 80, codePage: 61 }, options());
