@@ -103,6 +103,8 @@ const tr = {
   notifyAsk: 'Çağrıldığımda bildirim gönder',
   notifyOn: 'Çağrıldığınızda bildirim alacaksınız.',
   notifyDenied: 'Bildirimlere izin verilmedi. Bu sayfayı açık tutun.',
+  notifyNeedsHttps:
+    'Bildirimler yalnızca güvenli (https://) adreste çalışır. Bildirim almak için salonun https:// ile başlayan adresini kullanın; şimdilik bu sayfayı açık tutun.',
   notificationTitle: 'Sıranız geldi',
   notificationBody: (number: string, counter: number): string =>
     `${number}: ${num(counter)} numaralı bankoya gelin`,
@@ -203,6 +205,8 @@ const en: Catalogue = {
   notifyAsk: 'Notify me when I am called',
   notifyOn: 'You will get a notification when you are called.',
   notifyDenied: 'Notifications are not allowed. Keep this page open.',
+  notifyNeedsHttps:
+    'Notifications work only on a secure (https://) address. Use the hall’s address that starts with https:// to get them; for now, keep this page open.',
   notificationTitle: 'It is your turn',
   notificationBody: (number, counter) => `${number}: please go to counter ${num(counter)}`,
   rateHeading: 'Rate our service',

@@ -39,7 +39,7 @@ export class KioskNotifyButton extends LitElement {
     }
   `;
 
-  @state() private _state: NotifyState = notifyState(permission());
+  @state() private _state: NotifyState = notifyState(permission(), window.isSecureContext);
 
   @property() language: Lang = 'tr';
 
@@ -54,6 +54,8 @@ export class KioskNotifyButton extends LitElement {
         return html`<p role="status">${text.notifyOn}</p>`;
       case 'denied':
         return html`<p role="status">${text.notifyDenied}</p>`;
+      case 'needs-https':
+        return html`<p role="status" data-notify="needs-https">${text.notifyNeedsHttps}</p>`;
     }
   }
 
@@ -61,7 +63,7 @@ export class KioskNotifyButton extends LitElement {
     try {
       await Notification.requestPermission();
     } finally {
-      this._state = notifyState(permission());
+      this._state = notifyState(permission(), window.isSecureContext);
     }
   }
 }
