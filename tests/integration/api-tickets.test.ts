@@ -216,3 +216,87 @@ describe('tickets over REST', () => {
     expect(String(csv.body)).toContain('Hızlıydı, teşekkürler');
   });
 });
+
+describe('tickets when no counter serving the service is open', () => {
+  let server: TestServer;
+  beforeEach(async () => {
+    server = await startTestServer();
+  });
+  afterEach(async () => {
+    await server.dispose();
+  });
+
+  async function setPolicy(whenNoCounterOpen: unknown) {
+    const { agent } = await signedIn(server, 'admin');
+    return agent.patch('/api/halls/cankaya').send({ whenNoCounterOpen });
+  }
+
+  const services = async () =>
+    (await request(server.app.app).get('/api/halls/cankaya/services')).body as Array<{
+      id: string;
+      waiting: number;
+      estimate: unknown;
+      refusesTickets: boolean;
+    }>;
+
+  it('when the hall issues then (the default) and every counter is closed, then the ticket is issued and says no counter is open, never no wait', async () => {
+    const res = await kiosk(server).issue('vezne');
+
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ peopleAhead: 0, estimate: { kind: 'no-open-counter' } });
+    const status = await request(server.app.app).get(`/api/tickets/${res.body.code}`);
+    expect(status.body.estimate).toEqual({ kind: 'no-open-counter' });
+    expect((await services()).find((s) => s.id === 'vezne')).toMatchObject({
+      waiting: 1,
+      estimate: { kind: 'no-open-counter' },
+      refusesTickets: false,
+    });
+  });
+
+  it('when a counter covering the service opens, then the estimate is a time again', async () => {
+    const { agent } = await signedIn(server, 'clerk');
+    await agent.post('/api/counters/banko-1/open').send({});
+
+    const res = await kiosk(server).issue('vezne');
+
+    expect(res.body.estimate).toEqual({ kind: 'minutes', minutes: 0 });
+    expect((await kiosk(server).issue('vezne')).body.estimate).toEqual({
+      kind: 'minutes',
+      minutes: 4,
+    });
+  });
+
+  it('when the hall refuses then and no vezne counter is open, then 409 no-open-counter and nothing is issued', async () => {
+    expect((await setPolicy('refuse')).status).toBe(200);
+    const { agent } = await signedIn(server, 'clerk');
+    await agent.post('/api/counters/banko-4/open').send({}); // ruhsat and dilekçe only
+
+    const refused = await kiosk(server).issue('vezne');
+
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('no-open-counter');
+    const lines = await services();
+    expect(lines.find((s) => s.id === 'vezne')).toMatchObject({
+      waiting: 0,
+      refusesTickets: true,
+    });
+    expect(lines.find((s) => s.id === 'ruhsat')).toMatchObject({ refusesTickets: false });
+    expect((await kiosk(server).issue('ruhsat')).status).toBe(201);
+    // No number was used up by the refusal.
+    await agent.post('/api/counters/banko-4/close').send({});
+    await agent.post('/api/counters/banko-1/open').send({});
+    const issued = await kiosk(server).issue('vezne');
+    expect([issued.status, issued.body.number]).toEqual([201, 'V001']);
+  });
+
+  it('when an admin reads the settings, then the policy reads issue by default; a value outside issue or refuse is 400 and nothing is stored', async () => {
+    const { agent } = await signedIn(server, 'admin');
+    expect((await agent.get('/api/settings')).body.hall.whenNoCounterOpen).toBe('issue');
+
+    const bad = await setPolicy('sometimes');
+
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatchObject({ code: 'validation', field: 'whenNoCounterOpen' });
+    expect((await agent.get('/api/settings')).body.hall.whenNoCounterOpen).toBe('issue');
+  });
+});

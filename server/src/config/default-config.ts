@@ -37,6 +37,7 @@ export function defaultConfig(): ConfigData {
     noShowGraceMinutes: 5,
     noteRetentionDays: DEFAULT_NOTE_RETENTION_DAYS,
     dayEndPolicy: 'cancel',
+    whenNoCounterOpen: 'issue',
   };
   return {
     version: 1,

@@ -53,6 +53,7 @@ const hallPatch = z
     escalationMinutes: int(1, 240).optional(),
     noShowGraceMinutes: int(0, 60).optional(),
     noteRetentionDays: int(1, 3650).optional(),
+    whenNoCounterOpen: z.enum(['issue', 'refuse']).optional(),
   })
   .refine(notEmpty, NOTHING_TO_CHANGE);
 
@@ -63,6 +64,7 @@ const HALL_FIELDS = [
   'escalationMinutes',
   'noShowGraceMinutes',
   'noteRetentionDays',
+  'whenNoCounterOpen',
 ] as const satisfies readonly (keyof Hall)[];
 
 /** Every settings route: the hall and overview here, the rest in their own files. */
@@ -105,7 +107,7 @@ export function hallSettingsRoutes(deps: RouteDeps): RouteDef[] {
       method: 'patch',
       path: '/halls/:hallId',
       summary:
-        'Hall name, time zone, priority interleave ratio, escalation limit, no-show grace, note retention.',
+        'Hall name, time zone, priority interleave ratio, escalation limit, no-show grace, note retention, tickets when no counter is open (issue or refuse).',
       tag: 'settings',
       access: 'admin',
       params: hallParams,

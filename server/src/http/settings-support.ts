@@ -117,8 +117,12 @@ export const NOTHING_TO_CHANGE = { message: 'give at least one field to change' 
 
 /** The hall with settings added after its config file was written filled in. */
 export function hallWithDefaults(hall: Hall): Hall {
-  // config.json files from before note retention lack the field.
-  return { ...hall, noteRetentionDays: hall.noteRetentionDays ?? DEFAULT_NOTE_RETENTION_DAYS };
+  // config.json files from before note retention (or the no-open-counter policy) lack the field.
+  return {
+    ...hall,
+    noteRetentionDays: hall.noteRetentionDays ?? DEFAULT_NOTE_RETENTION_DAYS,
+    whenNoCounterOpen: hall.whenNoCounterOpen ?? 'issue',
+  };
 }
 
 export function userView(u: UserRecord): UserView {
