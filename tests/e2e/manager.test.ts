@@ -297,10 +297,15 @@ describe('manager page', () => {
     await screenshot(page, 'manager-settings-pairing-link');
     await expectNoSeriousA11yViolations(page);
 
+    // The log reads as Turkish sentences naming what changed; codes and ids are secondary.
     await page.getByRole('button', { name: 'Değişiklik kaydı' }).click();
-    await page.getByText('service.update').waitFor();
-    expect(await page.getByText('user.create').count()).toBe(1);
-    expect(await page.getByText('device.create').count()).toBe(1);
+    await page.getByText('“Vezne” hizmeti değiştirildi').waitFor();
+    expect(await page.getByText('“Şule Yılmaz” kullanıcısı eklendi').count()).toBe(1);
+    expect(await page.getByText('“Salon ekranı” cihazı eklendi').count()).toBe(1);
+    expect(await page.getByText('device.create', { exact: true }).count()).toBe(0);
+    expect(await page.locator('td[data-action="device.create"]').getAttribute('title')).toMatch(
+      /^device\.create · [0-9a-f-]{36}$/,
+    );
   });
 
   it('when the page is switched to English at 1920×1080, then each tab reads in English', async () => {
