@@ -4,6 +4,7 @@ import type { PrintOutcome } from '../../contract/api.js';
 import type {
   CounterStatus,
   Lang,
+  NoCounterPolicy,
   PauseReason,
   PriorityGroup,
   Role,
@@ -319,6 +320,13 @@ const tr = {
   noShowGraceMinutes: 'Gelmedi geri alma süresi (dk)',
   noteRetentionDays: 'Not saklama süresi (gün)',
   noteRetentionHelp: 'Ziyaret notları bu süreden sonra silinir (KVKK).',
+  whenNoCounterOpen: 'Hizmete açık banko yokken',
+  whenNoCounterOpenHelp:
+    'Sıra verilirse bilette, kioskta ve ekranda süre yerine “Şu an açık banko yok” yazar. Ara veren banko açık sayılmaz.',
+  noCounterPolicies: {
+    issue: 'Yine de sıra ver',
+    refuse: 'Sıra verme',
+  } satisfies Record<NoCounterPolicy, string>,
   prefix: 'Önek',
   nameTr: 'Ad (Türkçe)',
   nameEn: 'Ad (İngilizce)',
@@ -743,6 +751,10 @@ const en: Messages = {
   noShowGraceMinutes: 'No-show undo window (min)',
   noteRetentionDays: 'Note retention (days)',
   noteRetentionHelp: 'Visit notes are erased after this many days (KVKK).',
+  whenNoCounterOpen: 'When no counter for the service is open',
+  whenNoCounterOpenHelp:
+    'If tickets are issued, the ticket, kiosk and display say “No counter open right now” instead of a time. A paused counter is not open.',
+  noCounterPolicies: { issue: 'Issue tickets anyway', refuse: 'Issue no tickets' },
   prefix: 'Prefix',
   nameTr: 'Name (Turkish)',
   nameEn: 'Name (English)',

@@ -1,9 +1,9 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Hall, Lang } from '../../contract/domain.js';
+import type { Hall, Lang, NoCounterPolicy } from '../../contract/domain.js';
 import { apiRequest } from './api-client.js';
 import { errorText, messages } from './i18n.js';
-import { inputField, numberOf } from './settings-fields.js';
+import { inputField, numberOf, selectField } from './settings-fields.js';
 import { settingsStyles } from './settings-styles.js';
 import { sharedStyles } from './shared-styles.js';
 import {
@@ -21,9 +21,15 @@ const draftOf = (h: Hall): HallDraft => ({
   escalationMinutes: h.escalationMinutes,
   noShowGraceMinutes: h.noShowGraceMinutes,
   noteRetentionDays: h.noteRetentionDays,
+  whenNoCounterOpen: h.whenNoCounterOpen ?? 'issue',
 });
 
-/** The hall: name, time zone, priority ratio, escalation limit, no-show grace, note retention. */
+const NO_COUNTER_POLICIES: readonly NoCounterPolicy[] = ['issue', 'refuse'];
+
+/**
+ * The hall: name, time zone, priority ratio, escalation limit, no-show grace, note retention,
+ * and whether tickets are issued for a service no open counter serves.
+ */
 @customElement('manager-settings-hall')
 export class ManagerSettingsHall extends LitElement {
   static override styles = [sharedStyles, settingsStyles];
@@ -65,6 +71,7 @@ export class ManagerSettingsHall extends LitElement {
         ${inputField({ id: 'escalationMinutes', label: m.escalationMinutes, type: 'number', min: 1, max: 240, value: numberText(d.escalationMinutes), help: m.escalationHelp, problem: problem('escalationMinutes'), onInput: (v) => set({ escalationMinutes: numberOf(v) }) })}
         ${inputField({ id: 'noShowGraceMinutes', label: m.noShowGraceMinutes, type: 'number', min: 0, max: 60, value: numberText(d.noShowGraceMinutes), problem: problem('noShowGraceMinutes'), onInput: (v) => set({ noShowGraceMinutes: numberOf(v) }) })}
         ${inputField({ id: 'noteRetentionDays', label: m.noteRetentionDays, type: 'number', min: 1, max: 3650, value: numberText(d.noteRetentionDays), help: m.noteRetentionHelp, problem: problem('noteRetentionDays'), onInput: (v) => set({ noteRetentionDays: numberOf(v) }) })}
+        ${selectField({ id: 'whenNoCounterOpen', label: m.whenNoCounterOpen, value: d.whenNoCounterOpen, help: m.whenNoCounterOpenHelp, problem: problem('whenNoCounterOpen'), options: NO_COUNTER_POLICIES.map((p) => ({ value: p, label: m.noCounterPolicies[p] })), onChange: (v) => set({ whenNoCounterOpen: v as NoCounterPolicy }) })}
         <div class="form-actions">
           <button class="primary" type="submit" ?disabled=${this._busy}>
             ${this._busy ? m.saving : m.save}
@@ -108,6 +115,7 @@ export class ManagerSettingsHall extends LitElement {
         escalationMinutes: m.escalationMinutes,
         noShowGraceMinutes: m.noShowGraceMinutes,
         noteRetentionDays: m.noteRetentionDays,
+        whenNoCounterOpen: m.whenNoCounterOpen,
       };
       this._serverError = describeServerError(
         r.error,

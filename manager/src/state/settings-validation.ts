@@ -1,4 +1,11 @@
-import type { Counter, CounterCoverage, Hall, Role, Service } from '../../../contract/domain.js';
+import type {
+  Counter,
+  CounterCoverage,
+  Hall,
+  NoCounterPolicy,
+  Role,
+  Service,
+} from '../../../contract/domain.js';
 import type { PrinterTransportKind } from '../../../contract/settings.js';
 
 /**
@@ -161,7 +168,7 @@ export type HallDraft = Pick<
   | 'escalationMinutes'
   | 'noShowGraceMinutes'
   | 'noteRetentionDays'
->;
+> & { whenNoCounterOpen: NoCounterPolicy };
 
 /** An IANA zone name the browser knows (`Europe/Istanbul`). */
 export function isTimeZone(name: string): boolean {

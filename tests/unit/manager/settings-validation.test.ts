@@ -127,6 +127,7 @@ describe('hallProblems', () => {
     escalationMinutes: 30,
     noShowGraceMinutes: 5,
     noteRetentionDays: 90,
+    whenNoCounterOpen: 'issue' as const,
   };
   it('when the hall settings are right, then nothing is wrong; wrong zone and ranges are named', () => {
     expect(hallProblems(hall)).toEqual({});
