@@ -16,6 +16,13 @@ import { until } from '../support/sockets.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 /**
+ * When clients told to go away by a restart come back: as the pages do, a moment after the
+ * disconnect, but never before the test has made its calls "while away" (a fixed delay alone
+ * raced those calls on a busy machine).
+ */
+let reconnectGate: Promise<void> = Promise.resolve();
+
+/**
  * A client's view, kept the way the contract says: a snapshot replaces everything; a delta
  * with `rev <= current` is stale and ignored; a delta that skips a revision means something
  * was missed, so the client asks for a new snapshot (`queue:resync`). Only deltas announce calls.
@@ -47,7 +54,8 @@ abstract class View<S extends { rev: number }, D extends { rev: number }> {
     // A server that goes away on purpose (restart) says so; Socket.IO then waits for the app to
     // reconnect, as the display and counter apps do.
     socket.on('disconnect', (reason) => {
-      if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 800);
+      if (reason === 'io server disconnect')
+        void reconnectGate.then(() => setTimeout(() => socket.connect(), 800));
     });
   }
 
@@ -204,7 +212,7 @@ describe('reconnecting clients resync to exactly the current state', () => {
   });
 
   /** Calls before, a cut, calls while away, then the same checks for either kind of cut. */
-  async function scenario(cut: () => Promise<void>, whileAway: () => Promise<string[]>) {
+  async function scenario<T>(cut: () => Promise<T>, whileAway: (afterCut: T) => Promise<string[]>) {
     const { display, staff } = clients();
     await until(() => display.snapshots > 0 && staff.snapshots > 0);
     const before = [(await act(0, 'call-next')).ticket!, (await act(1, 'call-next')).ticket!];
@@ -217,8 +225,8 @@ describe('reconnecting clients resync to exactly the current state', () => {
     ]);
     const announcedBefore = display.announced.length;
 
-    await cut();
-    const calledWhileAway = await whileAway();
+    const afterCut = await cut();
+    const calledWhileAway = await whileAway(afterCut);
     await expectInSync(display, staff);
 
     // Every call made while away is on the screen and on the counter client.
@@ -249,12 +257,16 @@ describe('reconnecting clients resync to exactly the current state', () => {
   it('when the server restarts and calls are made before the display and counter clients are back, then they resync from a snapshot to exactly the current state, show every call made meanwhile and announce none from before', async () => {
     const { display, staff, announcedAfter } = await scenario(
       async () => {
+        let cameBack!: () => void;
+        reconnectGate = new Promise((resolve) => (cameBack = resolve));
         await server.restart();
+        return cameBack;
       },
-      async () => {
-        // The clients reconnect 0.8 s after the restart: these calls happen while they are away.
+      async (comeBack) => {
+        // The clients come back 0.8 s after these calls: they happen while they are away.
         const numbers = await callsWhileAway();
         expect(sockets.every((s) => !s.connected)).toBe(true);
+        comeBack?.();
         return numbers;
       },
     );
