@@ -34,42 +34,57 @@ export type { CsvDialect };
 interface DialectWriter {
   separator: string;
   field: (cell: string) => string;
-  decimal: (text: string) => string;
-  dateTime: (clock: LocalClock, at: number) => string;
+  /** A duration in ms as minutes with two decimals. */
+  minutes: (ms: number) => string;
+  /** A whole number or a decimal as written. */
+  number: (text: string) => string;
+  dateTime: (at: number) => string;
   day: (day: string) => string;
 }
 
 /** `2024-05-06` → `06.05.2024`. */
 const turkishDay = (day: string) => `${day.slice(8, 10)}.${day.slice(5, 7)}.${day.slice(0, 4)}`;
 
-const DIALECTS: Record<CsvDialect, DialectWriter> = {
-  rfc4180: {
-    separator: ',',
-    field: csvField,
-    decimal: (text) => text,
-    dateTime: (clock, at) => clock.dateTime(at),
-    day: (day) => day,
-  },
-  'excel-tr': {
+/** One export's writer of `dialect`; it remembers the last day, as rows come day by day. */
+function dialectWriter(dialect: CsvDialect, clock: LocalClock): DialectWriter {
+  if (dialect === 'rfc4180') {
+    return {
+      separator: ',',
+      field: csvField,
+      minutes: (ms) => minutesText(ms),
+      number: (text) => text,
+      dateTime: (at) => clock.dateTime(at),
+      day: (day) => day,
+    };
+  }
+  let isoDay = '';
+  let trDay = '';
+  return {
     separator: ';',
     field: excelTrField,
-    decimal: (text) => text.replace('.', ','),
-    dateTime: (clock, at) => {
+    minutes: (ms) => minutesText(ms, ','),
+    number: (text) => text.replace('.', ','),
+    dateTime: (at) => {
       const local = clock.dateTime(at);
-      return `${turkishDay(local)}${local.slice(10)}`;
+      const day = local.slice(0, 10);
+      if (day !== isoDay) trDay = turkishDay((isoDay = day));
+      return trDay + local.slice(10);
     },
     day: (day) => (/^\d{4}-\d{2}-\d{2}$/.test(day) ? turkishDay(day) : day),
-  },
-};
+  };
+}
 
 const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
 
-/** `minutes(ms).toFixed(2)` from integers (`toFixed` costs more than the rest of a cell). */
-export function minutesText(ms: number): string {
+/**
+ * `minutes(ms).toFixed(2)` from integers (`toFixed` costs more than the rest of a cell), with
+ * `mark` as the decimal mark.
+ */
+export function minutesText(ms: number, mark = '.'): string {
   const hundredths = Math.round(ms / 600);
-  if (!(hundredths >= 0 && hundredths < 2 ** 31)) return minutes(ms).toFixed(2);
+  if (!(hundredths >= 0 && hundredths < 2 ** 31)) return minutes(ms).toFixed(2).replace('.', mark);
   const whole = Math.floor(hundredths / 100);
-  return `${whole}.${TWO_DIGITS[hundredths - whole * 100]!}`;
+  return `${whole}${mark}${TWO_DIGITS[hundredths - whole * 100]!}`;
 }
 
 /** Text cells remembered per column: labels and names repeat on every row. */
@@ -82,19 +97,18 @@ const TEXT_CACHE_LIMIT = 4096;
 function fieldWriter(
   col: ExportColumn,
   names: ExportNames,
-  clock: LocalClock,
   dialect: DialectWriter,
 ): (r: TicketRecord) => string {
   switch (col.kind) {
     case 'instant':
       return (r) => {
         const v = col.value(r, names) as number | null;
-        return v === null ? '' : dialect.dateTime(clock, v);
+        return v === null ? '' : dialect.dateTime(v);
       };
     case 'minutes':
       return (r) => {
         const v = col.value(r, names) as number | null;
-        return v === null ? '' : dialect.decimal(minutesText(v));
+        return v === null ? '' : dialect.minutes(v);
       };
     // Numbers and days hold no separator, quote or line break: no quoting needed.
     case 'day':
@@ -105,7 +119,7 @@ function fieldWriter(
     case 'number':
       return (r) => {
         const v = col.value(r, names);
-        return v === null ? '' : neutralise(dialect.decimal(String(v)));
+        return v === null ? '' : neutralise(dialect.number(String(v)));
       };
     case 'text':
     case 'boolean': {
@@ -135,10 +149,9 @@ export async function writeCsv(
   names: ExportNames,
   dialectName: CsvDialect = 'rfc4180',
 ): Promise<void> {
-  const dialect = DIALECTS[dialectName];
+  const dialect = dialectWriter(dialectName, new LocalClock(names.timeZone));
   const sep = dialect.separator;
-  const clock = new LocalClock(names.timeZone);
-  const fields = EXPORT_COLUMNS.map((c) => fieldWriter(c, names, clock, dialect));
+  const fields = EXPORT_COLUMNS.map((c) => fieldWriter(c, names, dialect));
   const sink = new TextSink(out);
   sink.write(BOM + EXPORT_COLUMNS.map((c) => dialect.field(neutralise(c.header))).join(sep) + CRLF);
   for await (const batch of batches) {
