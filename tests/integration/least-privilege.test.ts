@@ -78,6 +78,26 @@ describe('least privilege for staff screens', () => {
       expect(t).not.toHaveProperty('code');
   });
 
+  it("when a clerk issues a ticket for a visitor, then the reply carries neither its phone code nor its status link, and the kiosk's reply does", async () => {
+    const clerk = await signedIn(server, 'clerk');
+
+    const byClerk = await clerk.agent
+      .post('/api/halls/cankaya/tickets')
+      .send({ serviceId: 'vezne' });
+    const byKiosk = await kiosk(server).issue('vezne');
+
+    expect(byClerk.status).toBe(201);
+    expect(byClerk.body).toMatchObject({ number: 'V001', serviceId: 'vezne', peopleAhead: 0 });
+    expect(byClerk.body).not.toHaveProperty('code');
+    expect(byClerk.body).not.toHaveProperty('statusUrl');
+    const stored = [...server.app.queues.hall('cankaya')!.state.tickets.values()];
+    const clerkCode = stored.find((t) => t.number === 'V001')!.code;
+    expect(JSON.stringify(byClerk.body)).not.toContain(clerkCode);
+    expect(byKiosk.status).toBe(201);
+    expect(byKiosk.body).toMatchObject({ number: 'V002', code: expect.any(String) });
+    expect(byKiosk.body.statusUrl).toContain(byKiosk.body.code);
+  });
+
   it('when a clerk completes a visit with a note, then other clerks never see the note, its author and managers do', async () => {
     const { a, b, manager, screens, completed } = await visitWithNote();
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { IssuedTicket } from '../../../contract/api.js';
 import { fail, ok } from '../domain/index.js';
 import { ticketStatusView } from '../queue/views.js';
 import type { RouteDeps } from './deps.js';
@@ -6,12 +7,24 @@ import { ownHall } from './halls-routes.js';
 import { route, type RouteDef } from './route.js';
 import { codeParams, hallParams, id, lang, priorityGroup } from './schemas.js';
 
+/**
+ * The reply a staff member gets for a ticket they issue for a visitor: the ticket without its
+ * phone code and the status link that carries it (see queue/staff-privacy.ts). With the code a
+ * clerk could issue, serve and then rate their own visit, as the rating route is public.
+ */
+export type StaffIssuedTicket = Omit<IssuedTicket, 'code' | 'statusUrl'>;
+
+function withoutCode({ code: _code, statusUrl: _url, ...ticket }: IssuedTicket): StaffIssuedTicket {
+  return ticket;
+}
+
 export function ticketsRoutes(deps: RouteDeps): RouteDef[] {
   return [
     route({
       method: 'post',
       path: '/halls/:hallId/tickets',
-      summary: 'Issue a ticket (kiosk device, or staff issuing for a visitor).',
+      summary:
+        'Issue a ticket (kiosk device, or staff issuing for a visitor: staff get it without `code` and `statusUrl`).',
       tag: 'tickets',
       access: 'kiosk',
       status: 201,
@@ -30,7 +43,8 @@ export function ticketsRoutes(deps: RouteDeps): RouteDef[] {
           priority: body.priority ?? null,
           lang: body.lang ?? 'tr',
         });
-        if (!issued.ok || actor.kind !== 'device') return issued;
+        if (!issued.ok) return issued;
+        if (actor.kind !== 'device') return ok(withoutCode(issued.value));
         // The ticket is durable before it is printed: a failed print never loses it.
         return ok({
           ...issued.value,
