@@ -131,26 +131,24 @@ export interface ServiceQueue {
   /** Issue or requeue time of the longest waiting ticket. */
   oldestQueuedAt: number | null;
   /**
-   * The staff figure: minutes as if at least one covering counter were open (staff also see
-   * which counters are open). Visitors are shown {@link PublicServiceQueue.estimate}.
+   * What someone joining the line now is told. Staff and visitors read the same figure, so a
+   * screen never shows a time for a line no open counter is calling.
    */
-  estimatedWaitMinutes: number;
+  estimate: WaitEstimate;
 }
 
-/** A service's line as visitors see it (kiosk, phone, lobby display). */
-export interface PublicServiceQueue extends Omit<ServiceQueue, 'estimatedWaitMinutes'> {
-  /** What a visitor joining the line now is told. */
-  estimate: WaitEstimate;
+/**
+ * A service's line as visitors see it (kiosk, phone, lobby display). The server computes this
+ * once per change and sends it to staff too, typed there as the {@link ServiceQueue} they use.
+ */
+export interface PublicServiceQueue extends ServiceQueue {
   /** No open counter covers the service and the hall refuses tickets then: the kiosk disables it. */
   refusesTickets: boolean;
 }
 
-/** A line as the server computes it once per change, for staff and visitors alike. */
-export type HallServiceQueue = ServiceQueue & PublicServiceQueue;
-
 /**
- * The estimated wait shown to a visitor. `no-open-counter`: no counter covering the service is
- * open (all closed or paused), so no time can be promised, and it never reads as "no wait";
- * `minutes: 0` means someone is free to call them now.
+ * The estimated wait shown to visitors and staff. `no-open-counter`: no counter covering the
+ * service is open (all closed or paused), so no time can be promised, and it never reads as
+ * "no wait"; `minutes: 0` means someone is free to call them now.
  */
 export type WaitEstimate = { kind: 'minutes'; minutes: number } | { kind: 'no-open-counter' };

@@ -17,6 +17,7 @@ import type { ExportFormat } from './state/export-file.js';
 import type { PrinterProblem } from './state/equipment.js';
 import type { KpiId } from './state/kpi.js';
 import type { VisitLevel } from './state/overrun.js';
+import type { ServiceRow } from './state/live-board.js';
 import type { Problem } from './state/settings-validation.js';
 import type { SettingsSection } from './state/settings-sections.js';
 import type { GroupBy } from './state/stats-report.js';
@@ -122,6 +123,7 @@ const tr = {
   colOpenCounters: 'Açık banko',
   minutesShort: (n: string) => `${n} dk`,
   nobody: '—',
+  noCounterOpen: 'Açık banko yok',
   inactive: 'Sıra vermiyor',
   escalated: 'Bekleme sınırı aşıldı',
   equipmentHeading: 'Yazıcılar ve cihazlar',
@@ -559,6 +561,7 @@ const en: Messages = {
   colOpenCounters: 'Open counters',
   minutesShort: (n) => `${n} min`,
   nobody: '—',
+  noCounterOpen: 'No counter open',
   inactive: 'Not issuing',
   escalated: 'Past the wait limit',
   equipmentHeading: 'Printers and devices',
@@ -899,4 +902,15 @@ export function messages(lang: Lang): Messages {
 export function errorText(lang: Lang, code: string): string {
   const errors = CATALOGUE[lang].errors as Record<string, string>;
   return errors[code] ?? errors.internal!;
+}
+
+/**
+ * The service table's estimate: that no counter is open (even with nobody waiting, since a
+ * newcomer would not be called either), nobody waiting, or the time a newcomer would wait.
+ */
+export function estimateText(lang: Lang, row: Pick<ServiceRow, 'waiting' | 'estimate'>): string {
+  const m = CATALOGUE[lang];
+  if (row.estimate.kind === 'no-open-counter') return m.noCounterOpen;
+  if (row.waiting === 0) return m.nobody;
+  return m.minutesShort(`≈ ${formatCount(lang, row.estimate.minutes)}`);
 }

@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Lang } from '../../contract/domain.js';
-import { messages } from './i18n.js';
+import { estimateText, messages } from './i18n.js';
 import { sharedStyles } from './shared-styles.js';
 import { formatCount, formatDuration } from './state/format.js';
 import type { ServiceRow } from './state/live-board.js';
@@ -67,13 +67,7 @@ export class ManagerServiceTable extends LitElement {
                   ${r.longestWaitMs === null ? m.nobody : formatDuration(r.longestWaitMs)}
                   ${r.escalated ? html`<span class="flag">${m.escalated}</span>` : null}
                 </td>
-                <td class="num">
-                  ${
-                    r.waiting === 0
-                      ? m.nobody
-                      : m.minutesShort(`≈ ${formatCount(lang, r.estimatedWaitMinutes)}`)
-                  }
-                </td>
+                <td class="num" data-testid="service-estimate">${estimateText(lang, r)}</td>
                 <td class="num">${formatCount(lang, r.openCounters)}</td>
               </tr>`,
           )}

@@ -1,10 +1,18 @@
 // What the counter and manager screens are built from, as their unit tests make them: one
 // hall's counters, tickets and snapshot in the shapes of the wire contract.
 import type { CounterView, StaffSnapshot } from '../../contract/api.js';
-import type { Ticket } from '../../contract/domain.js';
+import type { Ticket, WaitEstimate } from '../../contract/domain.js';
 
 /** 2025-03-03 10:00 in Istanbul (UTC+3). */
 export const T0 = Date.UTC(2025, 2, 3, 7, 0, 0);
+
+/** A line's estimate when no counter covering it is open (the fixtures' counters start closed). */
+export const NONE_OPEN: WaitEstimate = { kind: 'no-open-counter' };
+
+/** A line's estimate of `minutes`. */
+export function waitMinutes(minutes: number): WaitEstimate {
+  return { kind: 'minutes', minutes };
+}
 
 export function counter(number: number, over: Partial<CounterView> = {}): CounterView {
   return {

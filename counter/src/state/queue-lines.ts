@@ -6,7 +6,6 @@ export interface QueueLine {
   waiting: number;
   /** How long the longest-waiting ticket has waited, or `null` when nobody waits. */
   longestWaitMs: number | null;
-  estimatedWaitMinutes: number;
 }
 
 /** Waiting count and longest wait for each service the counter covers, in coverage order. */
@@ -27,7 +26,6 @@ export function coveredQueueLines(
       waiting,
       longestWaitMs:
         waiting > 0 && q?.oldestQueuedAt != null ? Math.max(0, now - q.oldestQueuedAt) : null,
-      estimatedWaitMinutes: q?.estimatedWaitMinutes ?? 0,
     });
   }
   return lines;

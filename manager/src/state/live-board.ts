@@ -1,4 +1,9 @@
-import type { CounterStatus, PauseReason, PriorityGroup } from '../../../contract/domain.js';
+import type {
+  CounterStatus,
+  PauseReason,
+  PriorityGroup,
+  WaitEstimate,
+} from '../../../contract/domain.js';
 import type { LiveModel } from './live-model.js';
 import { DEFAULT_WALK_HINT_SEC, visitTiming } from '../../../contract/visit-timing.js';
 import { elapsedMs, isOverrun, visitLevel, type VisitLevel } from './overrun.js';
@@ -47,7 +52,8 @@ export interface ServiceRow {
   waiting: number;
   /** How long the first in line has waited; null when nobody waits. */
   longestWaitMs: number | null;
-  estimatedWaitMinutes: number;
+  /** What a newcomer would be told: a time, or that no counter covering the service is open. */
+  estimate: WaitEstimate;
   /** Open counters covering the service (paused and closed ones do not call). */
   openCounters: number;
   /** Someone has waited past the hall's escalation limit (they go first at the next call). */
@@ -129,6 +135,9 @@ export function serviceRows(model: LiveModel, now: number): ServiceRow[] {
     const q = model.queues.find((x) => x.serviceId === s.id);
     const longest =
       q && q.waiting > 0 && q.oldestQueuedAt !== null ? elapsedMs(q.oldestQueuedAt, now) : null;
+    const openCounters = model.counters.filter(
+      (c) => c.status === 'open' && c.services.some((x) => x.serviceId === s.id),
+    ).length;
     return {
       id: s.id,
       prefix: s.prefix,
@@ -136,10 +145,11 @@ export function serviceRows(model: LiveModel, now: number): ServiceRow[] {
       active: s.active,
       waiting: q?.waiting ?? 0,
       longestWaitMs: longest,
-      estimatedWaitMinutes: q?.estimatedWaitMinutes ?? 0,
-      openCounters: model.counters.filter(
-        (c) => c.status === 'open' && c.services.some((x) => x.serviceId === s.id),
-      ).length,
+      // A service with no line from the server yet has nobody waiting: its counters decide.
+      estimate:
+        q?.estimate ??
+        (openCounters === 0 ? { kind: 'no-open-counter' } : { kind: 'minutes', minutes: 0 }),
+      openCounters,
       escalated: longest !== null && escalationMs > 0 && longest >= escalationMs,
     };
   });

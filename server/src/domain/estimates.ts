@@ -1,4 +1,4 @@
-import type { HallServiceQueue, Service, WaitEstimate } from '../../../contract/domain.js';
+import type { PublicServiceQueue, Service, WaitEstimate } from '../../../contract/domain.js';
 import type { HallConfig } from './hall-config.js';
 import type { HallState } from './state.js';
 
@@ -20,21 +20,6 @@ export function openCountersFor(state: HallState, config: HallConfig, serviceId:
     if (counter.services.some((s) => s.serviceId === serviceId)) n += 1;
   }
   return n;
-}
-
-/**
- * Minutes until someone with `ahead` people in front of them is likely called, as if at least
- * one covering counter were open: the staff figure; visitors get {@link waitEstimate}.
- */
-export function estimatedWaitMinutes(
-  state: HallState,
-  config: HallConfig,
-  service: Service,
-  ahead: number,
-): number {
-  if (ahead <= 0) return 0;
-  const counters = Math.max(1, openCountersFor(state, config, service.id));
-  return minutesFor(state, service, ahead, counters);
 }
 
 function estimateFor(
@@ -75,9 +60,12 @@ export function refusesTickets(state: HallState, config: HallConfig, serviceId: 
   );
 }
 
-/** Waiting count, longest wait and estimate for every service of the hall. */
-export function serviceQueues(state: HallState, config: HallConfig): HallServiceQueue[] {
-  const out: HallServiceQueue[] = [];
+/**
+ * Waiting count, longest wait and estimate for every service of the hall, for staff and
+ * visitors alike: with no covering counter open the estimate says so for both.
+ */
+export function serviceQueues(state: HallState, config: HallConfig): PublicServiceQueue[] {
+  const out: PublicServiceQueue[] = [];
   for (const service of config.services.values()) {
     const ids = state.waiting.get(service.id) ?? new Set<string>();
     const counters = openCountersFor(state, config, service.id);
@@ -89,8 +77,6 @@ export function serviceQueues(state: HallState, config: HallConfig): HallService
       serviceId: service.id,
       waiting: ids.size,
       oldestQueuedAt: oldest,
-      estimatedWaitMinutes:
-        ids.size === 0 ? 0 : minutesFor(state, service, ids.size, Math.max(1, counters)),
       estimate: estimateFor(state, service, ids.size, counters),
       refusesTickets: counters === 0 && config.hall.whenNoCounterOpen === 'refuse',
     });

@@ -2,9 +2,16 @@ import type { StaffSnapshot } from '../../../contract/api.js';
 import type { Service, Ticket } from '../../../contract/domain.js';
 import type { RevEvent } from '../../../contract/events.js';
 import type { StaffDelta } from '../../../contract/socket.js';
-import { counter, staffSnapshot, T0, ticket } from '../../support/staff-views.js';
+import {
+  counter,
+  NONE_OPEN,
+  staffSnapshot,
+  T0,
+  ticket,
+  waitMinutes,
+} from '../../support/staff-views.js';
 
-export { counter, T0, ticket };
+export { counter, T0, ticket, waitMinutes };
 
 export const ME = 'clerk-me';
 export const OTHER = 'clerk-other';
@@ -31,7 +38,7 @@ export function snapshot(over: Partial<StaffSnapshot> = {}): StaffSnapshot {
     {
       services: [service('vezne', 'V'), service('mali-hizmetler', 'M')],
       counters: [counter(1), counter(2)],
-      queues: [{ serviceId: 'vezne', waiting: 0, oldestQueuedAt: null, estimatedWaitMinutes: 0 }],
+      queues: [{ serviceId: 'vezne', waiting: 0, oldestQueuedAt: null, estimate: NONE_OPEN }],
     },
     over,
   );

@@ -6,7 +6,7 @@ import {
   ownStats,
   type CounterModel,
 } from '../../../counter/src/state/model.js';
-import { counter, delta, done, ME, OTHER, snapshot, T0, ticket } from './fixtures.js';
+import { counter, delta, done, ME, OTHER, snapshot, T0, ticket, waitMinutes } from './fixtures.js';
 
 function applied(
   model: CounterModel,
@@ -76,7 +76,7 @@ describe('applyDelta', () => {
   it('when the delta is the next rev, then it is applied and the rev advances', () => {
     const model = modelFromSnapshot(snapshot({ rev: 10 }), ME, T0);
     const queues = [
-      { serviceId: 'vezne', waiting: 1, oldestQueuedAt: T0, estimatedWaitMinutes: 4 },
+      { serviceId: 'vezne', waiting: 1, oldestQueuedAt: T0, estimate: waitMinutes(4) },
     ];
 
     const next = applied(

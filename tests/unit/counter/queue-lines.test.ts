@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { coveredQueueLines } from '../../../counter/src/state/queue-lines.js';
-import { counter, service, T0 } from './fixtures.js';
+import { counter, service, T0, waitMinutes } from './fixtures.js';
 
 describe('coveredQueueLines', () => {
   const services = [service('vezne', 'V'), service('mali-hizmetler', 'M'), service('ruhsat', 'R')];
@@ -13,8 +13,8 @@ describe('coveredQueueLines', () => {
 
   it('when people wait, then each covered service shows its count and longest wait', () => {
     const queues = [
-      { serviceId: 'vezne', waiting: 3, oldestQueuedAt: T0 - 90_000, estimatedWaitMinutes: 6 },
-      { serviceId: 'ruhsat', waiting: 9, oldestQueuedAt: T0 - 1, estimatedWaitMinutes: 9 },
+      { serviceId: 'vezne', waiting: 3, oldestQueuedAt: T0 - 90_000, estimate: waitMinutes(6) },
+      { serviceId: 'ruhsat', waiting: 9, oldestQueuedAt: T0 - 1, estimate: waitMinutes(9) },
     ];
 
     const lines = coveredQueueLines(banko, services, queues, T0);
@@ -27,7 +27,7 @@ describe('coveredQueueLines', () => {
 
   it('when the server clock is slightly behind the issue time, then the wait is not negative', () => {
     const queues = [
-      { serviceId: 'vezne', waiting: 1, oldestQueuedAt: T0 + 500, estimatedWaitMinutes: 4 },
+      { serviceId: 'vezne', waiting: 1, oldestQueuedAt: T0 + 500, estimate: waitMinutes(4) },
     ];
 
     const [, vezne] = coveredQueueLines(banko, services, queues, T0);

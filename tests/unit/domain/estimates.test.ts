@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  estimatedWaitMinutes,
   meanServiceMs,
   openCountersFor,
   RECENT_SERVICE_WINDOW,
@@ -126,25 +125,29 @@ describe('openCountersFor', () => {
   });
 });
 
-describe('estimatedWaitMinutes', () => {
+describe('waitEstimate', () => {
+  const minutes = (n: number) => ({ kind: 'minutes', minutes: n });
+  const none = { kind: 'no-open-counter' };
+
   it.each([
-    { ahead: 0, open: ['c2'], minutes: 0 },
-    { ahead: -1, open: ['c2'], minutes: 0 },
-    { ahead: 1, open: ['c2'], minutes: 4 },
-    { ahead: 5, open: ['c2'], minutes: 20 },
-    { ahead: 5, open: ['c1', 'c2'], minutes: 10 },
-    { ahead: 3, open: ['c1', 'c2'], minutes: 6 },
-    { ahead: 1, open: ['c1', 'c2'], minutes: 2 },
-    { ahead: 5, open: [], minutes: 20 },
-    { ahead: 5, open: ['c3', 'c4'], minutes: 20 },
+    { ahead: 0, open: ['c2'], estimate: minutes(0) },
+    { ahead: -1, open: ['c2'], estimate: minutes(0) },
+    { ahead: 1, open: ['c2'], estimate: minutes(4) },
+    { ahead: 5, open: ['c2'], estimate: minutes(20) },
+    { ahead: 5, open: ['c1', 'c2'], estimate: minutes(10) },
+    { ahead: 3, open: ['c1', 'c2'], estimate: minutes(6) },
+    { ahead: 1, open: ['c1', 'c2'], estimate: minutes(2) },
+    { ahead: 0, open: [], estimate: none },
+    { ahead: 5, open: [], estimate: none },
+    { ahead: 5, open: ['c3', 'c4'], estimate: none },
   ])(
-    'when $ahead are ahead in vezne (4 min target) and $open are open, then the estimate is $minutes min',
-    ({ ahead, open: counters, minutes }) => {
+    'when $ahead are ahead in vezne (4 min target) and $open are open, then the estimate is $estimate',
+    ({ ahead, open: counters, estimate }) => {
       const state = newDay();
       const config = makeConfig();
       counters.forEach((id, i) => open(state, config, id, `clerk-${i}`, at(0)));
 
-      expect(estimatedWaitMinutes(state, config, vezne(config), ahead)).toBe(minutes);
+      expect(waitEstimate(state, config, vezne(config), ahead)).toEqual(estimate);
     },
   );
 
@@ -156,7 +159,7 @@ describe('estimatedWaitMinutes', () => {
     });
     for (const id of ['c1', 'c2', 'c3']) open(state, config, id, id, at(0));
 
-    expect(estimatedWaitMinutes(state, config, vezne(config), 1)).toBe(1);
+    expect(waitEstimate(state, config, vezne(config), 1)).toEqual(minutes(1));
   });
 
   it('when recent visits were longer than the target, then the estimate uses their mean', () => {
@@ -164,7 +167,7 @@ describe('estimatedWaitMinutes', () => {
     const config = makeConfig();
     serveVezne(state, config, at(0), 8);
 
-    expect(estimatedWaitMinutes(state, config, vezne(config), 2)).toBe(12);
+    expect(waitEstimate(state, config, vezne(config), 2)).toEqual(minutes(12));
   });
 
   it('when a counter pauses, then the estimate grows', () => {
@@ -172,7 +175,7 @@ describe('estimatedWaitMinutes', () => {
     const config = makeConfig();
     open(state, config, 'c1', 'ayse', at(0));
     open(state, config, 'c2', 'mehmet', at(0));
-    const before = estimatedWaitMinutes(state, config, vezne(config), 4);
+    const before = waitEstimate(state, config, vezne(config), 4);
 
     must(
       state,
@@ -181,7 +184,24 @@ describe('estimatedWaitMinutes', () => {
       at(1),
     );
 
-    expect([before, estimatedWaitMinutes(state, config, vezne(config), 4)]).toEqual([8, 16]);
+    expect([before, waitEstimate(state, config, vezne(config), 4)]).toEqual([
+      minutes(8),
+      minutes(16),
+    ]);
+  });
+
+  it('when every counter covering the service is paused, then no open counter is reported, never a time', () => {
+    const state = newDay();
+    const config = makeConfig();
+    open(state, config, 'c1', 'ayse', at(0));
+    open(state, config, 'c2', 'mehmet', at(0));
+    for (const [counterId, clerkId] of [
+      ['c1', 'ayse'],
+      ['c2', 'mehmet'],
+    ] as const)
+      must(state, config, { type: 'pause', counterId, clerkId, reason: 'break' }, at(1));
+
+    expect(waitEstimate(state, config, vezne(config), 0)).toEqual(none);
   });
 });
 
@@ -202,7 +222,6 @@ describe('serviceQueues', () => {
         serviceId: VEZNE,
         waiting: 3,
         oldestQueuedAt: at(3),
-        estimatedWaitMinutes: 12,
         estimate: { kind: 'minutes', minutes: 12 },
         refusesTickets: false,
       },
@@ -210,7 +229,6 @@ describe('serviceQueues', () => {
         serviceId: RUHSAT,
         waiting: 1,
         oldestQueuedAt: at(4),
-        estimatedWaitMinutes: 6,
         estimate: { kind: 'no-open-counter' },
         refusesTickets: false,
       },
@@ -218,7 +236,6 @@ describe('serviceQueues', () => {
         serviceId: EVRAK,
         waiting: 0,
         oldestQueuedAt: null,
-        estimatedWaitMinutes: 0,
         estimate: { kind: 'no-open-counter' },
         refusesTickets: false,
       },
@@ -226,7 +243,6 @@ describe('serviceQueues', () => {
         serviceId: NIKAH,
         waiting: 0,
         oldestQueuedAt: null,
-        estimatedWaitMinutes: 0,
         estimate: { kind: 'no-open-counter' },
         refusesTickets: false,
       },
@@ -255,7 +271,6 @@ describe('serviceQueues', () => {
       serviceId: VEZNE,
       waiting: 1,
       oldestQueuedAt: at(3),
-      estimatedWaitMinutes: 4,
       estimate: { kind: 'minutes', minutes: 4 },
       refusesTickets: false,
     });
@@ -270,39 +285,6 @@ describe('serviceQueues', () => {
     must(state, config, { type: 'requeue', counterId: 'c2', clerkId: 'ayse' }, at(3));
 
     expect(serviceQueues(state, config)[0]).toMatchObject({ waiting: 1, oldestQueuedAt: at(3) });
-  });
-});
-
-describe('waitEstimate', () => {
-  it.each([
-    { ahead: 0, open: ['c2'], estimate: { kind: 'minutes', minutes: 0 } },
-    { ahead: 5, open: ['c1', 'c2'], estimate: { kind: 'minutes', minutes: 10 } },
-    { ahead: 0, open: [], estimate: { kind: 'no-open-counter' } },
-    { ahead: 5, open: [], estimate: { kind: 'no-open-counter' } },
-    { ahead: 5, open: ['c3', 'c4'], estimate: { kind: 'no-open-counter' } },
-  ])(
-    'when $ahead are ahead in vezne and $open are open, then the visitor is told $estimate',
-    ({ ahead, open: counters, estimate }) => {
-      const state = newDay();
-      const config = makeConfig();
-      counters.forEach((id, i) => open(state, config, id, `clerk-${i}`, at(0)));
-
-      expect(waitEstimate(state, config, vezne(config), ahead)).toEqual(estimate);
-    },
-  );
-
-  it('when every counter covering the service is paused, then no open counter is reported, never a time', () => {
-    const state = newDay();
-    const config = makeConfig();
-    open(state, config, 'c1', 'ayse', at(0));
-    open(state, config, 'c2', 'mehmet', at(0));
-    for (const [counterId, clerkId] of [
-      ['c1', 'ayse'],
-      ['c2', 'mehmet'],
-    ] as const)
-      must(state, config, { type: 'pause', counterId, clerkId, reason: 'break' }, at(1));
-
-    expect(waitEstimate(state, config, vezne(config), 0)).toEqual({ kind: 'no-open-counter' });
   });
 });
 

@@ -3,9 +3,16 @@ import type { Service } from '../../../contract/domain.js';
 import type { RevEvent } from '../../../contract/events.js';
 import type { StaffDelta } from '../../../contract/socket.js';
 import type { GroupStats } from '../../../manager/src/state/stats-report.js';
-import { counter, staffSnapshot, T0, ticket } from '../../support/staff-views.js';
+import {
+  counter,
+  NONE_OPEN,
+  staffSnapshot,
+  T0,
+  ticket,
+  waitMinutes,
+} from '../../support/staff-views.js';
 
-export { counter, T0, ticket };
+export { counter, NONE_OPEN, T0, ticket, waitMinutes };
 
 export const MIN = 60_000;
 
@@ -26,8 +33,8 @@ export function snapshot(over: Partial<StaffSnapshot> = {}): StaffSnapshot {
       services: [service('vezne', 'V'), service('ruhsat', 'R', 6)],
       counters: [counter(2), counter(1)],
       queues: [
-        { serviceId: 'vezne', waiting: 0, oldestQueuedAt: null, estimatedWaitMinutes: 0 },
-        { serviceId: 'ruhsat', waiting: 0, oldestQueuedAt: null, estimatedWaitMinutes: 0 },
+        { serviceId: 'vezne', waiting: 0, oldestQueuedAt: null, estimate: NONE_OPEN },
+        { serviceId: 'ruhsat', waiting: 0, oldestQueuedAt: null, estimate: NONE_OPEN },
       ],
     },
     over,

@@ -6,7 +6,8 @@ import {
   serviceRows,
 } from '../../../manager/src/state/live-board.js';
 import { modelFromSnapshot } from '../../../manager/src/state/live-model.js';
-import { counter, MIN, snapshot, T0, ticket } from './fixtures.js';
+import { estimateText } from '../../../manager/src/i18n.js';
+import { counter, MIN, NONE_OPEN, snapshot, T0, ticket, waitMinutes } from './fixtures.js';
 
 function model() {
   const serving = ticket('V001', {
@@ -35,8 +36,13 @@ function model() {
         counter(3, { status: 'paused', clerkName: 'Elif', pauseReason: 'break' }),
       ],
       queues: [
-        { serviceId: 'vezne', waiting: 3, oldestQueuedAt: T0 - 31 * MIN, estimatedWaitMinutes: 12 },
-        { serviceId: 'ruhsat', waiting: 0, oldestQueuedAt: null, estimatedWaitMinutes: 0 },
+        {
+          serviceId: 'vezne',
+          waiting: 3,
+          oldestQueuedAt: T0 - 31 * MIN,
+          estimate: waitMinutes(12),
+        },
+        { serviceId: 'ruhsat', waiting: 0, oldestQueuedAt: null, estimate: waitMinutes(0) },
       ],
       tickets: [serving, called, ticket('V002')],
     }),
@@ -84,7 +90,7 @@ describe('serviceRows', () => {
       waiting: 3,
       longestWaitMs: 31 * MIN,
       escalated: true,
-      estimatedWaitMinutes: 12,
+      estimate: waitMinutes(12),
       openCounters: 1,
     });
     expect(ruhsat).toMatchObject({
@@ -93,6 +99,51 @@ describe('serviceRows', () => {
       escalated: false,
       openCounters: 1,
     });
+  });
+});
+
+describe('the service table with no open counter', () => {
+  // Vezne's only counters are closed and paused, as the server then reports its line.
+  function closedHall() {
+    return modelFromSnapshot(
+      snapshot({
+        counters: [
+          counter(1),
+          counter(2, { status: 'paused', clerkName: 'Elif', pauseReason: 'break' }),
+          counter(3, { status: 'open', services: [{ serviceId: 'ruhsat', weight: 1 }] }),
+        ],
+        queues: [
+          { serviceId: 'vezne', waiting: 4, oldestQueuedAt: T0 - 5 * MIN, estimate: NONE_OPEN },
+          { serviceId: 'ruhsat', waiting: 2, oldestQueuedAt: T0 - MIN, estimate: waitMinutes(6) },
+        ],
+      }),
+      T0,
+    );
+  }
+
+  it('when people wait and no counter covering the service is open, then its row says no counter is open, not a time', () => {
+    const [vezne, ruhsat] = serviceRows(closedHall(), T0);
+
+    expect(vezne).toMatchObject({ waiting: 4, openCounters: 0, estimate: NONE_OPEN });
+    expect([estimateText('tr', vezne!), estimateText('en', vezne!)]).toEqual([
+      'Açık banko yok',
+      'No counter open',
+    ]);
+    expect(estimateText('tr', ruhsat!)).toBe('≈ 6 dk');
+  });
+
+  it('when nobody waits and no counter covering the service is open, then the row still says no counter is open', () => {
+    const row = { waiting: 0, estimate: NONE_OPEN };
+
+    expect(estimateText('en', row)).toBe('No counter open');
+    expect(estimateText('en', { waiting: 0, estimate: waitMinutes(0) })).toBe('—');
+  });
+
+  it('when the server has not reported the line of a service yet, then its open counters decide the estimate', () => {
+    const m = closedHall();
+    const rows = serviceRows({ ...m, queues: [] }, T0);
+
+    expect(rows.map((r) => r.estimate)).toEqual([NONE_OPEN, waitMinutes(0)]);
   });
 });
 
