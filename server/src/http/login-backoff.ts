@@ -51,7 +51,8 @@ async function live(
  * Per-account back-off on password checks: refuses a check (429 `rate-limited`, Retry-After)
  * while the account waits out its last failure, before any scrypt runs; a success resets it.
  * One check per account at a time on each server, so a burst cannot slip in before the
- * failures are counted. A store that fails lets the attempt through: the hall keeps working.
+ * failures are counted; a client that gives up frees its account at once, and its attempt goes
+ * no further. A store that fails lets the attempt through: the hall keeps working.
  * The stores' windows follow `Date.now()`, as both express-rate-limit stores do.
  */
 export function loginBackoff(
@@ -94,10 +95,20 @@ export function loginBackoff(
     if (checking.has(account))
       return refuse(res, 1000, 'This account is being signed in already; try again in a second.');
     checking.add(account);
+    // Released once, however the attempt ends: a client that gives up while the store hangs
+    // (Redis down) must not leave the account "being signed in" until the store answers.
+    let held = true;
+    const release = () => {
+      if (held) checking.delete(account);
+      held = false;
+    };
+    res.once('close', release);
     await ready;
     const wait = await waitMs(account).catch(() => 0);
+    // The client left while the store was slow: nobody to answer, no password to check.
+    if (!held) return;
     if (wait > 0) {
-      checking.delete(account);
+      release();
       return refuse(
         res,
         wait,
@@ -116,12 +127,11 @@ export function loginBackoff(
           ? record(account, status === 401).catch(() => undefined)
           : Promise.resolve();
       void outcome.finally(() => {
-        checking.delete(account);
+        release();
         end.apply(this, args);
       });
       return this;
     } as Response['end'];
-    res.once('close', () => checking.delete(account));
     next();
   };
 }
