@@ -97,7 +97,9 @@ describe('hall flow', () => {
     const spoken = await display.evaluate(
       () => (window as unknown as { __spoken: string[] }).__spoken,
     );
-    expect(spoken).toContain(`${number} numaralı sıra, 1 numaralı bankoya`);
+    // Letter and digits spelled as printed, the counter as a Turkish number (V001 at counter 1).
+    expect(number).toBe('V001');
+    expect(spoken).toContain('ve sıfır sıfır bir numaralı sıra, bir numaralı bankoya lütfen.');
     await screenshot(display, 'hall-flow-display');
 
     await counter.getByRole('button', { name: /Başlat/ }).click();
