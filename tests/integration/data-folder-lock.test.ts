@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -148,6 +148,28 @@ describe('data folder lock: one process per data folder', () => {
     await lock.release();
     expect(await readdir(dir)).not.toContain('.lock');
     await (await lockDataFolder(dir, () => undefined, noFlock)).release();
+  });
+
+  it('when two processes without a flock command lock one folder at the same moment, then exactly one gets it, every time', async () => {
+    const parent = await newDataDir();
+    const noFlock = { flockCommand: 'siramatik-no-such-flock' };
+    const winners: number[] = [];
+    // The race is narrow (an empty lock file between one side's create and its write), so it is
+    // run many times; the old code let both in a few times in a hundred.
+    for (let run = 0; run < 300; run++) {
+      const dir = path.join(parent, String(run));
+      await mkdir(dir);
+
+      const both = await Promise.allSettled([
+        lockDataFolder(dir, () => undefined, noFlock),
+        lockDataFolder(dir, () => undefined, noFlock),
+      ]);
+
+      const won = both.filter((r) => r.status === 'fulfilled');
+      winners.push(won.length);
+      await Promise.all(won.map((r) => r.value.release()));
+    }
+    expect(winners.filter((n) => n !== 1)).toEqual([]);
   });
 
   it('when there is no flock command and the lock file names another host, then the pid file is not taken over', async () => {

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { close, constants, fstat, ftruncate, open, write } from 'node:fs';
-import { stat, unlink } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { errorCode } from './durable-fs.js';
@@ -8,6 +8,7 @@ import {
   describeHolder,
   folderInUseError,
   holderText,
+  mayStillRun,
   readHolder,
   thisProcess,
 } from './lock-holder.js';
@@ -64,6 +65,35 @@ function flock(fd: number, command: string, file: string): Promise<FlockResult> 
   });
 }
 
+/** Whether `command` exists, found as the lock itself would find it. */
+function commandExists(command: string): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, [], { stdio: 'ignore', windowsHide: true });
+    child.once('spawn', () => resolve(true));
+    child.once('error', (err) => {
+      if (errorCode(err) === 'ENOENT') resolve(false);
+      else reject(new Error(`Could not run ${command}: ${err.message}`));
+    });
+  });
+}
+
+/**
+ * Opens `file` for the flock, or says there is no `flock`. The file is created only once the
+ * command is known to exist: on the pid-file path an empty `.lock` made here would read as
+ * another process's lock being written (and deleting it could delete a real one).
+ */
+async function openLockFile(file: string, command: string): Promise<number | 'missing'> {
+  // O_RDWR because NFS needs it for a write lock.
+  const existing = await openFd(file, constants.O_RDWR).catch((err: unknown) => {
+    if (errorCode(err) === 'ENOENT') return undefined;
+    throw err;
+  });
+  if (existing !== undefined) return existing;
+  if (!(await commandExists(command))) return 'missing';
+  // Owner-only like the rest of the data folder.
+  return openFd(file, constants.O_RDWR | constants.O_CREAT, 0o600);
+}
+
 /** Whether `file` is still the file `fd` locked, not removed or replaced before the lock. */
 async function stillNamed(fd: number, file: string): Promise<boolean> {
   const locked = await fstatFd(fd);
@@ -74,9 +104,15 @@ async function stillNamed(fd: number, file: string): Promise<boolean> {
   return named?.ino === locked.ino && named.dev === locked.dev;
 }
 
-/** Notes the previous holder if it did not stop cleanly, then writes this process in the file. */
+/**
+ * Notes the previous holder if it did not stop cleanly, then writes this process in the file;
+ * undefined when a process without `flock` holds the folder through the file alone.
+ */
 async function holdLock(fd: number, file: string, log: (msg: string) => void) {
   const previous = await readHolder(file);
+  // The free OS lock proves a flock holder gone, whatever its pid now names (another PID
+  // namespace may reuse it); a pid-file holder takes no OS lock, so only its pid can tell.
+  if (previous?.pidFileOnly && mayStillRun(previous)) return undefined;
   if (previous) {
     log(
       `The previous holder of the data folder lock ${file} (${describeHolder(previous)}) ended ` +
@@ -84,8 +120,10 @@ async function holdLock(fd: number, file: string, log: (msg: string) => void) {
     );
   }
   const text = Buffer.from(holderText(thisProcess), 'utf8');
-  await truncateFd(fd, 0);
+  // Written over the old text, then cut to length: never empty, which a process without
+  // `flock` would have to read as a lock being written.
   await writeFd(fd, text, 0, text.length, 0);
+  await truncateFd(fd, text.length);
   let released: Promise<void> | undefined;
   const release = async (): Promise<void> => {
     // An empty file tells the next process that this one stopped cleanly.
@@ -111,18 +149,27 @@ export async function lockDataFolder(
   const file = path.join(dataDir, '.lock');
   const command = opts.flockCommand ?? 'flock';
   for (let attempt = 0; attempt < 3; attempt++) {
-    // Owner-only like the rest of the data folder; O_RDWR because NFS needs it for a write lock.
-    const fd = await openFd(file, constants.O_RDWR | constants.O_CREAT, 0o600);
-    let result: FlockResult | 'replaced';
-    try {
-      result = await flock(fd, command, file);
-      if (result === 'locked' && !(await stillNamed(fd, file))) result = 'replaced';
-      if (result === 'locked') return await holdLock(fd, file, log);
-    } catch (err) {
+    const fd = await openLockFile(file, command);
+    let result: FlockResult | 'replaced' | 'pid-file held' = 'missing';
+    if (fd !== 'missing') {
+      try {
+        result = await flock(fd, command, file);
+        if (result === 'locked' && !(await stillNamed(fd, file))) result = 'replaced';
+        if (result === 'locked') {
+          const held = await holdLock(fd, file, log);
+          if (held) return held;
+          result = 'pid-file held';
+        }
+      } catch (err) {
+        await closeFd(fd);
+        throw err;
+      }
       await closeFd(fd);
-      throw err;
     }
-    await closeFd(fd);
+    if (result === 'pid-file held') {
+      const advice = `It has no flock command and locks with this file alone; stop it first.`;
+      throw folderInUseError(dataDir, file, await readHolder(file), advice);
+    }
     if (result === 'held') {
       const advice = `The lock is freed when that process ends; deleting ${file} does not help.`;
       throw folderInUseError(dataDir, file, await readHolder(file), advice);
@@ -133,9 +180,7 @@ export async function lockDataFolder(
           `lock ${file} falls back to a pid file, which cannot see a server in another container ` +
           `or on another host: never share ${dataDir} between them here. Install util-linux for the OS lock.`,
       );
-      // The pid file is created with O_EXCL: the empty file opened above (or left by a clean
-      // stop under flock) must not read as a crashed holder.
-      if ((await stat(file)).size === 0) await unlink(file);
+      // Never delete `.lock` here: even empty, it may be another process's lock being written.
       return { release: await lockWithPidFile(dataDir, file, log) };
     }
   }

@@ -9,6 +9,11 @@ export interface LockHolder {
   startedAt: number | undefined;
   /** The holder's host name: in a container, the container's id. */
   host: string | undefined;
+  /**
+   * Whether the holder had no `flock` command, so the file itself is its only lock: then a free
+   * OS lock proves nothing and only the holder's pid can tell whether it still runs.
+   */
+  pidFileOnly?: boolean;
 }
 
 // Under Docker the server is often pid 1 on every start, so a pid alone cannot tell this
@@ -19,19 +24,26 @@ export const thisProcess: LockHolder = {
   host: hostname(),
 };
 
-/** The `.lock` file's text: pid, start time and host, one a line (older versions wrote the first two). */
+const PID_FILE_ONLY = 'pid-file';
+
+/**
+ * The `.lock` file's text: pid, start time and host, one a line (older versions wrote the first
+ * two), then `pid-file` when the holder has no OS lock.
+ */
 export function holderText(holder: LockHolder): string {
-  return `${holder.pid}\n${holder.startedAt ?? ''}\n${holder.host ?? ''}\n`;
+  const mark = holder.pidFileOnly ? `${PID_FILE_ONLY}\n` : '';
+  return `${holder.pid}\n${holder.startedAt ?? ''}\n${holder.host ?? ''}\n${mark}`;
 }
 
 /** The holder named in `text`, or undefined when it names none (empty, or cut by a crash). */
 export function parseHolder(text: string): LockHolder | undefined {
-  const [pidLine = '', startLine = '', hostLine = ''] = text.split('\n');
+  const [pidLine = '', startLine = '', hostLine = '', markLine = ''] = text.split('\n');
   if (!/^\d+$/.test(pidLine) || Number(pidLine) <= 0) return undefined;
   return {
     pid: Number(pidLine),
     startedAt: /^\d+$/.test(startLine) ? Number(startLine) : undefined,
     host: hostLine.trim() || undefined,
+    pidFileOnly: markLine.trim() === PID_FILE_ONLY,
   };
 }
 
@@ -42,6 +54,22 @@ export async function readHolder(file: string): Promise<LockHolder | undefined> 
   } catch (err) {
     if (errorCode(err) === 'ENOENT') return undefined;
     throw err;
+  }
+}
+
+/**
+ * Whether `holder` may still run, as far as this process can tell from its pid: a holder of
+ * another host (or container: its host name differs) cannot be checked, so it counts as running.
+ */
+export function mayStillRun(holder: LockHolder): boolean {
+  if (holder.host !== undefined && holder.host !== thisProcess.host) return true;
+  if (holder.pid === thisProcess.pid) return holder.startedAt === thisProcess.startedAt;
+  try {
+    process.kill(holder.pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: the process exists but belongs to another user.
+    return errorCode(err) === 'EPERM';
   }
 }
 
