@@ -162,6 +162,33 @@ export function describeStoreContract(
         expect(store.sessions.get('hash-3')).toBeDefined();
       });
 
+      it("when a user's sessions are deleted but one, then that one stays, unchanged, and after reopening too", async () => {
+        await Promise.all([
+          store.sessions.put(makeSession('hash-1', 'usr-1', later)),
+          store.sessions.put(makeSession('hash-2', 'usr-1', later)),
+          store.sessions.put(makeSession('hash-3', 'usr-2', later)),
+        ]);
+
+        await store.sessions.deleteForUser('usr-1', 'hash-2');
+
+        expect(store.sessions.get('hash-1')).toBeUndefined();
+        expect(store.sessions.get('hash-2')).toEqual(makeSession('hash-2', 'usr-1', later));
+        expect(store.sessions.get('hash-3')).toBeDefined();
+        const reopened = await subject.reopen();
+        expect(reopened.sessions.get('hash-1')).toBeUndefined();
+        expect(reopened.sessions.get('hash-2')).toEqual(makeSession('hash-2', 'usr-1', later));
+      });
+
+      it("when a user's sessions are deleted but another user's session, then that user's sessions all go", async () => {
+        await store.sessions.put(makeSession('hash-1', 'usr-1', later));
+        await store.sessions.put(makeSession('hash-3', 'usr-2', later));
+
+        await store.sessions.deleteForUser('usr-1', 'hash-3');
+
+        expect(store.sessions.get('hash-1')).toBeUndefined();
+        expect(store.sessions.get('hash-3')).toBeDefined();
+      });
+
       it('when the store is reopened, then put and deleted sessions are as they were left', async () => {
         await store.sessions.put(makeSession('hash-1', 'usr-1', later));
         await store.sessions.put(makeSession('hash-2', 'usr-2', later));

@@ -279,19 +279,40 @@ describe('durable config.json: the start falls back to config.json.bak', () => {
   );
 });
 
-describe('durable sessions.json: fallback, or everyone signs in again', () => {
-  it('when sessions.json is empty and sessions.json.bak is good, then the backup sessions are kept', async () => {
+describe('durable sessions.json: no backup, everyone signs in again', () => {
+  it('when sessions change, then no sessions.json.bak is written', async () => {
+    const dir = await newDataDir();
+    const { store } = await openStore(dir);
+
+    await store.sessions.put(session('h1'));
+    await store.sessions.put(session('h2'));
+    await store.sessions.delete('h1');
+
+    expect(await readdir(dir)).not.toContain('sessions.json.bak');
+    expect(store.sessions.get('h2')).toBeDefined();
+  });
+
+  it('when sessions.json is damaged beside a sessions.json.bak that holds an ended session, then the start brings back no session, keeps the damaged file and removes the backup', async () => {
     const dir = await newDataDir();
     const { store } = await openStore(dir);
     await store.sessions.put(session('h1'));
     await store.sessions.put(session('h2'));
+    await store.sessions.delete('h2'); // signed out
     await store.close();
-    await truncate(path.join(dir, 'sessions.json'), 0);
+    const file = path.join(dir, 'sessions.json');
+    // As an older version left it: the version before the sign-out.
+    const before = { version: 1, sessions: [session('h1'), session('h2')] };
+    await writeFile(`${file}.bak`, JSON.stringify(before));
+    await truncate(file, 0);
 
     const reopened = await openStore(dir);
 
-    expect(reopened.store.sessions.get('h1')).toBeDefined();
-    expect(reopened.logs.join('\n')).toContain(`${path.join(dir, 'sessions.json')}.bak`);
+    expect(reopened.store.sessions.get('h2')).toBeUndefined();
+    expect(reopened.store.sessions.get('h1')).toBeUndefined();
+    expect(reopened.logs.join('\n')).toMatch(/everyone signs in again/);
+    const names = await readdir(dir);
+    expect(names.some((n) => n.startsWith('sessions.json.damaged-'))).toBe(true);
+    expect(names).not.toContain('sessions.json.bak');
   });
 
   it('when sessions.json is damaged and has no backup, then the start goes on with no sessions, says everyone signs in again, and keeps the damaged file', async () => {

@@ -4,6 +4,7 @@ import { fail, ok } from '../domain/index.js';
 import { HashGateFullError } from '../auth/hash-gate.js';
 import type { DeviceMe, Me } from '../../../contract/api.js';
 import type { RouteDeps } from './deps.js';
+import { meOf } from './me.js';
 import { route, type RouteDef } from './route.js';
 
 export const SESSION_COOKIE = 'sid';
@@ -40,16 +41,7 @@ export function authRoutes(deps: RouteDeps): RouteDef[] {
           'Set-Cookie',
           cookie(session.sessionId, Math.floor(deps.sessionTtlMs / 1000)),
         );
-        const { user } = session;
-        return ok<Me>({
-          kind: 'user',
-          id: user.id,
-          username: user.username,
-          displayName: user.displayName,
-          role: user.role,
-          hallId: user.hallId,
-          passwordChangeRequired: user.passwordChangeRequired === true,
-        });
+        return ok<Me>(meOf(session.user));
       },
     }),
     route({
@@ -76,18 +68,7 @@ export function authRoutes(deps: RouteDeps): RouteDef[] {
       tag: 'auth',
       access: 'public',
       handler: ({ actor }) => {
-        if (actor.kind === 'user') {
-          const { user } = actor;
-          return ok<Me>({
-            kind: 'user',
-            id: user.id,
-            username: user.username,
-            displayName: user.displayName,
-            role: user.role,
-            hallId: user.hallId,
-            passwordChangeRequired: user.passwordChangeRequired === true,
-          });
-        }
+        if (actor.kind === 'user') return ok<Me>(meOf(actor.user));
         if (actor.kind === 'device') {
           const { device } = actor;
           return ok<DeviceMe>({

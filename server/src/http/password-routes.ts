@@ -5,8 +5,10 @@ import {
   passwordProblem,
   type PasswordProblem,
 } from '../../../contract/password.js';
+import type { UserRecord } from '../config/config-data.js';
 import { fail, ok } from '../domain/index.js';
 import type { RouteDeps } from './deps.js';
+import { meOf } from './me.js';
 import { route, type RouteDef } from './route.js';
 import { AUDIT_LIMIT } from './settings-support.js';
 import { endSessionsOf } from './user-sessions.js';
@@ -46,12 +48,20 @@ export function passwordRoutes(deps: RouteDeps): RouteDef[] {
         const hash = await deps.auth.newPasswordHash(user, body.currentPassword, body.newPassword);
         if (hash === null)
           return fail('invalid-credentials', 'The current password is wrong.', 'currentPassword');
+        // Checked against the hash the current password was checked against: two changes at
+        // once (or a reset between) do not both land.
+        const unchanged = (u: UserRecord | undefined): u is UserRecord =>
+          u !== undefined && u.active && u.passwordHash === user.passwordHash;
+        if (!unchanged(deps.config.read().users.find((x) => x.id === user.id)))
+          return fail('conflict', 'The password changed meanwhile; sign in again.');
+        // The other sessions end first: if the hash cannot be written after, people were only
+        // signed out. The other way round a failure would leave the new password saved, the
+        // reply saying nothing changed and the other sessions (perhaps an intruder's) alive.
+        await endSessionsOf(deps, user.id, sessionIdHash);
         let changed = false;
         await deps.config.update((draft) => {
-          const u = draft.users.find((x) => x.id === user.id && x.active);
-          // Checked against the hash the current password was checked against: two changes
-          // at once (or a reset between) do not both land.
-          if (!u || u.passwordHash !== user.passwordHash) return;
+          const u = draft.users.find((x) => x.id === user.id);
+          if (!unchanged(u)) return;
           u.passwordHash = hash;
           delete u.passwordChangeRequired;
           draft.audit.push({
@@ -65,16 +75,7 @@ export function passwordRoutes(deps: RouteDeps): RouteDef[] {
           changed = true;
         });
         if (!changed) return fail('conflict', 'The password changed meanwhile; sign in again.');
-        await endSessionsOf(deps, user.id, sessionIdHash);
-        return ok<Me>({
-          kind: 'user',
-          id: user.id,
-          username: user.username,
-          displayName: user.displayName,
-          role: user.role,
-          hallId: user.hallId,
-          passwordChangeRequired: false,
-        });
+        return ok<Me>(meOf({ ...user, passwordChangeRequired: false }));
       },
     }),
   ];

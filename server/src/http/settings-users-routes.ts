@@ -121,7 +121,11 @@ export function settingsUsersRoutes(deps: RouteDeps): RouteDef[] {
           return fail('not-found', `No user ${params.userId} in this hall.`, 'userId');
         const password = newPassword();
         const passwordHash = await hashPassword(password);
-        const done = await changeSettings(deps, actor, 'user.reset-password', (draft, hallId) => {
+        // Sessions end before the new hash is written: if that write fails, the user was only
+        // signed out. The other way round a failure to end them would answer "nothing was
+        // changed" over a saved password no one was shown, and leave the old sessions alive.
+        await endSessionsOf(deps, params.userId, ownSession(actor, params.userId));
+        return changeSettings(deps, actor, 'user.reset-password', (draft, hallId) => {
           const user = findInHall(draft.users, params.userId, hallId, 'user', 'userId');
           user.passwordHash = passwordHash;
           // One-time when handed over; an admin resetting their own is the only one who saw it.
@@ -131,8 +135,6 @@ export function settingsUsersRoutes(deps: RouteDeps): RouteDef[] {
             detail: `user ${user.username}: password reset`,
           };
         });
-        if (done.ok) await endSessionsOf(deps, params.userId, ownSession(actor, params.userId));
-        return done;
       },
     }),
   ];

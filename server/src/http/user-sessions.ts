@@ -2,15 +2,18 @@ import type { RouteDeps } from './deps.js';
 
 /**
  * Ends every session and live socket of a user but `keepSessionIdHash`'s (the session that
- * asked: an admin resetting their own password, a user changing theirs), on every server.
+ * asked: an admin resetting their own password, a user changing theirs), on every server, in
+ * one write: the kept session never disappears, not even between two writes.
  */
 export async function endSessionsOf(
   deps: Pick<RouteDeps, 'sessions' | 'endUser'>,
   userId: string,
   keepSessionIdHash?: string,
 ): Promise<void> {
-  const kept = keepSessionIdHash ? deps.sessions.get(keepSessionIdHash) : undefined;
-  await deps.sessions.deleteForUser(userId);
-  if (kept?.userId === userId) await deps.sessions.put(kept);
-  deps.endUser(userId, kept?.userId === userId ? kept.idHash : undefined);
+  const kept =
+    keepSessionIdHash !== undefined && deps.sessions.get(keepSessionIdHash)?.userId === userId
+      ? keepSessionIdHash
+      : undefined;
+  await deps.sessions.deleteForUser(userId, kept);
+  deps.endUser(userId, kept);
 }

@@ -16,7 +16,12 @@ export interface SessionStore {
   get(idHash: string): SessionRecord | undefined;
   put(session: SessionRecord): Promise<void>;
   delete(idHash: string): Promise<void>;
-  deleteForUser(userId: string): Promise<void>;
+  /**
+   * Ends every session of `userId` but `exceptIdHash`'s, in one write: the kept session never
+   * disappears, not even for a moment (a parallel request, a sweep or another server would
+   * see it gone).
+   */
+  deleteForUser(userId: string, exceptIdHash?: string): Promise<void>;
 }
 
 export interface JournalRead {

@@ -35,14 +35,17 @@ export class SessionFile implements SessionStore {
 
   /**
    * Opens `file` and drops the sessions that expired while the server was down. A damaged
-   * file falls back to `sessions.json.bak`; with neither usable the server starts with no
-   * sessions (everyone signs in again): unlike the configuration, nothing is lost for good.
+   * file is kept aside and the server starts with no sessions (everyone signs in again):
+   * unlike the configuration, nothing is lost for good. There is no `sessions.json.bak`: the
+   * version before the last change would bring back a session that a sign-out, a password
+   * change or a deactivation had just ended.
    */
   static async open(file: string, opts: SessionFileOptions): Promise<SessionFile> {
     const { now } = opts;
     const doc = await JsonDocument.open<SessionsData>(file, () => ({ version: 1, sessions: [] }), {
       check: checkSessionsShape,
       whenUnreadable: 'start-afresh',
+      keepsBackup: false,
       afreshMeans: 'no one is signed in, everyone signs in again',
       log: opts.log,
       fs: opts.fs,
@@ -71,8 +74,10 @@ export class SessionFile implements SessionStore {
     return this.change((list) => list.filter((s) => s.idHash !== idHash));
   }
 
-  deleteForUser(userId: string): Promise<void> {
-    return this.change((list) => list.filter((s) => s.userId !== userId));
+  deleteForUser(userId: string, exceptIdHash?: string): Promise<void> {
+    return this.change((list) =>
+      list.filter((s) => s.userId !== userId || s.idHash === exceptIdHash),
+    );
   }
 
   close(): Promise<void> {

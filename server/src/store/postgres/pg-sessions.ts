@@ -91,16 +91,25 @@ export class PgSessions implements SessionStore {
     this.byIdHash.delete(idHash);
   }
 
-  async deleteForUser(userId: string): Promise<void> {
+  async deleteForUser(userId: string, exceptIdHash?: string): Promise<void> {
+    // One statement: the kept session is never absent, here or on the other servers.
     await this.pool.query(
-      'WITH gone AS (DELETE FROM sessions WHERE user_id = $1) SELECT pg_notify($2, $3)',
-      [userId, this.notifier.channel, this.notifier.payload({ k: 'user-sessions', userId })],
+      `WITH gone AS (
+         DELETE FROM sessions WHERE user_id = $1 AND ($2::text IS NULL OR id_hash <> $2)
+       ) SELECT pg_notify($3, $4)`,
+      [
+        userId,
+        exceptIdHash ?? null,
+        this.notifier.channel,
+        this.notifier.payload({ k: 'user-sessions', userId }),
+      ],
     );
-    this.forgetUser(userId);
+    this.forgetUser(userId, exceptIdHash);
   }
 
-  private forgetUser(userId: string): void {
-    for (const [id, s] of this.byIdHash) if (s.userId === userId) this.byIdHash.delete(id);
+  private forgetUser(userId: string, exceptIdHash?: string): void {
+    for (const [id, s] of this.byIdHash)
+      if (s.userId === userId && id !== exceptIdHash) this.byIdHash.delete(id);
   }
 
   /**
