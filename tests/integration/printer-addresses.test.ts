@@ -1,7 +1,7 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PrinterRecord } from '../../server/src/config/config-data.js';
 import { parsePrinterAllowList } from '../../server/src/print/printer-address-policy.js';
 import type { HostLookup } from '../../server/src/print/printer-address-policy.js';
@@ -207,6 +207,33 @@ describe('printer addresses an admin may set', () => {
 
       expect(await readFile(file, 'utf8')).toBe('');
       expect((await printerStatus(s)).lastError).toMatch(/is not a character device/);
+    });
+
+    it('when a built-in printer path links to a device that is not a printer, then saving refuses it for the reason every job would', async () => {
+      // Under /dev (a saved device path must be), in the one folder there a test may write.
+      dir = await mkdtemp('/dev/shm/siramatik-printer-');
+      const link = path.join(dir, 'lp0');
+      await symlink('/dev/null', link);
+      const s = await start();
+      // A test cannot make /dev/lp0 a link: this path stands in for it, allowed by the built-in
+      // rule rather than listed by the operator (so where it leads is checked).
+      const policy = s.app.print.policy;
+      const builtIn = policy.devicePathProblem.bind(policy);
+      vi.spyOn(policy, 'devicePathProblem').mockImplementation((p) =>
+        p === link ? null : builtIn(p),
+      );
+      const reason = `${link} leads to /dev/null, and /dev/null is not a printer device`;
+      const { agent } = await signedIn(s, 'admin');
+
+      const saved = await agent.post('/api/printers').send(newPrinter('device', link));
+      await handEdited(s, 'device', link);
+      const printed = await kiosk(s).issue('vezne');
+
+      expect(saved.status).toBe(400);
+      expect(saved.body.error).toMatchObject({ code: 'validation', field: 'address' });
+      expect(saved.body.error.message).toContain(reason);
+      expect(printed.body.print).toBe('failed');
+      expect((await printerStatus(s)).lastError).toContain(`refused: ${reason}`);
     });
 
     it('when the printer is on loopback and not allow-listed, then no connection is made', async () => {

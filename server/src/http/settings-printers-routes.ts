@@ -4,7 +4,11 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { PrinterRecord } from '../config/config-data.js';
 import { fail, type Result } from '../domain/index.js';
-import { checkedTcpTarget } from '../print/printer-address-policy.js';
+import {
+  checkedDevicePath,
+  checkedTcpTarget,
+  deviceFileProblem,
+} from '../print/printer-address-policy.js';
 import { parseTcpAddress } from '../print/printer-transport.js';
 import type { PrintService } from '../print/print-service.js';
 import type { RouteDeps } from './deps.js';
@@ -57,8 +61,8 @@ export function addressProblem(p: Pick<PrinterRecord, 'transport' | 'address'>):
 /**
  * Why the server may not send a printer's bytes to this address, or null (the rule is in
  * print/printer-address-policy.ts; transports check it again before each job). A TCP host name
- * must resolve, and only to allowed addresses. A device path that exists must be a character
- * device; a missing one is fine: printers get unplugged.
+ * must resolve, and only to allowed addresses. A device path that exists must lead to an allowed
+ * character device, as at each job; a missing one is fine: printers get unplugged.
  */
 async function reachProblem(
   print: PrintService,
@@ -74,12 +78,13 @@ async function reachProblem(
     );
   }
   if (p.transport !== 'device') return null;
-  const problem = print.policy.devicePathProblem(p.address);
-  if (problem) return refuse(problem);
-  const found = await stat(p.address).catch(() => null);
-  if (!found || found.isCharacterDevice()) return null;
-  if (found.isFIFO() && print.policy.listedDevice(p.address)) return null;
-  return refuse(`${p.address} is not a printer device (not a character device)`);
+  // The rule each job applies; a path that cannot be followed yet is an unplugged printer.
+  const checked = await checkedDevicePath(print.policy, p.address).catch(() => null);
+  if (!checked) return null;
+  if ('refused' in checked) return refuse(checked.refused);
+  const found = await stat(checked.real).catch(() => null);
+  const problem = found && deviceFileProblem(print.policy, p.address, found);
+  return problem ? refuse(problem) : null;
 }
 
 function checkPrinter(p: PrinterRecord): void {

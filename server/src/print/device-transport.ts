@@ -1,6 +1,10 @@
 import { constants } from 'node:fs';
-import { open, realpath } from 'node:fs/promises';
-import type { PrinterAddressPolicy } from './printer-address-policy.js';
+import { open } from 'node:fs/promises';
+import {
+  checkedDevicePath,
+  deviceFileProblem,
+  type PrinterAddressPolicy,
+} from './printer-address-policy.js';
 import type { PrinterTransport } from './printer-transport.js';
 
 export interface DeviceTransportOptions {
@@ -50,19 +54,14 @@ export class DeviceTransport implements PrinterTransport {
 
   private async write(job: Uint8Array, deadline: number): Promise<void> {
     const { path, policy } = this.options;
-    // The path, where it leads, and what is there: only then a byte is written. A path the
-    // operator listed may lead anywhere (/dev/serial/by-id/… links); /dev/usb/lp0 may not.
-    const problem = policy.devicePathProblem(path);
-    if (problem) throw new Error(`refused: ${problem}`);
-    const real = await realpath(path);
-    const leads =
-      real === path || policy.listedDevice(path) ? null : policy.devicePathProblem(real);
-    if (leads) throw new Error(`refused: ${path} leads to ${real}, and ${leads}`);
-    const handle = await open(real, FLAGS);
+    // The path, where it leads, and what is there: only then a byte is written.
+    const checked = await checkedDevicePath(policy, path);
+    if ('refused' in checked) throw new Error(`refused: ${checked.refused}`);
+    const handle = await open(checked.real, FLAGS);
     try {
-      const found = await handle.stat();
-      if (!found.isCharacterDevice() && !(found.isFIFO() && policy.listedDevice(path)))
-        throw new Error(`refused: ${path} is not a character device`);
+      // What was opened, not what the path named a moment before.
+      const problem = deviceFileProblem(policy, path, await handle.stat());
+      if (problem) throw new Error(`refused: ${problem}`);
       let offset = 0;
       while (offset < job.length) {
         if (performance.now() > deadline)

@@ -1,3 +1,5 @@
+import type { Stats } from 'node:fs';
+import { realpath } from 'node:fs/promises';
 import { BlockList, isIP } from 'node:net';
 
 /*
@@ -148,6 +150,37 @@ export class PrinterAddressPolicy {
   listedDevice(path: string): boolean {
     return this.allow.devices.includes(path);
   }
+}
+
+/**
+ * Where a device printer's bytes would go, judged once for saving a printer and for every job:
+ * the path must be allowed, and so must the file it leads to, unless the operator listed the
+ * path (a listed path may be a link anywhere, e.g. /dev/serial/by-id/…; /dev/usb/lp0 may not
+ * lead to /dev/tty1). Answers the real path to open, or why not; rejects when the path cannot
+ * be followed (ENOENT: an unplugged printer, fine to save, a failed job).
+ */
+export async function checkedDevicePath(
+  policy: PrinterAddressPolicy,
+  path: string,
+): Promise<{ real: string } | { refused: string }> {
+  const problem = policy.devicePathProblem(path);
+  if (problem) return { refused: problem };
+  const real = await realpath(path);
+  const leads = real === path || policy.listedDevice(path) ? null : policy.devicePathProblem(real);
+  return leads ? { refused: `${path} leads to ${real}, and ${leads}` } : { real };
+}
+
+/**
+ * Why the file found at a device printer's `path` is not a printer, or null: it must be a
+ * character device, or a FIFO (a relay to a spooler) at a path the operator listed.
+ */
+export function deviceFileProblem(
+  policy: PrinterAddressPolicy,
+  path: string,
+  found: Stats,
+): string | null {
+  if (found.isCharacterDevice() || (found.isFIFO() && policy.listedDevice(path))) return null;
+  return `${path} is not a character device`;
 }
 
 export type HostLookup = (host: string) => Promise<string[]>;

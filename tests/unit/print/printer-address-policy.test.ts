@@ -1,5 +1,9 @@
+import { mkdtemp, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  checkedDevicePath,
   checkedTcpTarget,
   parsePrinterAllowList,
   PrinterAddressPolicy,
@@ -86,5 +90,23 @@ describe('printer address policy', () => {
     await expect(checkedTcpTarget(strict, '192.168.1.7', 9100, lookup)).resolves.toBe(
       '192.168.1.7',
     );
+  });
+
+  it('when a device path is listed, then it may lead anywhere; unlisted, it is refused before the disk is read', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'siramatik-policy-'));
+    try {
+      const link = path.join(dir, 'by-id-printer');
+      await symlink('/dev/null', link);
+      const missing = path.join(dir, 'unplugged');
+      const listed = new PrinterAddressPolicy(parsePrinterAllowList(`${link},${missing}`));
+
+      await expect(checkedDevicePath(listed, link)).resolves.toEqual({ real: '/dev/null' });
+      await expect(checkedDevicePath(strict, link)).resolves.toEqual({
+        refused: expect.stringContaining(`${link} is not a printer device`),
+      });
+      await expect(checkedDevicePath(listed, missing)).rejects.toThrow(/ENOENT/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
