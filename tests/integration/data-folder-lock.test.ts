@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -42,6 +42,13 @@ async function holdWithFlockCommand(file: string): Promise<ChildProcess> {
   return child;
 }
 
+/** A live process that holds no lock, ended after the test. */
+function spawnRunning(): ChildProcess {
+  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+  children.push(child);
+  return child;
+}
+
 describe('data folder lock: one process per data folder', () => {
   it('when the folder is already open, then a second open is refused with a clear message', async () => {
     const dir = await newDataDir();
@@ -80,10 +87,7 @@ describe('data folder lock: one process per data folder', () => {
   it('when the lock file names a running process that does not hold the lock, then open succeeds: the pid is information only', async () => {
     const dir = await newDataDir();
     // Another container's pid may be any live process here: a pid alone must not refuse.
-    const unrelated = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], {
-      stdio: 'ignore',
-    });
-    children.push(unrelated);
+    const unrelated = spawnRunning();
     await writeFile(path.join(dir, '.lock'), `${unrelated.pid}\n`);
     const log: string[] = [];
 
@@ -170,6 +174,66 @@ describe('data folder lock: one process per data folder', () => {
       await Promise.all(won.map((r) => r.value.release()));
     }
     expect(winners.filter((n) => n !== 1)).toEqual([]);
+  });
+
+  it('when there is no flock command and the lock file is empty and new, then it is left as a lock being written; once old, it is taken over', async () => {
+    const dir = await newDataDir();
+    const file = path.join(dir, '.lock');
+    // What a server with flock leaves for a moment, or a pid-file holder cut by a crash.
+    await writeFile(file, '');
+    const noFlock = { flockCommand: 'siramatik-no-such-flock' };
+
+    const early = lockDataFolder(dir, () => undefined, noFlock);
+
+    await expect(early).rejects.toThrow(`already uses the data folder ${dir}`);
+    await expect(early).rejects.toThrow('try again in a few seconds');
+    expect(await readFile(file, 'utf8')).toBe('');
+    const minuteAgo = new Date(Date.now() - 60_000);
+    await utimes(file, minuteAgo, minuteAgo);
+    const log: string[] = [];
+    await (await lockDataFolder(dir, (msg) => log.push(msg), noFlock)).release();
+    expect(log.some((m) => m.includes('Taking over the stale lock'))).toBe(true);
+  });
+
+  it('when a process without a flock command holds the folder, then a process with flock is refused', async () => {
+    const dir = await newDataDir();
+    const withoutFlock = await lockDataFolder(dir, () => undefined, {
+      flockCommand: 'siramatik-no-such-flock',
+    });
+
+    const withFlock = lockDataFolder(dir, () => undefined);
+
+    await expect(withFlock).rejects.toThrow(
+      `(pid ${process.pid} on host ${hostname()}) already uses the data folder ${dir}`,
+    );
+    await expect(withFlock).rejects.toThrow('no flock command');
+    await withoutFlock.release();
+    await (await lockDataFolder(dir, () => undefined)).release();
+  });
+
+  it('when the lock file was written without flock by a running process of this host, then a process with flock is refused', async () => {
+    const dir = await newDataDir();
+    const holder = spawnRunning();
+    await writeFile(path.join(dir, '.lock'), `${holder.pid}\n12345\n${hostname()}\npid-file\n`);
+
+    const lock = lockDataFolder(dir, () => undefined);
+
+    await expect(lock).rejects.toThrow(
+      `(pid ${holder.pid} on host ${hostname()}) already uses the data folder ${dir}`,
+    );
+  });
+
+  it('when the lock file was written without flock by a process of this host that has exited, then a process with flock takes it over', async () => {
+    const dir = await newDataDir();
+    const exited = spawnSync(process.execPath, ['-e', '']).pid;
+    await writeFile(path.join(dir, '.lock'), `${exited}\n12345\n${hostname()}\npid-file\n`);
+    const log: string[] = [];
+
+    await (await lockDataFolder(dir, (msg) => log.push(msg))).release();
+
+    expect(
+      log.some((m) => m.includes(`pid ${exited}`) && m.includes('ended without releasing it')),
+    ).toBe(true);
   });
 
   it('when there is no flock command and the lock file names another host, then the pid file is not taken over', async () => {
