@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { RequestHandler, Response } from 'express';
 import type { ApiError } from '../../../contract/errors.js';
+import { mediaType } from './content-type.js';
 import { apiError, sendError } from './errors.js';
 
 /**
@@ -25,13 +26,9 @@ function hasBody(req: IncomingMessage): boolean {
 
 /** `application/json`, with no charset or UTF-8. */
 function jsonType(req: IncomingMessage): 'json' | 'other' | 'bad-charset' {
-  const [type, ...params] = (req.headers['content-type'] ?? '').split(';');
-  if (type!.trim().toLowerCase() !== 'application/json') return 'other';
-  for (const p of params) {
-    const [name, value] = p.split('=').map((s) => s.trim().toLowerCase());
-    if (name === 'charset' && value?.replace(/"/g, '') !== 'utf-8') return 'bad-charset';
-  }
-  return 'json';
+  const { type, charsets } = mediaType(req);
+  if (type !== 'application/json') return 'other';
+  return charsets.every((c) => c === 'utf-8') ? 'json' : 'bad-charset';
 }
 
 /**

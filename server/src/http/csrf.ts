@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
+import { mediaType } from './content-type.js';
 import { apiError, sendError } from './errors.js';
 import { originAllowed } from './origin.js';
 
@@ -32,8 +33,7 @@ export function crossSiteRefusal(req: IncomingMessage, publicUrl: string): strin
     return `Requests from another origin may not change anything (Sec-Fetch-Site: ${fetchSite}).`;
   if (!originAllowed(req, publicUrl))
     return 'Requests from another origin may not change anything.';
-  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'application/json')
+  if (mediaType(req).type !== 'application/json')
     return 'Requests that change something must be sent as application/json.';
   return null;
 }
