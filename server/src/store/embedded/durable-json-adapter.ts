@@ -14,8 +14,6 @@ export class DurableJsonFile<T> implements Adapter<T> {
   constructor(
     readonly file: string,
     private readonly fs: DurableFileSystem = nodeDurableFileSystem,
-    /** False: no `.bak` is kept (sessions: never restored from one, so not written). */
-    private readonly keepsBackup = true,
   ) {}
 
   /** The backup beside `file`: the version before the last write. */
@@ -37,7 +35,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
     // The same layout as lowdb's JSONFile, so files written before stay byte-comparable.
     return writeFileAtomic(this.file, JSON.stringify(data, null, 2), {
       fs: this.fs,
-      backup: this.keepsBackup ? this.backup : undefined,
+      backup: this.backup,
     });
   }
 }

@@ -37,8 +37,7 @@ export class JsonDocument<T> {
   ): Promise<JsonDocument<T>> {
     const fs = opts.fs ?? nodeDurableFileSystem;
     const { value, mustWrite } = await loadJsonDocument(file, { ...opts, makeInitial, fs });
-    const adapter = new DurableJsonFile<T>(file, fs, opts.keepsBackup ?? true);
-    const db = new Low<T>(adapter, value);
+    const db = new Low<T>(new DurableJsonFile<T>(file, fs), value);
     if (mustWrite) await db.write();
     return new JsonDocument(file, db, value);
   }

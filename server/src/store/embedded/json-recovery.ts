@@ -19,11 +19,11 @@ export interface LoadOptions<T> {
   /** What starting afresh means for the users, for the log (`everyone signs in again`). */
   afreshMeans?: string;
   /**
-   * False: the file keeps no `<file>.bak` and is never restored from one (sessions: the version
-   * before a logout or a password change would bring ended sessions back). A backup left by an
-   * older version is removed. Default true.
+   * False: a damaged file is never replaced by its backup (sessions: the version before a
+   * sign-out, a password change or a deactivation would bring ended sessions back); the backup
+   * is still written, for a write to undo itself when the folder's fsync fails. Default true.
    */
-  keepsBackup?: boolean;
+  restoreFromBackup?: boolean;
   log: (msg: string) => void;
   fs: DurableFileSystem;
 }
@@ -38,20 +38,19 @@ type Inspected<T> =
   { kind: 'missing' } | { kind: 'ok'; value: T } | { kind: 'damaged'; reason: string };
 
 /**
- * Reads a JSON document written by `DurableJsonFile`, falling back to its backup (unless it
- * keeps none) when the file is missing, empty, not JSON or not valid, and saying so loudly. Starts afresh only on a first
- * start (neither file exists) or as `whenUnreadable` allows; never over a damaged file
- * silently. A damaged file is kept beside, renamed `<file>.damaged-<time>`. Removes the temp
- * files of writes a crash interrupted.
+ * Reads a JSON document written by `DurableJsonFile`, falling back to its backup (unless told
+ * not to) when the file is missing, empty, not JSON or not valid, and saying so loudly. Starts
+ * afresh only on a first start (neither file exists) or as `whenUnreadable` allows; never over
+ * a damaged file silently. A damaged file is kept beside, renamed `<file>.damaged-<time>`.
+ * Removes the temp files of writes a crash interrupted.
  */
 export async function loadJsonDocument<T>(file: string, opts: LoadOptions<T>): Promise<Loaded<T>> {
   await removeStaleTemps(file, opts);
   const main = await inspect<T>(file, opts.check);
-  const backup = backupOf(file);
-  if (opts.keepsBackup === false) await removeOldBackup(backup, opts);
   if (main.kind === 'ok') return { value: main.value, mustWrite: false };
+  const backup = backupOf(file);
   const saved: Inspected<T> =
-    opts.keepsBackup === false ? { kind: 'missing' } : await inspect<T>(backup, opts.check);
+    opts.restoreFromBackup === false ? { kind: 'missing' } : await inspect<T>(backup, opts.check);
   if (main.kind === 'missing' && saved.kind === 'missing') {
     return { value: opts.makeInitial(), mustWrite: true };
   }
@@ -74,8 +73,8 @@ export async function loadJsonDocument<T>(file: string, opts: LoadOptions<T>): P
   }
   const aside = await moveAside(file, main, opts.fs);
   const why =
-    opts.keepsBackup === false
-      ? mainState
+    opts.restoreFromBackup === false
+      ? `${mainState} (its backup is never restored)`
       : `${mainState} and its backup ${backup} is ${savedState}`;
   opts.log(
     `WARNING: ${file} is ${why}; starting afresh: ${opts.afreshMeans ?? 'its content is lost'}.` +
@@ -120,13 +119,6 @@ async function moveAside(
   const aside = `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
   await fs.rename(file, aside);
   return ` The damaged file is kept as ${aside}.`;
-}
-
-/** A backup an older version wrote: never read now, and it may hold ended sessions. */
-async function removeOldBackup(backup: string, opts: LoadOptions<unknown>): Promise<void> {
-  await opts.fs.unlink(backup).catch((err: unknown) => {
-    if (errorCode(err) !== 'ENOENT') opts.log(`Could not remove the old backup ${backup}: ${err}`);
-  });
 }
 
 /** Temp files of writes that a crash interrupted: never renamed into place, so never data. */

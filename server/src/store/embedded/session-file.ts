@@ -36,8 +36,8 @@ export class SessionFile implements SessionStore {
   /**
    * Opens `file` and drops the sessions that expired while the server was down. A damaged
    * file is kept aside and the server starts with no sessions (everyone signs in again):
-   * unlike the configuration, nothing is lost for good. There is no `sessions.json.bak`: the
-   * version before the last change would bring back a session that a sign-out, a password
+   * unlike the configuration, nothing is lost for good. `sessions.json.bak` is never restored:
+   * the version before the last change would bring back a session that a sign-out, a password
    * change or a deactivation had just ended.
    */
   static async open(file: string, opts: SessionFileOptions): Promise<SessionFile> {
@@ -45,7 +45,8 @@ export class SessionFile implements SessionStore {
     const doc = await JsonDocument.open<SessionsData>(file, () => ({ version: 1, sessions: [] }), {
       check: checkSessionsShape,
       whenUnreadable: 'start-afresh',
-      keepsBackup: false,
+      // The version before the last change may hold sessions it ended.
+      restoreFromBackup: false,
       afreshMeans: 'no one is signed in, everyone signs in again',
       log: opts.log,
       fs: opts.fs,
