@@ -2,6 +2,9 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
+/** The front ends' folders, one per user. */
+const PAGES = ['kiosk', 'display', 'counter', 'manager'];
+
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'dist-server', 'data', 'coverage', 'tests/artifacts'] },
   js.configs.recommended,
@@ -39,10 +42,30 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['kiosk/**/*.ts', 'display/**/*.ts', 'counter/**/*.ts', 'manager/**/*.ts'],
+  // A page imports only contract/, the shared staff-UI folder ui/ and its own folder.
+  ...PAGES.map((page) => ({
+    files: [`${page}/**/*.ts`],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['**/server/**', 'node:*'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            '**/server/**',
+            'node:*',
+            ...PAGES.filter((other) => other !== page).map((other) => `**/${other}/**`),
+          ],
+        },
+      ],
+    },
+  })),
+  // ui/ is shared by the pages, so it imports none of them (nor the server): only contract/.
+  {
+    files: ['ui/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/server/**', 'node:*', ...PAGES.map((page) => `**/${page}/**`)] },
+      ],
     },
   },
 );

@@ -23,7 +23,16 @@ export const pages = {
   what: 'the pages (kiosk, display, counter, manager)',
   stamp: 'dist/index.html',
   entry: 'vite.config.ts',
-  sources: ['kiosk', 'display', 'counter', 'manager', 'contract', 'index.html', 'vite.config.ts'],
+  sources: [
+    'kiosk',
+    'display',
+    'counter',
+    'manager',
+    'ui',
+    'contract',
+    'index.html',
+    'vite.config.ts',
+  ],
   tool: 'node_modules/vite/bin/vite.js',
   command: ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'],
 };

@@ -4,9 +4,14 @@ import type { Me } from '../../contract/api.js';
 import type { Lang } from '../../contract/domain.js';
 import { apiRequest } from './api-client.js';
 import { messages } from './i18n.js';
+import {
+  changePassword,
+  passwordChangeStyles,
+  passwordChangeText,
+} from './password-change-props.js';
 import { sharedStyles } from './shared-styles.js';
+import '../../ui/password-change.js';
 import './counter-lang-switch.js';
-import './counter-password-change.js';
 import './counter-sign-in.js';
 import './counter-workspace.js';
 
@@ -128,13 +133,15 @@ export class CounterApp extends LitElement {
       ></counter-sign-in>`;
     }
     if (this._me.passwordChangeRequired || this._changingPassword) {
-      return html`<counter-password-change
-        .language=${this._lang}
+      return html`<staff-password-change
+        .text=${passwordChangeText(this._lang)}
+        .submit=${changePassword}
+        .pageStyles=${passwordChangeStyles}
         .me=${this._me}
         ?required=${this._me.passwordChangeRequired}
-        @counter-password-changed=${this._onPasswordChanged}
-        @counter-password-cancel=${() => (this._changingPassword = false)}
-      ></counter-password-change>`;
+        @staff-password-changed=${this._onPasswordChanged}
+        @staff-password-cancel=${() => (this._changingPassword = false)}
+      ></staff-password-change>`;
     }
     return html`${
         this._passwordChanged ? html`<p class="done" role="status">${m.passwordChanged}</p>` : null

@@ -4,11 +4,16 @@ import type { Me } from '../../contract/api.js';
 import type { Lang } from '../../contract/domain.js';
 import { apiRequest } from './api-client.js';
 import { messages } from './i18n.js';
+import {
+  changePassword,
+  passwordChangeStyles,
+  passwordChangeText,
+} from './password-change-props.js';
 import { sharedStyles } from './shared-styles.js';
+import '../../ui/password-change.js';
 import { mayUseManagerPage } from './state/tabs.js';
 import './manager-desk.js';
 import './manager-lang-switch.js';
-import './manager-password-change.js';
 import './manager-sign-in.js';
 
 const LANG_KEY = 'siramatik.manager.lang';
@@ -139,13 +144,15 @@ export class ManagerApp extends LitElement {
       ></manager-sign-in>`;
     }
     if (this._me.passwordChangeRequired || this._changingPassword) {
-      return html`<manager-password-change
-        .language=${this._lang}
+      return html`<staff-password-change
+        .text=${passwordChangeText(this._lang)}
+        .submit=${changePassword}
+        .pageStyles=${passwordChangeStyles}
         .me=${this._me}
         ?required=${this._me.passwordChangeRequired}
-        @manager-password-changed=${this._onPasswordChanged}
-        @manager-password-cancel=${() => (this._changingPassword = false)}
-      ></manager-password-change>`;
+        @staff-password-changed=${this._onPasswordChanged}
+        @staff-password-cancel=${() => (this._changingPassword = false)}
+      ></staff-password-change>`;
     }
     const changed = this._passwordChanged
       ? html`<p class="done" role="status">${m.passwordChanged}</p>`

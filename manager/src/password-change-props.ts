@@ -1,0 +1,35 @@
+import { css } from 'lit';
+import type { Me } from '../../contract/api.js';
+import type { Lang } from '../../contract/domain.js';
+import type { PasswordChangeRequest } from '../../contract/password.js';
+import type { PasswordChangeResult, PasswordChangeText } from '../../ui/password-change.js';
+import { apiRequest } from './api-client.js';
+import { errorText, messages } from './i18n.js';
+import { sharedStyles } from './shared-styles.js';
+
+/** The shared password form's words, from the manager page's catalogue. */
+export function passwordChangeText(lang: Lang): PasswordChangeText {
+  return { ...messages(lang), errorText: (code) => errorText(lang, code) };
+}
+
+/** Sends the signed-in user's password change; never throws. */
+export function changePassword(
+  currentPassword: string,
+  newPassword: string,
+): Promise<PasswordChangeResult> {
+  const body: PasswordChangeRequest = { currentPassword, newPassword };
+  return apiRequest<Me>('POST', '/auth/password', body);
+}
+
+/** The manager page's look for the shared password form. */
+export const passwordChangeStyles = [
+  sharedStyles,
+  css`
+    .notice {
+      margin: 0 0 14px;
+    }
+    .actions button {
+      min-height: 44px;
+    }
+  `,
+];
