@@ -50,11 +50,13 @@ async function main(): Promise<void> {
       );
       console.log(`user: ${normaliseUsername(username)}\npassword: ${password}${ONE_TIME}`);
     } else if (verb === 'reset' && username) {
-      const password = await resetPassword(store.config, username, undefined, true);
-      // Whoever held the old password is signed out (a running server's sockets at its sweep).
+      // Whoever held the old password is signed out first (a running server's sockets at its
+      // sweep): should that fail, the old password still holds and nothing was shown in vain.
       const name = normaliseUsername(username);
-      const user = store.config.read().users.find((u) => u.username === name)!;
+      const user = store.config.read().users.find((u) => u.username === name);
+      if (!user) throw new Error(`No user ${name}.`);
       await store.sessions.deleteForUser(user.id);
+      const password = await resetPassword(store.config, username, undefined, true);
       console.log(`user: ${name}\npassword: ${password}${ONE_TIME}`);
     } else if (verb === 'deactivate' && username) {
       const name = normaliseUsername(username);
