@@ -1,7 +1,4 @@
-import path from 'node:path';
-import { tmpdir } from 'node:os';
-import { createClient } from 'redis';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IssuedTicket } from '../../contract/api.js';
 import type { StaffDelta } from '../../contract/socket.js';
@@ -10,20 +7,12 @@ import { defaultConfig } from '../../server/src/config/default-config.js';
 import { openPostgresStore } from '../../server/src/store/postgres/open-postgres-store.js';
 import { collectDeltas, next, until } from '../support/sockets.js';
 import { Balancer } from './balancer.js';
-import { freshSchema, redisUrl, uniqueName, type TestSchema } from './cluster-support.js';
-import { request, startNode, type ClusterNode } from './cluster-node.js';
+import { freshSchema, uniqueName, type TestSchema } from './cluster-support.js';
+import { request, type ClusterNode } from './cluster-node.js';
+import { staffSocket, startNodePair, stopNodePair } from './node-pair.js';
 
 const HALL = 'cankaya';
 const NOTE = 'Vekaletname aslı istendi';
-
-function staffSocket(base: string, nsp: string, cookie: string): Socket {
-  return io(`${base}${nsp}`, {
-    extraHeaders: { Cookie: cookie },
-    transports: ['websocket'],
-    forceNew: true,
-    reconnection: false,
-  });
-}
 
 describe('staff screens on two servers sharing PostgreSQL and Redis', () => {
   let schema: TestSchema;
@@ -70,29 +59,10 @@ describe('staff screens on two servers sharing PostgreSQL and Redis', () => {
       ).password;
     }
     await seed.close();
-    await balancer.listen();
-    const env = {
-      DATABASE_URL: schema.url,
-      REDIS_URL: redisUrl(),
-      REDIS_PREFIX: redisPrefix,
-      PUBLIC_URL: balancer.url,
-      DATA_DIR: path.join(tmpdir(), uniqueName('siramatik-unused-data')),
-    };
-    [a, b] = await Promise.all([startNode('A', env), startNode('B', env)]);
+    [a, b] = await startNodePair(schema, balancer, redisPrefix);
   });
 
-  afterAll(async () => {
-    for (const s of sockets) s.close();
-    for (const node of [a, b]) node?.child.kill('SIGKILL');
-    await Promise.all([a?.exited, b?.exited]);
-    await balancer.close();
-    await schema?.drop();
-    const redis = createClient({ url: redisUrl() });
-    await redis.connect();
-    for await (const keys of redis.scanIterator({ MATCH: `${redisPrefix}:*` }))
-      if (keys.length > 0) await redis.del(keys);
-    redis.destroy();
-  });
+  afterAll(() => stopNodePair({ sockets, nodes: [a, b], balancer, schema, redisPrefix }));
 
   it("when a clerk on A completes a visit with a note, then screens on both nodes get one delta each: no code anywhere, the note only on the author's and the manager's", async () => {
     const author = await login(a, users.author);

@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createClient } from 'redis';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
@@ -17,15 +16,9 @@ import { defaultConfig } from '../../server/src/config/default-config.js';
 import { openPostgresStore } from '../../server/src/store/postgres/open-postgres-store.js';
 import { collect, next, until } from '../support/sockets.js';
 import { Balancer } from './balancer.js';
-import {
-  eventually,
-  freshSchema,
-  redisUrl,
-  sql,
-  uniqueName,
-  type TestSchema,
-} from './cluster-support.js';
-import { percentile, request, startNode, type ClusterNode } from './cluster-node.js';
+import { eventually, freshSchema, sql, uniqueName, type TestSchema } from './cluster-support.js';
+import { percentile, request, type ClusterNode } from './cluster-node.js';
+import { startNodePair, stopNodePair } from './node-pair.js';
 
 const HALL = 'cankaya';
 const SERVICES = ['vezne', 'mali-hizmetler', 'dilekce', 'ruhsat', 'imar-durum', 'imar-evrak'];
@@ -188,15 +181,7 @@ describe('two server processes sharing one PostgreSQL and one Redis', () => {
     };
     await seed.close();
 
-    await balancer.listen();
-    const env = {
-      DATABASE_URL: schema.url,
-      REDIS_URL: redisUrl(),
-      REDIS_PREFIX: redisPrefix,
-      PUBLIC_URL: balancer.url,
-      DATA_DIR: dataDir,
-    };
-    [a, b] = await Promise.all([startNode('A', env), startNode('B', env)]);
+    [a, b] = await startNodePair(schema, balancer, redisPrefix, dataDir);
     balancer.preference = [a.port, b.port];
     // Odd counters on node A, even ones on node B; each clerk signs in where they work.
     for (const [i, account] of accounts.entries()) {
@@ -210,18 +195,7 @@ describe('two server processes sharing one PostgreSQL and one Redis', () => {
     }
   });
 
-  afterAll(async () => {
-    for (const s of sockets) s.close();
-    for (const node of [a, b]) node?.child.kill('SIGKILL');
-    await Promise.all([a?.exited, b?.exited]);
-    await balancer.close();
-    await schema?.drop();
-    const redis = createClient({ url: redisUrl() });
-    await redis.connect();
-    for await (const keys of redis.scanIterator({ MATCH: `${redisPrefix}:*` }))
-      if (keys.length > 0) await redis.del(keys);
-    redis.destroy();
-  });
+  afterAll(() => stopNodePair({ sockets, nodes: [a, b], balancer, schema, redisPrefix }));
 
   it('when both nodes start on DATABASE_URL, then neither uses a data folder and both say where their data is', () => {
     expect(existsSync(dataDir)).toBe(false);

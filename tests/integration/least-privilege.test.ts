@@ -1,28 +1,21 @@
 import request from 'supertest';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StaffDelta, StaffSnapshot } from '../../contract/index.js';
 import { kiosk, signedIn } from '../support/http.js';
 import { collectDeltas, connect, next, until, type StaffClient } from '../support/sockets.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { serverPerTest } from '../support/server-per-test.js';
+import type { TestServer } from '../support/test-server.js';
 import { readZip } from '../support/zip-entries.js';
 
 const NOTE = 'Tapu fotokopisi eksik, yarın gelecek';
 
 describe('least privilege for staff screens', () => {
   let server: TestServer;
-  const sockets: Array<{ close: () => void }> = [];
-  beforeEach(async () => {
-    server = await startTestServer();
-  });
-  afterEach(async () => {
-    sockets.splice(0).forEach((s) => s.close());
-    await server.dispose();
-  });
+  const track = serverPerTest({ set: (s) => (server = s), get: () => server });
 
   /** A staff screen: its snapshot, and every delta it gets after. */
   const screen = async (nsp: '/counter' | '/manager', cookie: string) => {
-    const socket = connect<StaffClient>(server.url, nsp, { cookie });
-    sockets.push(socket);
+    const socket = track(connect<StaffClient>(server.url, nsp, { cookie }));
     const snapshots: StaffSnapshot[] = [];
     socket.on('queue:snapshot', (s: StaffSnapshot) => snapshots.push(s));
     const first = await next<StaffSnapshot>(socket, 'queue:snapshot');

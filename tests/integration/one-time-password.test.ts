@@ -10,6 +10,7 @@ import type { AuditEntryView, UserWithPassword } from '../../contract/settings.j
 import { bootstrapFirstStart } from '../../server/src/bootstrap.js';
 import { signedIn } from '../support/http.js';
 import { connect, next, until, type StaffClient } from '../support/sockets.js';
+import { serverPerTest } from '../support/server-per-test.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 const run = promisify(execFile);
@@ -34,15 +35,7 @@ async function userCli(dataDir: string, ...args: string[]): Promise<string> {
 
 describe('one-time passwords', () => {
   let server: TestServer;
-  const sockets: Array<{ close: () => void }> = [];
-  beforeEach(async () => {
-    server = await startTestServer();
-  });
-  afterEach(async () => {
-    sockets.splice(0).forEach((s) => s.close());
-    await server.dispose();
-  });
-  const track = <T extends { close: () => void }>(s: T) => (sockets.push(s), s);
+  const track = serverPerTest({ set: (s) => (server = s), get: () => server });
   const login = (username: string, password: string) =>
     request(server.app.app).post('/api/auth/login').send({ username, password });
   /** Signs in a new agent; returns it with its cookie. */

@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,6 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { npmStart, releaseWithServer } from '../support/npm-release.js';
 
 // A production server gets a release (package.json, package-lock.json, scripts/, dist/ and
 // dist-server/ of `npm run build`) and `npm ci --omit=dev`: no sources, no build tools.
@@ -24,38 +25,6 @@ function npm(cwd: string, args: string[], env: Record<string, string> = {}) {
   return exec('npm', args, { cwd, env: { ...process.env, ...env }, timeout: 120_000 });
 }
 
-/** Runs `npm start` until the server listens; returns its address and a stop function. */
-async function npmStart(cwd: string, dataDir: string) {
-  const child = spawn('npm', ['start'], {
-    cwd,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // Its own process group: npm, the shell and the server stop together.
-    detached: true,
-  });
-  let output = '';
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const base = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start in 60 s:\n${output}`)), 60_000);
-    const read = (d: Buffer) => {
-      output += d.toString();
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    void exited.then((code) => reject(new Error(`npm start exited (${code}):\n${output}`)));
-  });
-  const stop = async () => {
-    process.kill(-child.pid!, 'SIGTERM');
-    await exited;
-  };
-  return { base, stop, output: () => output };
-}
-
 describe('production install', () => {
   let release: string;
 
@@ -67,14 +36,7 @@ describe('production install', () => {
       logLevel: 'warn',
       build: { outDir: path.join(release, 'dist'), emptyOutDir: true },
     });
-    await exec(process.execPath, [
-      path.join(root, 'scripts/build-server.mjs'),
-      '--quiet',
-      '--outdir',
-      path.join(release, 'dist-server'),
-    ]);
-    for (const item of ['package.json', 'package-lock.json', 'scripts'])
-      await cp(path.join(root, item), path.join(release, item), { recursive: true });
+    await releaseWithServer(release, ['package.json', 'package-lock.json', 'scripts']);
     await npm(release, ['ci', '--omit=dev', '--ignore-scripts', '--offline', '--no-audit']);
   }, 300_000);
 

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type {
   DisplayDelta,
   DisplaySnapshot,
@@ -18,19 +18,12 @@ import {
   type StaffClient,
   type TicketClient,
 } from '../support/sockets.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { serverPerTest } from '../support/server-per-test.js';
+import type { TestServer } from '../support/test-server.js';
 
 describe('Socket.IO push', () => {
   let server: TestServer;
-  const sockets: Array<{ close: () => void }> = [];
-  beforeEach(async () => {
-    server = await startTestServer();
-  });
-  afterEach(async () => {
-    sockets.splice(0).forEach((s) => s.close());
-    await server.dispose();
-  });
-  const track = <T extends { close: () => void }>(s: T) => (sockets.push(s), s);
+  const track = serverPerTest({ set: (s) => (server = s), get: () => server });
 
   it('when a counter calls, then a display gets the delta and a ticket:called to announce', async () => {
     const display = track(

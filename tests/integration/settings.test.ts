@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import request from 'supertest';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DisplaySnapshot, StaffSnapshot } from '../../contract/api.js';
 import type {
   AuditEntryView,
@@ -14,19 +14,12 @@ import { AUDIT_LIMIT } from '../../server/src/http/settings-support.js';
 import { defaultConfig } from '../../server/src/config/default-config.js';
 import { kiosk, signedIn } from '../support/http.js';
 import { connect, next, until, type DisplayClient, type StaffClient } from '../support/sockets.js';
+import { serverPerTest } from '../support/server-per-test.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 describe('settings (admin)', () => {
   let server: TestServer;
-  const sockets: Array<{ close: () => void }> = [];
-  beforeEach(async () => {
-    server = await startTestServer();
-  });
-  afterEach(async () => {
-    sockets.splice(0).forEach((s) => s.close());
-    await server.dispose();
-  });
-  const track = <T extends { close: () => void }>(s: T) => (sockets.push(s), s);
+  const track = serverPerTest({ set: (s) => (server = s), get: () => server });
   const config = () => server.app.configStore.read();
   const configFile = () => readFile(path.join(server.dataDir, 'config.json'), 'utf8');
   /** Runs `act` and checks that neither the live configuration nor the file changed. */

@@ -1,15 +1,13 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readlink, rm, writeFile } from 'node:fs/promises';
+import type { ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readlink, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { npmStart, releaseWithServer } from '../support/npm-release.js';
 
 // `npm start` as the README runs it (npm → sh → node scripts/start.mjs, the server in that
 // last process), stopped by the process id an IT person or a service manager has: npm's.
-const root = path.resolve(import.meta.dirname, '../..');
-const exec = promisify(execFile);
 const temps: string[] = [];
 const started: ChildProcess[] = [];
 
@@ -19,34 +17,9 @@ async function tempDir(name: string): Promise<string> {
   return dir;
 }
 
-/** `npm start` in `cwd` until the server listens; its port and the npm process. */
-async function npmStart(cwd: string, dataDir: string) {
-  const child = spawn('npm', ['start'], {
-    cwd,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // Its own process group, only so that a failed test can clean up everything it started.
-    detached: true,
-  });
-  started.push(child);
-  let output = '';
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start in 60 s:\n${output}`)), 60_000);
-    const read = (d: Buffer) => {
-      output += d.toString();
-      const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve(Number(m[1]));
-      }
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    void exited.then(() => reject(new Error(`npm start exited:\n${output}`)));
-  });
-  return { child, port, exited, output: () => output };
-}
+/** `npm start` in `cwd` until the server listens; a failed test cleans up what it started. */
+const startNpm = (cwd: string, dataDir: string) =>
+  npmStart(cwd, dataDir, (child) => started.push(child));
 
 /** Whether something accepts connections on the port. */
 function listening(port: number): Promise<boolean> {
@@ -89,16 +62,9 @@ describe.runIf(process.platform === 'linux')('npm start and the signals that sto
   // A release as `npm run build` leaves it: no sources, so `npm start` runs what it finds.
   beforeAll(async () => {
     release = await tempDir('start-signals');
-    await exec(process.execPath, [
-      path.join(root, 'scripts/build-server.mjs'),
-      '--quiet',
-      '--outdir',
-      path.join(release, 'dist-server'),
-    ]);
+    await releaseWithServer(release, ['package.json', 'scripts']);
     await mkdir(path.join(release, 'dist'));
     await writeFile(path.join(release, 'dist/index.html'), '<!doctype html><title>test</title>');
-    for (const item of ['package.json', 'scripts'])
-      await cp(path.join(root, item), path.join(release, item), { recursive: true });
   }, 120_000);
 
   afterEach(() => {
@@ -126,7 +92,7 @@ describe.runIf(process.platform === 'linux')('npm start and the signals that sto
     'when %s is sent to %s, then the server stops, closes its port and frees the data folder',
     async (signal, to) => {
       const dataDir = await tempDir('start-signals-data');
-      const first = await npmStart(release, dataDir);
+      const first = await startNpm(release, dataDir);
       expect(await listening(first.port)).toBe(true);
 
       process.kill(to.startsWith('the npm') ? first.child.pid! : -first.child.pid!, signal);
@@ -135,7 +101,7 @@ describe.runIf(process.platform === 'linux')('npm start and the signals that sto
       expect(await closed(first.port)).toBe(true);
       expect(await processesIn(release)).toEqual([]);
       // The data folder's lock is free: a second server on it starts.
-      const second = await npmStart(release, dataDir);
+      const second = await startNpm(release, dataDir);
       expect(second.output()).not.toMatch(/in use|locked/i);
       process.kill(second.child.pid!, 'SIGTERM');
       await second.exited;
