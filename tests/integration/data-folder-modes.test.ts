@@ -130,4 +130,22 @@ describe('data folder modes', () => {
       `Tightened ${before.size} files/folders under ${dataDir} to owner-only.`,
     );
   });
+
+  it('when the data folder is owner-only already, then the start does not walk the history inside it again', async () => {
+    const root = await newRoot();
+    const dataDir = path.join(root, 'data');
+    await (await openStore(dataDir)).close();
+    // A file loose inside a folder nobody else can enter: an earlier start tightened the folder,
+    // so nothing inside is reachable by others and the start leaves the contents alone.
+    const inside = path.join(dataDir, 'copied-in.txt');
+    await writeFile(inside, 'x');
+    await chmod(inside, 0o644);
+    const logs: string[] = [];
+
+    await (await openStore(dataDir, logs)).close();
+
+    expect(((await lstat(dataDir)).mode & 0o777).toString(8)).toBe('700');
+    expect(((await lstat(inside)).mode & 0o777).toString(8)).toBe('644');
+    expect(logs.filter((m) => m.startsWith('Tightened'))).toEqual([]);
+  });
 });

@@ -18,9 +18,12 @@ export async function createDataFolder(dataDir: string): Promise<void> {
  * Takes every group and other permission off the data folder and everything in it (a folder
  * from before this rule was created 0755 with 0644 files holding password hashes). The folder
  * itself goes first: from then on other users can reach nothing inside it, so the walk over
- * the rest (a year of history is ~740 files) may run beside the start. Symbolic links are not
- * followed, except the data folder itself. Logs one line when it changed anything; what it
- * may not change is logged and left. Never rejects; resolves to how many it changed.
+ * the rest (a year of history is ~740 files) may run beside the start. A folder found
+ * owner-only already was tightened by an earlier start (or made by this version): nothing
+ * inside is reachable by others, so it is not walked again — five years of history would
+ * otherwise be walked at every start. Symbolic links are not followed, except the data folder
+ * itself. Logs one line when it changed anything; what it may not change is logged and left.
+ * Never rejects; resolves to how many it changed.
  */
 export async function tightenDataFolder(
   dataDir: string,
@@ -30,7 +33,9 @@ export async function tightenDataFolder(
   if (process.platform === 'win32') return 0;
   const tally = { tightened: 0, log };
   try {
-    await tighten(dataDir, await stat(dataDir), tally);
+    const folder = await stat(dataDir);
+    if ((folder.mode & NOT_OWNER) === 0) return 0;
+    await tighten(dataDir, folder, tally);
     await walk(dataDir, tally);
   } catch (err) {
     log(`WARNING: could not make everything under ${dataDir} owner-only: ${err}`);
