@@ -71,7 +71,8 @@ export function simulateDay(
   const state: HallState = emptyHallState(config.hall.id, day);
   const events: RevEvent[] = [];
   const run = (command: Command, at: number): boolean => {
-    const r = decide(state, config, command, at);
+    // A server's clock gives whole milliseconds (PostgreSQL keeps them as bigint).
+    const r = decide(state, config, command, Math.round(at));
     if (!r.ok) return false;
     for (const e of r.value) {
       evolve(state, e);

@@ -37,6 +37,12 @@ describe('demo data: one simulated day', () => {
     expect([...state.counters.values()].every((c) => c.status === 'closed')).toBe(true);
   });
 
+  it('when a day is simulated, then every event time is a whole millisecond, as a server clock gives (PostgreSQL stores them as bigint)', () => {
+    const times = simulate(5).map((e) => e.at);
+    expect(times.length).toBeGreaterThan(1000);
+    expect(times.filter((t) => !Number.isInteger(t))).toEqual([]);
+  });
+
   it('when the same seed is used twice, then the same day comes out', () => {
     expect(simulate(11)).toEqual(simulate(11));
   });
