@@ -28,6 +28,8 @@ interface TicketLabels {
   wait: (min: number) => string;
   /** In place of a time: the ticket was issued while no counter serving it was open. */
   noOpenCounter: string;
+  /** How the visitor will be called, so nobody waits at a counter for a name to be shouted. */
+  callMethod: string;
 }
 
 const LABELS: Record<Lang, TicketLabels> = {
@@ -35,6 +37,7 @@ const LABELS: Record<Lang, TicketLabels> = {
     ahead: (n) => (n === 0 ? 'Önünüzde bekleyen yok' : `Önünüzde ${n} kişi var`),
     wait: (min) => `Tahmini bekleme: ${min} dk`,
     noOpenCounter: 'Şu an açık banko yok',
+    callMethod: 'Numaranız ekranda ve anonsla çağrılacak',
   },
   en: {
     ahead: (n) =>
@@ -45,6 +48,7 @@ const LABELS: Record<Lang, TicketLabels> = {
           : `${n} people ahead of you`,
     wait: (min) => `Estimated wait: ${min} min`,
     noOpenCounter: 'No counter open right now',
+    callMethod: 'You will be called on the screen and aloud',
   },
 };
 
@@ -101,7 +105,7 @@ function feedAndCut(receipt: ReceiptPrinterEncoder): Uint8Array {
 
 /**
  * The ticket as ESC/POS bytes: hall, service, the number very large, date and time, people
- * ahead and the estimated wait, a native QR code (GS ( k) of the status URL, the footer, then
+ * ahead and the estimated wait, how the number will be called, a native QR code (GS ( k) of the status URL, the footer, then
  * at least {@link FEED_BEFORE_CUT} line feeds and a full cut, which is the last command.
  */
 export function ticketLayout(
@@ -139,6 +143,7 @@ export function ticketLayout(
         ticket.estimate.kind === 'no-open-counter' ? { upperCase } : {},
       ),
     )
+    .line(printableText(labels.callMethod))
     .newline()
     .qrcode(qrPayload(ticket.statusUrl), {
       model: 2,

@@ -44,9 +44,12 @@ const kinds = (commands: EscPosCommand[]) => commands.map((c) => c.kind);
 const printed = (lines: string[]) => lines.map((l) => l.trim()).filter((l) => l !== '');
 
 describe('ticketLayout', () => {
-  it.each([58, 80] as const)(
+  it.each([
+    [58, ['Numaranız ekranda ve anonsla', 'çağrılacak']],
+    [80, ['Numaranız ekranda ve anonsla çağrılacak']],
+  ] as const)(
     'when a Turkish ticket is laid out on %i mm paper, then the decoded job reads back exactly',
-    (paperWidth) => {
+    (paperWidth, callMethod) => {
       const job = decodeEscPos(ticketLayout(ticket(), { paperWidth, codePage: 13 }, options()), {
         cp857Number: 13,
       });
@@ -64,6 +67,7 @@ describe('ticketLayout', () => {
         '03.03.2025 14:05',
         'Önünüzde 3 kişi var',
         'Tahmini bekleme: 12 dk',
+        ...callMethod,
         'Sıranızı telefonunuzdan izleyin.',
       ]);
       expect(job.qrPayloads).toEqual([STATUS_URL]);
@@ -102,8 +106,31 @@ describe('ticketLayout', () => {
       '03.03.2025 14:05',
       '1 person ahead of you',
       'Estimated wait: 4 min',
+      'You will be called on the screen and aloud',
       'Follow your turn on your phone.',
     ]);
+  });
+
+  it('when a Turkish ticket is printed, then the call-method line is sent as CP857 bytes (ı 8D, ç 87, ğ A7)', () => {
+    const bytes = ticketLayout(ticket(), { paperWidth: 80, codePage: 13 }, options());
+    // "Numaranız ekranda ve anonsla çağrılacak", byte by byte in code page 857.
+    const expected = [
+      ...[0x4e, 0x75, 0x6d, 0x61, 0x72, 0x61, 0x6e, 0x8d, 0x7a], // Numaranız
+      0x20,
+      ...[0x65, 0x6b, 0x72, 0x61, 0x6e, 0x64, 0x61], // ekranda
+      0x20,
+      ...[0x76, 0x65], // ve
+      0x20,
+      ...[0x61, 0x6e, 0x6f, 0x6e, 0x73, 0x6c, 0x61], // anonsla
+      0x20,
+      ...[0x87, 0x61, 0xa7, 0x72, 0x8d, 0x6c, 0x61, 0x63, 0x61, 0x6b], // çağrılacak
+      0x0a,
+    ];
+    const at = Buffer.from(bytes).indexOf(Buffer.from(expected));
+    expect(at).toBeGreaterThan(0);
+    // It comes after the wait line and before the QR code (GS ( k).
+    expect(Buffer.from(bytes).indexOf(Buffer.from('Tahmini bekleme'))).toBeLessThan(at);
+    expect(Buffer.from(bytes).indexOf(Buffer.from([0x1d, 0x28, 0x6b]))).toBeGreaterThan(at);
   });
 
   it('when nobody is ahead, then the ticket says so in Turkish', () => {
