@@ -123,6 +123,8 @@ export interface CallRequest {
 }
 export interface CompleteRequest {
   outcome: Outcome;
+  /** Required when `outcome` is `forwarded`: an active directorate of the hall; refused otherwise. */
+  directorateId?: string;
   note?: string;
 }
 export interface PauseRequest {

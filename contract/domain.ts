@@ -36,6 +36,19 @@ export interface CounterCoverage {
   weight: number;
 }
 
+/**
+ * A directorate of the municipality a visit may be forwarded to (Fen İşleri, Zabıta, …), from
+ * the hall's list the admin edits. Retired, never deleted: history keeps its name.
+ */
+export interface Directorate {
+  id: string;
+  hallId: string;
+  /** Turkish name; the English one is optional (pages fall back to the Turkish name). */
+  name: { tr: string; en?: string };
+  /** Offered to clerks; a retired directorate is kept for the visits forwarded to it. */
+  active: boolean;
+}
+
 export interface Counter {
   id: string;
   hallId: string;
@@ -93,6 +106,11 @@ export interface Ticket {
   recalls: number;
   transfers: number;
   outcome: Outcome | null;
+  /**
+   * The directorate a forwarded visit was handed to; null otherwise, and for visits forwarded
+   * before directorates were recorded. Absent on tickets built by code older than it.
+   */
+  directorateId?: string | null;
   note: string | null;
   /** The visitor's 1–5 rating of the finished visit, once. */
   rating: number | null;

@@ -45,6 +45,11 @@ export interface TicketCompleted extends TicketEventBase {
   counterId: string;
   clerkId: string;
   outcome: Outcome;
+  /**
+   * The directorate a forwarded visit was handed to (null when resolved). Absent in journals
+   * written before directorates were recorded: those replay as "unknown directorate".
+   */
+  directorateId?: string | null;
   note: string | null;
 }
 export interface TicketNoShow extends TicketEventBase {

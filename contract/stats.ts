@@ -61,6 +61,22 @@ export interface GroupStats {
   meanRating: number | null;
 }
 
+/**
+ * Forwarded visits of one directorate in the range. `directorateId` is null for visits
+ * forwarded before the directorate was recorded (old journals): "Müdürlük belirtilmemiş".
+ */
+export interface DirectorateStats {
+  directorateId: string | null;
+  /** The directorate's Turkish name (a retired directorate keeps its name). */
+  name: string;
+  /** Its English name, when the admin gave one. */
+  nameEn: string | null;
+  /** Visits completed as forwarded to it. */
+  count: number;
+  /** Its share of all forwarded visits in the range (0–1), null when none was forwarded. */
+  share: number | null;
+}
+
 export interface StatsReport {
   hallId: string;
   timeZone: string;
@@ -70,4 +86,6 @@ export interface StatsReport {
   /** In key order; empty when `groupBy` is `none`. */
   groups: GroupStats[];
   total: GroupStats;
+  /** Forwarded visits by directorate over the whole range, most forwarded first. */
+  byDirectorate: DirectorateStats[];
 }
