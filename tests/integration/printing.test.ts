@@ -122,6 +122,7 @@ describe('printing over TCP to a fake printer', () => {
       '03.03.2025 14:05',
       'Önünüzde 3 kişi var',
       'Tahmini bekleme: 12 dk',
+      'Numaranız ekranda ve anonsla çağrılacak',
       'Sıranızı QR kod ile takip edin.',
     ]);
     expect(job.qrPayloads).toEqual([STATUS_URL]);
