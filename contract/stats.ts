@@ -3,7 +3,8 @@
  * null when there is nothing to divide.
  */
 
-export type GroupBy = 'day' | 'hour' | 'weekday' | 'service' | 'counter' | 'clerk' | 'none';
+export type GroupBy =
+  'day' | 'hour' | 'weekday' | 'weekday-hour' | 'service' | 'counter' | 'clerk' | 'none';
 
 /**
  * The CSV export's `dialect`: `rfc4180` (the default) has `,` between fields and `.` decimals,
@@ -29,7 +30,8 @@ export interface ServiceTimeStats extends DurationStats {
 
 export interface GroupStats {
   /**
-   * `YYYY-MM-DD` (day), `00`–`23` (hour), `1`–`7` Monday–Sunday (weekday), a service, counter
+   * `YYYY-MM-DD` (day), `00`–`23` (hour), `1`–`7` Monday–Sunday (weekday), `1-09` weekday and
+   * hour (weekday-hour, for a heat map), a service, counter
    * or clerk id, `all` (none); null for visits that never reached a counter (by counter, clerk).
    */
   key: string | null;

@@ -94,7 +94,7 @@ export function statsRoutes(deps: RouteDeps & { stats: StatsService }): RouteDef
       method: 'get',
       path: '/stats',
       summary:
-        'Aggregates of your hall for a range of local days, grouped by day, hour, weekday, service, counter or clerk.',
+        'Aggregates of your hall for a range of local days, grouped by day, hour, weekday, weekday and hour (weekday-hour, keys like 1-09), service, counter or clerk.',
       tag: 'stats',
       access: 'manager',
       query: statsQuery,

@@ -116,6 +116,7 @@ const KEY_OF: Record<GroupBy, (r: StatsRow) => string> = {
   day: (r) => r.day,
   hour: (r) => (r.hour < 10 ? `0${r.hour}` : String(r.hour)),
   weekday: (r) => String(r.weekday),
+  'weekday-hour': (r) => `${r.weekday}-${r.hour < 10 ? `0${r.hour}` : r.hour}`,
   service: (r) => r.serviceId,
   counter: (r) => r.counterId ?? '',
   clerk: (r) => r.clerkId ?? '',

@@ -140,6 +140,10 @@ function labelOf(groupBy: GroupBy, key: string | null, names: ExportNames): stri
       return WEEKDAYS[Number(key)] ?? key;
     case 'hour':
       return `${key}:00–${String(Number(key) + 1).padStart(2, '0')}:00`;
+    case 'weekday-hour': {
+      const [weekday, hour] = key.split('-');
+      return `${WEEKDAYS[Number(weekday)] ?? weekday} ${hour}:00`;
+    }
     default:
       return key;
   }

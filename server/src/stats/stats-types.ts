@@ -13,6 +13,7 @@ export const GROUP_BY = [
   'day',
   'hour',
   'weekday',
+  'weekday-hour',
   'service',
   'counter',
   'clerk',

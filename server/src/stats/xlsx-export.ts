@@ -20,6 +20,7 @@ import {
   textRow,
 } from './xlsx/sheet-xml.js';
 import { SharedStrings } from './xlsx/shared-strings.js';
+import { SummaryTables, type SummaryFormats } from './xlsx/summary-sheet.js';
 import { workbookParts, type CellFormat } from './xlsx/workbook-parts.js';
 import { XmlBytes } from './xlsx/xml-bytes.js';
 import { ZipWriter } from './xlsx/zip-stream.js';
@@ -31,8 +32,11 @@ const FORMATS: CellFormat[] = [
   { numFmt: 'dd.mm.yyyy' },
   { numFmt: 'dd.mm.yyyy hh:mm:ss' },
   { numFmt: '0.00' },
+  { numFmt: '[m]:ss' },
+  { numFmt: '0.0%' },
 ];
 const HEADER = 1;
+const SUMMARY_FORMATS: SummaryFormats = { bold: 1, day: 2, duration: 5, share: 6, decimal: 4 };
 const KIND_FORMAT: Record<ColumnKind, number> = {
   day: 2,
   instant: 3,
@@ -67,9 +71,10 @@ export interface XlsxOptions {
 /**
  * Writes records as an XLSX workbook, streamed: rows are written as XML bytes, deflated into a
  * ZIP entry, and the writer waits for the deflate stream and the response after each batch,
- * so memory stays flat behind a slow client. Sheet "Ziyaretler" holds one row
- * per visit with real dates (local wall time) and minute numbers; sheet "Tanımlar" says what
- * each column means. Text cells are neutralised like the CSV. Ends `out`; rejects with
+ * so memory stays flat behind a slow client. Sheet "Özet" (the first tab) holds the totals and
+ * the tables by service, day and clerk, with durations as Excel times and shares as percents;
+ * sheet "Ziyaretler" holds one row per visit with real dates (local wall time) and minute
+ * numbers; sheet "Tanımlar" says what each column means. Text cells are neutralised like the CSV. Ends `out`; rejects with
  * `ExportAborted` if `out` closes first.
  */
 export async function writeXlsx(
@@ -87,7 +92,12 @@ export async function writeXlsx(
   });
   try {
     const parts = workbookParts({
-      sheets: ['Ziyaretler', 'Tanımlar'],
+      // "Özet" is the first tab but the last part written: its tables fill as the rows pass.
+      sheets: [
+        { name: 'Özet', part: 3 },
+        { name: 'Ziyaretler', part: 1 },
+        { name: 'Tanımlar', part: 2 },
+      ],
       formats: FORMATS,
       sharedStrings: true,
       creator: 'Sıramatik',
@@ -110,8 +120,10 @@ export async function writeXlsx(
         strings,
       ),
     );
+    const summary = new SummaryTables();
     let row = 1;
     for await (const batch of batches) {
+      summary.add(batch);
       for (const r of batch) {
         rowStart(xml, ++row);
         for (const cell of cells) cell(r, row);
@@ -125,6 +137,7 @@ export async function writeXlsx(
     await sheet.end();
     await zip.addFile('xl/sharedStrings.xml', strings.xml());
     await zip.addFile('xl/worksheets/sheet2.xml', definitionsSheet(names, meta, clock));
+    await zip.addFile('xl/worksheets/sheet3.xml', summary.sheetXml(names, meta, SUMMARY_FORMATS));
     await zip.finish();
   } catch (err) {
     zip.destroy();

@@ -244,7 +244,7 @@ describe('XLSX export', () => {
     const about = book.getWorksheet('Tanımlar')!;
     const row = (n: number) => (about.getRow(n).values as unknown[]).slice(1);
 
-    expect(book.worksheets.map((s) => s.name)).toEqual(['Ziyaretler', 'Tanımlar']);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Özet', 'Ziyaretler', 'Tanımlar']);
     expect(row(1)).toEqual(['Sütun', 'Açıklama', 'JSON']);
     expect(row(2)).toEqual([EXPORT_COLUMNS[0]!.header, EXPORT_COLUMNS[0]!.note, 'day']);
     const first = EXPORT_COLUMNS.length + 2;

@@ -15,9 +15,16 @@ export interface CellFormat {
 /** Number formats Excel knows by id; others get ids from 164 on, as the format requires. */
 const BUILT_IN_FORMATS: Record<string, number> = { General: 0, '0': 1, '0.00': 2 };
 
+/**
+ * A sheet of the workbook: its name alone is `xl/worksheets/sheet<n>.xml` for its place n in
+ * the tab order (from 1); `part` names another file, so a sheet written last (a summary made
+ * while the rows stream) can still be the first tab.
+ */
+export type SheetEntry = string | { name: string; part: number };
+
 export interface WorkbookDescription {
-  /** Sheet names, in tab order; the sheets are `xl/worksheets/sheet<n>.xml` from 1. */
-  sheets: readonly string[];
+  /** Sheets in tab order; the first is the one Excel opens on. */
+  sheets: readonly SheetEntry[];
   /** Cell formats; the first is the default (index 0). */
   formats: readonly CellFormat[];
   /** Whether there is an `xl/sharedStrings.xml`. */
@@ -32,7 +39,9 @@ export interface WorkbookDescription {
  * and workbook relationships, core properties, the workbook and its styles.
  */
 export function workbookParts(book: WorkbookDescription): Array<[string, string]> {
-  const sheets = book.sheets.map((name, i) => ({ name, n: i + 1 }));
+  const sheets = book.sheets.map((s, i) =>
+    typeof s === 'string' ? { name: s, n: i + 1 } : { name: s.name, n: s.part },
+  );
   const worksheet = (n: number) => `worksheets/sheet${n}.xml`;
   return [
     [
