@@ -1,8 +1,8 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { CounterStatus, Lang, Outcome, Service, StaffTicket } from '../../contract/domain.js';
-import type { RunCommand } from './counter-main.js';
 import { errorText, messages } from './i18n.js';
+import type { RunCommand } from './run-command.js';
 import { sharedStyles } from './shared-styles.js';
 import { closePlan, type CounterAction } from './state/actions.js';
 import { ACTION_KEYS, focusKindOf, intentOf, shortcutFor } from './state/shortcuts.js';

@@ -1,11 +1,11 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { CounterCommandResult, CounterView } from '../../contract/api.js';
+import type { CounterView } from '../../contract/api.js';
 import type { Lang } from '../../contract/domain.js';
-import type { ApiResult } from './api-client.js';
 import { messages } from './i18n.js';
+import type { RunCommand } from './run-command.js';
 import { sharedStyles } from './shared-styles.js';
-import { legalActions, type CounterAction } from './state/actions.js';
+import { legalActions } from './state/actions.js';
 import { currentTicket, ownStats, type CounterModel } from './state/model.js';
 import { restorableNoShows } from './state/no-shows.js';
 import { coveredQueueLines } from './state/queue-lines.js';
@@ -15,11 +15,6 @@ import './counter-current-visit.js';
 import './counter-no-shows.js';
 import './counter-own-stats.js';
 import './counter-queue-summary.js';
-
-export type RunCommand = (
-  action: CounterAction,
-  body?: object,
-) => Promise<ApiResult<CounterCommandResult>>;
 
 /** The main screen of an open counter: the visit, the actions, the line and the day so far. */
 @customElement('counter-main')

@@ -1,8 +1,8 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Lang, Service } from '../../contract/domain.js';
-import type { RunCommand } from './counter-main.js';
 import { errorText, messages } from './i18n.js';
+import type { RunCommand } from './run-command.js';
 import { sharedStyles } from './shared-styles.js';
 import type { RestorableNoShow } from './state/no-shows.js';
 

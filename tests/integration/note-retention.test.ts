@@ -10,7 +10,8 @@ import {
   type NoteRetentionDeps,
 } from '../../server/src/retention/note-retention.js';
 import { openEmbeddedStore } from '../../server/src/store/embedded/open-embedded-store.js';
-import type { DaySummary, Store } from '../../server/src/store/store.js';
+import type { DaySummary } from '../../server/src/stats/day-summary.js';
+import type { Store } from '../../server/src/store/store.js';
 import { decodeRecords, encodeRecords } from '../../server/src/stats/record-columns.js';
 import {
   completedWithNote,

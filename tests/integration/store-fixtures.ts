@@ -1,8 +1,11 @@
 import type { RevEvent } from '../../contract/events.js';
 import type { ConfigData, SessionRecord } from '../../server/src/config/config-data.js';
-import { daySummaryOf } from '../../server/src/stats/day-summary.js';
+import {
+  daySummaryOf,
+  type DaySummary,
+  type DaySummaryV3,
+} from '../../server/src/stats/day-summary.js';
 import { foldRecords } from '../../server/src/stats/ticket-records.js';
-import type { DaySummary, DaySummaryV3 } from '../../server/src/store/store.js';
 import { HALL, mondayJournal, SERVICES } from '../unit/stats/stats-fixtures.js';
 
 /** A small configuration: one hall, one service, one counter, one user. */

@@ -2,11 +2,13 @@
 // append becomes durable (or fails) only when the scheduler says so.
 import type { RevEvent } from '../../contract/events.js';
 import type { ConfigData, SessionRecord } from '../../server/src/config/config-data.js';
-import { statsPartOf } from '../../server/src/stats/day-summary.js';
+import {
+  statsPartOf,
+  type DayStatsSummary,
+  type DaySummary,
+} from '../../server/src/stats/day-summary.js';
 import { JournalConflictError } from '../../server/src/store/journal-conflict.js';
 import type {
-  DaySummary,
-  DayStatsSummary,
   DaySummaryStore,
   EventJournal,
   JournalRead,

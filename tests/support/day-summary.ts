@@ -1,8 +1,7 @@
 import path from 'node:path';
-import { summaryRecords } from '../../server/src/stats/day-summary.js';
+import { summaryRecords, type DaySummary } from '../../server/src/stats/day-summary.js';
 import type { TicketRecord } from '../../server/src/stats/ticket-record.js';
 import { DaySummaryFiles } from '../../server/src/store/embedded/day-summary-files.js';
-import type { DaySummary } from '../../server/src/store/store.js';
 
 /** A day summary as the embedded store left it in `dataDir`, with its records decoded. */
 export async function readDaySummary(

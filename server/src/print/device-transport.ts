@@ -5,7 +5,7 @@ import {
   deviceFileProblem,
   type PrinterAddressPolicy,
 } from './printer-address-policy.js';
-import type { PrinterTransport } from './printer-transport.js';
+import type { PrinterTransport } from './transport.js';
 
 export interface DeviceTransportOptions {
   /** A printer device such as `/dev/usb/lp0`. It must exist: a missing printer is a failure. */

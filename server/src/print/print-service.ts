@@ -6,10 +6,10 @@ import {
   createTransport,
   DEFAULT_TIMEOUTS,
   systemLookup,
-  type PrinterTransport,
   type TransportTimeouts,
 } from './printer-transport.js';
 import { testPageLayout, ticketLayout } from './ticket-layout.js';
+import type { PrinterTransport } from './transport.js';
 
 /** `no-printer`: the kiosk has no printer (or a `none` one); it shows the ticket on screen. */
 export type PrintOutcome = 'printed' | 'failed' | 'no-printer';

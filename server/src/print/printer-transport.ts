@@ -3,17 +3,7 @@ import type { PrinterRecord } from '../config/config-data.js';
 import { DeviceTransport } from './device-transport.js';
 import { PrinterAddressPolicy, type HostLookup } from './printer-address-policy.js';
 import { TcpTransport } from './tcp-transport.js';
-
-/** How one print job reaches a printer. */
-export interface PrinterTransport {
-  readonly kind: PrinterRecord['transport'];
-  /**
-   * Sends one whole job. Resolves once the printer has taken every byte; rejects with a short
-   * reason on any failure or when a time limit passes. Never retries: a job that may have
-   * reached the printer must not be sent twice.
-   */
-  send(job: Uint8Array): Promise<void>;
-}
+import type { PrinterTransport } from './transport.js';
 
 export interface TransportTimeouts {
   /** TCP: time to establish the connection. */

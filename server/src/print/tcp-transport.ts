@@ -4,7 +4,7 @@ import {
   type HostLookup,
   type PrinterAddressPolicy,
 } from './printer-address-policy.js';
-import type { PrinterTransport } from './printer-transport.js';
+import type { PrinterTransport } from './transport.js';
 
 export interface TcpTransportOptions {
   host: string;

@@ -1,7 +1,8 @@
 import { DEFAULT_NOTE_RETENTION_DAYS } from '../config/default-config.js';
 import { localDay } from '../domain/index.js';
 import { decodeRecords, encodeRecords } from '../stats/record-columns.js';
-import type { ConfigStore, DaySummary, DaySummaryStore, EventJournal } from '../store/store.js';
+import type { DaySummary } from '../stats/day-summary.js';
+import type { ConfigStore, DaySummaryStore, EventJournal } from '../store/store.js';
 
 export interface NoteRetentionDeps {
   config: ConfigStore;

@@ -1,6 +1,55 @@
-import type { DayStatsSummary, DaySummary, DaySummaryV3 } from '../store/store.js';
-import { decodeRecords, encodeRecords, statsRows, type StatsRow } from './record-columns.js';
+import type { Ticket } from '../../../contract/domain.js';
+import {
+  decodeRecords,
+  encodeRecords,
+  statsRows,
+  type RecordColumns,
+  type StatsRow,
+} from './record-columns.js';
 import type { TicketRecord } from './ticket-record.js';
+
+// The summary types live here, beside their codec, and the store's contract imports them: stats
+// read the store only through the ports it is given (records-source.ts), so store/ → stats/ is
+// the one direction between the two folders.
+
+/** Written once when a day closes, so history never replays journals. */
+export type DaySummary = DaySummaryV1 | DaySummaryV2 | DaySummaryV3;
+
+/** Before stats: the day's final tickets. Still read; stats fold such a day from its journal. */
+export interface DaySummaryV1 {
+  version: 1;
+  hallId: string;
+  day: string;
+  closedAt: number;
+  lastRev: number;
+  tickets: Ticket[];
+}
+
+/** The day's per-ticket records (one per service segment), folded once at day close. */
+export interface DaySummaryV2 {
+  version: 2;
+  hallId: string;
+  day: string;
+  closedAt: number;
+  lastRev: number;
+  records: TicketRecord[];
+}
+
+/** The day's records by column (see `RecordColumns`); written since version 3. */
+export interface DaySummaryV3 {
+  version: 3;
+  hallId: string;
+  day: string;
+  closedAt: number;
+  lastRev: number;
+  records: RecordColumns;
+}
+
+/** A summary as aggregates read it: a version 3 summary without its detail columns. */
+export type DayStatsSummary =
+  | DaySummaryV1
+  | DaySummaryV2
+  | (Omit<DaySummaryV3, 'records'> & { records: Omit<RecordColumns, 'detail'> });
 
 /** The summary written when a day closes: its folded records, by column. */
 export function daySummaryOf(

@@ -1,14 +1,36 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { HallConfig } from '../domain/index.js';
-import type { DaySummaryStore, EventJournal } from '../store/store.js';
-import { summaryRecords, summaryStatsRows } from './day-summary.js';
+import type { RevEvent } from '../../../contract/events.js';
+import {
+  summaryRecords,
+  summaryStatsRows,
+  type DayStatsSummary,
+  type DaySummary,
+} from './day-summary.js';
 import type { StatsRow } from './record-columns.js';
 import type { TicketRecord } from './ticket-record.js';
 import { foldRecords } from './ticket-records.js';
 
+/**
+ * What the records are read from: the store's journal and day summaries (`EventJournal` and
+ * `DaySummaryStore` in store/store.ts satisfy these). Stated here, narrowed to the reads, so
+ * stats/ does not import store/, which imports the summary types from stats/.
+ */
+export interface RecordsJournal {
+  read(hallId: string, day: string): Promise<{ events: RevEvent[] }>;
+  days(hallId: string): Promise<string[]>;
+}
+
+/** See `RecordsJournal`. */
+export interface RecordsSummaries {
+  read(hallId: string, day: string): Promise<DaySummary | undefined>;
+  readStats(hallId: string, day: string): Promise<DayStatsSummary | undefined>;
+  days(hallId: string): Promise<string[]>;
+}
+
 export interface RecordsSourceDeps {
-  journal: EventJournal;
-  summaries: DaySummaryStore;
+  journal: RecordsJournal;
+  summaries: RecordsSummaries;
   hallConfig: (hallId: string) => HallConfig | undefined;
   /** The day the hall's queue is running now (its journal is still growing). */
   liveDay: (hallId: string) => string | undefined;

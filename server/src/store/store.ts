@@ -1,8 +1,6 @@
-import type { Ticket } from '../../../contract/domain.js';
 import type { RevEvent } from '../../../contract/events.js';
 import type { ConfigData, SessionRecord } from '../config/config-data.js';
-import type { RecordColumns } from '../stats/record-columns.js';
-import type { TicketRecord } from '../stats/ticket-record.js';
+import type { DayStatsSummary, DaySummary } from '../stats/day-summary.js';
 
 /** Configuration: read from memory, written through to disk. */
 export interface ConfigStore {
@@ -58,45 +56,6 @@ export interface EventJournal {
    */
   readAfter?(hallId: string, day: string, afterRev: number): Promise<RevEvent[]>;
 }
-
-/** Written once when a day closes, so history never replays journals. */
-export type DaySummary = DaySummaryV1 | DaySummaryV2 | DaySummaryV3;
-
-/** Before stats: the day's final tickets. Still read; stats fold such a day from its journal. */
-export interface DaySummaryV1 {
-  version: 1;
-  hallId: string;
-  day: string;
-  closedAt: number;
-  lastRev: number;
-  tickets: Ticket[];
-}
-
-/** The day's per-ticket records (one per service segment), folded once at day close. */
-export interface DaySummaryV2 {
-  version: 2;
-  hallId: string;
-  day: string;
-  closedAt: number;
-  lastRev: number;
-  records: TicketRecord[];
-}
-
-/** The day's records by column (see `RecordColumns`); written since version 3. */
-export interface DaySummaryV3 {
-  version: 3;
-  hallId: string;
-  day: string;
-  closedAt: number;
-  lastRev: number;
-  records: RecordColumns;
-}
-
-/** A summary as aggregates read it: a version 3 summary without its detail columns. */
-export type DayStatsSummary =
-  | DaySummaryV1
-  | DaySummaryV2
-  | (Omit<DaySummaryV3, 'records'> & { records: Omit<RecordColumns, 'detail'> });
 
 export interface DaySummaryStore {
   write(summary: DaySummary): Promise<void>;

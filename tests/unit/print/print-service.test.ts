@@ -7,7 +7,7 @@ import {
   type PrinterStatus,
   type PrintServiceDeps,
 } from '../../../server/src/print/print-service.js';
-import type { PrinterTransport } from '../../../server/src/print/printer-transport.js';
+import type { PrinterTransport } from '../../../server/src/print/transport.js';
 import { decodeEscPos } from '../../support/escpos-decoder.js';
 
 const NOW = Date.UTC(2025, 2, 3, 11, 5);

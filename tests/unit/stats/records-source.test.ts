@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { RevEvent } from '../../../contract/events.js';
 import { hallConfig } from '../../../server/src/domain/index.js';
-import { daySummaryOf, statsPartOf } from '../../../server/src/stats/day-summary.js';
+import {
+  daySummaryOf,
+  statsPartOf,
+  type DaySummary,
+} from '../../../server/src/stats/day-summary.js';
 import { recordsByDay, statsRowsByDay } from '../../../server/src/stats/records-source.js';
 import { foldRecords } from '../../../server/src/stats/ticket-records.js';
-import type { DaySummary, DaySummaryStore, EventJournal } from '../../../server/src/store/store.js';
+import type { DaySummaryStore, EventJournal } from '../../../server/src/store/store.js';
 import { HALL, HALL_ID, mondayJournal, SERVICES, tuesdayJournal } from './stats-fixtures.js';
 
 const MON = '2024-05-06';

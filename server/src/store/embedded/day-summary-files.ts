@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs';
 import { promisify } from 'node:util';
-import { statsPartOf } from '../../stats/day-summary.js';
+import { statsPartOf, type DayStatsSummary, type DaySummary } from '../../stats/day-summary.js';
 import type { DetailColumns } from '../../stats/record-columns.js';
-import type { DaySummary, DayStatsSummary, DaySummaryStore } from '../store.js';
+import type { DaySummaryStore } from '../store.js';
 import { errorCode, writeFileAtomic } from './durable-fs.js';
 import { hallDayFile, listDays } from './hall-day-paths.js';
 

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
-import type { DaySummary, DayStatsSummary, DaySummaryStore } from '../store.js';
+import type { DayStatsSummary, DaySummary } from '../../stats/day-summary.js';
+import type { DaySummaryStore } from '../store.js';
 import { checkDay } from './pg-errors.js';
 
 /** Day summaries in `day_summaries`, one row per hall-day, found through the primary key. */
