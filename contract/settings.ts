@@ -103,6 +103,8 @@ export interface NewDeviceRequest {
   kind: DeviceKind;
   name: string;
   printerId?: string | null;
+  /** A display only: show one counter's sign instead of the whole hall. */
+  signCounterId?: string | null;
 }
 
 /** `POST /api/devices`: open `pairingUrl` once on the device; the key in it is shown once. */
@@ -115,6 +117,26 @@ export interface PairedDevice {
 export interface DevicePatch {
   name?: string;
   printerId?: string | null;
+  /** A display only: a counter of the hall (its sign), or `null` for the whole hall. */
+  signCounterId?: string | null;
+}
+
+/**
+ * `GET /api/devices/me` (by device key): what this display is set to show. A display set to
+ * one counter is that counter's sign ("banko üstü ekran"); `null` shows the whole hall.
+ */
+export interface DeviceSetup {
+  id: string;
+  kind: DeviceKind;
+  name: string;
+  signCounterId: string | null;
+}
+
+/** `GET /api/devices/signs`: which displays show one counter, and the counters they may show. */
+export interface DisplaySigns {
+  counters: Pick<Counter, 'id' | 'number' | 'name'>[];
+  /** Displays set to one counter; a display not listed shows the whole hall. */
+  signs: { deviceId: string; counterId: string }[];
 }
 
 /** `POST /api/printers`; `PATCH` takes any of them (the result must be consistent). */

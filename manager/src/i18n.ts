@@ -371,6 +371,11 @@ const tr = {
   deviceCreated: 'Eklenme',
   deviceState: 'Durum',
   deviceActive: 'Eşleştirildi',
+  deviceShows: 'Gösterim',
+  showsWholeHall: 'Tüm salon',
+  showsCounter: (number: number, name: string) => `Tek banko: ${number} — ${name}`,
+  showsHelp:
+    'Tek banko seçilirse ekran yalnız o bankonun numarasını ve çağrılan sırayı gösterir (banko üstü ekran). Ekran yeni ayarı hemen alır.',
   newDevice: 'Yeni cihaz',
   revoke: 'İptal et',
   confirmRevoke: (name: string) =>
@@ -796,6 +801,11 @@ const en: Messages = {
   deviceCreated: 'Added',
   deviceState: 'Status',
   deviceActive: 'Paired',
+  deviceShows: 'Shows',
+  showsWholeHall: 'Whole hall',
+  showsCounter: (number, name) => `One counter: ${number} — ${name}`,
+  showsHelp:
+    'With one counter chosen, the screen shows only that counter’s number and the ticket called there (a counter-top sign). The screen takes the new setting at once.',
   newDevice: 'New device',
   revoke: 'Revoke',
   confirmRevoke: (name) =>

@@ -4,6 +4,7 @@ import type { DeviceKind, Lang } from '../../contract/domain.js';
 import type {
   DevicePatch,
   DeviceView,
+  DisplaySigns,
   PairedDevice,
   PrinterView,
 } from '../../contract/settings.js';
@@ -18,6 +19,7 @@ interface DeviceDraft {
   kind: DeviceKind;
   name: string;
   printerId: string | null;
+  signCounterId: string | null;
 }
 
 /** What a saved device form reports: a new device's one-time pairing link, if one was made. */
@@ -27,15 +29,20 @@ export interface DeviceSaved {
 }
 
 /**
- * Registers a kiosk or display (a kiosk with its printer), or renames one / changes its
- * printer. Fires `manager-device-saved` and `manager-settings-changed` on success,
+ * Registers a kiosk or display (a kiosk with its printer, a display with what it shows: the
+ * whole hall or one counter's sign), or renames one / changes its printer or what it shows. Fires `manager-device-saved` and `manager-settings-changed` on success,
  * `manager-form-cancel` on cancel.
  */
 @customElement('manager-device-form')
 export class ManagerDeviceForm extends LitElement {
   static override styles = [sharedStyles, settingsStyles];
 
-  @state() private _draft: DeviceDraft = { kind: 'kiosk', name: '', printerId: null };
+  @state() private _draft: DeviceDraft = {
+    kind: 'kiosk',
+    name: '',
+    printerId: null,
+    signCounterId: null,
+  };
   @state() private _problems: Problems = {};
   @state() private _serverError: { field: string | null; text: string } | null = null;
   @state() private _busy = false;
@@ -43,16 +50,27 @@ export class ManagerDeviceForm extends LitElement {
   /** The device to change; null registers a new one. */
   @property({ attribute: false }) device: DeviceView | null = null;
   @property({ attribute: false }) printers: PrinterView[] = [];
+  /** The counters a display may show as a sign. */
+  @property({ attribute: false }) counters: DisplaySigns['counters'] = [];
+  /** The edited display's counter (its sign), or `null` for the whole hall. */
+  @property({ attribute: false }) signCounterId: string | null = null;
   @property() language: Lang = 'tr';
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('device')) {
       const d = this.device;
       this._draft = d
-        ? { kind: d.kind, name: d.name, printerId: d.printerId }
-        : { kind: 'kiosk', name: '', printerId: this.printers[0]?.id ?? null };
+        ? { kind: d.kind, name: d.name, printerId: d.printerId, signCounterId: this.signCounterId }
+        : {
+            kind: 'kiosk',
+            name: '',
+            printerId: this.printers[0]?.id ?? null,
+            signCounterId: null,
+          };
       this._problems = {};
       this._serverError = null;
+    } else if (changed.has('signCounterId') && this.device) {
+      this._draft = { ...this._draft, signCounterId: this.signCounterId };
     }
   }
 
@@ -70,6 +88,10 @@ export class ManagerDeviceForm extends LitElement {
     const printers = [
       { value: '', label: m.noPrinter },
       ...this.printers.map((p) => ({ value: p.id, label: p.name })),
+    ];
+    const shows = [
+      { value: '', label: m.showsWholeHall },
+      ...this.counters.map((c) => ({ value: c.id, label: m.showsCounter(c.number, c.name) })),
     ];
     const kinds = (['kiosk', 'display'] as const).map((k) => ({
       value: k,
@@ -91,7 +113,11 @@ export class ManagerDeviceForm extends LitElement {
               value: d.kind,
               options: kinds,
               onChange: (v) =>
-                set({ kind: v as DeviceKind, printerId: v === 'kiosk' ? d.printerId : null }),
+                set({
+                  kind: v as DeviceKind,
+                  printerId: v === 'kiosk' ? d.printerId : null,
+                  signCounterId: v === 'display' ? d.signCounterId : null,
+                }),
             })
       }
       ${inputField({
@@ -111,7 +137,15 @@ export class ManagerDeviceForm extends LitElement {
               options: printers,
               onChange: (v) => set({ printerId: v || null }),
             })
-          : nothing
+          : selectField({
+              id: 'signCounterId',
+              label: m.deviceShows,
+              value: d.signCounterId ?? '',
+              problem: problem('signCounterId'),
+              help: m.showsHelp,
+              options: shows,
+              onChange: (v) => set({ signCounterId: v || null }),
+            })
       }
       <div class="form-actions">
         <button class="primary" type="submit" ?disabled=${this._busy}>
@@ -143,6 +177,8 @@ export class ManagerDeviceForm extends LitElement {
       if (name !== current.name) patch.name = name;
       if (current.kind === 'kiosk' && this._draft.printerId !== current.printerId)
         patch.printerId = this._draft.printerId;
+      if (current.kind === 'display' && this._draft.signCounterId !== this.signCounterId)
+        patch.signCounterId = this._draft.signCounterId;
       if (Object.keys(patch).length === 0) return this._done({ name, pairingUrl: null });
       this._busy = true;
       r = await apiRequest<DeviceView>(
@@ -156,11 +192,17 @@ export class ManagerDeviceForm extends LitElement {
         kind: this._draft.kind,
         name,
         printerId: this._draft.kind === 'kiosk' ? this._draft.printerId : null,
+        signCounterId: this._draft.kind === 'display' ? this._draft.signCounterId : null,
       });
     }
     this._busy = false;
     if (!r.ok) {
-      const labels = { kind: m.deviceKindLabel, name: m.deviceName, printerId: m.devicePrinter };
+      const labels = {
+        kind: m.deviceKindLabel,
+        name: m.deviceName,
+        printerId: m.devicePrinter,
+        signCounterId: m.deviceShows,
+      };
       this._serverError = describeServerError(
         r.error,
         labels,

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Lang } from '../../contract/domain.js';
-import type { DeviceView, PrinterView } from '../../contract/settings.js';
+import type { DeviceView, DisplaySigns, PrinterView } from '../../contract/settings.js';
 import { apiRequest } from './api-client.js';
 import { errorText, messages } from './i18n.js';
 import { settingsStyles } from './settings-styles.js';
@@ -13,7 +13,10 @@ import type { DeviceSaved } from './manager-device-form.js';
 import './manager-device-form.js';
 import './manager-secret-reveal.js';
 
-/** Kiosks and displays: create one and get its pairing link (once), rename, revoke. */
+/**
+ * Kiosks and displays: create one and get its pairing link (once), rename, revoke, and set a
+ * display to the whole hall or one counter's sign.
+ */
 @customElement('manager-settings-devices')
 export class ManagerSettingsDevices extends LitElement {
   static override styles = [
@@ -35,11 +38,17 @@ export class ManagerSettingsDevices extends LitElement {
   @state() private _confirm: string | null = null;
   @state() private _secret: { heading: string; link: string } | null = null;
   @state() private _rowError = '';
+  @state() private _signs: DisplaySigns = { counters: [], signs: [] };
 
   @property({ attribute: false }) devices: DeviceView[] = [];
   @property({ attribute: false }) printers: PrinterView[] = [];
   @property() timeZone = 'Europe/Istanbul';
   @property() language: Lang = 'tr';
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    // The list is reloaded after every change: what each display shows comes with it.
+    if (changed.has('devices')) void this._loadSigns();
+  }
 
   override render() {
     const m = messages(this.language);
@@ -64,6 +73,8 @@ export class ManagerSettingsDevices extends LitElement {
           ? html`<manager-device-form
               .device=${this.devices.find((d) => d.id === this._editing) ?? null}
               .printers=${this.printers}
+              .counters=${this._signs.counters}
+              .signCounterId=${this._signCounterOf(this._editing)}
               .language=${this.language}
               @manager-device-saved=${this._onSaved}
               @manager-form-cancel=${() => (this._editing = null)}
@@ -77,6 +88,7 @@ export class ManagerSettingsDevices extends LitElement {
             <th scope="col">${m.deviceName}</th>
             <th scope="col">${m.deviceKindLabel}</th>
             <th scope="col">${m.devicePrinter}</th>
+            <th scope="col">${m.deviceShows}</th>
             <th scope="col">${m.deviceCreated}</th>
             <th scope="col">${m.deviceState}</th>
             <th scope="col">${m.actions}</th>
@@ -97,6 +109,7 @@ export class ManagerSettingsDevices extends LitElement {
       <th scope="row">${d.name}</th>
       <td>${m.deviceKind[d.kind]}</td>
       <td>${d.kind === 'kiosk' ? printer : '—'}</td>
+      <td data-shows>${d.kind === 'display' ? this._showsText(d.id) : '—'}</td>
       <td>${formatDay(this.language, localDay(d.createdAt, this.timeZone))}</td>
       <td>${revoked ? m.revoked : m.deviceActive}</td>
       <td>
@@ -132,6 +145,22 @@ export class ManagerSettingsDevices extends LitElement {
     </tr>`;
   }
 
+  private _signCounterOf(deviceId: string | null): string | null {
+    return this._signs.signs.find((s) => s.deviceId === deviceId)?.counterId ?? null;
+  }
+
+  private _showsText(deviceId: string): string {
+    const m = messages(this.language);
+    const id = this._signCounterOf(deviceId);
+    const counter = this._signs.counters.find((c) => c.id === id);
+    return counter ? m.showsCounter(counter.number, counter.name) : m.showsWholeHall;
+  }
+
+  private async _loadSigns(): Promise<void> {
+    const r = await apiRequest<DisplaySigns>('GET', '/devices/signs');
+    if (r.ok) this._signs = r.data;
+  }
+
   private _open(d: DeviceView | null): void {
     this._editing = d ? d.id : 'new';
     this._secret = null;
@@ -140,7 +169,12 @@ export class ManagerSettingsDevices extends LitElement {
 
   private _labels() {
     const m = messages(this.language);
-    return { kind: m.deviceKindLabel, name: m.deviceName, printerId: m.devicePrinter };
+    return {
+      kind: m.deviceKindLabel,
+      name: m.deviceName,
+      printerId: m.devicePrinter,
+      signCounterId: m.deviceShows,
+    };
   }
 
   private _onSaved(e: CustomEvent<DeviceSaved>): void {

@@ -29,6 +29,8 @@ const MAY: Record<string, Who[]> = {
   'POST /tickets/:code/rating': EVERYONE,
   'GET /printers': MANAGERS,
   'GET /devices/status': MANAGERS,
+  'GET /devices/me': ['kiosk', 'display'],
+  'GET /devices/signs': ADMIN,
   'GET /stats': MANAGERS,
   'GET /exports/tickets.csv': MANAGERS,
   'GET /exports/tickets.xlsx': MANAGERS,

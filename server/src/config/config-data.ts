@@ -29,6 +29,8 @@ export interface DeviceRecord {
   revokedAt: number | null;
   /** When it was last connected, saved now and then and at shutdown (device-sightings.ts). */
   lastSeenAt?: number;
+  /** A display shown as one counter's sign; absent or `null`: the whole hall. */
+  signCounterId?: string | null;
 }
 
 export interface PrinterRecord {

@@ -1,4 +1,5 @@
 import type { DeviceStatusView } from '../../../contract/api.js';
+import type { DeviceSetup } from '../../../contract/settings.js';
 import { hallOf } from '../auth/actor.js';
 import type { RouteDeps } from './deps.js';
 import { route, type RouteDef } from './route.js';
@@ -21,6 +22,25 @@ export function devicesRoutes(deps: RouteDeps): RouteDef[] {
             name: d.name,
             ...deps.devicePresence(d.id),
           })),
+    }),
+    route({
+      method: 'get',
+      path: '/devices/me',
+      summary:
+        "What this device is set to show (by its key): a display shows the whole hall or one counter's sign.",
+      tag: 'devices',
+      access: 'device',
+      handler: ({ actor }) => {
+        if (actor.kind !== 'device') return undefined;
+        // Read afresh: an admin may have changed it since this key was checked.
+        const d = deps.config.read().devices.find((x) => x.id === actor.device.id)!;
+        return {
+          id: d.id,
+          kind: d.kind,
+          name: d.name,
+          signCounterId: d.signCounterId ?? null,
+        } satisfies DeviceSetup;
+      },
     }),
   ];
 }

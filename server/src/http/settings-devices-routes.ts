@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { PairedDevice } from '../../../contract/settings.js';
+import type { DisplaySigns, PairedDevice } from '../../../contract/settings.js';
+import { hallOf } from '../auth/actor.js';
 import { newSecret, sha256Hex } from '../auth/secrets.js';
 import type { ConfigData, DeviceRecord } from '../config/config-data.js';
 import type { RouteDeps } from './deps.js';
@@ -27,6 +28,16 @@ function checkPrinterLink(draft: ConfigData, hallId: string, d: DeviceRecord): v
     refuse('validation', `printerId: no printer ${d.printerId} in this hall.`, 'printerId');
 }
 
+/** A display may be one counter's sign; the counter must be one of the hall's. */
+function checkSignCounter(draft: ConfigData, hallId: string, d: DeviceRecord): void {
+  const counterId = d.signCounterId ?? null;
+  if (counterId === null) return;
+  if (d.kind !== 'display')
+    refuse('validation', 'signCounterId: only displays show a counter sign.', 'signCounterId');
+  if (!draft.counters.some((c) => c.id === counterId && c.hallId === hallId))
+    refuse('validation', `signCounterId: no counter ${counterId} in this hall.`, 'signCounterId');
+}
+
 export function settingsDevicesRoutes(deps: RouteDeps): RouteDef[] {
   const pairingUrl = (d: DeviceRecord, key: string) =>
     `${deps.publicUrl.replace(/\/$/, '')}/${d.kind}#key=${key}`;
@@ -42,6 +53,7 @@ export function settingsDevicesRoutes(deps: RouteDeps): RouteDef[] {
         kind: z.enum(['kiosk', 'display']),
         name: label(60),
         printerId: id.nullable().optional(),
+        signCounterId: id.nullable().optional(),
       }),
       handler: ({ body, actor }) => {
         const key = newSecret(24);
@@ -55,8 +67,10 @@ export function settingsDevicesRoutes(deps: RouteDeps): RouteDef[] {
             printerId: body.printerId ?? null,
             createdAt: deps.now(),
             revokedAt: null,
+            signCounterId: body.signCounterId ?? null,
           };
           checkPrinterLink(draft, hallId, device);
+          checkSignCounter(draft, hallId, device);
           draft.devices.push(device);
           return {
             value: {
@@ -71,28 +85,56 @@ export function settingsDevicesRoutes(deps: RouteDeps): RouteDef[] {
     route({
       method: 'patch',
       path: '/devices/:deviceId',
-      summary: "Rename a device or change a kiosk's printer.",
+      summary:
+        "Rename a device, change a kiosk's printer, or set a display to the whole hall or one counter's sign (the display follows at once).",
       tag: 'settings',
       access: 'admin',
       params: deviceParams,
       body: z
-        .strictObject({ name: label(60), printerId: id.nullable() })
+        .strictObject({ name: label(60), printerId: id.nullable(), signCounterId: id.nullable() })
         .partial()
         .refine(notEmpty, NOTHING_TO_CHANGE),
-      handler: ({ params, body, actor }) =>
-        changeSettings(deps, actor, 'device.update', (draft, hallId) => {
+      handler: async ({ params, body, actor }) => {
+        let signChanged = false;
+        const done = await changeSettings(deps, actor, 'device.update', (draft, hallId) => {
           const device = findInHall(draft.devices, params.deviceId, hallId, 'device', 'deviceId');
           if (device.revokedAt !== null)
             refuse('conflict', 'This device is revoked; create a new one.', 'deviceId');
-          const before = { ...device };
+          const before = { ...device, signCounterId: device.signCounterId ?? null };
           Object.assign(device, body);
           checkPrinterLink(draft, hallId, device);
-          const diff = describeChanges(before, device, ['name', 'printerId']);
+          checkSignCounter(draft, hallId, device);
+          signChanged = before.signCounterId !== (device.signCounterId ?? null);
+          const diff = describeChanges(before, device, ['name', 'printerId', 'signCounterId']);
           return {
             value: deviceView(device),
             detail: diff && `${device.kind} ${device.id}: ${diff}`,
           };
-        }),
+        });
+        // The display reconnects at once and reads its new setting: no one has to visit it.
+        if (done.ok && signChanged) deps.endDevice(params.deviceId);
+        return done;
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/devices/signs',
+      summary: "Which displays show one counter's sign, and the hall's counters they may show.",
+      tag: 'settings',
+      access: 'admin',
+      handler: ({ actor }) => {
+        const data = deps.config.read();
+        const hallId = hallOf(actor);
+        return {
+          counters: data.counters
+            .filter((c) => c.hallId === hallId)
+            .sort((a, b) => a.number - b.number)
+            .map(({ id, number, name }) => ({ id, number, name })),
+          signs: data.devices
+            .filter((d) => d.hallId === hallId && d.revokedAt === null && d.signCounterId)
+            .map((d) => ({ deviceId: d.id, counterId: d.signCounterId! })),
+        } satisfies DisplaySigns;
+      },
     }),
     route({
       method: 'post',
