@@ -6,13 +6,15 @@ import { apiRequest } from './api-client.js';
 import { messages } from './i18n.js';
 import {
   changePassword,
-  passwordChangeStyles,
   passwordChangeText,
-} from './password-change-props.js';
+  signIn,
+  signInText,
+  staffFormStyles,
+} from './staff-ui-props.js';
 import { sharedStyles } from './shared-styles.js';
 import '../../ui/password-change.js';
-import './counter-lang-switch.js';
-import './counter-sign-in.js';
+import '../../ui/staff-lang-switch.js';
+import '../../ui/staff-sign-in.js';
 import './counter-workspace.js';
 
 const LANG_KEY = 'siramatik.counter.lang';
@@ -49,6 +51,11 @@ export class CounterApp extends LitElement {
         font-size: 1.15rem;
         margin: 0;
         flex: 1;
+      }
+      staff-lang-switch {
+        --staff-on-accent: var(--counter-on-accent);
+        --staff-accent-strong: var(--counter-accent-strong);
+        --staff-focus: var(--counter-focus);
       }
       header .who {
         font-weight: 600;
@@ -113,10 +120,11 @@ export class CounterApp extends LitElement {
                 <button type="button" @click=${this._signOut}>${m.signOut}</button>`
             : null
         }
-        <counter-lang-switch
+        <staff-lang-switch
           .language=${this._lang}
-          @counter-lang=${this._onLang}
-        ></counter-lang-switch>
+          label=${m.language}
+          @staff-lang=${this._onLang}
+        ></staff-lang-switch>
       </header>
       <main>${this._renderBody()}</main>
     `;
@@ -126,17 +134,19 @@ export class CounterApp extends LitElement {
     const m = messages(this._lang);
     if (this._me === undefined) return html`<p class="status" role="status">${m.loading}</p>`;
     if (this._me === null) {
-      return html`<counter-sign-in
-        .language=${this._lang}
+      return html`<staff-sign-in
+        .text=${signInText(this._lang)}
+        .submit=${signIn}
+        .pageStyles=${staffFormStyles}
         .notice=${this._expired ? m.sessionExpired : ''}
-        @counter-signed-in=${this._onSignedIn}
-      ></counter-sign-in>`;
+        @staff-signed-in=${this._onSignedIn}
+      ></staff-sign-in>`;
     }
     if (this._me.passwordChangeRequired || this._changingPassword) {
       return html`<staff-password-change
         .text=${passwordChangeText(this._lang)}
         .submit=${changePassword}
-        .pageStyles=${passwordChangeStyles}
+        .pageStyles=${staffFormStyles}
         .me=${this._me}
         ?required=${this._me.passwordChangeRequired}
         @staff-password-changed=${this._onPasswordChanged}

@@ -6,15 +6,17 @@ import { apiRequest } from './api-client.js';
 import { messages } from './i18n.js';
 import {
   changePassword,
-  passwordChangeStyles,
   passwordChangeText,
-} from './password-change-props.js';
+  signIn,
+  signInText,
+  staffFormStyles,
+} from './staff-ui-props.js';
 import { sharedStyles } from './shared-styles.js';
 import '../../ui/password-change.js';
+import '../../ui/staff-lang-switch.js';
+import '../../ui/staff-sign-in.js';
 import { mayUseManagerPage } from './state/tabs.js';
 import './manager-desk.js';
-import './manager-lang-switch.js';
-import './manager-sign-in.js';
 
 const LANG_KEY = 'siramatik.manager.lang';
 
@@ -50,6 +52,11 @@ export class ManagerApp extends LitElement {
         font-size: 1.15rem;
         margin: 0;
         flex: 1;
+      }
+      staff-lang-switch {
+        --staff-on-accent: var(--manager-on-accent);
+        --staff-accent-strong: var(--manager-accent-strong);
+        --staff-focus: var(--manager-focus);
       }
       header .who {
         font-weight: 600;
@@ -124,10 +131,11 @@ export class ManagerApp extends LitElement {
                 <button type="button" @click=${this._signOut}>${m.signOut}</button>`
             : null
         }
-        <manager-lang-switch
+        <staff-lang-switch
           .language=${this._lang}
-          @manager-lang=${this._onLang}
-        ></manager-lang-switch>
+          label=${m.language}
+          @staff-lang=${this._onLang}
+        ></staff-lang-switch>
       </header>
       <main>${this._renderBody()}</main>
     `;
@@ -137,17 +145,19 @@ export class ManagerApp extends LitElement {
     const m = messages(this._lang);
     if (this._me === undefined) return html`<p class="muted" role="status">${m.loading}</p>`;
     if (this._me === null) {
-      return html`<manager-sign-in
-        .language=${this._lang}
+      return html`<staff-sign-in
+        .text=${signInText(this._lang)}
+        .submit=${signIn}
+        .pageStyles=${staffFormStyles}
         .notice=${this._expired ? m.sessionExpired : ''}
-        @manager-signed-in=${this._onSignedIn}
-      ></manager-sign-in>`;
+        @staff-signed-in=${this._onSignedIn}
+      ></staff-sign-in>`;
     }
     if (this._me.passwordChangeRequired || this._changingPassword) {
       return html`<staff-password-change
         .text=${passwordChangeText(this._lang)}
         .submit=${changePassword}
-        .pageStyles=${passwordChangeStyles}
+        .pageStyles=${staffFormStyles}
         .me=${this._me}
         ?required=${this._me.passwordChangeRequired}
         @staff-password-changed=${this._onPasswordChanged}
