@@ -34,7 +34,9 @@ import { devicesRoutes } from './http/devices-routes.js';
 import { settingsRoutes } from './http/settings-routes.js';
 import { QueueService } from './queue/queue-service.js';
 import { statsRoutes } from './http/stats-routes.js';
+import { staffingRoutes } from './http/staffing-routes.js';
 import { StatsService } from './stats/stats-service.js';
+import { StaffingService } from './stats/staffing/staffing-service.js';
 import { createNoteRetention } from './retention/note-retention.js';
 import { attachRealtime } from './realtime/realtime.js';
 import { originAllowed } from './http/origin.js';
@@ -241,6 +243,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
     now,
     log,
   });
+  const staffing = new StaffingService({
+    journal: deps.store.journal,
+    summaries: deps.store.summaries,
+    hallConfig: (hallId) => queues.hallConfig(hallId),
+    liveDay: (hallId) => queues.hall(hallId)?.state.day,
+    now,
+  });
   const routes = [
     ...healthRoutes(routeDeps),
     ...authRoutes(routeDeps),
@@ -251,6 +260,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     ...printersRoutes(routeDeps),
     ...devicesRoutes(routeDeps),
     ...statsRoutes({ ...routeDeps, stats }),
+    ...staffingRoutes({ ...routeDeps, staffing }),
     ...settingsRoutes(routeDeps),
   ];
 
