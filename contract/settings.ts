@@ -3,7 +3,15 @@
  * `/api/users`, `/api/devices`, `/api/printers`, `/api/audit`). Secrets never appear here:
  * no password hashes, no device key hashes; a new password or device key is shown once.
  */
-import type { Counter, CounterCoverage, DeviceKind, Hall, Role, Service } from './domain.js';
+import type {
+  Counter,
+  CounterCoverage,
+  DeviceKind,
+  Directorate,
+  Hall,
+  Role,
+  Service,
+} from './domain.js';
 
 export interface UserView {
   id: string;
@@ -47,6 +55,28 @@ export interface SettingsView {
   users: UserView[];
   devices: DeviceView[];
   printers: PrinterView[];
+  /** Directorates visits are forwarded to, retired ones included (history keeps their names). */
+  directorates: Directorate[];
+}
+
+/** `POST /api/directorates` (`active` defaults to true; `name.en` is optional). */
+export interface DirectorateInput {
+  name: { tr: string; en?: string };
+  active?: boolean;
+}
+
+/** `PATCH /api/directorates/:directorateId`: rename, retire (`active: false`) or bring back. */
+export type DirectoratePatch = Partial<DirectorateInput>;
+
+/**
+ * `GET /api/halls/:hallId/directorates` (staff): where a clerk may forward a visit. Active
+ * directorates only, the most forwarded today first, then in the admin's order.
+ */
+export interface DirectorateChoice {
+  id: string;
+  name: { tr: string; en?: string };
+  /** Visits of the hall forwarded to it today. */
+  forwardedToday: number;
 }
 
 /** `PATCH /api/halls/:hallId`: any of these, at least one. */

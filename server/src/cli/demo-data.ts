@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { directoratesOf } from '../config/directorates.js';
 import { addUser } from '../auth/users.js';
 import { defaultConfig } from '../config/default-config.js';
 import { hallConfig, localDay } from '../domain/index.js';
@@ -63,7 +64,8 @@ async function main(): Promise<void> {
           ).id,
       );
     }
-    const config = hallConfig(hall, store.config.read().services, store.config.read().counters);
+    const cfg = store.config.read();
+    const config = hallConfig(hall, cfg.services, cfg.counters, directoratesOf(cfg, hall.id));
     const rand = rng(Number(values.seed));
     const existing = new Set(await store.journal.days(hall.id));
     let written = 0;

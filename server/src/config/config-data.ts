@@ -1,4 +1,11 @@
-import type { Counter, DeviceKind, Hall, Role, Service } from '../../../contract/domain.js';
+import type {
+  Counter,
+  DeviceKind,
+  Directorate,
+  Hall,
+  Role,
+  Service,
+} from '../../../contract/domain.js';
 
 export interface UserRecord {
   id: string;
@@ -60,6 +67,11 @@ export interface ConfigData {
   halls: Hall[];
   services: Service[];
   counters: Counter[];
+  /**
+   * Directorates visits are forwarded to, of every hall. Absent in files written before them:
+   * read through `directoratesOf`, which gives such a hall the seeded list.
+   */
+  directorates?: Directorate[];
   users: UserRecord[];
   devices: DeviceRecord[];
   printers: PrinterRecord[];

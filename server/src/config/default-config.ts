@@ -1,5 +1,6 @@
 import type { Counter, Hall, Service } from '../../../contract/domain.js';
 import type { ConfigData } from './config-data.js';
+import { seedDirectorates } from './directorates.js';
 
 const HALL_ID = 'cankaya';
 
@@ -58,6 +59,7 @@ export function defaultConfig(): ConfigData {
       counter(5, ['imar-durum', 'imar-evrak', 'ruhsat']),
       counter(6, ['imar-durum', 'imar-evrak']),
     ],
+    directorates: seedDirectorates(HALL_ID),
     users: [],
     devices: [],
     printers: [],

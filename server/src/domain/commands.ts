@@ -25,7 +25,13 @@ export type Command =
   | ({ type: 'call'; number: string } & ByClerk)
   | ({ type: 'recall' } & ByClerk)
   | ({ type: 'start' } & ByClerk)
-  | ({ type: 'complete'; outcome: Outcome; note: string | null } & ByClerk)
+  | ({
+      type: 'complete';
+      outcome: Outcome;
+      /** The directorate a forwarded visit is handed to; none when resolved. */
+      directorateId?: string | null;
+      note: string | null;
+    } & ByClerk)
   | ({ type: 'no-show' } & ByClerk)
   | ({ type: 'requeue' } & ByClerk)
   | ({ type: 'transfer'; serviceId: string; position: 'front' | 'back' } & ByClerk)

@@ -189,18 +189,23 @@ function decideAtCounter(
       if (current?.status !== 'called')
         return fail('invalid-transition', 'Call a visitor before starting a visit.');
       return ok([{ ...who, type: 'ticket:started', ticketId: current.id }]);
-    case 'complete':
+    case 'complete': {
       if (current?.status !== 'serving')
         return fail('invalid-transition', 'Only a visit in progress can be completed.');
+      const directorateId = command.directorateId ?? null;
+      const refused = checkDirectorate(config, command.outcome, directorateId);
+      if (refused) return refused;
       return ok([
         {
           ...who,
           type: 'ticket:completed',
           ticketId: current.id,
           outcome: command.outcome,
+          directorateId,
           note: command.note,
         },
       ]);
+    }
     case 'no-show':
       if (current?.status !== 'called')
         return fail('invalid-transition', 'Only a called visitor can be marked absent.');
@@ -291,4 +296,32 @@ export function closeDayEvents(state: HallState, now: number): QueueEvent[] {
     }
   }
   return events;
+}
+
+/** A forwarded visit names an active directorate of the hall; a resolved one names none. */
+function checkDirectorate(
+  config: HallConfig,
+  outcome: 'resolved' | 'forwarded',
+  directorateId: string | null,
+): Result<never> | null {
+  if (outcome === 'resolved')
+    return directorateId === null
+      ? null
+      : fail(
+          'validation',
+          'A visit resolved at the desk is not forwarded to a directorate.',
+          'directorateId',
+        );
+  if (directorateId === null)
+    return fail('validation', 'Choose the directorate the visit is forwarded to.', 'directorateId');
+  const d = config.directorates.get(directorateId);
+  if (!d)
+    return fail('validation', `No directorate ${directorateId} in this hall.`, 'directorateId');
+  if (!d.active)
+    return fail(
+      'validation',
+      `${d.name.tr} is retired; choose another directorate.`,
+      'directorateId',
+    );
+  return null;
 }

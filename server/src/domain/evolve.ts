@@ -35,6 +35,7 @@ export function evolve(state: HallState, event: QueueEvent): HallState {
         recalls: 0,
         transfers: 0,
         outcome: null,
+        directorateId: null,
         note: null,
         rating: null,
       };
@@ -80,6 +81,8 @@ export function evolve(state: HallState, event: QueueEvent): HallState {
       t.completedAt = event.at;
       t.endedAt = event.at;
       t.outcome = event.outcome;
+      // Journals from before directorates have none: an unknown directorate.
+      t.directorateId = event.directorateId ?? null;
       t.note = event.note;
       if (t.startedAt !== null) rememberServiceTime(state, t.serviceId, event.at - t.startedAt);
       freeCounter(state, event.counterId, event.at);

@@ -1,17 +1,25 @@
-import type { Counter, Hall, Service } from '../../../contract/domain.js';
+import type { Counter, Directorate, Hall, Service } from '../../../contract/domain.js';
 
 /** The slice of configuration one hall's queue logic needs. */
 export interface HallConfig {
   hall: Hall;
   services: ReadonlyMap<string, Service>;
   counters: ReadonlyMap<string, Counter>;
+  /** Where a forwarded visit may be handed to; retired ones too (history keeps their names). */
+  directorates: ReadonlyMap<string, Directorate>;
 }
 
-export function hallConfig(hall: Hall, services: Service[], counters: Counter[]): HallConfig {
+export function hallConfig(
+  hall: Hall,
+  services: Service[],
+  counters: Counter[],
+  directorates: Directorate[] = [],
+): HallConfig {
   return {
     hall,
     services: new Map(services.filter((s) => s.hallId === hall.id).map((s) => [s.id, s])),
     counters: new Map(counters.filter((c) => c.hallId === hall.id).map((c) => [c.id, c])),
+    directorates: new Map(directorates.filter((d) => d.hallId === hall.id).map((d) => [d.id, d])),
   };
 }
 

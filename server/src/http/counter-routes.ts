@@ -23,8 +23,13 @@ const ACTIONS = {
   recall: { summary: 'Call the current visitor again (announced again).', body: empty },
   start: { summary: 'The visitor arrived: start the visit.', body: empty },
   complete: {
-    summary: 'Finish the visit with an outcome and an optional note.',
-    body: z.strictObject({ outcome, note: z.string().trim().max(500).optional() }),
+    summary:
+      'Finish the visit with an outcome and an optional note; a forwarded visit names the directorate (`directorateId`, an active one of the hall).',
+    body: z.strictObject({
+      outcome,
+      directorateId: id.optional(),
+      note: z.string().trim().max(500).optional(),
+    }),
   },
   'no-show': { summary: 'The called visitor did not come.', body: empty },
   requeue: { summary: 'Put the called visitor back at the end of the line.', body: empty },
@@ -44,7 +49,13 @@ type Action = keyof typeof ACTIONS;
 function toCommand(action: Action, body: Record<string, unknown>): CounterCommand {
   if (action === 'complete') {
     const note = typeof body.note === 'string' && body.note.length > 0 ? body.note : null;
-    return { type: 'complete', outcome: body.outcome as 'resolved' | 'forwarded', note };
+    const directorateId = typeof body.directorateId === 'string' ? body.directorateId : null;
+    return {
+      type: 'complete',
+      outcome: body.outcome as 'resolved' | 'forwarded',
+      directorateId,
+      note,
+    };
   }
   return { type: action, ...body } as CounterCommand;
 }

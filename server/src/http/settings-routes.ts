@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Hall } from '../../../contract/domain.js';
 import type { AuditEntryView, SettingsView } from '../../../contract/settings.js';
 import { hallOf } from '../auth/actor.js';
+import { directoratesOf } from '../config/directorates.js';
 import { fail, localDay, ok } from '../domain/index.js';
 import { auditTargets } from './audit-targets.js';
 import type { RouteDeps } from './deps.js';
@@ -9,6 +10,7 @@ import { ownHall } from './halls-routes.js';
 import { route, type RouteDef } from './route.js';
 import { hallParams } from './schemas.js';
 import { settingsDevicesRoutes } from './settings-devices-routes.js';
+import { settingsDirectoratesRoutes } from './settings-directorates-routes.js';
 import { settingsPrintersRoutes } from './settings-printers-routes.js';
 import { settingsServicesRoutes } from './settings-services-routes.js';
 import {
@@ -75,6 +77,7 @@ export function settingsRoutes(deps: RouteDeps): RouteDef[] {
     ...settingsUsersRoutes(deps),
     ...settingsDevicesRoutes(deps),
     ...settingsPrintersRoutes(deps),
+    ...settingsDirectoratesRoutes(deps),
   ];
 }
 
@@ -100,6 +103,7 @@ export function hallSettingsRoutes(deps: RouteDeps): RouteDef[] {
           users: mine(data.users).map(userView),
           devices: mine(data.devices).map(deviceView),
           printers: mine(data.printers).map(printerView),
+          directorates: directoratesOf(data, hall.id),
         });
       },
     }),

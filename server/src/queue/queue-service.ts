@@ -3,6 +3,7 @@ import type { Lang, PriorityGroup, Ticket } from '../../../contract/domain.js';
 import { clerkLabel } from '../../../contract/clerk-label.js';
 import type { RevEvent } from '../../../contract/events.js';
 import type { ConfigData } from '../config/config-data.js';
+import { directoratesOf } from '../config/directorates.js';
 import {
   fail,
   hallConfig,
@@ -110,7 +111,10 @@ export class QueueService {
     const data = this.deps.store.config.read();
     if (this.configCache?.data !== data) {
       const halls = new Map(
-        data.halls.map((h) => [h.id, hallConfig(h, data.services, data.counters)]),
+        data.halls.map((h) => [
+          h.id,
+          hallConfig(h, data.services, data.counters, directoratesOf(data, h.id)),
+        ]),
       );
       this.configCache = { data, halls };
     }

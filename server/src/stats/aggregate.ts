@@ -131,6 +131,8 @@ const KEY_OF: Record<GroupBy, (r: StatsRow) => string> = {
  */
 export class StatsAggregator {
   private readonly groups = new Map<string, GroupTotals>();
+  /** Forwarded visits per directorate over all groups; '' for an unknown directorate. */
+  private readonly forwardedTo = new Map<string, number>();
   private readonly keyOf: (r: StatsRow) => string;
 
   constructor(readonly groupBy: GroupBy) {
@@ -141,6 +143,10 @@ export class StatsAggregator {
     for (const r of records) {
       const g = this.totalsOf(this.keyOf(r));
       g.add(r);
+      if (r.end === 'completed' && r.outcome === 'forwarded') {
+        const d = r.directorateId ?? '';
+        this.forwardedTo.set(d, (this.forwardedTo.get(d) ?? 0) + 1);
+      }
       for (const idle of r.idle) {
         const key =
           this.groupBy === 'clerk'
@@ -175,6 +181,25 @@ export class StatsAggregator {
       groups: this.groupBy === 'none' ? [] : groups,
       total: total.stats('all', totalLabel),
     };
+  }
+
+  /**
+   * Forwarded visits by directorate (null: not recorded), most first, ties by id, with each
+   * one's share of all forwarded visits.
+   */
+  forwardedByDirectorate(): {
+    directorateId: string | null;
+    count: number;
+    share: number | null;
+  }[] {
+    const all = [...this.forwardedTo.values()].reduce((a, b) => a + b, 0);
+    return [...this.forwardedTo]
+      .sort(([a, x], [b, y]) => y - x || (a === '' ? 1 : b === '' ? -1 : a < b ? -1 : 1))
+      .map(([id, count]) => ({
+        directorateId: id === '' ? null : id,
+        count,
+        share: share(count, all),
+      }));
   }
 
   private totalsOf(key: string): GroupTotals {

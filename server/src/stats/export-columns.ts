@@ -9,7 +9,15 @@ export interface ExportNames {
   clerk: (id: string) => string;
   /** The clerk's user name, which tells apart two clerks with the same name; null if removed. */
   clerkUsername?: (id: string) => string | null;
+  /**
+   * A forwarded visit's directorate by id (null: not recorded), Turkish and English name; a
+   * retired directorate keeps its name, one no longer in the list shows as its id.
+   */
+  directorate?: (id: string | null) => { name: string; nameEn: string | null };
 }
+
+/** What a forwarded visit whose directorate was not recorded (older journals) shows. */
+export const UNKNOWN_DIRECTORATE = 'Müdürlük belirtilmemiş';
 
 /**
  * How a column's value is written: `text` as is (codes through `labels` in CSV and XLSX);
@@ -219,6 +227,17 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
     width: 22,
     labels: OUTCOME,
     value: (r) => r.outcome,
+  },
+  {
+    key: 'directorate',
+    header: 'Yönlendirilen müdürlük',
+    note: `Müdürlüğe yönlendirilen ziyarette, işin devredildiği müdürlük (Ayarlar → Müdürlükler'deki adıyla; kaldırılmış olsa da adı korunur). Müdürlük kaydından önce yönlendirilenlerde "${UNKNOWN_DIRECTORATE}". Masada çözülen ziyarette boş.`,
+    kind: 'text',
+    width: 26,
+    value: (r, n) =>
+      r.outcome !== 'forwarded'
+        ? null
+        : (n.directorate?.(r.directorateId ?? null).name ?? r.directorateId ?? UNKNOWN_DIRECTORATE),
   },
   {
     key: 'transferredTo',

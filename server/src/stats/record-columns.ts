@@ -26,7 +26,8 @@ export type Column = Array<number | null> | number | null;
 export interface StatsColumns {
   /** The strings of the text columns of this part, referred to by index. */
   strings: string[];
-  columns: Record<StatsField, Column>;
+  /** `directorateId` is absent in summaries written before directorates were recorded. */
+  columns: Record<Exclude<StatsField, 'directorateId'>, Column> & { directorateId?: Column };
   /** Idle entries of all records in order: record i has `count[i]` of them. */
   idle: { count: Column; counterId: number[]; clerkId: number[]; ms: number[] };
 }
@@ -36,7 +37,15 @@ export interface DetailColumns {
   columns: Record<DetailField, Column>;
 }
 
-const STATS_TEXT = ['day', 'serviceId', 'counterId', 'clerkId', 'end', 'outcome'] as const;
+const STATS_TEXT = [
+  'day',
+  'serviceId',
+  'counterId',
+  'clerkId',
+  'end',
+  'outcome',
+  'directorateId',
+] as const;
 const STATS_NUMBER = [
   'segment',
   'hour',
@@ -150,6 +159,7 @@ export function* statsRows(c: Pick<RecordColumns, 'count' | 'stats'>): Generator
     clerkId: null,
     end: 'open',
     outcome: null,
+    directorateId: null,
     segment: 0,
     hour: 0,
     weekday: 0,
@@ -168,6 +178,7 @@ export function* statsRows(c: Pick<RecordColumns, 'count' | 'stats'>): Generator
     row.clerkId = text(at(col.clerkId, i));
     row.end = text(at(col.end, i)) as StatsRow['end'];
     row.outcome = text(at(col.outcome, i)) as StatsRow['outcome'];
+    row.directorateId = text(at(col.directorateId ?? null, i));
     row.segment = at(col.segment, i)!;
     row.hour = at(col.hour, i)!;
     row.weekday = at(col.weekday, i)!;
@@ -224,6 +235,7 @@ export function decodeRecords(c: RecordColumns): TicketRecord[] {
       totalMs: at(col.totalMs, i),
       end: s.end,
       outcome: s.outcome,
+      ...(s.directorateId ? { directorateId: s.directorateId } : {}),
       transferredTo: text(at(col.transferredTo, i)),
       cancelledBy: text(at(col.cancelledBy, i)) as TicketRecord['cancelledBy'],
       recalls: at(col.recalls, i)!,

@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 import { clerkLabel } from '../../../contract/clerk-label.js';
 import { StatsAggregator } from './aggregate.js';
 import { writeCsv, type CsvDialect } from './csv-export.js';
-import type { ExportNames } from './export-columns.js';
+import { UNKNOWN_DIRECTORATE, type ExportNames } from './export-columns.js';
 import { writeJson } from './json-export.js';
 import { ExportAborted } from './stream-sink.js';
 import { recordsByDay, statsRowsByDay, type RecordsSourceDeps } from './records-source.js';
@@ -57,7 +57,11 @@ export class StatsService {
     }
     const { groups, total } = agg.result((key) => labelOf(groupBy, key, names));
     const { from, to } = range;
-    return { hallId, timeZone: names.timeZone, from, to, groupBy, groups, total };
+    const byDirectorate = agg.forwardedByDirectorate().map((d) => ({
+      ...d,
+      ...names.directorate!(d.directorateId),
+    }));
+    return { hallId, timeZone: names.timeZone, from, to, groupBy, groups, total, byDirectorate };
   }
 
   /** How many visit rows an export of `range` holds (read from the stats parts only). */
@@ -113,6 +117,11 @@ export class StatsService {
       counter: remembered((id) => config.counters.get(id)?.name ?? id),
       clerk: remembered((id) => this.deps.clerkName(id) ?? id),
       clerkUsername: (id) => username(id) || null,
+      directorate: (id) => {
+        if (id === null) return { name: UNKNOWN_DIRECTORATE, nameEn: null };
+        const d = config.directorates.get(id);
+        return { name: d?.name.tr ?? id, nameEn: d?.name.en ?? null };
+      },
     };
   }
 }

@@ -59,6 +59,11 @@ export interface TicketRecord {
   totalMs: number | null;
   end: SegmentEnd;
   outcome: Outcome | null;
+  /**
+   * The directorate a forwarded visit was handed to. Set on forwarded visits only; null or
+   * absent there means unknown (forwarded before directorates were recorded).
+   */
+  directorateId?: string | null;
   /** The service the visitor was sent on to, when `end` is `transferred`. */
   transferredTo: string | null;
   cancelledBy: 'visitor' | 'staff' | 'day-end' | null;

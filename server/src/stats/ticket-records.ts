@@ -76,6 +76,7 @@ export function foldRecords(
         r.completedAt = e.at;
         endSegment(r, 'completed', e.at);
         r.outcome = e.outcome;
+        if (e.outcome === 'forwarded') r.directorateId = e.directorateId ?? null;
         break;
       case 'ticket:no-show':
         endSegment(r, 'no-show', e.at);
