@@ -203,10 +203,22 @@ async function runPush(
 export async function pushBench(ctx: BenchContext): Promise<Figure[]> {
   const scale = ctx.quick ? QUICK : FULL;
   const floor = await runPush('floor', scale, ctx);
-  const durableFloor = await runPush('durable floor', scale, ctx);
+  // The decided target (issue 17): on a 2-vCPU machine that also runs the 2,150 clients, the
+  // product's p99 is judged against the durable relay's as the median of three interleaved
+  // pairs, so one noisy minute does not decide it. The quick mode runs one pair.
+  const pairs: Array<{ durable: PushRun; product: PushRun }> = [];
+  for (let i = 0; i < (ctx.quick ? 1 : 3); i++) {
+    const durable = await runPush('durable floor', scale, ctx);
+    pairs.push({ durable, product: await runPush('product', scale, ctx) });
+  }
+  // The pair whose product p99 is the median: its figures stand for the product below.
+  const byP99 = [...pairs].sort((a, b) => a.product.latency.p99 - b.product.latency.p99);
+  const { durable: durableFloor, product } = byP99[Math.floor(byP99.length / 2)]!;
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const productP99s = pairs.map((p) => p.product.latency.p99);
+  const durableP99s = pairs.map((p) => p.durable.latency.p99);
   const cpuPerCall = (run: PushRun) =>
     run.server.cpuMs / (run.callsPerSecond * (run.measureMs / 1000));
-  const product = await runPush('product', scale, ctx);
   const hall = `${scale.counters} counters, ${scale.displays} displays, ${scale.phones} phones, ${scale.callsPerSecond} calls/s`;
   const perSecond = (n: number, run: PushRun) => n / (run.measureMs / 1000);
   const full = !ctx.quick;
@@ -224,16 +236,16 @@ export async function pushBench(ctx: BenchContext): Promise<Figure[]> {
       unit: 'ms',
       value: product.latency.p99,
       floor: floor.latency.p99,
-      target: full ? { max: 10, maxRatio: 1.5 } : undefined,
-      note: `${product.latency.count} display receipts (floor ${floor.latency.count})`,
+      note: `${product.latency.count} display receipts (floor ${floor.latency.count}); the absolute target ≤ 10 ms is for a machine whose clients run elsewhere`,
     }),
     figure({
       id: 'push.p99.durable',
-      name: 'the same p99 against the relay that fdatasyncs each request first',
+      name: `push p99, median of ${pairs.length} interleaved run${pairs.length > 1 ? 's' : ''}, against the relay that fdatasyncs each request first`,
       unit: 'ms',
-      value: product.latency.p99,
-      floor: durableFloor.latency.p99,
-      note: `durable relay: p50 ${durableFloor.latency.p50.toFixed(1)} ms, CPU per call ${cpuPerCall(durableFloor).toFixed(2)} ms, lost ${durableFloor.lost}`,
+      value: median(productP99s),
+      floor: median(durableP99s),
+      target: full ? { maxRatio: 1.5 } : undefined,
+      note: `product p99s ${productP99s.map((n) => n.toFixed(1)).join(' / ')} ms, durable relay ${durableP99s.map((n) => n.toFixed(1)).join(' / ')} ms; durable relay p50 ${durableFloor.latency.p50.toFixed(1)} ms, CPU per call ${cpuPerCall(durableFloor).toFixed(2)} ms, lost ${durableFloor.lost}`,
     }),
     figure({
       id: 'push.max',
@@ -244,9 +256,10 @@ export async function pushBench(ctx: BenchContext): Promise<Figure[]> {
     }),
     figure({
       id: 'push.lost',
-      name: 'lost display pushes',
+      name: 'lost display pushes (all product runs)',
       unit: 'pushes',
-      value: product.lost,
+      // Every product run counts: a push lost in any of them is lost.
+      value: pairs.reduce((n, p) => n + p.product.lost, 0),
       floor: floor.lost,
       target: { max: 0 },
     }),
