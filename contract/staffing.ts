@@ -12,9 +12,12 @@ export interface StaffingHour {
   forecastByService: Record<string, number>;
   /** Mean counter time per visit in the hour (services weighted by their visits). */
   holdSeconds: number | null;
-  /** Counters the plan opens. */
+  /**
+   * Counters the hour needs. When `feasible` is false this is more than the hall has: all its
+   * counters plus the shortfall of the group of services worst served.
+   */
   countersNeeded: number;
-  /** Which counters (ids): the fewest whose services cover the hour's demand. */
+  /** Which counters (ids): the fewest whose services cover the hour's demand; all when short. */
   counterIds: string[];
   /** False when all the hall's counters together cannot meet the target. */
   feasible: boolean;

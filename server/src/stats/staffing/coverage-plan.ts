@@ -33,7 +33,12 @@ export interface CounterCover {
 }
 
 export interface HourPlan {
-  /** Counters to open (ids, in the order given). */
+  /**
+   * Counters the hour needs. When the hall's counters cannot meet the target, at least this
+   * many: all of them plus the largest shortfall of a group of services.
+   */
+  needed: number;
+  /** Counters to open (ids, in the order given); all of them when not feasible. */
   counterIds: string[];
   /** False when even every counter of the hall cannot keep the waits under the target. */
   feasible: boolean;
@@ -77,6 +82,7 @@ export function planHour(
   const active = loads.filter((l) => l.arrivals > 0 && l.holdSeconds > 0);
   const whole = pooled(active);
   const empty = {
+    needed: 0,
     counterIds: [],
     feasible: true,
     unmetServiceIds: [],
@@ -88,6 +94,7 @@ export function planHour(
     const need = serversForMeanWait(whole.rate, whole.hold, targetWaitSeconds);
     const n = Math.min(need, counters.length);
     return {
+      needed: need,
       counterIds: counters.slice(0, n).map((c) => c.counterId),
       feasible: need <= counters.length,
       unmetServiceIds: need <= counters.length ? [] : active.map((l) => l.serviceId),
@@ -132,7 +139,9 @@ export function planHour(
       .sort((a, b) => a.group.length - b.group.length);
     const smallest = unmet[0]!.group.length;
     const ids = new Set(unmet.filter((c) => c.group.length === smallest).flatMap((c) => c.group));
+    const shortfall = Math.max(...unmet.map((c) => c.need - popcount(all & c.able)));
     return {
+      needed: counters.length + shortfall,
       counterIds: counters.map((c) => c.counterId),
       feasible: false,
       unmetServiceIds: [...ids].map((i) => active[i]!.serviceId),
@@ -142,6 +151,7 @@ export function planHour(
   }
   const counterIds = counters.filter((_, k) => chosen! & (1 << k)).map((c) => c.counterId);
   return {
+    needed: counterIds.length,
     counterIds,
     feasible: true,
     unmetServiceIds: [],

@@ -106,7 +106,7 @@ export function staffingPlan(input: StaffingInput): StaffingPlan {
       forecastArrivals: forecastArrivalsInHour,
       forecastByService,
       holdSeconds: plan.holdSeconds,
-      countersNeeded: plan.counterIds.length,
+      countersNeeded: plan.needed,
       counterIds: plan.counterIds,
       feasible: plan.feasible,
       unmetServiceIds: plan.unmetServiceIds,
@@ -117,7 +117,7 @@ export function staffingPlan(input: StaffingInput): StaffingPlan {
         measuredWaitSeconds !== null &&
         measuredWaitSeconds > target &&
         actualOpenCounters !== null &&
-        actualOpenCounters < plan.counterIds.length,
+        actualOpenCounters < plan.needed,
     });
   }
 

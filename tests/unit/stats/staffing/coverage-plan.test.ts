@@ -78,6 +78,9 @@ describe('counters needed with coverage', () => {
     expect(plan.feasible).toBe(false);
     expect(plan.unmetServiceIds).toEqual(['imar']);
     expect(plan.counterIds).toHaveLength(4);
+    // imar alone needs `m` servers; two counters cover it, so the hall is m − 2 short.
+    const m = serversForMeanWait(60 / 3600, 240, TARGET);
+    expect(plan.needed).toBe(4 + m - 2);
   });
 
   it('when nobody is expected, then no counter is needed', () => {
