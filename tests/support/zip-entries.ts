@@ -2,7 +2,6 @@
 // writer: it finds the end records (ZIP64 ones too), walks the central directory, inflates each
 // entry and checks it against its CRC, sizes, local header and data descriptor.
 import zlib from 'node:zlib';
-import { crc32Table } from '../../server/src/stats/xlsx/crc32.js';
 
 export interface ZipEntry {
   name: string;
@@ -94,7 +93,7 @@ export function readZip(zip: Buffer, zip64From = U32): ZipContents {
     const packed = zip.subarray(dataStart, dataStart + compressedSize);
     const data = zlib.inflateRawSync(packed);
     if (data.length !== size) fail(`${name}: ${data.length} bytes, directory says ${size}`);
-    if (crc32Table(data) !== crc) fail(`${name}: CRC mismatch`);
+    if (gzipCrc(data) !== crc) fail(`${name}: CRC mismatch`);
     let descriptorSize = 0;
     if (flags & 0x0008) {
       const d = dataStart + compressedSize;
@@ -113,4 +112,13 @@ export function readZip(zip: Buffer, zip64From = U32): ZipContents {
   }
   if (p !== cdStart + cdSize) fail('central directory size differs');
   return { entries, zip64End };
+}
+
+/**
+ * CRC-32 of `data` as a gzip trailer carries it, so the check does not call the `zlib.crc32`
+ * the writer sums with.
+ */
+function gzipCrc(data: Buffer): number {
+  const gz = zlib.gzipSync(data, { level: 0 });
+  return gz.readUInt32LE(gz.length - 8);
 }

@@ -1,4 +1,4 @@
-import { parseCookie } from 'cookie';
+import { parseCookie, stringifySetCookie } from 'cookie';
 
 export function readCookie(header: string | undefined, name: string): string | undefined {
   if (!header || header.length > 8192) return undefined;
@@ -11,13 +11,13 @@ export function serializeCookie(
   value: string,
   opts: { maxAgeSeconds: number; secure: boolean },
 ): string {
-  const parts = [
-    `${name}=${value}`,
-    'Path=/',
-    'HttpOnly',
-    'SameSite=Strict',
-    `Max-Age=${opts.maxAgeSeconds}`,
-  ];
-  if (opts.secure) parts.push('Secure');
-  return parts.join('; ');
+  return stringifySetCookie({
+    name,
+    value,
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    maxAge: opts.maxAgeSeconds,
+    secure: opts.secure,
+  });
 }

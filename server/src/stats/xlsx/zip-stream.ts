@@ -1,7 +1,6 @@
 import type { Writable } from 'node:stream';
 import zlib from 'node:zlib';
 import { drained, ExportAborted } from '../stream-sink.js';
-import { crc32 } from './crc32.js';
 import type { ByteSink } from './xml-bytes.js';
 import {
   centralHeader,
@@ -55,7 +54,7 @@ export class ZipWriter {
     const data = Buffer.from(content, 'utf8');
     const packed = zlib.deflateRawSync(data, { level: this.options.level });
     const entry = this.add(name, 0);
-    entry.crc = crc32(data);
+    entry.crc = zlib.crc32(data);
     entry.size = data.length;
     entry.compressed = packed.length;
     this.emit(localHeader(entry, this.when, this.zip64From));
@@ -145,7 +144,7 @@ export class ZipEntryStream implements ByteSink {
   /** Adds `data` to the entry; `done` once the deflate stream has read it. */
   write(data: Buffer, done: () => void = () => undefined): void {
     if (this.deflate.destroyed) throw this.failure ?? new ExportAborted();
-    this.entry.crc = crc32(data, this.entry.crc);
+    this.entry.crc = zlib.crc32(data, this.entry.crc);
     this.entry.size += data.length;
     this.deflate.write(data, done);
   }
