@@ -167,6 +167,11 @@ export interface PublicServiceQueue extends ServiceQueue {
 /**
  * The estimated wait shown to visitors and staff. `no-open-counter`: no counter covering the
  * service is open (all closed or paused), so no time can be promised, and it never reads as
- * "no wait"; `minutes: 0` means someone is free to call them now.
+ * "no wait"; `minutes: 0` means someone is free to call them now. `range`: the forecast is
+ * uncertain (a long line, few visits behind the estimate), so the visitor is told "8–12 dk";
+ * `minutes` is then the most likely value, between `min` and `max`.
  */
-export type WaitEstimate = { kind: 'minutes'; minutes: number } | { kind: 'no-open-counter' };
+export type WaitEstimate =
+  | { kind: 'minutes'; minutes: number }
+  | { kind: 'range'; minutes: number; min: number; max: number }
+  | { kind: 'no-open-counter' };

@@ -1,4 +1,4 @@
-import type { Lang, Outcome, PauseReason, PriorityGroup } from './domain.js';
+import type { Lang, Outcome, PauseReason, PriorityGroup, WaitEstimate } from './domain.js';
 
 interface EventBase {
   hallId: string;
@@ -22,6 +22,11 @@ export interface TicketIssued extends TicketEventBase {
   number: string;
   priority: PriorityGroup | null;
   lang: Lang;
+  /**
+   * The wait the visitor was told at issue (kiosk, printed ticket), kept so the manager can see
+   * how well estimates come true. Absent in events recorded before it.
+   */
+  estimate?: WaitEstimate;
 }
 export interface TicketCalled extends TicketEventBase {
   type: 'ticket:called';

@@ -37,6 +37,11 @@ export const text = {
     tr: `${count.format(n)} kişi`,
     en: `${count.format(n)} waiting`,
   }),
+  /** An uncertain estimate: "8–12 dk". */
+  estimatedWaitRange: (min: number, max: number): Bilingual => ({
+    tr: `${count.format(min)}–${count.format(max)} dk`,
+    en: `${count.format(min)}–${count.format(max)} min`,
+  }),
   estimatedWait: (minutes: number): Bilingual => ({
     tr: `≈ ${count.format(minutes)} dk`,
     en: `≈ ${count.format(minutes)} min`,

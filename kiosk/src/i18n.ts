@@ -31,6 +31,8 @@ const tr = {
   chooseServiceHint: 'Sıra numarası almak için işleminize dokunun',
   waiting: (n: number): string => (n === 0 ? 'Sırada kimse yok' : `${num(n)} kişi bekliyor`),
   wait: (minutes: number): string => (minutes <= 0 ? 'Beklemeden' : `yaklaşık ${num(minutes)} dk`),
+  /** An uncertain estimate: "8–12 dk". */
+  waitRange: (min: number, max: number): string => `${num(min)}–${num(max)} dk`,
   serviceClosed: 'Şu anda bu hizmet verilmiyor',
   noOpenCounter: 'Şu an açık banko yok',
   noOpenCounterRefused: 'Şu an açık banko yok · Sıra verilmiyor',
@@ -135,6 +137,7 @@ const en: Catalogue = {
   waiting: (n) =>
     n === 0 ? 'No one waiting' : n === 1 ? '1 person waiting' : `${num(n)} people waiting`,
   wait: (minutes) => (minutes <= 0 ? 'No wait' : `about ${num(minutes)} min`),
+  waitRange: (min, max) => `${num(min)}–${num(max)} min`,
   serviceClosed: 'Not available right now',
   servicesLabel: 'Services',
   moreServices: 'Scroll for more services',

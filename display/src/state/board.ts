@@ -86,6 +86,8 @@ export function waitText(estimate: WaitEstimate): Bilingual {
   switch (estimate.kind) {
     case 'minutes':
       return text.estimatedWait(estimate.minutes);
+    case 'range':
+      return text.estimatedWaitRange(estimate.min, estimate.max);
     case 'no-open-counter':
       return text.noCountersOpen;
   }

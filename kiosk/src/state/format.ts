@@ -14,6 +14,8 @@ export function formatEstimate(estimate: WaitEstimate, lang: Lang): string {
   switch (estimate.kind) {
     case 'minutes':
       return formatWait(estimate.minutes, lang);
+    case 'range':
+      return t(lang).waitRange(estimate.min, estimate.max);
     case 'no-open-counter':
       return t(lang).noOpenCounter;
   }

@@ -1,7 +1,7 @@
 import type { Counter, CounterState, Ticket } from '../../../contract/domain.js';
 import type { QueueEvent } from '../../../contract/events.js';
 import type { Command } from './commands.js';
-import { refusesTickets } from './estimates.js';
+import { joinEstimate, refusesTickets } from './estimates.js';
 import { ticketNumber, type HallConfig } from './hall-config.js';
 import { forEachWaiting, pickNext } from './ordering.js';
 import { fail, ok, type Result } from './result.js';
@@ -49,6 +49,7 @@ export function decide(
           number,
           priority: command.priority,
           lang: command.lang,
+          estimate: joinEstimate(state, config, service, command.priority, now),
         },
       ]);
     }

@@ -1,8 +1,27 @@
-import type { PublicServiceQueue, Service, WaitEstimate } from '../../../contract/domain.js';
+import type {
+  PriorityGroup,
+  PublicServiceQueue,
+  Service,
+  Ticket,
+  WaitEstimate,
+} from '../../../contract/domain.js';
 import type { HallConfig } from './hall-config.js';
 import type { HallState } from './state.js';
 
 const MINUTE = 60_000;
+/** From call to the desk, as the demo days and the counters' timers show it. */
+const WALK_MS = 30_000;
+/** A visit past its mean still has this share of the mean ahead of it (service times spread). */
+const RESIDUE = 0.3;
+/** A usual pause by reason; a paused counter is expected back when it has run out. */
+const PAUSE_MS: Record<string, number> = { break: 30 * MINUTE, paperwork: 5 * MINUTE };
+const OTHER_PAUSE_MS = 10 * MINUTE;
+/** A longer line is estimated by the quick formula: the forecast replays every call ahead. */
+const MAX_FORECAST_LINE = 300;
+/** The spread of service times before a service has its own (a gamma of shape 2). */
+const SEED_CV = 0.7;
+/** Below this half-width (minutes) one number is honest; from it on a range is shown. */
+const RANGE_FROM = 2;
 
 /** Mean of the recent service times of a service, seeded with its target. */
 export function meanServiceMs(state: HallState, service: Service): number {
@@ -10,6 +29,14 @@ export function meanServiceMs(state: HallState, service: Service): number {
   const seed = service.targetMinutes * MINUTE;
   // The target counts as one observation, so a single fast visit cannot zero the estimate.
   return recent.reduce((sum, ms) => sum + ms, seed) / (recent.length + 1);
+}
+
+/** Spread (coefficient of variation) of the recent service times, seeded like the mean. */
+function serviceCv(state: HallState, service: Service, mean: number): number {
+  const recent = state.recentServiceMs.get(service.id) ?? [];
+  if (recent.length < 5) return SEED_CV;
+  const variance = recent.reduce((s, ms) => s + (ms - mean) ** 2, 0) / recent.length;
+  return Math.sqrt(variance) / mean;
 }
 
 /** Counters open now (not paused or closed) that cover a service. */
@@ -22,24 +49,229 @@ export function openCountersFor(state: HallState, config: HallConfig, serviceId:
   return n;
 }
 
-function estimateFor(
-  state: HallState,
-  service: Service,
-  ahead: number,
-  counters: number,
-): WaitEstimate {
-  if (counters === 0) return { kind: 'no-open-counter' };
-  return { kind: 'minutes', minutes: ahead <= 0 ? 0 : minutesFor(state, service, ahead, counters) };
+/** One ticket in the forecast; a probe is a visitor who would join now (never served). */
+interface Place {
+  id: string;
+  serviceId: string;
+  priority: boolean;
+  front: boolean;
+  queuedAt: number;
+  issuedAt: number;
+  seq: number;
+  probe: boolean;
 }
 
-function minutesFor(state: HallState, service: Service, ahead: number, counters: number): number {
-  return Math.max(1, Math.round(((ahead / counters) * meanServiceMs(state, service)) / MINUTE));
+/** When a ticket is expected to be called, and how uncertain that is (ms, one sd). */
+interface Call {
+  at: number;
+  sd: number;
+}
+
+interface Forecast {
+  ref: number;
+  /** Waiting tickets by id; probes by `probeKey`. Missing: the line was too long to replay. */
+  calls: Map<string, Call> | null;
+}
+
+const probeKey = (serviceId: string, priority: boolean) =>
+  `probe:${serviceId}:${priority ? 'p' : 'n'}`;
+
+/**
+ * Replays the hall's calling rules (`pickNext`) forward from `ref` over the tickets waiting
+ * now: every open counter frees up after its call in progress (walk and the service's mean),
+ * a paused one after its usual pause, and each free counter calls the ticket the rules pick:
+ * front placements, escalation past the limit, the priority interleave, the counter's weights.
+ * Probes (one normal and one priority visitor per service, joining at `ref`) are called like
+ * the others but take no desk time, so they measure the wait without changing anyone's.
+ */
+function forecast(state: HallState, config: HallConfig, ref: number): Forecast {
+  const pool = new Map<string, Place[]>();
+  let size = 0;
+  for (const service of config.services.values()) {
+    const line: Place[] = [];
+    for (const id of state.waiting.get(service.id) ?? []) {
+      const t = state.tickets.get(id);
+      if (t) line.push(placeOf(t));
+    }
+    size += line.length;
+    for (const priority of [false, true]) {
+      const id = probeKey(service.id, priority);
+      line.push({ ...PROBE, id, serviceId: service.id, priority, queuedAt: ref, issuedAt: ref });
+    }
+    pool.set(service.id, line);
+  }
+  if (size > MAX_FORECAST_LINE) return { ref, calls: null };
+
+  const desks = desksAt(state, config, ref);
+  const calls = new Map<string, Call>();
+  const limit = config.hall.escalationMinutes * MINUTE;
+  const ratio = config.hall.priorityRatio;
+  let normals = state.normalsSincePriority;
+  let varianceMs2 = 0;
+  while (desks.length > 0) {
+    let d = desks[0]!;
+    for (const x of desks) if (x.freeAt < d.freeAt) d = x;
+    const t = d.freeAt;
+    const picked = pick(pool, d.weights, t, limit, normals >= ratio);
+    if (!picked) {
+      desks.splice(desks.indexOf(d), 1);
+      continue;
+    }
+    const line = pool.get(picked.serviceId)!;
+    line.splice(line.indexOf(picked), 1);
+    calls.set(picked.id, { at: t, sd: Math.sqrt(varianceMs2 / Math.max(1, desks.length)) });
+    if (picked.probe) continue;
+    normals = picked.priority ? 0 : normals + 1;
+    const service = config.services.get(picked.serviceId);
+    const mean = service ? meanServiceMs(state, service) : 4 * MINUTE;
+    const cv = service ? serviceCv(state, service, mean) : SEED_CV;
+    // Each visit adds its own spread; desks working side by side share it out.
+    varianceMs2 += (cv * mean) ** 2 / Math.max(1, desks.length);
+    d.freeAt = t + WALK_MS + mean;
+  }
+  return { ref, calls };
+}
+
+const PROBE: Omit<Place, 'id' | 'serviceId' | 'priority' | 'queuedAt' | 'issuedAt'> = {
+  front: false,
+  seq: Number.POSITIVE_INFINITY,
+  probe: true,
+};
+
+function placeOf(t: Ticket): Place {
+  return {
+    id: t.id,
+    serviceId: t.serviceId,
+    priority: t.priority !== null,
+    front: t.front,
+    queuedAt: t.queuedAt,
+    issuedAt: t.issuedAt,
+    seq: t.seq,
+    probe: false,
+  };
+}
+
+interface Desk {
+  freeAt: number;
+  weights: Map<string, number>;
+}
+
+/** Open and paused counters, with when each is next free to call. */
+function desksAt(state: HallState, config: HallConfig, ref: number): Desk[] {
+  const desks: Desk[] = [];
+  for (const counter of config.counters.values()) {
+    const c = state.counters.get(counter.id);
+    if (!c || c.status === 'closed') continue;
+    let freeAt = ref;
+    if (c.status === 'paused') {
+      const usual = PAUSE_MS[c.pauseReason ?? ''] ?? OTHER_PAUSE_MS;
+      const since = state.pausedAt.get(c.id) ?? ref;
+      // A pause already past its usual length is expected to end soon, not now.
+      freeAt = Math.max(since + usual, ref + usual * RESIDUE);
+    }
+    const current = c.currentTicketId ? state.tickets.get(c.currentTicketId) : undefined;
+    const service = current ? config.services.get(current.serviceId) : undefined;
+    if (current && service && c.status === 'open') {
+      const mean = meanServiceMs(state, service);
+      if (current.status === 'called') {
+        const walked = ref - (current.lastCalledAt ?? ref);
+        freeAt = ref + Math.max(0, WALK_MS - walked) + mean;
+      } else if (current.status === 'serving') {
+        const done = ref - (current.startedAt ?? ref);
+        freeAt = ref + Math.max(mean - done, mean * RESIDUE);
+      }
+    }
+    desks.push({ freeAt, weights: new Map(counter.services.map((s) => [s.serviceId, s.weight])) });
+  }
+  return desks;
+}
+
+/** `pickNext` over the forecast's places (kept in step with it; see ordering.ts). */
+function pick(
+  pool: Map<string, Place[]>,
+  weights: Map<string, number>,
+  now: number,
+  limit: number,
+  priorityTurn: boolean,
+): Place | undefined {
+  let front: Place | undefined;
+  let escalated: Place | undefined;
+  let priority: Place | undefined;
+  let priorityW = 0;
+  let normal: Place | undefined;
+  let normalW = 0;
+  for (const [serviceId, weight] of weights) {
+    for (const t of pool.get(serviceId) ?? []) {
+      if (t.front) {
+        if (!front || earliest(t, front) < 0) front = t;
+      } else if (now - t.queuedAt > limit) {
+        if (!escalated || earliest(t, escalated) < 0) escalated = t;
+      }
+      const w = (now - t.queuedAt) * weight;
+      if (t.priority) {
+        if (!priority || w > priorityW || (w === priorityW && earliest(t, priority) < 0)) {
+          priority = t;
+          priorityW = w;
+        }
+      } else if (!normal || w > normalW || (w === normalW && earliest(t, normal) < 0)) {
+        normal = t;
+        normalW = w;
+      }
+    }
+  }
+  if (front) return front;
+  if (escalated) return escalated;
+  if (!priority) return normal;
+  if (!normal) return priority;
+  return priorityTurn ? priority : normal;
+}
+
+function earliest(a: Place, b: Place): number {
+  return a.queuedAt - b.queuedAt || a.issuedAt - b.issuedAt || a.seq - b.seq;
+}
+
+/** One forecast per state revision and reference time: every screen of a change shares it. */
+const forecasts = new WeakMap<HallState, { rev: number; config: HallConfig; f: Forecast }>();
+
+function forecastOf(state: HallState, config: HallConfig, ref: number): Forecast {
+  const hit = forecasts.get(state);
+  if (hit && hit.rev === state.rev && hit.config === config && hit.f.ref === ref) return hit.f;
+  const f = forecast(state, config, ref);
+  forecasts.set(state, { rev: state.rev, config, f });
+  return f;
+}
+
+/** The estimate of a forecast call, or the quick formula when there is no forecast. */
+function estimateOf(call: Call | undefined, ref: number): WaitEstimate | undefined {
+  if (!call) return undefined;
+  const wait = call.at - ref;
+  if (wait <= 0) return { kind: 'minutes', minutes: 0 };
+  const minutes = Math.max(1, Math.round(wait / MINUTE));
+  const half = call.sd / MINUTE;
+  if (half < RANGE_FROM) return { kind: 'minutes', minutes };
+  const min = Math.max(1, Math.round((wait - call.sd) / MINUTE));
+  const max = Math.max(min + 1, Math.round((wait + call.sd) / MINUTE));
+  return { kind: 'range', minutes: Math.min(max, Math.max(min, minutes)), min, max };
+}
+
+/** The first estimator: people ahead ÷ open counters × mean service time. */
+export function quickEstimate(
+  state: HallState,
+  config: HallConfig,
+  service: Service,
+  ahead: number,
+): WaitEstimate {
+  const counters = openCountersFor(state, config, service.id);
+  if (counters === 0) return { kind: 'no-open-counter' };
+  if (ahead <= 0) return { kind: 'minutes', minutes: 0 };
+  const minutes = ((ahead / counters) * meanServiceMs(state, service)) / MINUTE;
+  return { kind: 'minutes', minutes: Math.max(1, Math.round(minutes)) };
 }
 
 /**
- * What a visitor with `ahead` people in front of them is told. With no covering counter open
- * (closed or paused: neither is calling) there is no honest time, not even "no wait" for the
- * first in line, so the estimate says so.
+ * What a visitor with `ahead` people in front of them is told by the quick formula. With no
+ * covering counter open (closed or paused: neither is calling) there is no honest time, not
+ * even "no wait" for the first in line, so the estimate says so.
  */
 export function waitEstimate(
   state: HallState,
@@ -47,7 +279,42 @@ export function waitEstimate(
   service: Service,
   ahead: number,
 ): WaitEstimate {
-  return estimateFor(state, service, ahead, openCountersFor(state, config, service.id));
+  return quickEstimate(state, config, service, ahead);
+}
+
+/**
+ * The wait of a ticket waiting now, as of the latest event (`state.clock`): its call in the
+ * forecast of the line, or the quick formula when the line is too long to replay.
+ */
+export function ticketEstimate(
+  state: HallState,
+  config: HallConfig,
+  ticket: Ticket,
+  ahead: number,
+): WaitEstimate {
+  const service = config.services.get(ticket.serviceId);
+  if (!service) return { kind: 'no-open-counter' };
+  if (openCountersFor(state, config, service.id) === 0) return { kind: 'no-open-counter' };
+  const f = forecastOf(state, config, state.clock);
+  return estimateOf(f.calls?.get(ticket.id), f.ref) ?? quickEstimate(state, config, service, ahead);
+}
+
+/**
+ * What a visitor joining the line of `service` at `now` would be told (the kiosk's button,
+ * and the figure recorded with the ticket it issues).
+ */
+export function joinEstimate(
+  state: HallState,
+  config: HallConfig,
+  service: Service,
+  priority: PriorityGroup | null,
+  now: number,
+): WaitEstimate {
+  if (openCountersFor(state, config, service.id) === 0) return { kind: 'no-open-counter' };
+  const f = forecastOf(state, config, now);
+  const call = f.calls?.get(probeKey(service.id, priority !== null));
+  const ahead = state.waiting.get(service.id)?.size ?? 0;
+  return estimateOf(call, f.ref) ?? quickEstimate(state, config, service, ahead);
 }
 
 /**
@@ -77,7 +344,7 @@ export function serviceQueues(state: HallState, config: HallConfig): PublicServi
       serviceId: service.id,
       waiting: ids.size,
       oldestQueuedAt: oldest,
-      estimate: estimateFor(state, service, ids.size, counters),
+      estimate: joinEstimate(state, config, service, null, state.clock),
       refusesTickets: counters === 0 && config.hall.whenNoCounterOpen === 'refuse',
     });
   }

@@ -10,6 +10,7 @@ import { counterState, RECENT_SERVICE_WINDOW, type HallState, type LinePlace } f
  * make the command loop quadratic.
  */
 export function evolve(state: HallState, event: QueueEvent): HallState {
+  if (event.at > state.clock) state.clock = event.at;
   switch (event.type) {
     case 'ticket:issued': {
       const ticket: Ticket = {
@@ -166,6 +167,7 @@ export function evolve(state: HallState, event: QueueEvent): HallState {
         pauseReason: event.reason,
         freeSince: null,
       });
+      state.pausedAt.set(c.id, event.at);
       break;
     }
     case 'counter:resumed': {

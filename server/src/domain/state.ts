@@ -22,6 +22,10 @@ export interface HallState {
   normalsSincePriority: number;
   /** Recent service times (ms) per service, newest last; feeds the estimated wait. */
   recentServiceMs: Map<string, number[]>;
+  /** Time of the latest event folded: the "now" of the estimates shown with this state. */
+  clock: number;
+  /** When each paused counter paused (the forecast expects it back after a usual pause). */
+  pausedAt: Map<string, number>;
 }
 
 /** What decides a ticket's place in its line (see `compareInLine`). */
@@ -55,6 +59,8 @@ export function emptyHallState(hallId: string, day: string): HallState {
     counters: new Map(),
     normalsSincePriority: Number.POSITIVE_INFINITY,
     recentServiceMs: new Map(),
+    clock: 0,
+    pausedAt: new Map(),
   };
 }
 

@@ -25,7 +25,7 @@ const FULL_CUT = [0x1d, 0x56, 0x00];
 
 interface TicketLabels {
   ahead: (n: number) => string;
-  wait: (min: number) => string;
+  wait: (min: number | string) => string;
   /** In place of a time: the ticket was issued while no counter serving it was open. */
   noOpenCounter: string;
   /** How the visitor will be called, so nobody waits at a counter for a name to be shouted. */
@@ -57,6 +57,9 @@ function waitLine(labels: TicketLabels, estimate: WaitEstimate): string {
   switch (estimate.kind) {
     case 'minutes':
       return labels.wait(estimate.minutes);
+    case 'range':
+      // A hyphen, not an en dash: every receipt code page has it.
+      return labels.wait(`${estimate.min}-${estimate.max}`);
     case 'no-open-counter':
       return labels.noOpenCounter;
   }

@@ -16,7 +16,7 @@ import type {
   Ticket,
 } from '../../../contract/domain.js';
 import type { RevEvent } from '../../../contract/events.js';
-import { counterState, peopleAhead, serviceQueues, waitEstimate } from '../domain/index.js';
+import { counterState, peopleAhead, serviceQueues, ticketEstimate } from '../domain/index.js';
 import type { HallConfig, HallState } from '../domain/index.js';
 import { staffEvent, staffTicket, type StaffViewer } from './staff-privacy.js';
 
@@ -232,7 +232,7 @@ export function ticketStatusView(
     // Only a waiting ticket has a wait ahead; a called one is simply "now".
     estimate:
       service && t.status === 'waiting'
-        ? waitEstimate(state, config, service, ahead)
+        ? ticketEstimate(state, config, t, ahead)
         : { kind: 'minutes', minutes: 0 },
     counterNumber: t.counterId ? (config.counters.get(t.counterId)?.number ?? null) : null,
     calledAt: t.lastCalledAt,

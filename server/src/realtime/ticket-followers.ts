@@ -134,7 +134,7 @@ export class TicketFollowers {
     const t = queue.state.tickets.get(ticketId);
     if (!t || !this.nsp.adapter.rooms.has(ticketRoom(ticketId))) return;
     const view: TicketStatusView = ticketStatusView(t, queue.state, queue.config, ahead);
-    const key = `${view.status}|${view.peopleAhead}|${view.estimate.kind === 'minutes' ? view.estimate.minutes : view.estimate.kind}|${view.counterNumber}|${view.calledAt}|${view.serviceId}`;
+    const key = `${view.status}|${view.peopleAhead}|${JSON.stringify(view.estimate)}|${view.counterNumber}|${view.calledAt}|${view.serviceId}`;
     if (!always && this.lastSent.get(ticketId) === key) return;
     this.lastSent.set(ticketId, key);
     if (t.status !== 'waiting' && t.status !== 'called' && t.status !== 'serving')

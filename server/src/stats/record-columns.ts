@@ -54,6 +54,9 @@ const STATS_NUMBER = [
   'waitMs',
   'serviceMs',
   'rating',
+  'estimateMinutes',
+  'estimateMin',
+  'estimateMax',
 ] as const;
 const DETAIL_TEXT = [
   'hallId',
@@ -118,8 +121,8 @@ export function encodeRecords(records: readonly TicketRecord[]): RecordColumns {
   const detailStrings = new Strings();
   const stats = {} as StatsColumns['columns'];
   const detail = {} as DetailColumns['columns'];
-  for (const f of STATS_TEXT) stats[f] = column(records.map((r) => statsStrings.of(r[f])));
-  for (const f of STATS_NUMBER) stats[f] = column(records.map((r) => r[f]));
+  for (const f of STATS_TEXT) stats[f] = column(records.map((r) => statsStrings.of(r[f] ?? null)));
+  for (const f of STATS_NUMBER) stats[f] = column(records.map((r) => r[f] ?? null));
   for (const f of DETAIL_TEXT) detail[f] = column(records.map((r) => detailStrings.of(r[f])));
   for (const f of DETAIL_NUMBER) detail[f] = column(records.map((r) => r[f]));
   for (const f of INSTANT)
@@ -167,6 +170,9 @@ export function* statsRows(c: Pick<RecordColumns, 'count' | 'stats'>): Generator
     waitMs: null,
     serviceMs: null,
     rating: null,
+    estimateMinutes: null,
+    estimateMin: null,
+    estimateMax: null,
     idle: [],
   };
   const idleEntries: IdleEntry[] = [];
@@ -186,6 +192,10 @@ export function* statsRows(c: Pick<RecordColumns, 'count' | 'stats'>): Generator
     row.waitMs = at(col.waitMs, i);
     row.serviceMs = at(col.serviceMs, i);
     row.rating = at(col.rating, i);
+    // Summaries written before estimates were recorded have no such columns.
+    row.estimateMinutes = at(col.estimateMinutes ?? null, i);
+    row.estimateMin = at(col.estimateMin ?? null, i);
+    row.estimateMax = at(col.estimateMax ?? null, i);
     idleEntries.length = 0;
     for (let n = at(idle.count, i)!; n > 0; n--, idleAt++) {
       idleEntries.push({
@@ -243,6 +253,14 @@ export function decodeRecords(c: RecordColumns): TicketRecord[] {
       idle: [...s.idle],
       rating: s.rating,
       note: text(at(col.note, i)),
+      // Only where one was recorded, so records round-trip as they were folded.
+      ...(s.estimateMinutes === null
+        ? {}
+        : {
+            estimateMinutes: s.estimateMinutes,
+            estimateMin: s.estimateMin,
+            estimateMax: s.estimateMax,
+          }),
     };
     i++;
   }

@@ -77,4 +77,12 @@ export interface TicketRecord {
   rating: number | null;
   /** The visitor's comment with the rating; blanked after the note retention period. */
   note: string | null;
+  /**
+   * The wait promised at issue, in minutes (a range's most likely value), on segment 0; null
+   * when no time was promised (no open counter) or the ticket predates recorded estimates.
+   */
+  estimateMinutes?: number | null;
+  /** The range promised ("8–12 dk"); both equal `estimateMinutes` for a single number. */
+  estimateMin?: number | null;
+  estimateMax?: number | null;
 }

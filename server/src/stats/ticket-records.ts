@@ -50,6 +50,11 @@ export function foldRecords(
         issuedAt: e.at,
         queuedAt: e.at,
       });
+      if (e.estimate && e.estimate.kind !== 'no-open-counter') {
+        r.estimateMinutes = e.estimate.minutes;
+        r.estimateMin = e.estimate.kind === 'range' ? e.estimate.min : e.estimate.minutes;
+        r.estimateMax = e.estimate.kind === 'range' ? e.estimate.max : e.estimate.minutes;
+      }
       segmentsOf.set(e.ticketId, [r]);
       current.set(e.ticketId, r);
       continue;
@@ -145,7 +150,14 @@ type SegmentStart = Pick<
   | 'queuedAt'
 >;
 
-function openSegment(start: SegmentStart): TicketRecord {
+function openSegment(segment: SegmentStart): TicketRecord {
+  // The estimate was promised for the first segment only: a transfer does not inherit it.
+  const {
+    estimateMinutes: _minutes,
+    estimateMin: _min,
+    estimateMax: _max,
+    ...start
+  } = segment as TicketRecord;
   return {
     ...start,
     last: true,

@@ -32,7 +32,10 @@ type TicketStatus = 'waiting' | 'called' | 'serving' | 'done' | 'no-show' | 'can
 type Outcome = 'resolved' | 'forwarded';
 type CounterStatus = 'closed' | 'open' | 'paused';
 type PauseReason = 'break' | 'paperwork' | 'system';
-type WaitEstimate = { kind: 'minutes'; minutes: number } | { kind: 'no-open-counter' };
+type WaitEstimate =
+  | { kind: 'minutes'; minutes: number }
+  | { kind: 'range'; minutes: number; min: number; max: number }
+  | { kind: 'no-open-counter' };
 type Name = { tr: string; en: string };
 
 type ErrorCode =
@@ -201,6 +204,7 @@ type FrozenQueueEvent =
       number: string;
       priority: PriorityGroup | null;
       lang: Lang;
+      estimate?: WaitEstimate;
     })
   | (ByClerk & { type: 'ticket:called'; idleMs: number })
   | (ByClerk & { type: 'ticket:recalled' })

@@ -1,0 +1,39 @@
+/**
+ * How well the waits promised at issue came true (`GET /api/halls/:hallId/stats/estimates`).
+ * Errors are in minutes, actual wait (first call − issue) minus the promise: positive means
+ * the visitor waited longer than told. Type-only.
+ */
+export interface EstimateAccuracy {
+  /** Tickets issued with a time promised. */
+  promised: number;
+  /** Of those, tickets that were called (the ones measured). */
+  called: number;
+  medianAbsErrorMinutes: number | null;
+  /** Share (0–1) of called tickets whose wait was within ±2 minutes of the promise. */
+  within2: number | null;
+  /** Share (0–1) within ±5 minutes. */
+  within5: number | null;
+  /** The median signed error: above 0 the estimate tends to promise too little. */
+  medianErrorMinutes: number | null;
+  /** Share that waited more than 2 minutes longer than promised. */
+  waitedLonger: number | null;
+  /** Share called more than 2 minutes sooner than promised. */
+  waitedLess: number | null;
+}
+
+export interface EstimateAccuracyGroup extends EstimateAccuracy {
+  /** The service id, or the local hour of issue (`"9"`). */
+  key: string;
+}
+
+export interface EstimateAccuracyReport {
+  total: EstimateAccuracy;
+  byService: EstimateAccuracyGroup[];
+  byHour: EstimateAccuracyGroup[];
+}
+
+export interface EstimateAccuracyReply extends EstimateAccuracyReport {
+  hallId: string;
+  from: string;
+  to: string;
+}

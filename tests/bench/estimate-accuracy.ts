@@ -1,0 +1,97 @@
+// The quality bench of the wait estimates: simulated working days of `npm run demo-data`,
+// each ticket's promise at issue against its wait (first call − issue), for the estimator the
+// hall runs (recorded in `ticket:issued`) and for the first one (people ahead ÷ open counters
+// × mean service time), recomputed at each issue by replaying the same day. Not timed.
+import type { RevEvent } from '../../contract/events.js';
+import type { EstimateAccuracy } from '../../contract/estimate-accuracy.js';
+import { rng, simulateDay } from '../../server/src/cli/demo-simulation.js';
+import { defaultConfig } from '../../server/src/config/default-config.js';
+import {
+  emptyHallState,
+  evolve,
+  hallConfig,
+  quickEstimate,
+  type HallConfig,
+} from '../../server/src/domain/index.js';
+import { estimateAccuracy, type EstimateRow } from '../../server/src/stats/estimate-accuracy.js';
+import { foldRecords } from '../../server/src/stats/ticket-records.js';
+import type { BenchContext } from './context.js';
+import { figure, type Figure } from './figures.js';
+
+const CLERKS = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6'];
+
+/** The records of simulated days, with the recorded promise and the first estimator's. */
+export function simulatedDays(days: number, seed = 1): { now: EstimateRow[]; old: EstimateRow[] } {
+  const data = defaultConfig();
+  const config = hallConfig(data.halls[0]!, data.services, data.counters);
+  const rand = rng(seed);
+  const now: EstimateRow[] = [];
+  const old: EstimateRow[] = [];
+  const start = Date.parse('2026-03-02T05:30:00Z'); // a Monday, 08:30 in Istanbul
+  for (let d = 0; d < days; d++) {
+    const opensAt = start + d * 86_400_000;
+    const day = new Date(opensAt).toISOString().slice(0, 10);
+    const events = simulateDay(config, day, opensAt, CLERKS, 500 * (0.9 + rand() * 0.2), rand);
+    const records = foldRecords(events, config.hall, config.services);
+    const quick = quickEstimates(events, config, day);
+    for (const r of records) {
+      if (r.segment !== 0) continue;
+      now.push(r);
+      const q = quick.get(r.ticketId);
+      old.push({ ...r, estimateMinutes: q ?? null });
+    }
+  }
+  return { now, old };
+}
+
+/** The first estimator's promise at each issue of a day, replaying its events. */
+function quickEstimates(events: RevEvent[], config: HallConfig, day: string): Map<string, number> {
+  const state = emptyHallState(config.hall.id, day);
+  const out = new Map<string, number>();
+  for (const e of events) {
+    if (e.type === 'ticket:issued') {
+      const service = config.services.get(e.serviceId)!;
+      const est = quickEstimate(state, config, service, state.waiting.get(e.serviceId)?.size ?? 0);
+      if (est.kind === 'minutes') out.set(e.ticketId, est.minutes);
+    }
+    evolve(state, e);
+    state.rev = e.rev;
+  }
+  return out;
+}
+
+const pct = (n: number | null) => (n === null ? null : Math.round(n * 1000) / 10);
+const min1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
+
+function figures(id: string, label: string, a: EstimateAccuracy, target: boolean): Figure[] {
+  return [
+    figure({
+      id: `estimate.${id}.mae`,
+      name: `wait estimate at issue, ${label}: median absolute error`,
+      unit: 'min',
+      value: min1(a.medianAbsErrorMinutes),
+      note: `${a.called} called of ${a.promised} promised`,
+    }),
+    figure({
+      id: `estimate.${id}.within5`,
+      name: `wait estimate at issue, ${label}: within ±5 min`,
+      unit: '%',
+      value: pct(a.within5),
+      ...(target ? { target: { min: 80 } } : {}),
+      note: `±2 min ${pct(a.within2)}%; median signed error ${min1(a.medianErrorMinutes)} min; waited longer ${pct(a.waitedLonger)}%, less ${pct(a.waitedLess)}%`,
+    }),
+  ];
+}
+
+/** `npm run bench`: the estimate's accuracy on simulated days (quick: fewer days). */
+export async function estimateBench(ctx: BenchContext): Promise<Figure[]> {
+  const days = ctx.quick ? 5 : 20;
+  ctx.log(`estimates: ${days} simulated days`);
+  const { now, old } = simulatedDays(days);
+  const improved = estimateAccuracy(now).total;
+  const first = estimateAccuracy(old).total;
+  return [
+    ...figures('forecast', `forecast, ${days} demo days`, improved, true),
+    ...figures('quick', `first formula, same days`, first, false),
+  ];
+}
