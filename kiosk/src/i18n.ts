@@ -66,6 +66,37 @@ const tr = {
   noPrinter: 'Numaranızı not alın veya QR kodu telefonunuzla okutun.',
   ok: 'Tamam',
   returning: (s: number): string => `${num(s)} saniye sonra ana ekrana dönülecek`,
+  callMethod: 'Numaranız ekranda ve anonsla çağrılacak',
+
+  // Kiosk: help for visitors who see poorly or not at all
+  helpBar: 'Yardım',
+  largeText: 'Büyük yazı / Yüksek karşıtlık',
+  audioGuide: 'Sesli yardım',
+  audioGuideOff: 'Sesli yardımı kapat',
+  zones: {
+    previous: 'Önceki',
+    next: 'Sonraki',
+    repeat: 'Tekrar dinle',
+    choose: 'Seç',
+  },
+  audioOptionOf: (i: number, n: number): string => `${n} seçenekten ${i}.`,
+  audioIntro:
+    'Sesli yardım açıldı. Ekran dört büyük bölüme ayrıldı. Sol üst: önceki seçenek. Sağ üst: sonraki seçenek. Sol alt: tekrar dinle. Sağ alt: seç. Sesli yardımı kapatmak için ekranın en alt kenarındaki sol düğmeye dokunun.',
+  audioStart: 'İşleminizi seçin.',
+  audioPriority: 'Öncelik durumunuzu seçin. Görevli, bankoda belge veya kimlik isteyebilir.',
+  audioServicesAfterPriority: (group: string): string =>
+    `Öncelikli sıra: ${group}. Şimdi işleminizi seçin.`,
+  audioService: (name: string, figures: string): string => `${name}. ${figures}.`,
+  audioPriorityOption: 'Öncelikli sıra: 65 yaş üstü, engelli, hamile, gazi ve şehit yakını.',
+  audioSwitchLang: 'English: switch to English.',
+  audioExit: 'Sesli yardımı kapat.',
+  audioBack: 'Geri dön.',
+  audioIssuing: 'Biletiniz hazırlanıyor, lütfen bekleyin.',
+  audioTicket: (spokenNumber: string, service: string, ahead: string, wait: string): string =>
+    `Biletiniz alındı. Sıra numaranız: ${spokenNumber}. ${service}. ${ahead}. Tahmini bekleme: ${wait}.`,
+  audioDone:
+    'Bitirmek için sağ alt köşeye dokunun. Numaranızı tekrar dinlemek için sol alt köşeye dokunun.',
+  audioFinish: 'Tamam, bitir.',
 
   // Kiosk: device state
   connecting: 'Bağlanıyor…',
@@ -171,6 +202,37 @@ const en: Catalogue = {
   noPrinter: 'Note your number or scan the QR code with your phone.',
   ok: 'OK',
   returning: (s) => `Returning to the start screen in ${num(s)} s`,
+  callMethod: 'Your number will be shown on the screen and announced',
+
+  helpBar: 'Help',
+  largeText: 'Large text / High contrast',
+  audioGuide: 'Audio guide',
+  audioGuideOff: 'Turn off audio guide',
+  zones: {
+    previous: 'Previous',
+    next: 'Next',
+    repeat: 'Repeat',
+    choose: 'Choose',
+  },
+  audioOptionOf: (i, n) => `Choice ${i} of ${n}.`,
+  audioIntro:
+    'Audio guide on. The screen is split into four large parts. Top left: previous choice. Top right: next choice. Bottom left: repeat. Bottom right: choose. To turn the audio guide off, touch the left button along the bottom edge of the screen.',
+  audioStart: 'Choose your service.',
+  audioPriority:
+    'Choose your priority group. The clerk may ask for a document or ID at the counter.',
+  audioServicesAfterPriority: (group) => `Priority queue: ${group}. Now choose your service.`,
+  audioService: (name, figures) => `${name}. ${figures}.`,
+  audioPriorityOption:
+    'Priority queue: aged 65 or over, disabled, pregnant, veterans and martyrs’ relatives.',
+  audioSwitchLang: 'Türkçe: Türkçeye geç.',
+  audioExit: 'Turn off the audio guide.',
+  audioBack: 'Go back.',
+  audioIssuing: 'Preparing your ticket, please wait.',
+  audioTicket: (spokenNumber, service, ahead, wait) =>
+    `Your ticket is issued. Your number is ${spokenNumber}. ${service}. ${ahead}. Estimated wait: ${wait}.`,
+  audioDone:
+    'To finish, touch the bottom right corner. To hear your number again, touch the bottom left corner.',
+  audioFinish: 'OK, finish.',
 
   connecting: 'Connecting…',
   unpairedTitle: 'This kiosk is not paired',

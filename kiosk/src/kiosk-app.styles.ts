@@ -34,6 +34,13 @@ export const kioskAppStyles = css`
   kiosk-banner {
     margin: var(--kiosk-gap) var(--kiosk-pad) 0;
   }
+  kiosk-help-bar {
+    flex: none;
+  }
+  kiosk-audio-guide {
+    flex: 1;
+    min-height: 0;
+  }
   main {
     flex: 1;
     min-height: 0;

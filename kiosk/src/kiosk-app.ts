@@ -4,11 +4,21 @@ import type { Lang, PriorityGroup } from '../../contract/domain.js';
 import { takeDeviceKey } from './device-key.js';
 import { t } from './i18n.js';
 import { KioskLiveController } from './kiosk-live-controller.js';
+import {
+  audioOptions,
+  moveIndex,
+  optionSpeech,
+  screenSpeech,
+  ticketSpeech,
+  type AudioChoice,
+  type AudioZone,
+} from './state/audio-guide.js';
 import { confirmationModel } from './state/confirmation.js';
 import { errorMessage } from './state/errors.js';
 import {
   confirmationDeadline,
-  IDLE_MS,
+  confirmationMs,
+  idleMs,
   kioskFlow,
   START,
   type KioskAction,
@@ -19,6 +29,9 @@ import { serviceButtons } from './state/service-buttons.js';
 import { kioskTheme } from './theme.js';
 import { NoopTicketPrinter, type TicketPrinter } from './ticket-printer.js';
 import { kioskAppStyles } from './kiosk-app.styles.js';
+import { KioskSpeaker } from './speech.js';
+import './kiosk-audio-guide.js';
+import './kiosk-help-bar.js';
 import './kiosk-banner.js';
 import './kiosk-confirmation.js';
 import './kiosk-lang-switch.js';
@@ -35,10 +48,15 @@ export class KioskApp extends LitElement {
 
   @state() private _flow: KioskFlow = START;
   @state() private _now = Date.now();
+  /** The choice the audio guide is on. */
+  @state() private _audioIndex = 0;
 
   /** Puts issued tickets on paper. */
   @property({ attribute: false }) printer: TicketPrinter = new NoopTicketPrinter();
 
+  private readonly _speaker = new KioskSpeaker();
+  /** What the audio guide last read out for a screen, so a re-render does not repeat it. */
+  private _spokenScreen = '';
   private _lastTouch = Date.now();
   private _tick: ReturnType<typeof setInterval> | undefined;
   private readonly _onTouch = () => {
@@ -57,10 +75,13 @@ export class KioskApp extends LitElement {
     window.removeEventListener('pointerdown', this._onTouch, { capture: true });
     window.removeEventListener('keydown', this._onTouch, { capture: true });
     clearInterval(this._tick);
+    this._speaker.stop();
   }
 
   override updated(): void {
     document.documentElement.lang = this._flow.lang;
+    this.toggleAttribute('large', this._flow.largeText);
+    this._speakScreen();
   }
 
   override render() {
@@ -102,9 +123,35 @@ export class KioskApp extends LitElement {
             ></kiosk-banner>`
           : null
       }
-      <main class="screen-${screen}">${this._renderScreen(screen)}</main>
+      <main class="screen-${screen}">
+        ${this._flow.audio ? this._renderAudioGuide() : this._renderScreen(screen)}
+      </main>
+      <kiosk-help-bar
+        .language=${lang}
+        ?audio=${this._flow.audio}
+        ?large=${this._flow.largeText}
+        ?canSpeak=${this._speaker.available}
+        @audio-toggle=${() => this._dispatch({ type: 'audio', on: !this._flow.audio })}
+        @large-toggle=${() => this._dispatch({ type: 'large-text', on: !this._flow.largeText })}
+      ></kiosk-help-bar>
       ${this._flow.issuing ? html`<div class="issuing" role="status">${text.issuing}</div>` : null}
     `;
+  }
+
+  private _renderAudioGuide() {
+    const { lang } = this._flow;
+    const options = this._audioOptions();
+    const index = Math.min(this._audioIndex, options.length - 1);
+    const current =
+      this._flow.view === 'confirmation' && this._flow.ticket
+        ? this._flow.ticket.number
+        : (options[index]?.label ?? '');
+    return html`<kiosk-audio-guide
+      .language=${lang}
+      .current=${current}
+      .position=${this._flow.view === 'confirmation' ? '' : `${index + 1} / ${options.length}`}
+      @zone=${(e: CustomEvent<AudioZone>) => this._onZone(e.detail)}
+    ></kiosk-audio-guide>`;
   }
 
   private _renderScreen(screen: 'start' | 'priority' | 'services' | 'confirmation') {
@@ -173,6 +220,7 @@ export class KioskApp extends LitElement {
           print,
           confirmationDeadline(this._flow),
           this._now,
+          confirmationMs(this._flow),
         );
         return html`<kiosk-confirmation
           .model=${model}
@@ -205,12 +253,16 @@ export class KioskApp extends LitElement {
     this._dispatch({ type: 'lang', lang: e.detail });
   }
 
-  private async _onService(e: CustomEvent<string>): Promise<void> {
+  private _onService(e: CustomEvent<string>): Promise<void> {
+    return this._issue(e.detail);
+  }
+
+  private async _issue(serviceId: string): Promise<void> {
     // Checked and set synchronously: the second tap of a double tap finds `issuing` already set.
     if (!canIssue(this._live.connection, this._flow)) return;
     this._dispatch({ type: 'issue-start' });
     const { priority, lang } = this._flow;
-    const result = await this._live.issue(e.detail, priority, lang);
+    const result = await this._live.issue(serviceId, priority, lang);
     if (!result.ok) return this._dispatch({ type: 'issue-failed', error: result.code });
     const { ticket } = result;
     this._now = Date.now();
@@ -218,6 +270,72 @@ export class KioskApp extends LitElement {
     this._dispatch({ type: 'issue-ok', ticket, at: this._now });
     const outcome = await this.printer.print(ticket).catch(() => 'failed' as const);
     this._dispatch({ type: 'print-done', ticketId: ticket.id, outcome });
+    if (this._flow.audio && this._flow.ticket?.id === ticket.id) {
+      const model = confirmationModel(ticket, this._flow.lang, outcome, 0, 0);
+      this._speaker.say(model.printLine, this._flow.lang, true);
+    }
+  }
+
+  private _audioOptions() {
+    const buttons = serviceButtons(
+      this._live.hall,
+      this._flow.lang,
+      canIssue(this._live.connection, this._flow),
+    );
+    return audioOptions(this._flow, buttons);
+  }
+
+  /** Reads a screen out once when it appears (and the guide's rules when it is turned on). */
+  private _speakScreen(): void {
+    const { audio, view, lang, priority, ticket, issuing } = this._flow;
+    if (!audio) {
+      if (this._spokenScreen) this._speaker.stop();
+      this._spokenScreen = '';
+      return;
+    }
+    const key = `${view}|${lang}|${priority}|${ticket?.id ?? ''}|${issuing}`;
+    if (key === this._spokenScreen) return;
+    const first = this._spokenScreen === '';
+    this._spokenScreen = key;
+    this._audioIndex = 0;
+    const text = t(lang);
+    if (issuing) return this._speaker.say(text.audioIssuing, lang);
+    const speech =
+      view === 'confirmation' && ticket
+        ? ticketSpeech(ticket, lang)
+        : screenSpeech(this._flow, this._audioOptions());
+    this._speaker.say(first ? `${text.audioIntro} ${speech}` : speech, lang);
+  }
+
+  private _onZone(zone: AudioZone): void {
+    const { lang, view, ticket } = this._flow;
+    const options = this._audioOptions();
+    if (zone === 'choose') return this._choose(options[this._audioIndex]?.choice);
+    this._audioIndex = moveIndex(this._audioIndex, options.length, zone);
+    if (zone === 'repeat' && view === 'confirmation' && ticket)
+      return this._speaker.say(ticketSpeech(ticket, lang), lang);
+    this._speaker.say(optionSpeech(options, this._audioIndex, lang), lang);
+  }
+
+  private _choose(choice: AudioChoice | undefined): void {
+    if (!choice) return;
+    switch (choice.kind) {
+      case 'service':
+        void this._issue(choice.serviceId);
+        return;
+      case 'priority-path':
+        return this._dispatch({ type: 'priority-path' });
+      case 'group':
+        return this._dispatch({ type: 'priority-group', group: choice.group });
+      case 'back':
+        return this._dispatch({ type: 'back' });
+      case 'lang':
+        return this._dispatch({ type: 'lang', lang: choice.lang });
+      case 'exit':
+        return this._dispatch({ type: 'audio', on: false });
+      case 'finish':
+        return this._dispatch({ type: 'ok-tap', at: Date.now() });
+    }
   }
 
   private _onTick(): void {
@@ -226,7 +344,7 @@ export class KioskApp extends LitElement {
       this._now = now;
       this._dispatch({ type: 'confirmation-timeout', at: now });
     }
-    if (now - this._lastTouch >= IDLE_MS) this._dispatch({ type: 'idle' });
+    if (now - this._lastTouch >= idleMs(this._flow)) this._dispatch({ type: 'idle' });
   }
 }
 

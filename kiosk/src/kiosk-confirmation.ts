@@ -22,6 +22,7 @@ export class KioskConfirmation extends LitElement {
       border-radius: var(--kiosk-radius);
       padding: var(--kiosk-pad);
       box-shadow: 0 0.4vmin 1.6vmin rgb(11 26 46 / 0.15);
+      border: var(--kiosk-card-border, 0);
     }
     .ticket {
       grid-area: ticket;
@@ -76,6 +77,11 @@ export class KioskConfirmation extends LitElement {
     dd {
       margin: 0.6vmin 0 0;
       font-size: var(--kiosk-text-l);
+      font-weight: 800;
+    }
+    .call-method {
+      margin: 2vmin 0 0;
+      font-size: var(--kiosk-text-m);
       font-weight: 800;
     }
     .qr {
@@ -144,6 +150,15 @@ export class KioskConfirmation extends LitElement {
       outline: 6px solid var(--kiosk-focus);
       outline-offset: 4px;
     }
+    /* Large text on a portrait panel: the words grow, so the number and QR give up some room. */
+    @media (orientation: portrait) {
+      :host-context([large]) .number {
+        font-size: max(96px, min(20vmin, 10vh));
+      }
+      :host-context([large]) .qr {
+        --kiosk-qr-size: max(140px, min(24vmin, 13vh));
+      }
+    }
     @media (orientation: landscape) {
       :host {
         grid-template-areas: 'ticket qr' 'ticket footer';
@@ -190,6 +205,7 @@ export class KioskConfirmation extends LitElement {
             <dd>${m.wait}</dd>
           </div>
         </dl>
+        <p class="call-method" data-testid="call-method">${m.callMethod}</p>
       </section>
       <section class="qr">
         <kiosk-qr-code .text=${m.qrText} .alt=${m.qrAlt}></kiosk-qr-code>

@@ -53,7 +53,7 @@ export const styles = css`
     align-items: center;
     align-content: center;
     gap: 0.6vmin var(--kiosk-gap);
-    min-height: max(64px, 9vmin);
+    min-height: var(--kiosk-touch, max(64px, 9vmin));
     padding: 1.4vmin var(--kiosk-pad);
     border: 0;
     border-radius: var(--kiosk-radius);
@@ -81,19 +81,19 @@ export const styles = css`
     grid-row: span 2;
     display: grid;
     place-items: center;
-    min-width: max(52px, 7.5vmin);
-    height: max(52px, 7.5vmin);
+    min-width: var(--kiosk-prefix-box, max(52px, 7.5vmin));
+    height: var(--kiosk-prefix-box, max(52px, 7.5vmin));
     padding: 0 0.2em;
     box-sizing: border-box;
     border-radius: max(26px, 3.75vmin);
     background: var(--kiosk-badge);
     color: var(--kiosk-badge-ink);
-    font-size: max(26px, 3.8vmin);
+    font-size: var(--kiosk-service-prefix, max(26px, 3.8vmin));
     font-weight: 800;
     white-space: nowrap;
   }
   .name {
-    font-size: max(24px, 3.2vmin);
+    font-size: var(--kiosk-service-name, max(24px, 3.2vmin));
     font-weight: 800;
     line-height: 1.15;
     overflow-wrap: anywhere;
@@ -102,7 +102,7 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     gap: 0 0.4em;
-    font-size: max(19px, 2.4vmin);
+    font-size: var(--kiosk-service-figures, max(19px, 2.4vmin));
     line-height: 1.3;
   }
   .figures strong {

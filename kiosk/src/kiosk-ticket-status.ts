@@ -77,6 +77,14 @@ export class KioskTicketStatus extends LitElement {
     .wait strong {
       font-weight: 800;
     }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
     @keyframes pulse {
       50% {
         transform: scale(1.03);
@@ -103,12 +111,7 @@ export class KioskTicketStatus extends LitElement {
         <p class="number" data-testid="phone-number">${m.number}</p>
         <p class="service">${m.service}</p>
       </section>
-      <section
-        class="status ${m.tone}"
-        role="status"
-        aria-live="assertive"
-        data-testid="phone-status"
-      >
+      <section class="status ${m.tone}" data-testid="phone-status">
         ${m.title ? html`<p class="title">${m.title}</p>` : null}
         <p class="headline">${m.headline}</p>
         ${
@@ -117,6 +120,30 @@ export class KioskTicketStatus extends LitElement {
             : null
         }
       </section>
+      <!--
+        What a screen reader says as the line moves (politely, after what it is reading) and
+        when the visitor is called (at once). Both regions are in the page from the start, so
+        VoiceOver and TalkBack follow them; the visible card above is not itself live, so
+        nothing is said twice.
+      -->
+      <p
+        class="visually-hidden"
+        role="status"
+        aria-live="polite"
+        aria-atomic="true"
+        data-testid="phone-live-place"
+      >
+        ${m.tone === 'called' ? '' : m.wait ? `${m.headline}. ${text.estimatedWait}: ${m.wait}.` : m.headline}
+      </p>
+      <p
+        class="visually-hidden"
+        role="alert"
+        aria-live="assertive"
+        aria-atomic="true"
+        data-testid="phone-live-call"
+      >
+        ${m.tone === 'called' ? `${m.title ?? ''} ${m.headline}` : ''}
+      </p>
     `;
   }
 }

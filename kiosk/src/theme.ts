@@ -36,4 +36,42 @@ export const kioskTheme = css`
     --kiosk-text-s: max(18px, 2.4vmin);
     --kiosk-touch: max(64px, 9vmin);
   }
+  /*
+   * "Büyük yazı / Yüksek karşıtlık": every text about 1.35 times larger, and light on black with
+   * yellow services (at least 15:1), for a low-vision or elderly visitor. The grid of issue 16
+   * reflows with the larger text (fewer columns, and the list scrolls with its cue).
+   */
+  :host([large]) {
+    --kiosk-bg: #000000;
+    --kiosk-ink: #ffffff;
+    --kiosk-muted: #ffffff;
+    --kiosk-surface: #000000;
+    --kiosk-bar: #000000;
+    --kiosk-bar-ink: #ffffff;
+    --kiosk-service: #ffe14d;
+    --kiosk-service-ink: #000000;
+    --kiosk-service-active: #b89d00;
+    --kiosk-priority: #7fe7ff;
+    --kiosk-priority-ink: #000000;
+    --kiosk-priority-active: #1fb5d6;
+    --kiosk-badge: #000000;
+    --kiosk-badge-ink: #ffffff;
+    --kiosk-danger: #ffb3b3;
+    --kiosk-danger-ink: #000000;
+    --kiosk-success: #8dff9e;
+    --kiosk-success-ink: #000000;
+    --kiosk-focus: #ff5cf4;
+    --kiosk-card-border: 3px solid #ffffff;
+    --kiosk-lang-on: #ffffff;
+    --kiosk-lang-on-ink: #000000;
+    --kiosk-text-xl: max(54px, 7.4vmin);
+    --kiosk-text-l: max(40px, 5.6vmin);
+    --kiosk-text-m: max(30px, 4vmin);
+    --kiosk-text-s: max(26px, 3.3vmin);
+    --kiosk-touch: max(88px, 11vmin);
+    --kiosk-service-name: max(34px, 4.4vmin);
+    --kiosk-service-figures: max(26px, 3.3vmin);
+    --kiosk-service-prefix: max(34px, 5vmin);
+    --kiosk-prefix-box: max(68px, 9.5vmin);
+  }
 `;

@@ -16,6 +16,8 @@ export interface ConfirmationModel {
   qrText: string;
   qrAlt: string;
   printLine: string;
+  /** "Numaranız ekranda ve anonsla çağrılacak": how the visitor will be called. */
+  callMethod: string;
   returning: string;
   /** Share of the confirmation's time still left, 1 → 0 (the countdown bar). */
   remaining: number;
@@ -44,6 +46,8 @@ export function confirmationModel(
   print: PrintOutcome | null,
   deadline: number,
   now: number,
+  /** How long the confirmation stays in all (the countdown bar's full width). */
+  duration = CONFIRMATION_MS,
 ): ConfirmationModel {
   const text = t(lang);
   return {
@@ -55,7 +59,8 @@ export function confirmationModel(
     qrText: phoneLink(ticket.statusUrl, ticket.lang),
     qrAlt: text.qrAlt(ticket.number),
     printLine: print === null ? text.printing : PRINT_LINES[print](text),
+    callMethod: text.callMethod,
     returning: text.returning(secondsLeft(deadline, now)),
-    remaining: Math.min(1, Math.max(0, (deadline - now) / CONFIRMATION_MS)),
+    remaining: Math.min(1, Math.max(0, (deadline - now) / duration)),
   };
 }

@@ -10,6 +10,13 @@ import type { FailureCode } from './errors.js';
 export const CONFIRMATION_MS = 25_000;
 /** No touch for this long on a screen other than a Turkish start screen: start over. */
 export const IDLE_MS = 30_000;
+/**
+ * With large text or the audio guide on, the visitor is given time: no start-over before two
+ * minutes without a touch (a blind visitor listens to every choice before touching), and the
+ * confirmation stays a minute (it is read aloud, and may be repeated).
+ */
+export const ASSISTED_IDLE_MS = 120_000;
+export const ASSISTED_CONFIRMATION_MS = 60_000;
 /** A second tap of a double tap can land on the confirmation's OK: ignore it for this long. */
 export const DISMISS_GUARD_MS = 800;
 
@@ -29,6 +36,10 @@ export interface KioskFlow {
   /** When the confirmation appeared. */
   shownAt: number | null;
   error: FailureCode | null;
+  /** "Büyük yazı / Yüksek karşıtlık": on until this visitor's ticket is issued and dismissed. */
+  largeText: boolean;
+  /** "Sesli yardım": the screen is read aloud and chosen by large zones, until the ticket is done. */
+  audio: boolean;
 }
 
 export type KioskAction =
@@ -43,7 +54,9 @@ export type KioskAction =
   | { type: 'dismiss-error' }
   | { type: 'ok-tap'; at: number }
   | { type: 'confirmation-timeout'; at: number }
-  | { type: 'idle' };
+  | { type: 'idle' }
+  | { type: 'large-text'; on: boolean }
+  | { type: 'audio'; on: boolean };
 
 export const START: KioskFlow = {
   view: 'start',
@@ -54,6 +67,8 @@ export const START: KioskFlow = {
   print: null,
   shownAt: null,
   error: null,
+  largeText: false,
+  audio: false,
 };
 
 /** The next flow after an action; the same object when the action changes nothing. */
@@ -103,6 +118,10 @@ export function kioskFlow(flow: KioskFlow, action: KioskAction): KioskFlow {
       return START;
     case 'idle':
       return idleResets(flow) ? START : flow;
+    case 'large-text':
+      return action.on === flow.largeText ? flow : { ...flow, largeText: action.on };
+    case 'audio':
+      return action.on === flow.audio ? flow : { ...flow, audio: action.on };
   }
 }
 
@@ -113,14 +132,30 @@ export function canDismiss(flow: KioskFlow, now: number): boolean {
 
 /** When the confirmation gives way to the start screen. */
 export function confirmationDeadline(flow: KioskFlow): number {
-  return (flow.shownAt ?? 0) + CONFIRMATION_MS;
+  return (flow.shownAt ?? 0) + confirmationMs(flow);
+}
+
+/** How long the confirmation stays: longer for a visitor who asked for help. */
+export function confirmationMs(flow: KioskFlow): number {
+  return assisted(flow) ? ASSISTED_CONFIRMATION_MS : CONFIRMATION_MS;
+}
+
+/** How long without a touch before the kiosk starts over. */
+export function idleMs(flow: KioskFlow): number {
+  return assisted(flow) ? ASSISTED_IDLE_MS : IDLE_MS;
+}
+
+/** The visitor turned on large text or the audio guide. */
+export function assisted(flow: KioskFlow): boolean {
+  return flow.largeText || flow.audio;
 }
 
 /**
  * `true` when an idle kiosk should start over: any screen but the start screen, a start screen
- * left in English, or an error left on it. Never while a ticket request is in flight.
+ * left in English, with large text or the audio guide on, or an error left on it. Never while a
+ * ticket request is in flight.
  */
 export function idleResets(flow: KioskFlow): boolean {
   if (flow.issuing) return false;
-  return flow.view !== 'start' || flow.lang !== 'tr' || flow.error !== null;
+  return flow.view !== 'start' || flow.lang !== 'tr' || flow.error !== null || assisted(flow);
 }

@@ -18,6 +18,7 @@ describe('confirmation', () => {
       qrText: 'http://192.168.1.10:3000/t/abcdefghijklmnopqrstuv',
       qrAlt: 'V012 numaralı biletin durum sayfası için QR kod',
       printLine: 'Biletiniz yazdırılıyor…',
+      callMethod: 'Numaranız ekranda ve anonsla çağrılacak',
       returning: '25 saniye sonra ana ekrana dönülecek',
       remaining: 1,
     });
@@ -34,6 +35,7 @@ describe('confirmation', () => {
       ahead: 'You are next',
       qrText: 'http://192.168.1.10:3000/t/abcdefghijklmnopqrstuv?lang=en',
       printLine: 'Your ticket has been printed, please take it.',
+      callMethod: 'Your number will be shown on the screen and announced',
       returning: 'Returning to the start screen in 21 s',
       remaining: 0.84,
     });
