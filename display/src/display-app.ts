@@ -1,36 +1,66 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { styles } from './display-app.styles.js';
 import { Announcer } from './announcer.js';
+import { fetchShowing, rememberedShowing, type Showing } from './device-setup.js';
 import { DisplayConnection } from './display-connection.js';
 import { text } from './i18n.js';
 import { counterTiles, nextFlashEnd, recentCallRows, waitingRows } from './state/board.js';
+import type { ConnectionStatus } from './state/connection.js';
+import { counterSign } from './state/counter-sign.js';
 import './display-clock.js';
 import './display-connection-badge.js';
 import './display-counter-board.js';
+import './display-counter-sign.js';
 import './display-message-screen.js';
 import './display-recent-calls.js';
 import './display-sound-overlay.js';
 import './display-waiting-list.js';
 
-/** The lobby screen: current calls per counter, recent calls, waiting per service, the clock. */
+/**
+ * The lobby screen: current calls per counter, recent calls, waiting per service, the clock. A
+ * display set to one counter (Ayarlar → Cihazlar) is that counter's sign instead, silent.
+ */
 @customElement('display-app')
 export class DisplayApp extends LitElement {
-  static override styles = styles;
+  static override styles = [
+    styles,
+    css`
+      :host([sign]) {
+        display: block;
+        padding: 0;
+      }
+    `,
+  ];
 
   private readonly announcer = new Announcer({
     onBlockedChange: (blocked) => {
       this._soundBlocked = blocked;
     },
   });
-  private readonly connection = new DisplayConnection(this, (a) => this.announcer.enqueue(a));
+  // A sign speaks nothing: the lobby display beside it does.
+  private readonly connection = new DisplayConnection(this, (a) => {
+    if (this._showing?.kind !== 'sign') this.announcer.enqueue(a);
+  });
 
   @state() private _soundBlocked = this.announcer.blocked;
+  /** What this device is set to show; `null` until the server (or the last start) has said. */
+  @state() private _showing: Showing | null = rememberedShowing();
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
+  private seenStatus: ConnectionStatus | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
     document.title = `${text.pageTitle.tr} / ${text.pageTitle.en}`;
+  }
+
+  override willUpdate(): void {
+    // Asked at every (re)connection: a changed setting ends the device's connection, so the
+    // screen learns it within a reconnect, without a reload.
+    const status = this.connection.status;
+    if (status !== this.seenStatus && status === 'connected') void this.learnShowing();
+    this.seenStatus = status;
+    this.toggleAttribute('sign', this.signCounterId() !== null);
   }
 
   override disconnectedCallback(): void {
@@ -50,10 +80,22 @@ export class DisplayApp extends LitElement {
   override render() {
     return html`${this.renderScreen()}
     ${
-      this._soundBlocked && this.connection.status !== 'unpaired'
+      this._soundBlocked && this.connection.status !== 'unpaired' && this.signCounterId() === null
         ? html`<display-sound-overlay @display-unlock=${this.onUnlock}></display-sound-overlay>`
         : nothing
     }`;
+  }
+
+  /** The counter whose sign this screen is, when paired and set so; else `null` (the hall). */
+  private signCounterId(): string | null {
+    if (this.connection.status === 'unpaired') return null;
+    return this._showing?.kind === 'sign' ? this._showing.counterId : null;
+  }
+
+  private async learnShowing(): Promise<void> {
+    const showing = await fetchShowing();
+    if (showing) this._showing = showing;
+    else this._showing ??= { kind: 'hall' };
   }
 
   private renderScreen() {
@@ -65,10 +107,23 @@ export class DisplayApp extends LitElement {
         tone="alert"
       ></display-message-screen>`;
     }
-    if (state.rev === null || !state.hall) {
+    if (state.rev === null || !state.hall || this._showing === null) {
       return html`<display-message-screen .heading=${text.connecting}></display-message-screen>`;
     }
     const now = Date.now();
+    const signCounterId = this.signCounterId();
+    if (signCounterId !== null) {
+      const sign = counterSign(state, signCounterId, now);
+      if (sign.kind === 'counter') {
+        const title = text.signTitle(sign.counterNumber);
+        document.title = `${title.tr} / ${title.en}`;
+      }
+      return html`<display-counter-sign
+        .sign=${sign}
+        ?offline=${status !== 'connected'}
+      ></display-counter-sign>`;
+    }
+    document.title = `${text.pageTitle.tr} / ${text.pageTitle.en}`;
     return html`
       <header>
         <h1>${state.hall.name}</h1>

@@ -50,5 +50,20 @@ export const text = {
     tr: `${count.format(n)} numaralı banko`,
     en: `Counter ${count.format(n)}`,
   }),
+  // A display set to one counter: its sign above the counter ("banko üstü ekran").
+  signTitle: (n: number): Bilingual => ({
+    tr: `Sıramatik — ${count.format(n)} numaralı banko`,
+    en: `Sıramatik — Counter ${count.format(n)}`,
+  }),
+  signCalled: { tr: 'Lütfen bankoya gelin', en: 'Please come to the counter' },
+  signServing: { tr: 'İşlemde', en: 'Being served' },
+  signWaiting: { tr: 'Bekleyiniz', en: 'Please wait' },
+  signClosed: { tr: 'Kapalı', en: 'Closed' },
+  signPaused: { tr: 'Ara verildi', en: 'On a break' },
+  signMissingTitle: { tr: 'Bu banko artık yok', en: 'This counter no longer exists' },
+  signMissingHelp: {
+    tr: 'Yöneticiden Ayarlar → Cihazlar bölümünde bu ekranın gösterimini değiştirmesini isteyin.',
+    en: 'Ask an administrator to change what this screen shows in Settings → Devices.',
+  },
   // What the display speaks (Turkish only, the voice is tr-TR) is in state/spoken-call.ts.
 } as const;

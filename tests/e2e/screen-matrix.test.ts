@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { ConfigData } from '../../server/src/config/config-data.js';
 import { defaultConfig } from '../../server/src/config/default-config.js';
 import { launchBrowser, screenshot, seriousA11yViolations } from '../support/browser.js';
+import { adminCookie, setSign, signDevice, signReads } from '../support/counter-signs.js';
 import { describeProblems, layoutProblems, type LayoutRules } from '../support/layout-check.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
@@ -15,6 +16,14 @@ const DISPLAY_SIZES = [
   [3840, 2160],
   [1080, 1920],
   [1280, 1024],
+] as const;
+/** Counter-top signs: small 7–10″ panels, a 13″ one, a TV, and a panel mounted upright. */
+const SIGN_SIZES = [
+  [800, 480],
+  [1024, 600],
+  [1280, 800],
+  [1920, 1080],
+  [480, 800],
 ] as const;
 const KIOSK_SIZES = [
   [800, 1280],
@@ -88,27 +97,30 @@ async function issue(server: TestServer, serviceId: string): Promise<string> {
   return ((await res.json()) as { number: string }).number;
 }
 
+/** A clerk signed in at counter `n`, who opens it; returns a command sender. */
+async function clerkAt(server: TestServer, n: number) {
+  const clerk = await server.addUser('clerk');
+  const login = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: clerk.username, password: clerk.password }),
+  });
+  const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+  const command = async (action: string, body: object = {}) => {
+    const res = await fetch(`${server.url}/api/counters/banko-${n}/${action}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify(body),
+    });
+    expect(res.status, `${action}: ${await res.clone().text()}`).toBe(200);
+  };
+  await command('open');
+  return command;
+}
+
 /** Opens `count` counters and has each call a visitor of its own service. */
 async function callAtEveryCounter(server: TestServer, count: number): Promise<void> {
-  for (let n = 1; n <= count; n++) {
-    const clerk = await server.addUser('clerk');
-    const login = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: clerk.username, password: clerk.password }),
-    });
-    const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
-    const command = async (action: string) => {
-      const res = await fetch(`${server.url}/api/counters/banko-${n}/${action}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', cookie },
-        body: '{}',
-      });
-      expect(res.status, `${action}: ${await res.clone().text()}`).toBe(200);
-    };
-    await command('open');
-    await command('call-next');
-  }
+  for (let n = 1; n <= count; n++) await (await clerkAt(server, n))('call-next');
 }
 
 async function fillHall(server: TestServer, services: number, counters: number) {
@@ -233,6 +245,128 @@ describe('kiosk on every panel', () => {
         await page.waitForTimeout(900);
         await page.getByRole('button', { name: 'Tamam' }).tap();
         await page.locator('button[data-service="vezne"]').waitFor();
+      }
+    } finally {
+      await context.close();
+      await server.dispose();
+    }
+  });
+});
+
+describe('counter-top sign on small screens', () => {
+  it('when a sign shows a call, a waiting, paused or closed counter, or a removed one, then every panel shows it whole, the number largest, with no serious accessibility problem', async () => {
+    // 12 services, 15 counters: counter 12 calls ZB001 (the longest prefix), 13 stays closed.
+    const server = await startTestServer({ distDir: inject('distDir'), config: bigHall(12, 15) });
+    const page = await browser.newPage({ viewport: { width: 800, height: 480 } });
+    try {
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await fillHall(server, 12, 12);
+      await clerkAt(server, 14);
+      await (
+        await clerkAt(server, 15)
+      )('pause', { reason: 'break' });
+      const cookie = await adminCookie(server);
+      const sign = await signDevice(server, cookie, 'banko-12');
+      await page.goto(`${server.url}/display#key=${sign.key}`);
+      const states = [
+        ['banko-12', 'called', 'ZB001'],
+        ['banko-14', 'waiting', 'Bekleyiniz'],
+        ['banko-15', 'paused', 'Ara verildi'],
+        ['banko-13', 'closed', 'Kapalı'],
+      ] as const;
+      for (const [counterId, state, shows] of states) {
+        await setSign(server, cookie, sign.id, counterId);
+        await expect
+          .poll(() => signReads(page).catch(() => null))
+          .toMatchObject({ state, text: expect.stringContaining(shows) });
+        for (const [width, height] of SIGN_SIZES) {
+          const cell = `sign ${width}×${height} ${state}`;
+          await page.setViewportSize({ width, height });
+          await page.waitForTimeout(100);
+          await screenshot(page, `matrix-sign-${width}x${height}-${state}`);
+          const vmin = Math.min(width, height);
+          await expectFits(page, { minFontPx: Math.max(12, vmin * 0.025) }, cell);
+          const main = page.locator(
+            state === 'called'
+              ? 'display-counter-sign [data-ticket]'
+              : 'display-counter-sign .word',
+          );
+          const size = await main.first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+          const others = await page
+            .locator('display-counter-sign .label')
+            .evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
+          // The ticket (or the state) is the largest text, readable across the counter.
+          expect(size, cell).toBeGreaterThan(Math.max(...others));
+          if (state === 'called') expect(size, cell).toBeGreaterThanOrEqual(vmin * 0.2);
+        }
+        await page.setViewportSize({ width: 800, height: 480 });
+      }
+      await server.app.configStore.update((d) => {
+        d.counters = d.counters.filter((c) => c.id !== 'banko-13');
+      });
+      await server.restart();
+      await page
+        .locator('display-counter-sign display-message-screen')
+        .waitFor({ timeout: 20_000 });
+      for (const [width, height] of SIGN_SIZES) {
+        await page.setViewportSize({ width, height });
+        await page.waitForTimeout(100);
+        await screenshot(page, `matrix-sign-${width}x${height}-missing`);
+        const vmin = Math.min(width, height);
+        await expectFits(
+          page,
+          { minFontPx: Math.max(12, vmin * 0.025) },
+          `sign ${width}×${height} missing`,
+        );
+      }
+    } finally {
+      await page.close();
+      await server.dispose();
+    }
+  });
+});
+
+describe('kiosk in large-text / high-contrast mode', () => {
+  it('when a visitor turns on large text on the 1280×1024, 1080×1920 and 800×1280 kiosks, then every screen still fits: nothing overflows or overlaps, text at least 26 px', async () => {
+    const server = await startTestServer({ distDir: inject('distDir'), config: bigHall(12, 3) });
+    const context = await browser.newContext({ hasTouch: true });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${server.url}/kiosk#key=${server.kioskKey}`);
+      await page.locator('button[data-service="vezne"]:not([disabled])').waitFor();
+      const rules: LayoutRules = { minFontPx: 26, minTargetPx: 64 };
+      for (const [width, height] of [
+        [1280, 1024],
+        [1080, 1920],
+        [800, 1280],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        const cell = `kiosk large ${width}×${height}`;
+        await page.getByRole('button', { name: 'Büyük yazı / Yüksek karşıtlık' }).tap();
+        for (const lang of ['English', 'Türkçe'] as const) {
+          await page.getByRole('button', { name: lang }).tap();
+          await page.waitForTimeout(100);
+          await screenshot(page, `matrix-kiosk-large-${width}x${height}-${lang}`);
+          await expectFits(page, rules, `${cell} ${lang}`);
+        }
+        await page.locator('.priority-entry').tap();
+        await page.locator('button[data-group="elderly"]').waitFor();
+        await screenshot(page, `matrix-kiosk-large-${width}x${height}-priority`);
+        await expectFits(page, rules, `${cell} priority groups`);
+        await page.locator('button[data-group="elderly"]').tap();
+        await screenshot(page, `matrix-kiosk-large-${width}x${height}-priority-services`);
+        await expectFits(page, rules, `${cell} priority services`);
+        await page.locator('button[data-service="zabita"]').tap();
+        await page.locator('kiosk-qr-code img').waitFor();
+        await screenshot(page, `matrix-kiosk-large-${width}x${height}-confirmation`);
+        await expectFits(page, rules, `${cell} confirmation`);
+        await page.waitForTimeout(900);
+        await page.getByRole('button', { name: 'Tamam' }).tap();
+        await page.locator('button[data-service="vezne"]').waitFor();
+        // The next visitor gets the normal screen back.
+        expect(await page.locator('kiosk-app').evaluate((el) => el.hasAttribute('large'))).toBe(
+          false,
+        );
       }
     } finally {
       await context.close();
