@@ -1,11 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { io, type Socket } from 'socket.io-client';
+import { io } from 'socket.io-client';
 import type { CounterCommandResult, StaffSnapshot } from '../../contract/api.js';
-import type {
-  StaffClientToServer,
-  StaffDelta,
-  StaffServerToClient,
-} from '../../contract/socket.js';
+import { LiveFeed, STAFF_FEED_EVENTS, type FeedStatus } from '../../contract/live-feed.js';
+import type { StaffDelta } from '../../contract/socket.js';
 import { apiRequest, type ApiResult } from './api-client.js';
 import type { CounterAction } from './state/actions.js';
 import { applyDelta, modelFromSnapshot, type CounterModel } from './state/model.js';
@@ -19,22 +16,17 @@ export interface CounterQueueOptions {
   onExpired: () => void;
 }
 
-const RESYNC_TIMEOUT_MS = 5_000;
-const RECONNECT_DELAY_MS = 1_000;
-
 /**
- * The counter app's only I/O with the hall: the `/counter` socket (snapshot, deltas, resync,
- * session end) and the counter commands over REST. Keeps the local model: deltas with
- * `rev <= model.rev` are ignored, a gap asks for `queue:resync`.
+ * The counter app's only I/O with the hall: the `/counter` live feed (snapshot, deltas,
+ * resync and reconnect: contract/live-feed.ts), the session end, and the counter commands over
+ * REST. Keeps the local model from what the feed hands over.
  */
 export class CounterQueueController implements ReactiveController {
   model: CounterModel | null = null;
   connection: ConnectionState = 'connecting';
 
-  private socket: Socket<StaffServerToClient, StaffClientToServer> | null = null;
-  private resyncing = false;
+  private feed: LiveFeed<StaffSnapshot, StaffDelta> | null = null;
   private expired = false;
-  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -46,39 +38,23 @@ export class CounterQueueController implements ReactiveController {
   hostConnected(): void {
     this.expired = false;
     this.connection = 'connecting';
-    // WebSocket only: no long-polling, so no sticky sessions are needed behind a balancer.
-    const socket: Socket<StaffServerToClient, StaffClientToServer> = io('/counter', {
-      transports: ['websocket'],
-      withCredentials: true,
+    this.feed = new LiveFeed<StaffSnapshot, StaffDelta>({
+      open: (options) => io('/counter', { ...options, withCredentials: true }),
+      events: STAFF_FEED_EVENTS,
+      revOf: (snapshot) => snapshot.rev,
+      refusedCodes: ['unauthenticated'],
+      onSnapshot: (snapshot) => this.takeSnapshot(snapshot),
+      onDeltas: (deltas) => this.takeDeltas(deltas),
+      onStatus: (status) => this.setConnection(status),
+      onRefused: () => this.expire(),
     });
-    this.socket = socket;
-    socket.on('connect', () => this.setConnection('online'));
-    socket.on('disconnect', (reason) => {
-      this.setConnection('offline');
-      // The server closed the socket (e.g. a restart): the client will not retry by itself.
-      if (reason === 'io server disconnect' && !this.expired) {
-        this.reconnectTimer = setTimeout(() => socket.connect(), RECONNECT_DELAY_MS);
-      }
-    });
-    socket.on('connect_error', (err) => {
-      const code = (err as Error & { data?: { code?: string } }).data?.code;
-      if (code === 'unauthenticated') this.expire();
-      else this.setConnection('offline');
-    });
-    socket.on('session:expired', () => this.expire());
-    socket.on('queue:snapshot', (snapshot) => this.takeSnapshot(snapshot));
-    socket.on('queue:events', (deltas) => {
-      for (const delta of deltas) this.takeDelta(delta);
-    });
+    this.feed.start();
   }
 
   hostDisconnected(): void {
-    clearTimeout(this.reconnectTimer);
-    this.socket?.removeAllListeners();
-    this.socket?.disconnect();
-    this.socket = null;
+    this.feed?.stop();
+    this.feed = null;
     this.model = null;
-    this.resyncing = false;
   }
 
   /** Sends one counter command (`POST /api/counters/:id/<action>`). */
@@ -98,45 +74,33 @@ export class CounterQueueController implements ReactiveController {
     return result;
   }
 
-  private setConnection(state: ConnectionState): void {
-    this.connection = state;
+  private setConnection(status: FeedStatus): void {
+    if (status === 'refused') return;
+    this.connection = status;
     this.host.requestUpdate();
   }
 
   private expire(): void {
     if (this.expired) return;
     this.expired = true;
-    clearTimeout(this.reconnectTimer);
-    this.socket?.disconnect();
+    this.feed?.stop();
     this.options.onExpired();
   }
 
   private takeSnapshot(snapshot: StaffSnapshot): void {
-    this.resyncing = false;
     this.model = modelFromSnapshot(snapshot, this.options.meId(), Date.now(), this.model);
     this.host.requestUpdate();
   }
 
-  private takeDelta(delta: StaffDelta): void {
-    if (!this.model || this.resyncing) return;
-    const outcome = applyDelta(this.model, delta, this.options.meId());
-    if (outcome.kind === 'applied') {
-      this.model = outcome.model;
-      this.host.requestUpdate();
-    } else if (outcome.kind === 'gap') {
-      this.resync();
-    }
+  private takeDeltas(deltas: StaffDelta[]): void {
+    let model = this.model;
+    if (!model) return;
+    for (const delta of deltas) model = applyDelta(model, delta, this.options.meId());
+    this.model = model;
+    this.host.requestUpdate();
   }
 
   private resync(): void {
-    const socket = this.socket;
-    if (!socket || this.resyncing) return;
-    this.resyncing = true;
-    socket.timeout(RESYNC_TIMEOUT_MS).emit('queue:resync', (err, result) => {
-      if (socket !== this.socket) return;
-      this.resyncing = false;
-      // On a timeout the next delta shows the gap again and asks anew.
-      if (!err && result.ok) this.takeSnapshot(result.data);
-    });
+    this.feed?.resync();
   }
 }

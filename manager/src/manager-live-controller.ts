@@ -1,19 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { io, type Socket } from 'socket.io-client';
+import { io } from 'socket.io-client';
 import type { DeviceStatusView, PrinterStatusView, StaffSnapshot } from '../../contract/api.js';
-import type {
-  StaffClientToServer,
-  StaffDelta,
-  StaffServerToClient,
-} from '../../contract/socket.js';
+import { LiveFeed, STAFF_FEED_EVENTS, type FeedStatus } from '../../contract/live-feed.js';
+import type { StaffDelta } from '../../contract/socket.js';
 import { apiRequest } from './api-client.js';
 import { deviceRows, type DeviceRow } from './state/equipment.js';
 import { applyDelta, modelFromSnapshot, type LiveModel } from './state/live-model.js';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline';
 
-const RESYNC_TIMEOUT_MS = 5_000;
-const RECONNECT_DELAY_MS = 1_000;
 /** Printers report online/offline after each job; a poll every 30 s is enough for a manager. */
 export const PRINTER_POLL_MS = 30_000;
 
@@ -25,9 +20,8 @@ export interface ManagerLiveOptions {
 }
 
 /**
- * The manager page's live I/O with the hall: the `/manager` socket (snapshot, deltas, resync,
- * session end) and the printer status poll. Deltas with `rev <= model.rev` are ignored; a gap
- * asks for `queue:resync`.
+ * The manager page's live I/O with the hall: the `/manager` live feed (snapshot, deltas,
+ * resync and reconnect: contract/live-feed.ts), the session end, and the printer status poll.
  */
 export class ManagerLiveController implements ReactiveController {
   model: LiveModel | null = null;
@@ -39,10 +33,8 @@ export class ManagerLiveController implements ReactiveController {
   /** Registered kiosks and displays; null when not readable (managers) or not loaded yet. */
   devices: DeviceRow[] | null = null;
 
-  private socket: Socket<StaffServerToClient, StaffClientToServer> | null = null;
-  private resyncing = false;
+  private feed: LiveFeed<StaffSnapshot, StaffDelta> | null = null;
   private expired = false;
-  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   private printerTimer: ReturnType<typeof setInterval> | undefined;
 
   constructor(
@@ -55,43 +47,27 @@ export class ManagerLiveController implements ReactiveController {
   hostConnected(): void {
     this.expired = false;
     this.connection = 'connecting';
-    // WebSocket only: no long-polling, so no sticky sessions are needed behind a balancer.
-    const socket: Socket<StaffServerToClient, StaffClientToServer> = io('/manager', {
-      transports: ['websocket'],
-      withCredentials: true,
+    this.feed = new LiveFeed<StaffSnapshot, StaffDelta>({
+      open: (options) => io('/manager', { ...options, withCredentials: true }),
+      events: STAFF_FEED_EVENTS,
+      revOf: (snapshot) => snapshot.rev,
+      refusedCodes: ['unauthenticated', 'forbidden'],
+      onSnapshot: (snapshot) => this.takeSnapshot(snapshot),
+      onDeltas: (deltas) => this.takeDeltas(deltas),
+      onStatus: (status) => this.setConnection(status),
+      onRefused: () => this.expire(),
     });
-    this.socket = socket;
-    socket.on('connect', () => this.setConnection('online'));
-    socket.on('disconnect', (reason) => {
-      this.setConnection('offline');
-      // The server closed the socket (a restart, say): the client does not retry by itself.
-      if (reason === 'io server disconnect' && !this.expired) {
-        this.reconnectTimer = setTimeout(() => socket.connect(), RECONNECT_DELAY_MS);
-      }
-    });
-    socket.on('connect_error', (err) => {
-      const code = (err as Error & { data?: { code?: string } }).data?.code;
-      if (code === 'unauthenticated' || code === 'forbidden') this.expire();
-      else this.setConnection('offline');
-    });
-    socket.on('session:expired', () => this.expire());
-    socket.on('queue:snapshot', (snapshot) => this.takeSnapshot(snapshot));
-    socket.on('queue:events', (deltas) => {
-      for (const delta of deltas) this.takeDelta(delta);
-    });
+    this.feed.start();
 
     void this.pollPrinters();
     this.printerTimer = setInterval(() => void this.pollPrinters(), PRINTER_POLL_MS);
   }
 
   hostDisconnected(): void {
-    clearTimeout(this.reconnectTimer);
     clearInterval(this.printerTimer);
-    this.socket?.removeAllListeners();
-    this.socket?.disconnect();
-    this.socket = null;
+    this.feed?.stop();
+    this.feed = null;
     this.model = null;
-    this.resyncing = false;
   }
 
   /** Asks for the printers (and, for admins, the devices) now; after a settings change, say. */
@@ -110,46 +86,30 @@ export class ManagerLiveController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  private setConnection(state: ConnectionState): void {
-    this.connection = state;
+  private setConnection(status: FeedStatus): void {
+    if (status === 'refused') return;
+    this.connection = status;
     this.host.requestUpdate();
   }
 
   private expire(): void {
     if (this.expired) return;
     this.expired = true;
-    clearTimeout(this.reconnectTimer);
     clearInterval(this.printerTimer);
-    this.socket?.disconnect();
+    this.feed?.stop();
     this.options.onExpired();
   }
 
   private takeSnapshot(snapshot: StaffSnapshot): void {
-    this.resyncing = false;
     this.model = modelFromSnapshot(snapshot, Date.now());
     this.host.requestUpdate();
   }
 
-  private takeDelta(delta: StaffDelta): void {
-    if (!this.model || this.resyncing) return;
-    const outcome = applyDelta(this.model, delta);
-    if (outcome.kind === 'applied') {
-      this.model = outcome.model;
-      this.host.requestUpdate();
-    } else if (outcome.kind === 'gap') {
-      this.resync();
-    }
-  }
-
-  private resync(): void {
-    const socket = this.socket;
-    if (!socket || this.resyncing) return;
-    this.resyncing = true;
-    socket.timeout(RESYNC_TIMEOUT_MS).emit('queue:resync', (err, result) => {
-      if (socket !== this.socket) return;
-      this.resyncing = false;
-      // On a timeout the next delta shows the gap again and asks anew.
-      if (!err && result.ok) this.takeSnapshot(result.data);
-    });
+  private takeDeltas(deltas: StaffDelta[]): void {
+    let model = this.model;
+    if (!model) return;
+    for (const delta of deltas) model = applyDelta(model, delta);
+    this.model = model;
+    this.host.requestUpdate();
   }
 }

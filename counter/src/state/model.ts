@@ -69,17 +69,11 @@ export function modelFromSnapshot(
   };
 }
 
-export type DeltaOutcome =
-  | { kind: 'applied'; model: CounterModel }
-  /** Already covered by the snapshot or an earlier delta: ignore. */
-  | { kind: 'stale' }
-  /** A delta was missed: ask the server for a new snapshot. */
-  | { kind: 'gap' };
-
-/** Applies one delta: ignored when `rev <= model.rev`, a gap when it is not `model.rev + 1`. */
-export function applyDelta(model: CounterModel, delta: StaffDelta, meId: string): DeltaOutcome {
-  if (delta.rev <= model.rev) return { kind: 'stale' };
-  if (delta.rev !== model.rev + 1) return { kind: 'gap' };
+/**
+ * Applies one delta that follows the model (the live feed hands only those over, in order:
+ * contract/live-feed.ts holds the revision rule).
+ */
+export function applyDelta(model: CounterModel, delta: StaffDelta, meId: string): CounterModel {
   let { tickets, counters, own } = model;
   const t = delta.ticket;
   if (t) {
@@ -92,10 +86,7 @@ export function applyDelta(model: CounterModel, delta: StaffDelta, meId: string)
   }
   const c = delta.counter;
   if (c) counters = counters.map((x) => (x.id === c.id ? c : x));
-  return {
-    kind: 'applied',
-    model: { ...model, rev: delta.rev, tickets, counters, own, queues: delta.queues },
-  };
+  return { ...model, rev: delta.rev, tickets, counters, own, queues: delta.queues };
 }
 
 export interface OwnStats {

@@ -34,17 +34,11 @@ export function modelFromSnapshot(snapshot: StaffSnapshot, receivedAt: number): 
   };
 }
 
-export type DeltaOutcome =
-  | { kind: 'applied'; model: LiveModel }
-  /** Already covered by the snapshot or an earlier delta: ignore. */
-  | { kind: 'stale' }
-  /** A delta was missed: ask the server for a new snapshot. */
-  | { kind: 'gap' };
-
-/** Applies one delta: ignored when `rev <= model.rev`, a gap when it is not `model.rev + 1`. */
-export function applyDelta(model: LiveModel, delta: StaffDelta): DeltaOutcome {
-  if (delta.rev <= model.rev) return { kind: 'stale' };
-  if (delta.rev !== model.rev + 1) return { kind: 'gap' };
+/**
+ * Applies one delta that follows the model (the live feed hands only those over, in order:
+ * contract/live-feed.ts holds the revision rule).
+ */
+export function applyDelta(model: LiveModel, delta: StaffDelta): LiveModel {
   let { tickets, counters } = model;
   const t = delta.ticket;
   if (t) {
@@ -59,8 +53,5 @@ export function applyDelta(model: LiveModel, delta: StaffDelta): DeltaOutcome {
       ? counters.map((x) => (x.id === c.id ? c : x))
       : [...counters, c].sort((a, b) => a.number - b.number);
   }
-  return {
-    kind: 'applied',
-    model: { ...model, rev: delta.rev, tickets, counters, queues: delta.queues },
-  };
+  return { ...model, rev: delta.rev, tickets, counters, queues: delta.queues };
 }
