@@ -5,6 +5,9 @@ import globals from 'globals';
 /** The front ends' folders, one per user. */
 const PAGES = ['kiosk', 'display', 'counter', 'manager'];
 
+/** The server imports no page and not the staff-UI folder (every server folder's rule has it). */
+const NO_PAGES = [...PAGES, 'ui'].map((folder) => `**/${folder}/**`);
+
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'dist-server', 'data', 'coverage', 'tests/artifacts'] },
   js.configs.recommended,
@@ -18,6 +21,12 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
       ],
     },
+  },
+  // A later block's rule replaces an earlier one for the files both match, so the domain and
+  // stats blocks below repeat NO_PAGES.
+  {
+    files: ['server/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: NO_PAGES }] },
   },
   {
     files: ['server/src/domain/**/*.ts'],
@@ -33,6 +42,7 @@ export default tseslint.config(
             'lowdb/*',
             '../store/*',
             '../http/*',
+            ...NO_PAGES,
           ],
         },
       ],
@@ -50,7 +60,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/store/**'], message: 'stats/ does not import store/.' }] },
+        {
+          patterns: [
+            { group: ['**/store/**'], message: 'stats/ does not import store/.' },
+            { group: NO_PAGES, message: 'The server imports no page.' },
+          ],
+        },
       ],
     },
   },

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { parseCircular, parseDependencyTree } from 'dpdm';
-import { ESLint } from 'eslint';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -89,21 +88,4 @@ describe('lint: no import cycles', () => {
     },
     WHOLE_PROJECT,
   );
-
-  it('when a stats module imports the store, then lint refuses it; the store may import stats', async () => {
-    const eslint = new ESLint({ cwd: root });
-    const problems = async (file: string, source: string): Promise<string[]> => {
-      const [result] = await eslint.lintText(source, { filePath: path.join(root, file) });
-      return (result?.messages ?? [])
-        .filter((m) => m.ruleId === 'no-restricted-imports')
-        .map((m) => m.message);
-    };
-
-    expect(await problems('server/src/stats/x.ts', "import '../store/store.js';\n")).toHaveLength(
-      1,
-    );
-    expect(await problems('server/src/store/x.ts', "import '../stats/day-summary.js';\n")).toEqual(
-      [],
-    );
-  });
 });
