@@ -50,6 +50,9 @@ const MAY: Record<string, Who[]> = {
   'POST /devices/:deviceId/revoke': ADMIN,
   'POST /printers': ADMIN,
   'PATCH /printers/:printerId': ADMIN,
+  'GET /halls/:hallId/directorates': STAFF,
+  'POST /directorates': ADMIN,
+  'PATCH /directorates/:directorateId': ADMIN,
   'GET /audit': MANAGERS,
   ...Object.fromEntries(
     [
@@ -100,7 +103,7 @@ describe('authorization matrix: every route × every role', () => {
       .replace(':counterId', 'banko-6')
       .replace(':code', 'AAAAAAAAAAAAAAAAAAAAAA')
       .replace(':printerId', 'p1')
-      .replace(/:(serviceId|userId|deviceId)/, 'no-such-id')}`;
+      .replace(/:(serviceId|userId|deviceId|directorateId)/, 'no-such-id')}`;
     // Logging out ends the session: use a session of its own so later cases keep theirs.
     const sent =
       routePath === '/auth/logout' && STAFF.includes(who)

@@ -30,7 +30,7 @@ describe('counter commands over REST', () => {
     );
     const done = await agent
       .post('/api/counters/banko-1/complete')
-      .send({ outcome: 'forwarded', note: 'Fen İşleri' });
+      .send({ outcome: 'forwarded', directorateId: 'fen-isleri', note: 'Fen İşleri' });
     expect(done.status).toBe(200);
     expect(done.body.ticket).toMatchObject({
       status: 'done',

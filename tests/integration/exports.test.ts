@@ -134,6 +134,7 @@ describe('stats and exports over a real embedded store', () => {
     await counter(local(9, 12), 'banko-4', 'gulsen', {
       type: 'complete',
       outcome: 'forwarded',
+      directorateId: 'fen-isleri',
       note: 'Fen İşleri',
     });
     await issue(local(9, 10), 'dilekce');
@@ -270,6 +271,7 @@ describe('stats and exports over a real embedded store', () => {
         'Hedef içinde': 'Evet',
         Durum: 'Tamamlandı',
         Sonuç: 'Masada çözüldü',
+        'Yönlendirilen müdürlük': '',
         'Aktarıldığı hizmet': '',
         'Tekrar çağrı': '0',
         'Aktarma sayısı': '0',
@@ -294,6 +296,7 @@ describe('stats and exports over a real embedded store', () => {
         'Bekleme (dk)': '1.00',
         'Toplam süre (dk)': '10.00',
         Sonuç: 'Müdürlüğe yönlendirildi',
+        'Yönlendirilen müdürlük': 'Fen İşleri',
         'Aktarma sayısı': '1',
       });
     });

@@ -41,7 +41,7 @@ describe('least privilege for staff screens', () => {
     await a.agent.post('/api/counters/banko-3/start').send({});
     const completed = await a.agent
       .post('/api/counters/banko-3/complete')
-      .send({ outcome: 'forwarded', note: NOTE });
+      .send({ outcome: 'forwarded', directorateId: 'fen-isleri', note: NOTE });
     expect(completed.status).toBe(200);
     const rev = server.app.queues.hall('cankaya')!.state.rev;
     const last = (s: { deltas: StaffDelta[] }) => s.deltas.at(-1)?.rev === rev;

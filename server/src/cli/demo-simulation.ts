@@ -46,6 +46,26 @@ function pick<T extends string>(rand: () => number, weights: Record<T, number>):
   return entries[0]![0];
 }
 
+/**
+ * Where forwarded visits go: the published figures name Fen İşleri, Zabıta and Veteriner
+ * İşleri first (reference/cankaya-iletisim-merkezi-haberi.txt), so they take most; the other
+ * active directorates share the rest.
+ */
+const LEADING_DIRECTORATES: Record<string, number> = {
+  'fen-isleri': 0.32,
+  zabita: 0.2,
+  'veteriner-isleri': 0.13,
+};
+
+export function directorateMix(config: HallConfig): Record<string, number> {
+  const active = [...config.directorates.values()].filter((d) => d.active).map((d) => d.id);
+  const others = active.filter((id) => !(id in LEADING_DIRECTORATES));
+  const rest = 1 - Object.values(LEADING_DIRECTORATES).reduce((a, b) => a + b, 0);
+  return Object.fromEntries(
+    active.map((id) => [id, LEADING_DIRECTORATES[id] ?? rest / Math.max(1, others.length)]),
+  );
+}
+
 interface Desk {
   counterId: string;
   clerkId: string;
@@ -58,7 +78,7 @@ interface Desk {
  * One realistic day at the Welcome Desk, driven through the real domain rules: Poisson-like
  * arrivals by hour, the published service mix, walk times, service times around 4 minutes
  * (a gamma-like spread), 98% resolved, a few no-shows, transfers and priority visitors,
- * lunch breaks, and the day closed at the end.
+ * lunch breaks, a few short pauses for paperwork, and the day closed at the end.
  */
 export function simulateDay(
   config: HallConfig,
@@ -70,6 +90,7 @@ export function simulateDay(
 ): RevEvent[] {
   const state: HallState = emptyHallState(config.hall.id, day);
   const events: RevEvent[] = [];
+  const directorates = directorateMix(config);
   const run = (command: Command, at: number): boolean => {
     // A server's clock gives whole milliseconds (PostgreSQL keeps them as bigint).
     const r = decide(state, config, command, Math.round(at));
@@ -150,16 +171,21 @@ export function simulateDay(
             if (to !== ticket.serviceId)
               run({ type: 'transfer', serviceId: to, position: 'back', ...by }, now);
           }
-          run(
-            {
-              type: 'complete',
-              outcome: rand() < 0.98 ? 'resolved' : 'forwarded',
-              note: null,
-              ...by,
-            },
-            now,
-          );
-          d.next = { at: now + rand() * 10_000, action: 'call' };
+          if (rand() < 0.98 || Object.keys(directorates).length === 0)
+            run({ type: 'complete', outcome: 'resolved', note: null, ...by }, now);
+          else
+            run(
+              {
+                type: 'complete',
+                outcome: 'forwarded',
+                directorateId: pick(rand, directorates),
+                note: null,
+                ...by,
+              },
+              now,
+            );
+          // Now and then a clerk stops for paperwork before the next call (a few a day).
+          d.next = { at: now + rand() * 10_000, action: rand() < 0.015 ? 'pause' : 'call' };
           break;
         case 'no-show':
           if (rand() < 0.5) run({ type: 'recall', ...by }, now - MIN);
@@ -171,6 +197,9 @@ export function simulateDay(
           d.next = { at: now, action: 'call' };
           break;
         case 'pause':
+          d.next = run({ type: 'pause', reason: 'paperwork', ...by }, now)
+            ? { at: now + (3 + rand() * 7) * MIN, action: 'resume' }
+            : { at: now, action: 'call' };
           break;
       }
     }

@@ -81,7 +81,8 @@ export function foldRecords(
         r.completedAt = e.at;
         endSegment(r, 'completed', e.at);
         r.outcome = e.outcome;
-        if (e.outcome === 'forwarded') r.directorateId = e.directorateId ?? null;
+        // Only when recorded: a visit forwarded before directorates has none (unknown).
+        if (e.outcome === 'forwarded' && e.directorateId) r.directorateId = e.directorateId;
         break;
       case 'ticket:no-show':
         endSegment(r, 'no-show', e.at);

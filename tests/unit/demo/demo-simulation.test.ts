@@ -5,7 +5,7 @@ import { emptyHallState, evolve, hallConfig } from '../../../server/src/domain/i
 import { foldRecords } from '../../../server/src/stats/ticket-records.js';
 
 const data = defaultConfig();
-const config = hallConfig(data.halls[0]!, data.services, data.counters);
+const config = hallConfig(data.halls[0]!, data.services, data.counters, data.directorates);
 // 2026-11-23 08:30 in Istanbul (UTC+3).
 const OPENS = Date.UTC(2026, 10, 23, 5, 30);
 const simulate = (seed: number) =>

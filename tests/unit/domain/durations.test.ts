@@ -155,7 +155,12 @@ describe('durationsOf', () => {
 
     callNext(state, config, 'c1', AYSE, at(8));
     must(state, config, { type: 'start', ...me }, at(9));
-    must(state, config, { type: 'complete', ...me, outcome: 'forwarded', note: null }, at(15));
+    must(
+      state,
+      config,
+      { type: 'complete', ...me, outcome: 'forwarded', directorateId: 'zabita', note: null },
+      at(15),
+    );
 
     expect(durationsOf(ticket)).toEqual({
       waitMs: m(2),

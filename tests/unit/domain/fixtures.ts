@@ -1,3 +1,4 @@
+import { seedDirectorates } from '../../../server/src/config/directorates.js';
 import type { Counter, Hall, PriorityGroup, Service, Ticket } from '../../../contract/domain.js';
 import type { ApiError } from '../../../contract/errors.js';
 import type { QueueEvent } from '../../../contract/events.js';
@@ -92,6 +93,7 @@ export function makeConfig(
     makeHall(options.hall),
     options.services ?? defaultServices(),
     options.counters ?? defaultCounters(),
+    seedDirectorates(HALL_ID),
   );
 }
 

@@ -100,7 +100,13 @@ describe('a visit from issue to done', () => {
       run(
         state,
         config,
-        { type: 'complete', ...atC1, outcome: 'forwarded', note: 'İmar müdürlüğüne' },
+        {
+          type: 'complete',
+          ...atC1,
+          outcome: 'forwarded',
+          directorateId: 'imar-ve-sehircilik',
+          note: 'İmar müdürlüğüne',
+        },
         at(7),
       ),
     );
@@ -112,6 +118,7 @@ describe('a visit from issue to done', () => {
         ticketId: ticket.id,
         ...atC1,
         outcome: 'forwarded',
+        directorateId: 'imar-ve-sehircilik',
         note: 'İmar müdürlüğüne',
       },
     ]);
@@ -120,6 +127,7 @@ describe('a visit from issue to done', () => {
       completedAt: at(7),
       endedAt: at(7),
       outcome: 'forwarded',
+      directorateId: 'imar-ve-sehircilik',
       note: 'İmar müdürlüğüne',
     });
     expect(state.counters.get('c1')).toMatchObject({

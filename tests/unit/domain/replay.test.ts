@@ -53,7 +53,16 @@ describe('replay', () => {
     step({ type: 'restore', number: 'v002', clerkId: 'mehmet' }, at(12));
     step({ type: 'call-next', ...c3 }, at(13));
     step({ type: 'start', ...c3 }, at(14));
-    step({ type: 'complete', ...c3, outcome: 'forwarded', note: 'İmar' }, at(20));
+    step(
+      {
+        type: 'complete',
+        ...c3,
+        outcome: 'forwarded',
+        directorateId: 'imar-ve-sehircilik',
+        note: 'İmar',
+      },
+      at(20),
+    );
     step({ type: 'call-next', ...c1 }, at(21));
     step({ type: 'requeue', ...c1 }, at(22));
     step({ type: 'pause', ...c1, reason: 'paperwork' }, at(23));

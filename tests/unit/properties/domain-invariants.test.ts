@@ -18,7 +18,7 @@ import {
 } from '../../../server/src/domain/index.js';
 
 const data = defaultConfig();
-const config = hallConfig(data.halls[0]!, data.services, data.counters);
+const config = hallConfig(data.halls[0]!, data.services, data.counters, data.directorates);
 const serviceIds = data.services.map((s) => s.id);
 // Few counters and clerks, so random commands often meet the state they need.
 const counterIds = ['banko-1', 'banko-3', 'banko-5'];
@@ -59,6 +59,7 @@ const command: fc.Arbitrary<Command> = fc.oneof(
     arbitrary: fc.record({
       type: fc.constant('complete' as const),
       outcome: fc.constantFrom('resolved' as const, 'forwarded' as const),
+      directorateId: fc.constantFrom(null, 'fen-isleri', 'zabita'),
       note: fc.constantFrom(null, 'not'),
       ...at,
     }),

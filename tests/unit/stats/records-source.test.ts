@@ -171,6 +171,7 @@ describe('version 3 summaries', () => {
         clerkId: r.clerkId,
         end: r.end,
         outcome: r.outcome,
+        directorateId: r.directorateId ?? null,
         segment: r.segment,
         targetMinutes: r.targetMinutes,
         waitMs: r.waitMs,

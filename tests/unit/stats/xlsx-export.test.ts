@@ -166,6 +166,7 @@ describe('XLSX export', () => {
       withinTarget: ['Evet', 'String', undefined],
       status: ['Tamamlandı', 'String', undefined],
       outcome: ['Masada çözüldü', 'String', undefined],
+      directorate: [null, 'Null', undefined],
       transferredTo: [null, 'Null', undefined],
       recalls: [0, 'Number', undefined],
       transfers: [0, 'Number', undefined],
@@ -214,8 +215,11 @@ describe('XLSX export', () => {
     );
     const sheetXml = files['xl/worksheets/sheet1.xml']!;
 
-    expect(book.getWorksheet('Ziyaretler')!.getCell('Z5').value).toBe(LONG_NOTE);
-    expect(sheetXml).toContain(`<c r="Z5" t="inlineStr"><is><t>${LONG_NOTE}</t></is></c>`);
+    // The comment is the last column: its letter follows the column list (Z, AA, …).
+    const n = EXPORT_COLUMNS.findIndex((c) => c.key === 'ratingComment');
+    const cell = `${n >= 26 ? String.fromCharCode(64 + Math.floor(n / 26)) : ''}${String.fromCharCode(65 + (n % 26))}5`;
+    expect(book.getWorksheet('Ziyaretler')!.getCell(cell).value).toBe(LONG_NOTE);
+    expect(sheetXml).toContain(`<c r="${cell}" t="inlineStr"><is><t>${LONG_NOTE}</t></is></c>`);
     expect(sheetXml).toMatch(/<c r="D2" t="s"><v>\d+<\/v><\/c>/);
     expect(files['xl/sharedStrings.xml']).toContain(
       '<si><t>Ruhsat &amp; İzin &lt;Yapı&gt;</t></si>',
