@@ -48,6 +48,7 @@ export class KioskTicketPage extends LitElement {
     }
     header {
       display: flex;
+      flex-wrap: wrap;
       align-items: center;
       justify-content: space-between;
       gap: 12px;
