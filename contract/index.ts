@@ -5,4 +5,5 @@ export type * from './api.js';
 export type * from './socket.js';
 export type * from './stats.js';
 export type * from './staffing.js';
+export type * from './estimate-accuracy.js';
 export type * from './settings.js';

@@ -16,7 +16,6 @@ import {
 import { confirmationModel } from './state/confirmation.js';
 import { errorMessage } from './state/errors.js';
 import {
-  assisted,
   confirmationDeadline,
   confirmationMs,
   idleMs,
@@ -127,20 +126,14 @@ export class KioskApp extends LitElement {
       <main class="screen-${screen}">
         ${this._flow.audio ? this._renderAudioGuide() : this._renderScreen(screen)}
       </main>
-      ${
-        // On the ticket the switches are only shown to turn a help off: the choosing is over.
-        screen !== 'confirmation' || assisted(this._flow)
-          ? html`<kiosk-help-bar
-              .language=${lang}
-              ?audio=${this._flow.audio}
-              ?large=${this._flow.largeText}
-              ?canSpeak=${this._speaker.available}
-              @audio-toggle=${() => this._dispatch({ type: 'audio', on: !this._flow.audio })}
-              @large-toggle=${() =>
-                this._dispatch({ type: 'large-text', on: !this._flow.largeText })}
-            ></kiosk-help-bar>`
-          : null
-      }
+      <kiosk-help-bar
+        .language=${lang}
+        ?audio=${this._flow.audio}
+        ?large=${this._flow.largeText}
+        ?canSpeak=${this._speaker.available}
+        @audio-toggle=${() => this._dispatch({ type: 'audio', on: !this._flow.audio })}
+        @large-toggle=${() => this._dispatch({ type: 'large-text', on: !this._flow.largeText })}
+      ></kiosk-help-bar>
       ${this._flow.issuing ? html`<div class="issuing" role="status">${text.issuing}</div>` : null}
     `;
   }

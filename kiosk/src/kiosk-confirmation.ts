@@ -36,7 +36,7 @@ export class KioskConfirmation extends LitElement {
     }
     .number {
       margin: 0;
-      font-size: max(88px, min(24vmin, 10.5vh));
+      font-size: max(96px, min(26vmin, 12vh));
       line-height: 1.12;
       font-weight: 900;
       letter-spacing: 0.02em;
@@ -90,7 +90,7 @@ export class KioskConfirmation extends LitElement {
       align-items: center;
       justify-content: center;
       gap: var(--kiosk-pad);
-      --kiosk-qr-size: max(150px, min(34vmin, 16vh));
+      --kiosk-qr-size: max(160px, min(38vmin, 19vh));
     }
     .qr p {
       margin: 0;
@@ -171,7 +171,7 @@ export class KioskConfirmation extends LitElement {
         justify-content: center;
       }
       .number {
-        font-size: max(88px, min(18vmin, 16vw));
+        font-size: max(96px, min(22vmin, 16vw));
       }
       .qr {
         flex-direction: column;

@@ -15,7 +15,6 @@ export class KioskLangSwitch extends LitElement {
     }
     div {
       display: flex;
-      flex-wrap: wrap;
       gap: 0.4em;
     }
     button {

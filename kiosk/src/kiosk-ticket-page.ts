@@ -48,7 +48,6 @@ export class KioskTicketPage extends LitElement {
     }
     header {
       display: flex;
-      flex-wrap: wrap;
       align-items: center;
       justify-content: space-between;
       gap: 12px;

@@ -68,12 +68,10 @@ const tr = {
     `${name}, bu sayfayı yalnızca yönetici ve sistem yöneticisi hesapları kullanabilir. Banko ekranı için aşağıdaki bağlantıyı kullanın.`,
   toCounterPage: 'Banko ekranına git',
   tabsLabel: 'Bölümler',
-  tabs: {
-    live: 'Canlı izleme',
-    stats: 'İstatistik',
-    report: 'Rapor',
-    settings: 'Ayarlar',
-  } satisfies Record<Tab, string>,
+  tabs: { live: 'Canlı izleme', stats: 'İstatistik', settings: 'Ayarlar' } satisfies Record<
+    Tab,
+    string
+  >,
   // Live monitor
   summaryLabel: 'Salonun özeti',
   summaryWaiting: 'Bekleyen',
@@ -376,7 +374,6 @@ const tr = {
   deviceShows: 'Gösterim',
   showsWholeHall: 'Tüm salon',
   showsCounter: (number: number, name: string) => `Tek banko: ${number} — ${name}`,
-  showsRemovedCounter: 'Tek banko: artık olmayan bir banko',
   showsHelp:
     'Tek banko seçilirse ekran yalnız o bankonun numarasını ve çağrılan sırayı gösterir (banko üstü ekran). Ekran yeni ayarı hemen alır.',
   newDevice: 'Yeni cihaz',
@@ -526,7 +523,7 @@ const en: Messages = {
     `${name}, only manager and administrator accounts can use this page. Use the link below for the counter screen.`,
   toCounterPage: 'Go to the counter screen',
   tabsLabel: 'Sections',
-  tabs: { live: 'Live', stats: 'Statistics', report: 'Report', settings: 'Settings' },
+  tabs: { live: 'Live', stats: 'Statistics', settings: 'Settings' },
   summaryLabel: 'Hall summary',
   summaryWaiting: 'Waiting',
   summaryOpen: 'Open counters',
@@ -807,7 +804,6 @@ const en: Messages = {
   deviceShows: 'Shows',
   showsWholeHall: 'Whole hall',
   showsCounter: (number, name) => `One counter: ${number} — ${name}`,
-  showsRemovedCounter: 'One counter: a counter that no longer exists',
   showsHelp:
     'With one counter chosen, the screen shows only that counter’s number and the ticket called there (a counter-top sign). The screen takes the new setting at once.',
   newDevice: 'New device',

@@ -6,6 +6,7 @@ import type { RevEvent } from '../../contract/events.js';
 import type { EstimateAccuracy } from '../../contract/estimate-accuracy.js';
 import { rng, simulateDay } from '../../server/src/cli/demo-simulation.js';
 import { defaultConfig } from '../../server/src/config/default-config.js';
+import { directoratesOf } from '../../server/src/config/directorates.js';
 import {
   emptyHallState,
   evolve,
@@ -23,7 +24,8 @@ const CLERKS = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6'];
 /** The records of simulated days, with the recorded promise and the first estimator's. */
 export function simulatedDays(days: number, seed = 1): { now: EstimateRow[]; old: EstimateRow[] } {
   const data = defaultConfig();
-  const config = hallConfig(data.halls[0]!, data.services, data.counters);
+  const hall = data.halls[0]!;
+  const config = hallConfig(hall, data.services, data.counters, directoratesOf(data, hall.id));
   const rand = rng(seed);
   const now: EstimateRow[] = [];
   const old: EstimateRow[] = [];

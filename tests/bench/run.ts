@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BenchContext } from './context.js';
 import { table, type Figure } from './figures.js';
+import { estimateBench } from './estimate-accuracy.js';
 import { historyBench } from './history-bench.js';
 import { issueBench } from './issue-bench.js';
 import { loginFloodBench } from './login-flood.js';
@@ -21,6 +22,7 @@ const BENCHES: Record<string, Bench> = {
   push: pushBench,
   history: historyBench,
   startup: startupBench,
+  estimates: estimateBench,
 };
 /** Parts of a bench that `--only` may also run alone (e.g. `--only login-flood`). */
 const PARTS: Record<string, Bench> = { 'login-flood': loginFloodBench };

@@ -230,14 +230,27 @@ function earliest(a: Place, b: Place): number {
   return a.queuedAt - b.queuedAt || a.issuedAt - b.issuedAt || a.seq - b.seq;
 }
 
-/** One forecast per state revision and reference time: every screen of a change shares it. */
-const forecasts = new WeakMap<HallState, { rev: number; config: HallConfig; f: Forecast }>();
+/**
+ * One forecast per state and reference time: every screen of a change shares it. The key
+ * holds the revision and what a change moves (callers that fold events without numbering
+ * them, like tests and the demo days, still never read a stale forecast).
+ */
+const forecasts = new WeakMap<HallState, { key: string; config: HallConfig; f: Forecast }>();
+
+function stateKey(state: HallState, ref: number): string {
+  let waiting = 0;
+  for (const line of state.waiting.values()) waiting += line.size;
+  let desks = '';
+  for (const c of state.counters.values()) desks += `${c.status}${c.currentTicketId ?? ''};`;
+  return `${state.rev}|${state.clock}|${ref}|${state.tickets.size}|${waiting}|${state.normalsSincePriority}|${state.recentServiceMs.size}|${desks}`;
+}
 
 function forecastOf(state: HallState, config: HallConfig, ref: number): Forecast {
+  const key = stateKey(state, ref);
   const hit = forecasts.get(state);
-  if (hit && hit.rev === state.rev && hit.config === config && hit.f.ref === ref) return hit.f;
+  if (hit && hit.key === key && hit.config === config) return hit.f;
   const f = forecast(state, config, ref);
-  forecasts.set(state, { rev: state.rev, config, f });
+  forecasts.set(state, { key, config, f });
   return f;
 }
 

@@ -105,6 +105,23 @@ export function statsRoutes(deps: RouteDeps & { stats: StatsService }): RouteDef
         return report ? ok(report) : fail('hall-not-found', 'Your hall is not configured.');
       },
     }),
+    route({
+      method: 'get',
+      path: '/stats/estimates',
+      summary:
+        'How well the waits promised at issue came true in your hall over a range of local days: median absolute error, shares within ±2 and ±5 minutes and the tendency, in total, by service and by hour of issue.',
+      tag: 'stats',
+      access: 'manager',
+      query: rangeQuery,
+      handler: async ({ query, actor }) => {
+        const hallId = ownHallId(actor);
+        if (!hallId.ok) return hallId;
+        const report = await deps.stats.estimates(hallId.value, query);
+        return report
+          ? ok({ hallId: hallId.value, from: query.from, to: query.to, ...report })
+          : fail('hall-not-found', 'Your hall is not configured.');
+      },
+    }),
     exportRoute('csv'),
     exportRoute('xlsx'),
     exportRoute('json'),

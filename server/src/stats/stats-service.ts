@@ -1,7 +1,9 @@
 import type { Writable } from 'node:stream';
 import { clerkLabel } from '../../../contract/clerk-label.js';
 import { StatsAggregator } from './aggregate.js';
+import type { EstimateAccuracyReport } from '../../../contract/estimate-accuracy.js';
 import { writeCsv, type CsvDialect } from './csv-export.js';
+import { estimateAccuracy, type EstimateRow } from './estimate-accuracy.js';
 import { UNKNOWN_DIRECTORATE, type ExportNames } from './export-columns.js';
 import { writeJson } from './json-export.js';
 import { ExportAborted } from './stream-sink.js';
@@ -62,6 +64,17 @@ export class StatsService {
       ...names.directorate!(d.directorateId),
     }));
     return { hallId, timeZone: names.timeZone, from, to, groupBy, groups, total, byDirectorate };
+  }
+
+  /** How well the waits promised at issue came true in `range`; undefined for an unknown hall. */
+  async estimates(hallId: string, range: DayRange): Promise<EstimateAccuracyReport | undefined> {
+    if (!this.deps.hallConfig(hallId)) return undefined;
+    const rows: EstimateRow[] = [];
+    for await (const batch of statsRowsByDay(this.deps, hallId, range.from, range.to)) {
+      // Rows may be one object refilled per record: keep copies of the few fields read.
+      for (const r of batch) if (r.segment === 0 && r.estimateMinutes != null) rows.push({ ...r });
+    }
+    return estimateAccuracy(rows);
   }
 
   /** How many visit rows an export of `range` holds (read from the stats parts only). */

@@ -125,7 +125,7 @@ describe('openCountersFor', () => {
   });
 });
 
-describe('waitEstimate', () => {
+describe('waitEstimate (the first formula; the fallback for a line too long to replay)', () => {
   const minutes = (n: number) => ({ kind: 'minutes', minutes: n });
   const none = { kind: 'no-open-counter' };
 
@@ -222,7 +222,9 @@ describe('serviceQueues', () => {
         serviceId: VEZNE,
         waiting: 3,
         oldestQueuedAt: at(3),
-        estimate: { kind: 'minutes', minutes: 12 },
+        // The forecast: c2 calls the three ahead at 6, 10.5 and 15 (30 s walk + 4 min each),
+        // then the newcomer at 19.5, 13.5 min from now; three visits ahead make it a range.
+        estimate: { kind: 'range', minutes: 14, min: 9, max: 18 },
         refusesTickets: false,
       },
       {
@@ -271,7 +273,9 @@ describe('serviceQueues', () => {
       serviceId: VEZNE,
       waiting: 1,
       oldestQueuedAt: at(3),
-      estimate: { kind: 'minutes', minutes: 4 },
+      // The first ticket's visit is still ahead (called at 4, done about 9), then the one
+      // waiting (to 13.5): 8.5 min from now, not the 4 the first formula promised.
+      estimate: { kind: 'range', minutes: 9, min: 6, max: 11 },
       refusesTickets: false,
     });
   });
