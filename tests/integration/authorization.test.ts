@@ -32,6 +32,7 @@ const MAY: Record<string, Who[]> = {
   'GET /devices/me': ['kiosk', 'display'],
   'GET /devices/signs': ADMIN,
   'GET /stats': MANAGERS,
+  'GET /stats/estimates': MANAGERS,
   'GET /exports/tickets.csv': MANAGERS,
   'GET /exports/tickets.xlsx': MANAGERS,
   'GET /exports/tickets.json': MANAGERS,
