@@ -4,7 +4,7 @@ import { aggregate } from '../../../server/src/stats/aggregate.js';
 import type { ExportNames } from '../../../server/src/stats/export-columns.js';
 import type { TicketRecord } from '../../../server/src/stats/ticket-record.js';
 import { writeXlsx } from '../../../server/src/stats/xlsx-export.js';
-import { readZip } from '../../support/zip-entries.js';
+import { firstSheet, headerIndex, rowOf, type Row } from '../../support/xlsx-sheets.js';
 import { local } from './stats-fixtures.js';
 
 const NAMES: ExportNames = {
@@ -99,60 +99,8 @@ async function summarySheet(records: TicketRecord[]): Promise<{ names: string[];
   }
   const meta = { hallName: 'Çankaya', from: '2024-05-06', to: '2024-05-07', at: local(17, 0) };
   await writeXlsx(out, batches(), NAMES, meta);
-  const files = Object.fromEntries(
-    readZip(Buffer.concat(chunks)).entries.map((e) => [e.name, e.data.toString('utf8')]),
-  );
-  const book = files['xl/workbook.xml']!;
-  const rels = files['xl/_rels/workbook.xml.rels']!;
-  const sheets = [...book.matchAll(/<sheet name="([^"]+)" sheetId="\d+" r:id="(rId\d+)"\/>/g)];
-  const target = (rId: string) => new RegExp(`Id="${rId}"[^>]*Target="([^"]+)"`).exec(rels)![1]!;
-  const first = files[`xl/${target(sheets[0]![2]!)}`]!;
-  const styles = files['xl/styles.xml']!;
-  return { names: sheets.map((s) => s[1]!), rows: parseRows(first, styles) };
+  return firstSheet(Buffer.concat(chunks));
 }
-
-/** A cell as read from the sheet XML: its text or number, and its number format code. */
-interface Cell {
-  value: string | number;
-  format: string;
-}
-type Row = Cell[];
-
-function parseRows(sheet: string, styles: string): Row[] {
-  const custom = new Map(
-    [...styles.matchAll(/<numFmt numFmtId="(\d+)" formatCode="([^"]+)"\/>/g)].map((m) => [
-      m[1]!,
-      m[2]!,
-    ]),
-  );
-  const builtIn: Record<string, string> = { '0': 'General', '1': '0', '2': '0.00' };
-  const xfs = [...styles.split('<cellXfs')[1]!.matchAll(/<xf numFmtId="(\d+)"/g)].map(
-    (m) => custom.get(m[1]!) ?? builtIn[m[1]!]!,
-  );
-  return [...sheet.matchAll(/<row r="(\d+)"[^>]*>(.*?)<\/row>/g)].map((row) => {
-    // Cells by column letter: an empty cell is left out of the XML, and undefined here.
-    const cells: Row = [];
-    for (const c of row[2]!.matchAll(
-      /<c r="([A-Z])\d+"(?: s="(\d+)")?( t="inlineStr")?>(.*?)<\/c>/g,
-    )) {
-      cells[c[1]!.charCodeAt(0) - 65] = {
-        value: c[3]
-          ? /<t[^>]*>(.*?)<\/t>/.exec(c[4]!)![1]!
-          : Number(/<v>(.*)<\/v>/.exec(c[4]!)![1]),
-        format: xfs[Number(c[2] ?? 0)]!,
-      };
-    }
-    return cells;
-  });
-}
-
-const rowOf = (rows: Row[], label: string | number) => {
-  const i = rows.findIndex((r) => r[0]?.value === label);
-  if (i < 0) throw new Error(`no row ${label}`);
-  return rows[i]!;
-};
-const headerIndex = (rows: Row[], header: string) =>
-  rows.find((r) => r.some((c) => c.value === header))!.findIndex((c) => c.value === header);
 
 describe('XLSX summary sheet "Özet"', () => {
   it('when the workbook opens, then "Özet" is the first tab, before the visits and definitions', async () => {
