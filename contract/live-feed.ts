@@ -19,6 +19,15 @@
  *   ({@link reconnectDelay}: exponential, jittered, capped) for every page.
  */
 
+import type {
+  DisplayClientToServer,
+  DisplayServerToClient,
+  StaffClientToServer,
+  StaffServerToClient,
+  TicketClientToServer,
+  TicketServerToClient,
+} from './socket.js';
+
 /**
  * WebSocket first, HTTP long-polling only when a WebSocket cannot be opened (a proxy that
  * refuses upgrades). A WebSocket carries the handshake and every packet on one connection, so
@@ -41,6 +50,36 @@ export function reconnectDelay(attempt: number, random: () => number = Math.rand
   const spread = 1 - RECONNECT_JITTER + 2 * RECONNECT_JITTER * random();
   return Math.round(Math.min(RECONNECT_CAP_MS, plain * spread));
 }
+
+/** The lobby view's events (`/display`: displays and kiosks), checked against contract/socket.ts. */
+export const DISPLAY_FEED_EVENTS = {
+  snapshot: 'queue:snapshot',
+  deltas: 'queue:events',
+  resync: 'queue:resync',
+} as const satisfies {
+  snapshot: keyof DisplayServerToClient;
+  deltas: keyof DisplayServerToClient;
+  resync: keyof DisplayClientToServer;
+};
+
+/** The staff screens' events (`/counter`, `/manager`); `session:expired` ends the feed. */
+export const STAFF_FEED_EVENTS = {
+  snapshot: 'queue:snapshot',
+  deltas: 'queue:events',
+  resync: 'queue:resync',
+  end: 'session:expired',
+} as const satisfies {
+  snapshot: keyof StaffServerToClient;
+  deltas: keyof StaffServerToClient;
+  resync: keyof StaffClientToServer;
+  end: keyof StaffServerToClient;
+};
+
+/** The phone page's events (`/ticket`): each status is whole, so there are no deltas. */
+export const TICKET_FEED_EVENTS = {
+  snapshot: 'ticket:status',
+  resync: 'ticket:refresh',
+} as const satisfies { snapshot: keyof TicketServerToClient; resync: keyof TicketClientToServer };
 
 /** What the feed passes to the page's socket factory (Socket.IO client options). */
 export interface FeedSocketOptions {

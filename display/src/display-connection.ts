@@ -1,9 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { io, type Socket } from 'socket.io-client';
+import { io } from 'socket.io-client';
 import type { DisplaySnapshot } from '../../contract/api.js';
-import type { DisplayClientToServer, DisplayServerToClient } from '../../contract/socket.js';
+import { DISPLAY_FEED_EVENTS, LiveFeed } from '../../contract/live-feed.js';
+import type { DisplayDelta } from '../../contract/socket.js';
 import type { Announcement } from './state/announcements.js';
-import { statusAfterConnectError, type ConnectionStatus } from './state/connection.js';
+import { displayStatus, REFUSED_CODES, type ConnectionStatus } from './state/connection.js';
 import {
   applyDeltas,
   applySnapshot,
@@ -13,19 +14,17 @@ import {
 } from './state/display-state.js';
 import { takePairingKey } from './pairing.js';
 
-type DisplaySocket = Socket<DisplayServerToClient, DisplayClientToServer>;
-
-const RESYNC_TIMEOUT_MS = 5_000;
-
 /**
- * All of the display's server I/O: the `/display` socket with the device key, the snapshot
- * and the deltas. The host reads `state` and `status`; calls to speak go to `announce`.
+ * All of the display's server I/O: the `/display` live feed (contract/live-feed.ts) with the
+ * device key, the snapshot and the deltas. The host reads `state` and `status`; calls to speak
+ * go to `announce`: those of the deltas, and after a gap those heard live that the resync's
+ * snapshot covers; never a snapshot's own.
  */
 export class DisplayConnection implements ReactiveController {
   state: DisplayState = emptyState();
   status: ConnectionStatus = 'connecting';
 
-  private socket: DisplaySocket | null = null;
+  private feed: LiveFeed<DisplaySnapshot, DisplayDelta> | null = null;
   private key: string | null = null;
 
   constructor(
@@ -43,49 +42,31 @@ export class DisplayConnection implements ReactiveController {
 
   hostDisconnected(): void {
     window.removeEventListener('hashchange', this.onHashChange);
-    this.socket?.disconnect();
-    this.socket = null;
+    this.feed?.stop();
+    this.feed = null;
   }
 
   private connect(): void {
-    this.socket?.disconnect();
-    // Without a key the server may still accept a signed-in staff member's cookie.
-    const socket: DisplaySocket = io('/display', {
-      auth: (cb) => cb(this.key ? { key: this.key } : {}),
+    this.feed?.stop();
+    this.feed = new LiveFeed<DisplaySnapshot, DisplayDelta>({
+      // Without a key the server may still accept a signed-in staff member's cookie.
+      open: (options) =>
+        io('/display', { ...options, auth: (cb) => cb(this.key ? { key: this.key } : {}) }),
+      events: DISPLAY_FEED_EVENTS,
+      revOf: (snapshot) => snapshot.rev,
+      refusedCodes: REFUSED_CODES,
+      onSnapshot: (snapshot, _cause, heard) =>
+        this.apply(applySnapshot(this.state, snapshot, Date.now(), heard)),
+      onDeltas: (deltas) => this.apply(applyDeltas(this.state, deltas, Date.now())),
+      onStatus: (status) => this.setStatus(displayStatus(status)),
     });
-    this.socket = socket;
-    socket.on('connect', () => this.setStatus('connected'));
-    socket.on('disconnect', (reason) => {
-      this.setStatus('reconnecting');
-      // A server-side disconnect is not retried by Socket.IO on its own; a display must be.
-      if (reason === 'io server disconnect') socket.connect();
-    });
-    socket.on('connect_error', (err) =>
-      this.setStatus(statusAfterConnectError(err, this.state.rev !== null)),
-    );
-    socket.on('queue:snapshot', (snapshot) =>
-      this.apply(applySnapshot(this.state, snapshot, Date.now())),
-    );
-    socket.on('queue:events', (deltas) => this.apply(applyDeltas(this.state, deltas, Date.now())));
+    this.feed.start();
   }
 
   private apply(result: Applied): void {
     this.state = result.state;
     for (const a of result.announcements) this.announce(a);
-    if (result.resync) this.resync();
     this.host.requestUpdate();
-  }
-
-  private resync(): void {
-    this.socket?.timeout(RESYNC_TIMEOUT_MS).emit('queue:resync', (err, reply) => {
-      // On a timeout the next gap asks again; a reconnect brings a snapshot anyway.
-      if (err || !reply.ok) return;
-      this.applyResync(reply.data);
-    });
-  }
-
-  private applyResync(snapshot: DisplaySnapshot): void {
-    this.apply(applySnapshot(this.state, snapshot, Date.now()));
   }
 
   private setStatus(status: ConnectionStatus): void {

@@ -1,8 +1,20 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { io, type Socket } from 'socket.io-client';
+import { io } from 'socket.io-client';
 import type { Lang, PriorityGroup } from '../../contract/domain.js';
-import type { DeviceMe, IssuedTicket, Me, ServiceView } from '../../contract/api.js';
-import type { DisplayClientToServer, DisplayServerToClient } from '../../contract/socket.js';
+import type {
+  DeviceMe,
+  DisplaySnapshot,
+  IssuedTicket,
+  Me,
+  ServiceView,
+} from '../../contract/api.js';
+import {
+  DISPLAY_FEED_EVENTS,
+  LiveFeed,
+  reconnectDelay,
+  type FeedStatus,
+} from '../../contract/live-feed.js';
+import type { DisplayDelta } from '../../contract/socket.js';
 import { apiRequest, type ApiResult } from './api.js';
 import type { FailureCode } from './state/errors.js';
 import type { KioskConnection } from './state/kiosk-screen.js';
@@ -14,23 +26,18 @@ import {
   type LiveHall,
 } from './state/live-hall.js';
 
-type DisplaySocket = Socket<DisplayServerToClient, DisplayClientToServer>;
-
-const RETRY_MS = [1_000, 2_000, 5_000, 10_000];
-const RESYNC_TIMEOUT_MS = 5_000;
-
 export type IssueResult = { ok: true; ticket: IssuedTicket } | { ok: false; code: FailureCode };
 
 /**
- * All of the kiosk's server I/O: checks the pairing, loads the services, follows the hall on
- * the `/display` namespace (snapshot, deltas, resync on a gap), reconnects by itself, and
- * issues tickets. The host reads `connection` and `hall`.
+ * All of the kiosk's server I/O: checks the pairing, loads the services (retried with the
+ * live feed's back-off), follows the hall on the `/display` live feed (contract/live-feed.ts),
+ * and issues tickets. The host reads `connection` and `hall`.
  */
 export class KioskLiveController implements ReactiveController {
   connection: KioskConnection = 'checking';
   hall: LiveHall = EMPTY_HALL;
 
-  private socket: DisplaySocket | null = null;
+  private feed: LiveFeed<DisplaySnapshot, DisplayDelta> | null = null;
   private hallId: string | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private attempts = 0;
@@ -51,8 +58,8 @@ export class KioskLiveController implements ReactiveController {
   hostDisconnected(): void {
     this.running = false;
     clearTimeout(this.retryTimer);
-    this.socket?.disconnect();
-    this.socket = null;
+    this.feed?.stop();
+    this.feed = null;
   }
 
   /** Issues one ticket. Callers make sure only one request is in flight. */
@@ -94,67 +101,44 @@ export class KioskLiveController implements ReactiveController {
 
   private retryLater(run: () => void): void {
     clearTimeout(this.retryTimer);
-    const delay = RETRY_MS[Math.min(this.attempts++, RETRY_MS.length - 1)];
+    const delay = reconnectDelay(this.attempts++);
     this.retryTimer = setTimeout(() => {
       if (this.running) run();
     }, delay);
   }
 
   private connect(): void {
-    const socket: DisplaySocket = io('/display', {
-      auth: { key: this.key },
-      reconnectionDelayMax: 10_000,
+    this.feed = new LiveFeed<DisplaySnapshot, DisplayDelta>({
+      open: (options) => io('/display', { ...options, auth: { key: this.key } }),
+      events: DISPLAY_FEED_EVENTS,
+      revOf: (snapshot) => snapshot.rev,
+      refusedCodes: ['unauthenticated', 'forbidden'],
+      onSnapshot: (snapshot) => {
+        this.hall = applySnapshot(this.hall, snapshot);
+        this.host.requestUpdate();
+      },
+      onDeltas: (deltas) => {
+        for (const delta of deltas) this.hall = applyDelta(this.hall, delta);
+        this.host.requestUpdate();
+      },
+      onStatus: (status) => this.feedStatus(status),
+      onRefused: () => this.unpair(),
     });
-    this.socket = socket;
-    socket.on('connect', () => {
-      this.attempts = 0;
-      // A recovered connection gets the missed deltas instead of a snapshot.
-      if (socket.recovered) this.set('online');
-    });
-    socket.on('queue:snapshot', (snapshot) => {
-      if (!this.running) return;
-      this.hall = applySnapshot(this.hall, snapshot);
-      this.set('online');
-    });
-    socket.on('queue:events', (deltas) => {
-      for (const delta of deltas) {
-        const out = applyDelta(this.hall, delta);
-        this.hall = out.hall;
-        if (out.resync) {
-          this.resync(socket);
-          break;
-        }
-      }
-      this.host.requestUpdate();
-    });
-    socket.on('disconnect', (reason) => {
-      if (!this.running) return;
-      this.set('offline');
-      // The server dropped us (restart, shutdown): the client does not retry on its own.
-      if (reason === 'io server disconnect') this.retryLater(() => socket.connect());
-    });
-    socket.on('connect_error', (err) => {
-      const code = (err as Error & { data?: { code?: string } }).data?.code;
-      if (code === 'unauthenticated' || code === 'forbidden') return this.unpair();
-      this.set('offline');
-      if (!socket.active) this.retryLater(() => socket.connect());
-    });
+    this.feed.start();
   }
 
-  private resync(socket: DisplaySocket): void {
-    socket.timeout(RESYNC_TIMEOUT_MS).emit('queue:resync', (err, result) => {
-      if (err || !result.ok) return;
-      this.hall = applySnapshot(this.hall, result.data);
-      this.host.requestUpdate();
-    });
+  private feedStatus(status: FeedStatus): void {
+    if (!this.running) return;
+    if (status === 'online') this.set('online');
+    else if (status === 'offline') this.set('offline');
   }
 
   /** Not paired (no key, or the server refuses it): stop following the hall until a reload. */
   private unpair(): void {
     this.running = false;
     clearTimeout(this.retryTimer);
-    this.socket?.disconnect();
-    this.socket = null;
+    this.feed?.stop();
+    this.feed = null;
     this.set('unpaired');
   }
 

@@ -1,27 +1,21 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { io, type Socket } from 'socket.io-client';
+import { io } from 'socket.io-client';
 import type { TicketStatusView } from '../../contract/api.js';
-import type { TicketClientToServer, TicketServerToClient } from '../../contract/socket.js';
+import { LiveFeed, TICKET_FEED_EVENTS, type FeedStatus } from '../../contract/live-feed.js';
 import { apiRequest } from './api.js';
 import type { FailureCode } from './state/errors.js';
 import { shouldAlert, type PhoneConnection } from './state/phone-status.js';
 
-type TicketSocket = Socket<TicketServerToClient, TicketClientToServer>;
-
-const REFRESH_TIMEOUT_MS = 5_000;
-const RECONNECT_MS = 2_000;
-
 /**
- * All of the phone page's server I/O: follows one ticket on the `/ticket` namespace, refreshes
- * when the phone wakes up, and cancels the ticket when the visitor leaves. `onCalled` runs when
+ * All of the phone page's server I/O: follows one ticket on the `/ticket` live feed
+ * (contract/live-feed.ts; each status is whole), refreshes when the phone wakes up, and cancels the ticket when the visitor leaves. `onCalled` runs when
  * the ticket is called (or called again) while the page is open.
  */
 export class TicketLiveController implements ReactiveController {
   connection: PhoneConnection = 'connecting';
   status: TicketStatusView | null = null;
 
-  private socket: TicketSocket | null = null;
-  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  private feed: LiveFeed<TicketStatusView, never> | null = null;
   private readonly onVisibility = () => {
     if (document.visibilityState === 'visible') this.refresh();
   };
@@ -45,9 +39,8 @@ export class TicketLiveController implements ReactiveController {
 
   hostDisconnected(): void {
     document.removeEventListener('visibilitychange', this.onVisibility);
-    clearTimeout(this.reconnectTimer);
-    this.socket?.disconnect();
-    this.socket = null;
+    this.feed?.stop();
+    this.feed = null;
   }
 
   /** The visitor leaves the queue. */
@@ -82,54 +75,38 @@ export class TicketLiveController implements ReactiveController {
 
   /** Asks for the current status (after the phone slept, the socket may have missed pushes). */
   refresh(): void {
-    const socket = this.socket;
-    if (!socket || this.connection === 'not-found') return;
-    if (!socket.connected) {
-      socket.connect();
-      return;
-    }
-    socket.timeout(REFRESH_TIMEOUT_MS).emit('ticket:refresh', (err, result) => {
-      if (err) return;
-      if (result.ok) this.update(result.data);
-      else if (result.error.code === 'ticket-not-found') this.notFound();
-    });
+    if (this.connection === 'not-found') return;
+    this.feed?.resync();
   }
 
   private connect(code: string): void {
-    const socket: TicketSocket = io('/ticket', { auth: { code }, reconnectionDelayMax: 10_000 });
-    this.socket = socket;
-    socket.on('connect', () => {
-      if (this.status) this.set('live');
+    this.feed = new LiveFeed<TicketStatusView, never>({
+      open: (options) => io('/ticket', { ...options, auth: { code } }),
+      events: TICKET_FEED_EVENTS,
+      refusedCodes: ['ticket-not-found'],
+      onSnapshot: (status) => this.update(status),
+      onStatus: (status) => this.feedStatus(status),
+      onRefused: () => this.notFound(),
     });
-    socket.on('ticket:status', (status) => this.update(status));
-    socket.on('disconnect', (reason) => {
-      this.set('offline');
-      if (reason === 'io server disconnect') {
-        clearTimeout(this.reconnectTimer);
-        this.reconnectTimer = setTimeout(() => socket.connect(), RECONNECT_MS);
-      }
-    });
-    socket.on('connect_error', (err) => {
-      const data = (err as Error & { data?: { code?: string } }).data;
-      if (data?.code === 'ticket-not-found') return this.notFound();
-      this.set(this.status ? 'offline' : 'connecting');
-      if (!socket.active) {
-        clearTimeout(this.reconnectTimer);
-        this.reconnectTimer = setTimeout(() => socket.connect(), RECONNECT_MS);
-      }
-    });
+    this.feed.start();
+  }
+
+  private feedStatus(status: FeedStatus): void {
+    if (status === 'online') this.set('live');
+    else if (status === 'offline') this.set('offline');
+    else if (status === 'connecting') this.set(this.status ? 'offline' : 'connecting');
   }
 
   private update(status: TicketStatusView): void {
     const prev = this.status;
     this.status = status;
-    this.connection = this.socket?.connected ? 'live' : this.connection;
+    this.connection = this.feed?.status === 'online' ? 'live' : this.connection;
     this.host.requestUpdate();
     if (shouldAlert(prev, status)) this.onCalled(status);
   }
 
   private notFound(): void {
-    this.socket?.disconnect();
+    this.feed?.stop();
     this.set('not-found');
   }
 

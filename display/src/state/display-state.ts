@@ -34,8 +34,6 @@ export interface Applied {
   state: DisplayState;
   /** Calls to speak, in order. */
   announcements: Announcement[];
-  /** `true` when a revision was skipped: ask the server for a fresh snapshot. */
-  resync: boolean;
 }
 
 export function emptyState(): DisplayState {
@@ -53,15 +51,18 @@ export function emptyState(): DisplayState {
 
 /**
  * A snapshot replaces everything (it arrives on every connect that was not recovered, on a
- * resync and at day change). It never announces: the calls in it were made while this screen
- * was not listening, or were already announced.
+ * resync and at day change). It announces none of its own calls: they were made while this
+ * screen was not listening, or were already announced. `heard`: after a gap, the deltas this
+ * screen received live but that the resync's snapshot covers (contract/live-feed.ts never
+ * applies them); their calls were never spoken, so they are spoken and highlighted now, once.
  */
 export function applySnapshot(
   state: DisplayState,
   snapshot: DisplaySnapshot,
   now: number,
+  heard: DisplayDelta[] = [],
 ): Applied {
-  return {
+  const replaced: Applied = {
     state: {
       rev: snapshot.rev,
       hall: snapshot.hall,
@@ -73,46 +74,50 @@ export function applySnapshot(
       clockOffsetMs: snapshot.now - now,
     },
     announcements: [],
-    resync: false,
   };
+  return heard.reduce((result, delta) => {
+    if (!delta.call) return result;
+    return {
+      state: { ...result.state, flashes: flashed(result.state.flashes, delta.call, now) },
+      announcements: [...result.announcements, announcementFor(delta.call)],
+    };
+  }, replaced);
 }
 
 /**
- * A delta newer than what the screen has is applied, and its call (or recall) announced.
- * Deltas at or below the current revision are stale (already in a snapshot) and ignored.
- * A skipped revision still applies the delta (it carries whole entities, and its call is real)
- * but asks for a snapshot to fill the gap.
+ * Applies a delta that follows the state, and announces its call (or recall). The live feed
+ * (contract/live-feed.ts) hands over each revision once, in order, and only after a snapshot.
  */
 export function applyDelta(state: DisplayState, delta: DisplayDelta, now: number): Applied {
-  if (state.rev === null || delta.rev <= state.rev) {
-    return { state, announcements: [], resync: false };
-  }
-  const resync = delta.rev !== state.rev + 1;
   const next: DisplayState = {
     ...state,
     rev: delta.rev,
     counters: delta.counter ? upsertCounter(state.counters, delta.counter) : state.counters,
     queues: delta.queues,
   };
-  if (!delta.call) return { state: next, announcements: [], resync };
+  if (!delta.call) return { state: next, announcements: [] };
   const call = delta.call;
   next.recentCalls = dedupeCalls([call, ...state.recentCalls]).slice(0, RECENT_CALLS_KEPT);
-  next.flashes = [
-    ...state.flashes.filter((f) => f.until > now && f.counterNumber !== call.counterNumber),
+  next.flashes = flashed(state.flashes, call, now);
+  return { state: next, announcements: [announcementFor(call)] };
+}
+
+/** The newest call at a counter is highlighted; older highlights there, or past due, end. */
+function flashed(flashes: Flash[], call: PublicCall, now: number): Flash[] {
+  return [
+    ...flashes.filter((f) => f.until > now && f.counterNumber !== call.counterNumber),
     { counterNumber: call.counterNumber, ticketNumber: call.number, until: now + FLASH_MS },
   ];
-  return { state: next, announcements: [announcementFor(call)], resync };
 }
 
 /** A batch of deltas (oldest first), applied in turn; their calls announced in order. */
 export function applyDeltas(state: DisplayState, deltas: DisplayDelta[], now: number): Applied {
-  let result: Applied = { state, announcements: [], resync: false };
+  let result: Applied = { state, announcements: [] };
   for (const delta of deltas) {
     const next = applyDelta(result.state, delta, now);
     result = {
       state: next.state,
       announcements: [...result.announcements, ...next.announcements],
-      resync: result.resync || next.resync,
     };
   }
   return result;

@@ -56,19 +56,10 @@ export function applySnapshot(hall: LiveHall, snapshot: DisplaySnapshot): LiveHa
   };
 }
 
-export interface DeltaOutcome {
-  hall: LiveHall;
-  /** A delta was missed: ask the server for a fresh snapshot. */
-  resync: boolean;
-}
-
 /**
- * Applies a delta that follows the current revision; ignores one already covered; asks for a
- * resync on a gap. Before the first snapshot there is nothing to apply it to: it is ignored,
- * because the snapshot that comes on connect includes it.
+ * Applies a delta that follows the hall (the live feed hands only those over, in order:
+ * contract/live-feed.ts holds the revision rule).
  */
-export function applyDelta(hall: LiveHall, delta: DisplayDelta): DeltaOutcome {
-  if (hall.rev === null || delta.rev <= hall.rev) return { hall, resync: false };
-  if (delta.rev !== hall.rev + 1) return { hall, resync: true };
-  return { hall: { ...hall, rev: delta.rev, queues: figures(delta.queues) }, resync: false };
+export function applyDelta(hall: LiveHall, delta: DisplayDelta): LiveHall {
+  return { ...hall, rev: delta.rev, queues: figures(delta.queues) };
 }

@@ -19,7 +19,6 @@ describe('applySnapshot', () => {
       T0,
     );
     expect(result.announcements).toEqual([]);
-    expect(result.resync).toBe(false);
     expect(result.state.rev).toBe(10);
     expect(result.state.counters[0]?.current?.number).toBe('V001');
   });
@@ -38,6 +37,25 @@ describe('applySnapshot', () => {
     expect(after.announcements).toEqual([]);
     expect(after.state.rev).toBe(9);
     expect(after.state.recentCalls.map((c) => c.number)).toEqual(['V003', 'V002']);
+  });
+
+  it('when a resync snapshot covers calls heard live during a gap, then those are spoken and highlighted once, its own older calls not', () => {
+    const before = fromSnapshot({ rev: 10, recentCalls: [call('V001', 2)] });
+    const after = applySnapshot(
+      before,
+      snapshot({
+        rev: 13,
+        counters: [calledAt(2, 'V002'), calledAt(3, 'V003')],
+        recentCalls: [call('V003', 3), call('V002', 2), call('V001', 2)],
+      }),
+      T0,
+      [callDelta(12, 'V003', 3), delta(13, { type: 'ticket:issued' })],
+    );
+    expect(after.announcements.map((a) => a.ticketNumber)).toEqual(['V003']);
+    expect(after.state.flashes).toEqual([
+      { counterNumber: 3, ticketNumber: 'V003', until: T0 + FLASH_MS },
+    ]);
+    expect(after.state.recentCalls.map((c) => c.number)).toEqual(['V003', 'V002', 'V001']);
   });
 
   it('when a snapshot carries a lower revision (a new day), then it still replaces the state', () => {
@@ -72,7 +90,6 @@ describe('applyDelta', () => {
         text: 've sıfır bir iki numaralı sıra, üç numaralı bankoya lütfen.',
       },
     ]);
-    expect(result.resync).toBe(false);
     expect(result.state.rev).toBe(11);
     expect(result.state.counters.find((c) => c.number === 3)?.current?.number).toBe('V012');
     expect(result.state.recentCalls[0]).toEqual(call('V012', 3));
@@ -95,37 +112,6 @@ describe('applyDelta', () => {
       ['ve sıfır bir iki numaralı sıra, üç numaralı bankoya lütfen.', true],
     ]);
     expect(again.state.recentCalls.map((c) => c.number)).toEqual(['V012']);
-  });
-
-  it('when a delta is not newer than the state (already in the snapshot), then it is ignored', () => {
-    const state = fromSnapshot({ rev: 10 });
-    for (const rev of [9, 10]) {
-      const result = applyDelta(state, callDelta(rev, 'V012', 3), T0);
-      expect(result.announcements).toEqual([]);
-      expect(result.resync).toBe(false);
-      expect(result.state).toBe(state);
-    }
-  });
-
-  it('when the same delta arrives twice, then it is announced only once', () => {
-    const first = applyDelta(fromSnapshot(), callDelta(11, 'V012', 3), T0);
-    const repeat = applyDelta(first.state, callDelta(11, 'V012', 3), T0);
-    expect(repeat.announcements).toEqual([]);
-  });
-
-  it('when a revision is skipped, then a resync is requested and the newer call still announced', () => {
-    const result = applyDelta(fromSnapshot({ rev: 10 }), callDelta(13, 'V012', 3), T0);
-    expect(result.resync).toBe(true);
-    expect(result.state.rev).toBe(13);
-    expect(result.announcements.map((a) => a.text)).toEqual([
-      've sıfır bir iki numaralı sıra, üç numaralı bankoya lütfen.',
-    ]);
-  });
-
-  it('when a delta arrives before any snapshot, then it is ignored', () => {
-    const result = applyDelta(emptyState(), callDelta(1, 'V001', 1), T0);
-    expect(result.announcements).toEqual([]);
-    expect(result.state.rev).toBeNull();
   });
 
   it('when a counter not yet known is opened, then it joins the list in counter order', () => {
@@ -168,34 +154,12 @@ describe('applyDeltas', () => {
       T0,
     );
     expect(result.state.rev).toBe(13);
-    expect(result.resync).toBe(false);
     expect(result.announcements.map((a) => a.ticketNumber)).toEqual(['V012', 'R004']);
     expect(result.state.recentCalls.map((c) => c.number)).toEqual(['R004', 'V012']);
   });
 
-  it('when a batch starts with what the snapshot already held, then only the newer deltas apply', () => {
-    const result = applyDeltas(
-      fromSnapshot({ rev: 11 }),
-      [callDelta(11, 'V012', 3), callDelta(12, 'R004', 1)],
-      T0,
-    );
-    expect(result.state.rev).toBe(12);
-    expect(result.announcements.map((a) => a.ticketNumber)).toEqual(['R004']);
-    expect(result.resync).toBe(false);
-  });
-
-  it('when a batch skips a revision, then a resync is asked for and the rest still applies', () => {
-    const result = applyDeltas(
-      fromSnapshot({ rev: 10 }),
-      [callDelta(12, 'V012', 3), callDelta(13, 'R004', 1)],
-      T0,
-    );
-    expect(result.resync).toBe(true);
-    expect(result.state.rev).toBe(13);
-  });
-
   it('when a batch is empty, then the state is unchanged', () => {
     const state = fromSnapshot();
-    expect(applyDeltas(state, [], T0)).toEqual({ state, announcements: [], resync: false });
+    expect(applyDeltas(state, [], T0)).toEqual({ state, announcements: [] });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { announcementText } from '../../../display/src/state/announcements.js';
 import { clockFace } from '../../../display/src/state/clock.js';
-import { statusAfterConnectError } from '../../../display/src/state/connection.js';
+import { displayStatus } from '../../../display/src/state/connection.js';
 import { KEY_STORAGE, takePairingKey } from '../../../display/src/pairing.js';
 
 describe('announcementText', () => {
@@ -26,19 +26,15 @@ describe('clockFace', () => {
   });
 });
 
-describe('statusAfterConnectError', () => {
+describe('displayStatus', () => {
   it.each([
-    [{ data: { code: 'unauthenticated' } }, true, 'unpaired'],
-    [{ data: { code: 'forbidden' } }, false, 'unpaired'],
-    [{ message: 'xhr poll error' }, true, 'reconnecting'],
-    [{ message: 'websocket error' }, false, 'connecting'],
-    [null, false, 'connecting'],
-  ] as const)(
-    'when the error is %j (data shown before: %s), then the status is %s',
-    (error, shown, status) => {
-      expect(statusAfterConnectError(error, shown)).toBe(status);
-    },
-  );
+    ['connecting', 'connecting'],
+    ['online', 'connected'],
+    ['offline', 'reconnecting'],
+    ['refused', 'unpaired'],
+  ] as const)('when the live feed is %s, then the screen says %s', (feed, shown) => {
+    expect(displayStatus(feed)).toBe(shown);
+  });
 });
 
 function fakeEnv(hash: string, stored: string | null = null) {
