@@ -2,30 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CP857_LETTERS, FALLBACK, printableText } from '../../../server/src/print/cp857.js';
 import { newReceipt } from '../../../server/src/print/ticket-layout.js';
-
-// reference/cp857-turkish.json (cross-checked with two independent encoders).
-const REFERENCE = {
-  selectCodePageEpson: '1b740d',
-  letters: {
-    ç: '87',
-    ğ: 'a7',
-    ı: '8d',
-    İ: '98',
-    ö: '94',
-    ş: '9f',
-    ü: '81',
-    Ç: '80',
-    Ğ: 'a6',
-    Ö: '99',
-    Ş: '9e',
-    Ü: '9a',
-  } as Record<string, string>,
-  sample: {
-    text: 'Sıra No: V012 - İmar Durum Bilgisi, önünüzde 3 kişi var',
-    cp857:
-      '538d7261204e6f3a2056303132202d20986d617220447572756d2042696c676973692c20946e816e817a64652033206b699f6920766172',
-  },
-};
+// The test vector, cross-checked with two independent encoders (source: reference/README.md).
+import REFERENCE from '../../../reference/cp857-turkish.json' with { type: 'json' };
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 
