@@ -157,6 +157,35 @@ describe('counter-top sign', () => {
     }
   });
 
+  it('when the screen asks for reduced motion, then a call is highlighted without any animation', async () => {
+    const device = await signDevice(server, cookie, 'banko-5');
+    const page = await browser.newPage({
+      viewport: { width: 1024, height: 600 },
+      reducedMotion: 'reduce',
+    });
+    try {
+      await page.goto(`${server.url}/display#key=${device.key}`);
+      await signTicket(page).waitFor();
+      const clerk = await clerkAt(server, 'banko-5');
+      await issueTicket(server, 'ruhsat');
+      await clerk('call-next');
+      // One sample of the box: whether it flashes, how, and its colours, at the same moment.
+      const sample = () =>
+        signTicket(page).evaluate((el) => ({
+          flashing: el.hasAttribute('data-flashing'),
+          animations: el.getAnimations().length,
+          background: getComputedStyle(el).backgroundColor,
+        }));
+      let seen: Awaited<ReturnType<typeof sample>> | undefined;
+      await expect.poll(async () => (seen = await sample()).flashing).toBe(true);
+      // Held still in the highlight's colours (--display-accent), not blinking.
+      expect(seen).toEqual({ flashing: true, animations: 0, background: 'rgb(255, 210, 63)' });
+      await screenshot(page, 'counter-sign-1024x600-called-reduced-motion');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('when an admin sets a running lobby display to a counter and back, then it turns into the sign and back without a reload', async () => {
     const device = await signDevice(server, cookie, 'banko-3');
     await setSign(server, cookie, device.id, null);
@@ -176,6 +205,41 @@ describe('counter-top sign', () => {
         true,
       );
     } finally {
+      await page.close();
+    }
+  });
+
+  it("when an admin sets a display to one counter in Ayarlar → Cihazlar, then the list shows it and the running display becomes that counter's sign", async () => {
+    const device = await signDevice(server, cookie, 'banko-4');
+    await setSign(server, cookie, device.id, null);
+    const display = await browser.newPage({ viewport: { width: 1024, height: 600 } });
+    const admin = await server.addUser('admin');
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    try {
+      await display.goto(`${server.url}/display#key=${device.key}`);
+      await display.locator('display-app header h1').waitFor();
+      await page.goto(`${server.url}/manager`);
+      await page.getByLabel('Kullanıcı adı').fill(admin.username);
+      await page.getByLabel('Parola').fill(admin.password);
+      await page.getByRole('button', { name: 'Giriş yap' }).click();
+      await page.getByRole('tab', { name: 'Ayarlar' }).click();
+      await page.getByRole('button', { name: 'Cihazlar' }).click();
+      const row = page.locator(`tr[data-device="${device.id}"]`);
+      await expect.poll(() => row.locator('[data-shows]').innerText()).toBe('Tüm salon');
+      await page.getByRole('button', { name: `Düzenle: Sign banko-4` }).click();
+      await page.getByLabel('Gösterim').selectOption({ label: 'Tek banko: 4 — Banko 4' });
+      await page.getByRole('button', { name: 'Kaydet' }).click();
+      await expect
+        .poll(() => row.locator('[data-shows]').innerText())
+        .toBe('Tek banko: 4 — Banko 4');
+      await signTicket(display).waitFor();
+      expect(await display.locator('display-counter-sign [data-counter]').textContent()).toBe('4');
+      await page.getByRole('button', { name: `Düzenle: Sign banko-4` }).click();
+      expect(await page.getByLabel('Gösterim').inputValue()).toBe('banko-4');
+      await screenshot(page, 'manager-device-sign-form');
+      expect(await seriousA11yViolations(page)).toEqual([]);
+    } finally {
+      await display.close();
       await page.close();
     }
   });
