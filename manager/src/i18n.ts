@@ -68,10 +68,12 @@ const tr = {
     `${name}, bu sayfayı yalnızca yönetici ve sistem yöneticisi hesapları kullanabilir. Banko ekranı için aşağıdaki bağlantıyı kullanın.`,
   toCounterPage: 'Banko ekranına git',
   tabsLabel: 'Bölümler',
-  tabs: { live: 'Canlı izleme', stats: 'İstatistik', settings: 'Ayarlar' } satisfies Record<
-    Tab,
-    string
-  >,
+  tabs: {
+    live: 'Canlı izleme',
+    stats: 'İstatistik',
+    report: 'Rapor',
+    settings: 'Ayarlar',
+  } satisfies Record<Tab, string>,
   // Live monitor
   summaryLabel: 'Salonun özeti',
   summaryWaiting: 'Bekleyen',
@@ -523,7 +525,7 @@ const en: Messages = {
     `${name}, only manager and administrator accounts can use this page. Use the link below for the counter screen.`,
   toCounterPage: 'Go to the counter screen',
   tabsLabel: 'Sections',
-  tabs: { live: 'Live', stats: 'Statistics', settings: 'Settings' },
+  tabs: { live: 'Live', stats: 'Statistics', report: 'Report', settings: 'Settings' },
   summaryLabel: 'Hall summary',
   summaryWaiting: 'Waiting',
   summaryOpen: 'Open counters',

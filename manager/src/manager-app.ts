@@ -74,6 +74,14 @@ export class ManagerApp extends LitElement {
         flex: 1;
         padding: 12px 20px 24px;
       }
+      @media print {
+        header {
+          display: none;
+        }
+        main {
+          padding: 0;
+        }
+      }
       .stop {
         max-width: 560px;
         margin: 48px auto 0;

@@ -7,6 +7,7 @@ import { ManagerLiveController } from './manager-live-controller.js';
 import { sharedStyles } from './shared-styles.js';
 import { tabByKey, tabFromHash, tabsFor, type Tab } from './state/tabs.js';
 import './manager-live-view.js';
+import './manager-report-view.js';
 import './manager-settings-view.js';
 import './manager-stats-view.js';
 
@@ -37,6 +38,12 @@ export class ManagerDesk extends LitElement {
       }
       .banner {
         margin: 0 0 10px;
+      }
+      @media print {
+        [role='tablist'],
+        .banner {
+          display: none;
+        }
       }
     `,
   ];
@@ -131,6 +138,13 @@ export class ManagerDesk extends LitElement {
           .services=${model?.services ?? []}
           .language=${this.language}
         ></manager-stats-view>`;
+      case 'report':
+        return html`<manager-report-view
+          .hallName=${model?.hall.name ?? ''}
+          .timeZone=${model?.hall.timeZone ?? 'Europe/Istanbul'}
+          .services=${model?.services ?? []}
+          .language=${this.language}
+        ></manager-report-view>`;
       case 'settings':
         return html`<manager-settings-view
           .language=${this.language}

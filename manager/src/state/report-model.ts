@@ -1,7 +1,7 @@
 import type { DayRange } from './date-range.js';
 import { shareMeetsGoal } from './format.js';
 import { MIN_RATINGS, RESOLVED_GOAL, ratingHeadline } from './kpi.js';
-import type { GroupStats } from './stats-report.js';
+import type { GroupBy, GroupStats, StatsReport } from './stats-report.js';
 
 /** The report's headline figures, each with its goal where the hall has one. */
 export type HeadlineId = 'mean-service' | 'resolved' | 'mean-wait' | 'served' | 'no-shows';
@@ -172,3 +172,27 @@ export const REPORT_SECTIONS = [
   'satisfaction',
 ] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
+
+/** The statistics a report is drawn from: one reply per grouping, fetched together. */
+export const REPORT_GROUPS = [
+  'day',
+  'hour',
+  'weekday',
+  'weekday-hour',
+  'service',
+  'clerk',
+] as const satisfies readonly GroupBy[];
+
+/** Everything the printable report shows. */
+export interface ReportData {
+  range: DayRange;
+  hallName: string;
+  timeZone: string;
+  /** When the report was made, epoch ms (printed in its header). */
+  printedAt: number;
+  reports: Partial<Record<GroupBy, StatsReport>>;
+  /** The target the mean service time is held against, in minutes. */
+  targetMinutes: number;
+  previous: Comparison;
+  lastYear: Comparison;
+}

@@ -1,10 +1,10 @@
 import type { Role } from '../../../contract/domain.js';
 
-export type Tab = 'live' | 'stats' | 'settings';
+export type Tab = 'live' | 'stats' | 'report' | 'settings';
 
 /** The tabs a role sees: settings only for admins. */
 export function tabsFor(role: Role): Tab[] {
-  return role === 'admin' ? ['live', 'stats', 'settings'] : ['live', 'stats'];
+  return role === 'admin' ? ['live', 'stats', 'report', 'settings'] : ['live', 'stats', 'report'];
 }
 
 /** The tab named in the address (`#stats`), if the role may see it; else the live monitor. */

@@ -8,8 +8,13 @@ import {
 
 describe('tabs', () => {
   it('when the user is an admin, then settings is a tab; for a manager it is not', () => {
-    expect(tabsFor('admin')).toEqual(['live', 'stats', 'settings']);
-    expect(tabsFor('manager')).toEqual(['live', 'stats']);
+    expect(tabsFor('admin')).toEqual(['live', 'stats', 'report', 'settings']);
+    expect(tabsFor('manager')).toEqual(['live', 'stats', 'report']);
+  });
+
+  it('when the address says #report, then managers and admins get the printable report', () => {
+    expect(tabFromHash('#report', 'manager')).toBe('report');
+    expect(tabFromHash('#report', 'admin')).toBe('report');
   });
 
   it('when the address names a tab the role may see, then it opens; otherwise the live monitor', () => {
