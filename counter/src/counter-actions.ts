@@ -1,6 +1,8 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { CounterStatus, Lang, Outcome, Service, StaffTicket } from '../../contract/domain.js';
+import type { DirectorateChoice } from '../../contract/settings.js';
+import { apiRequest } from './api-client.js';
 import { errorText, messages } from './i18n.js';
 import type { RunCommand } from './run-command.js';
 import { sharedStyles } from './shared-styles.js';
@@ -67,6 +69,9 @@ export class CounterActions extends LitElement {
   @state() private _panel: Panel | null = null;
   @state() private _outcome: Outcome = 'resolved';
   @state() private _error = '';
+  /** Where the open complete form may forward to; `null` while loading. */
+  @state() private _directorates: DirectorateChoice[] | null = null;
+  @state() private _directoratesFailed = false;
   /** Commands sent and not yet answered: the same one is not sent twice (double press). */
   private _inFlight = new Set<CounterAction>();
 
@@ -216,6 +221,8 @@ export class CounterActions extends LitElement {
     if (this._panel === 'complete') {
       panel = html`<counter-complete-panel
         .outcome=${this._outcome}
+        .directorates=${this._directorates}
+        .directoratesFailed=${this._directoratesFailed}
         .language=${this.language}
         @counter-submit=${onSubmit}
         @counter-cancel=${onCancel}
@@ -241,7 +248,22 @@ export class CounterActions extends LitElement {
   private _open(panel: Panel, outcome?: Outcome): void {
     if (outcome) this._outcome = outcome;
     this._error = '';
+    if (panel === 'complete' && this._panel !== 'complete') void this._loadDirectorates();
     this._panel = panel;
+  }
+
+  /** Fetched at each opening, so the most used today come first and a retired one is gone. */
+  private async _loadDirectorates(): Promise<void> {
+    this._directorates = null;
+    this._directoratesFailed = false;
+    const hallId = this.ticket?.hallId;
+    if (!hallId) return;
+    const r = await apiRequest<DirectorateChoice[]>(
+      'GET',
+      `/halls/${encodeURIComponent(hallId)}/directorates`,
+    );
+    if (r.ok) this._directorates = r.data;
+    else this._directoratesFailed = true;
   }
 
   private async _do(action: CounterAction, body?: object): Promise<boolean> {

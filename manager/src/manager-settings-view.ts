@@ -9,6 +9,7 @@ import { SETTINGS_SECTIONS, type SettingsSection } from './state/settings-sectio
 import './manager-settings-audit.js';
 import './manager-settings-counters.js';
 import './manager-settings-devices.js';
+import './manager-settings-directorates.js';
 import './manager-settings-hall.js';
 import './manager-settings-printers.js';
 import './manager-settings-services.js';
@@ -144,6 +145,11 @@ export class ManagerSettingsView extends LitElement {
           .printers=${s.printers}
           .language=${lang}
         ></manager-settings-printers>`;
+      case 'directorates':
+        return html`<manager-settings-directorates
+          .directorates=${s.directorates ?? []}
+          .language=${lang}
+        ></manager-settings-directorates>`;
       case 'audit':
         return html`<manager-settings-audit
           .timeZone=${s.hall.timeZone}

@@ -18,6 +18,8 @@ import { exportUrl } from './state/export-file.js';
 import { formatDayRange, formatDecimal } from './state/format.js';
 import { kpiTiles, weightedTargetMinutes } from './state/kpi.js';
 import { statsUrl, type GroupBy, type StatsReport } from './state/stats-report.js';
+import './manager-directorate-table.js';
+import './manager-estimate-accuracy.js';
 import './manager-export-bar.js';
 import './manager-kpi-tiles.js';
 import './manager-range-picker.js';
@@ -152,6 +154,14 @@ export class ManagerStatsView extends LitElement {
           : nothing
       }
       ${any && any.total.issued > 0 ? this._renderCharts(target) : nothing}
+      ${
+        any && any.total.served > 0
+          ? html`<manager-directorate-table
+              .rows=${any.byDirectorate ?? []}
+              .language=${lang}
+            ></manager-directorate-table>`
+          : nothing
+      }
       ${
         range
           ? html`<manager-stats-table

@@ -5,6 +5,7 @@ export const SETTINGS_SECTIONS = [
   'users',
   'devices',
   'printers',
+  'directorates',
   'audit',
 ] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
