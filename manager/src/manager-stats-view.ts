@@ -19,7 +19,6 @@ import { formatDayRange, formatDecimal } from './state/format.js';
 import { kpiTiles, weightedTargetMinutes } from './state/kpi.js';
 import { statsUrl, type GroupBy, type StatsReport } from './state/stats-report.js';
 import './manager-directorate-table.js';
-import './manager-estimate-accuracy.js';
 import './manager-export-bar.js';
 import './manager-kpi-tiles.js';
 import './manager-range-picker.js';
