@@ -29,6 +29,11 @@ export class ManagerDirectorateTable extends LitElement {
         text-align: start;
         border-bottom: 1px solid var(--manager-border);
       }
+      caption {
+        caption-side: top;
+        text-align: start;
+        padding-bottom: 6px;
+      }
       .num {
         text-align: end;
         font-variant-numeric: tabular-nums;
