@@ -72,6 +72,7 @@ const tr = {
     live: 'Canlı izleme',
     stats: 'İstatistik',
     report: 'Rapor',
+    plan: 'Planlama',
     settings: 'Ayarlar',
   } satisfies Record<Tab, string>,
   // Live monitor
@@ -543,7 +544,13 @@ const en: Messages = {
     `${name}, only manager and administrator accounts can use this page. Use the link below for the counter screen.`,
   toCounterPage: 'Go to the counter screen',
   tabsLabel: 'Sections',
-  tabs: { live: 'Live', stats: 'Statistics', report: 'Report', settings: 'Settings' },
+  tabs: {
+    live: 'Live',
+    stats: 'Statistics',
+    report: 'Report',
+    plan: 'Staffing',
+    settings: 'Settings',
+  },
   summaryLabel: 'Hall summary',
   summaryWaiting: 'Waiting',
   summaryOpen: 'Open counters',

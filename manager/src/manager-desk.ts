@@ -9,6 +9,7 @@ import { tabByKey, tabFromHash, tabsFor, type Tab } from './state/tabs.js';
 import './manager-live-view.js';
 import './manager-report-view.js';
 import './manager-settings-view.js';
+import './manager-staffing-view.js';
 import './manager-stats-view.js';
 
 /**
@@ -145,6 +146,11 @@ export class ManagerDesk extends LitElement {
           .services=${model?.services ?? []}
           .language=${this.language}
         ></manager-report-view>`;
+      case 'plan':
+        return html`<manager-staffing-view
+          .timeZone=${model?.hall.timeZone ?? 'Europe/Istanbul'}
+          .language=${this.language}
+        ></manager-staffing-view>`;
       case 'settings':
         return html`<manager-settings-view
           .language=${this.language}

@@ -1,10 +1,12 @@
 import type { Role } from '../../../contract/domain.js';
 
-export type Tab = 'live' | 'stats' | 'report' | 'settings';
+export type Tab = 'live' | 'stats' | 'report' | 'plan' | 'settings';
 
 /** The tabs a role sees: settings only for admins. */
 export function tabsFor(role: Role): Tab[] {
-  return role === 'admin' ? ['live', 'stats', 'report', 'settings'] : ['live', 'stats', 'report'];
+  return role === 'admin'
+    ? ['live', 'stats', 'report', 'plan', 'settings']
+    : ['live', 'stats', 'report', 'plan'];
 }
 
 /** The tab named in the address (`#stats`), if the role may see it; else the live monitor. */

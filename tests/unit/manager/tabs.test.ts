@@ -8,8 +8,13 @@ import {
 
 describe('tabs', () => {
   it('when the user is an admin, then settings is a tab; for a manager it is not', () => {
-    expect(tabsFor('admin')).toEqual(['live', 'stats', 'report', 'settings']);
-    expect(tabsFor('manager')).toEqual(['live', 'stats', 'report']);
+    expect(tabsFor('admin')).toEqual(['live', 'stats', 'report', 'plan', 'settings']);
+    expect(tabsFor('manager')).toEqual(['live', 'stats', 'report', 'plan']);
+  });
+
+  it('when the address says #plan, then managers and admins get the staffing plan', () => {
+    expect(tabFromHash('#plan', 'manager')).toBe('plan');
+    expect(tabFromHash('#plan', 'admin')).toBe('plan');
   });
 
   it('when the address says #report, then managers and admins get the printable report', () => {

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import type { StaffingHour, StaffingPlan } from '../../../contract/staffing.js';
+import {
+  backtestSentence,
+  hourRange,
+  niceMax,
+  parseTarget,
+  planChart,
+  planRows,
+  plannableDay,
+  shortLines,
+  staffingUrl,
+  understaffedLines,
+} from '../../../manager/src/state/staffing.js';
+
+const hour = (h: number, over: Partial<StaffingHour> = {}): StaffingHour => ({
+  hour: h,
+  forecastArrivals: 55.75,
+  forecastByService: { vezne: 55.75 },
+  holdSeconds: 271,
+  countersNeeded: 6,
+  counterIds: [],
+  feasible: true,
+  unmetServiceIds: [],
+  expectedWaitSeconds: 50,
+  actualOpenCounters: 4.2,
+  measuredWaitSeconds: 27 * 60 + 13,
+  understaffed: true,
+  ...over,
+});
+
+const plan = (hours: StaffingHour[], over: Partial<StaffingPlan> = {}): StaffingPlan => ({
+  hallId: 'h',
+  timeZone: 'Europe/Istanbul',
+  date: '2026-12-07',
+  weekday: 1,
+  targetWaitMinutes: 5,
+  historyDays: [],
+  usedDays: ['2026-11-30'],
+  outlierDays: [],
+  missingDays: [],
+  services: [
+    { serviceId: 'vezne', name: { tr: 'Vezne', en: 'Cashier' }, holdSeconds: 271, samples: 9 },
+  ],
+  counters: Array.from({ length: 6 }, (_, i) => ({
+    counterId: `b${i}`,
+    number: i + 1,
+    name: `Banko ${i + 1}`,
+    serviceIds: ['vezne'],
+  })),
+  hours,
+  backtest: { days: [], mae: null, mape: null, naiveMae: null },
+  ...over,
+});
+
+describe('staffing plan tab', () => {
+  it('when the manager types a target, then a comma or a dot is taken within 0.5–120 minutes', () => {
+    expect(parseTarget('4,5')).toBe(4.5);
+    expect(parseTarget(' 5 ')).toBe(5);
+    for (const bad of ['0', '0,4', '121', 'beş', '', '-1', '1e2'])
+      expect(parseTarget(bad)).toBeNull();
+    expect(staffingUrl('2026-12-07', 4.5)).toBe(
+      '/stats/staffing?date=2026-12-07&targetWaitMinutes=4.5',
+    );
+  });
+
+  it('when a day is chosen, then only real days from 400 back to 28 ahead are planned', () => {
+    expect(plannableDay('2026-12-05', '2026-12-04')).toBe(true);
+    expect(plannableDay('2027-01-01', '2026-12-04')).toBe(true);
+    expect(plannableDay('2027-01-02', '2026-12-04')).toBe(false);
+    expect(plannableDay('2026-02-30', '2026-12-04')).toBe(false);
+    expect(plannableDay('2025-10-30', '2026-12-04')).toBe(true);
+    expect(plannableDay('2025-10-29', '2026-12-04')).toBe(false);
+  });
+
+  it('when hours were understaffed, then they are named in Turkish sentences', () => {
+    const p = plan([hour(12), hour(14, { understaffed: false })]);
+    expect(understaffedLines(p, 'tr')).toEqual([
+      '12:00–13:00: ölçülen ortalama bekleme 27 dk; ortalama 4,2 banko açıktı, plana göre 6 banko gerekirdi.',
+    ]);
+    expect(understaffedLines(p, 'en')).toEqual([
+      '12:00–13:00: measured mean wait 27 min; 4.2 counters were open on average, the plan needs 6.',
+    ]);
+  });
+
+  it('when the counters cannot meet the target, then the row and a sentence say so', () => {
+    const p = plan([hour(11, { feasible: false, countersNeeded: 8, unmetServiceIds: ['vezne'] })]);
+    expect(shortLines(p, 'tr')).toEqual([
+      '11:00–12:00: salondaki bankolar yetmiyor — Vezne için hedef tutturulamaz; en az 8 banko gerekir, salonda 6 banko var.',
+    ]);
+    expect(planRows(p, 'tr')[0]).toMatchObject({ needed: '8', short: true, expected: '—' });
+  });
+
+  it('when the back-test has days, then its error is one sentence; else it says why not', () => {
+    const withTest = plan([], {
+      backtest: {
+        days: [1, 2, 3, 4].map((d) => ({
+          day: `2026-11-0${d}`,
+          mae: 4,
+          mape: 0.1,
+          naiveMae: 6,
+          hours: 10,
+        })),
+        mae: 3.86,
+        mape: 0.0915,
+        naiveMae: 5.575,
+      },
+    });
+    expect(backtestSentence(withTest, 'tr')).toBe(
+      'Son 4 haftanın aynı günü, her biri kendinden önceki 8 haftadan tahmin edildi: tahmin saatte ortalama 3,9 ziyaretçi (%9,2) saptı. “Geçen haftanın aynısı” denseydi sapma 5,6 ziyaretçi olurdu.',
+    );
+    expect(backtestSentence(plan([]), 'tr')).toBe(
+      'Tahmini sınamak için yeterli geçmiş yok (en az iki aynı gün gerekir).',
+    );
+  });
+
+  it('when the chart is drawn, then its axes reach the highest bar and visitor count', () => {
+    const c = planChart(plan([hour(9, { countersNeeded: 7, forecastArrivals: 77 }), hour(10)]));
+    expect(c.counterMax).toBe(7);
+    expect(c.arrivalMax).toBe(100);
+    expect(c.understaffed).toEqual([true, true]);
+    expect(niceMax(3.2)).toBe(5);
+    expect(niceMax(0)).toBe(1);
+    expect(hourRange(9)).toBe('09:00–10:00');
+  });
+});
