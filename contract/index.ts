@@ -3,6 +3,7 @@ export type * from './events.js';
 export type * from './errors.js';
 export type * from './api.js';
 export type * from './socket.js';
+export type * from './live-feed.js';
 export type * from './stats.js';
 export type * from './staffing.js';
 export type * from './estimate-accuracy.js';
