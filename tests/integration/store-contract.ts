@@ -209,6 +209,37 @@ export function describeStoreContract(
     });
 
     describe('journal', () => {
+      it('when a forwarded visit names its directorate and one from before directorates does not, then both read back as written, also after reopening', async () => {
+        const forwarded = { ...completedWithNote(2), directorateId: 'fen-isleri' };
+        const older = completedWithNote(3);
+        await store.journal.append('hall-a', DAY, [issued(1), forwarded, older]);
+
+        const expected = { events: [issued(1), forwarded, older], tornTail: false };
+        expect(await store.journal.read('hall-a', DAY)).toEqual(expected);
+        expect('directorateId' in (await store.journal.read('hall-a', DAY)).events[2]!).toBe(false);
+        const reopened = await subject.reopen();
+        expect(await reopened.journal.read('hall-a', DAY)).toEqual(expected);
+      });
+
+      it('when the directorate list is changed, then it is kept, retired ones too, also after reopening', async () => {
+        const list = [
+          {
+            id: 'zabita',
+            hallId: 'hall-a',
+            name: { tr: 'Zabıta', en: 'Municipal Police' },
+            active: false,
+          },
+          { id: 'afet', hallId: 'hall-a', name: { tr: 'Afet İşleri' }, active: true },
+        ];
+        await store.config.update((draft) => {
+          draft.directorates = list;
+        });
+
+        const reopened = await subject.reopen();
+
+        expect(reopened.config.read().directorates).toEqual(list);
+      });
+
       it('when a hall-day has no journal, then read gives no events and no torn tail', async () => {
         expect(await store.journal.read('hall-a', DAY)).toEqual({ events: [], tornTail: false });
       });
