@@ -7,15 +7,14 @@ import { css } from 'lit';
  * 800×480 panel and a 1920×1080 TV both show the number as large as it fits.
  */
 export const styles = css`
-  /* A row beneath the sign for the reconnecting badge, empty while online: it covers nothing. */
   :host {
-    display: grid;
-    grid-template-rows: minmax(0, 1fr) auto;
+    position: relative;
+    display: block;
     height: 100%;
   }
   .sign {
     box-sizing: border-box;
-    min-height: 0;
+    height: 100%;
     display: grid;
     grid-template-columns: minmax(0, 1fr) minmax(0, 2.4fr);
     gap: 2.5vmin;
@@ -132,7 +131,9 @@ export const styles = css`
     }
   }
   display-connection-badge {
-    justify-self: center;
-    margin-bottom: 1.5vmin;
+    position: absolute;
+    left: 50%;
+    bottom: 1vmin;
+    transform: translateX(-50%);
   }
 `;

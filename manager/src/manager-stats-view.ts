@@ -19,6 +19,7 @@ import { formatDayRange, formatDecimal } from './state/format.js';
 import { kpiTiles, weightedTargetMinutes } from './state/kpi.js';
 import { statsUrl, type GroupBy, type StatsReport } from './state/stats-report.js';
 import './manager-directorate-table.js';
+import './manager-estimate-accuracy.js';
 import './manager-export-bar.js';
 import './manager-kpi-tiles.js';
 import './manager-range-picker.js';
@@ -171,6 +172,15 @@ export class ManagerStatsView extends LitElement {
               .language=${lang}
               @manager-group-by=${this._onGroupBy}
             ></manager-stats-table>`
+          : nothing
+      }
+      ${
+        range
+          ? html`<manager-estimate-accuracy
+              .range=${range}
+              .services=${this.services}
+              .language=${lang}
+            ></manager-estimate-accuracy>`
           : nothing
       }
     `;

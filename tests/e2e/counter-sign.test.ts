@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot, seriousA11yViolations } from '../support/browser.js';
-import { describeProblems, layoutProblems } from '../support/layout-check.js';
 import {
   adminCookie,
   setSign,
@@ -242,28 +241,6 @@ describe('counter-top sign', () => {
     } finally {
       await display.close();
       await page.close();
-    }
-  });
-
-  it('when the server is out of reach, then the sign keeps its ticket and shows the reconnecting badge beneath it, covering nothing', async () => {
-    const own = await startTestServer({ distDir: inject('distDir') });
-    const device = await signDevice(own, await adminCookie(own), 'banko-1');
-    const page = await browser.newPage({ viewport: { width: 800, height: 480 } });
-    try {
-      await page.goto(`${own.url}/display#key=${device.key}`);
-      const clerk = await clerkAt(own, 'banko-1');
-      const number = await issueTicket(own);
-      await clerk('call-next');
-      await page.locator('display-counter-sign [data-ticket]').waitFor();
-      await own.stop();
-      await page.locator('display-counter-sign display-connection-badge').waitFor();
-      expect(await page.locator('display-counter-sign [data-ticket]').textContent()).toBe(number);
-      await screenshot(page, 'counter-sign-800x480-offline');
-      const problems = await layoutProblems(page, { minFontPx: 12 });
-      expect(problems, describeProblems(problems)).toEqual([]);
-    } finally {
-      await page.close();
-      await own.dispose();
     }
   });
 

@@ -88,21 +88,6 @@ describe('forwarded visits by directorate', () => {
       });
     });
 
-    it('when the API is described, then the directorate routes and the complete body are in OpenAPI', async () => {
-      const doc = (await request(server.app.app).get('/api/docs')).body as {
-        paths: Record<string, Record<string, { requestBody?: unknown }>>;
-      };
-      expect(Object.keys(doc.paths)).toEqual(
-        expect.arrayContaining([
-          '/api/directorates',
-          '/api/directorates/{directorateId}',
-          '/api/halls/{hallId}/directorates',
-        ]),
-      );
-      const complete = JSON.stringify(doc.paths['/api/counters/{counterId}/complete']!.post);
-      expect(complete).toContain('directorateId');
-    });
-
     it('when the request is bad or not an admin, then it is refused and nothing changes', async () => {
       const { agent: admin } = await signedIn(server, 'admin');
       const { agent: manager } = await signedIn(server, 'manager');
