@@ -126,14 +126,20 @@ export class KioskApp extends LitElement {
       <main class="screen-${screen}">
         ${this._flow.audio ? this._renderAudioGuide() : this._renderScreen(screen)}
       </main>
-      <kiosk-help-bar
-        .language=${lang}
-        ?audio=${this._flow.audio}
-        ?large=${this._flow.largeText}
-        ?canSpeak=${this._speaker.available}
-        @audio-toggle=${() => this._dispatch({ type: 'audio', on: !this._flow.audio })}
-        @large-toggle=${() => this._dispatch({ type: 'large-text', on: !this._flow.largeText })}
-      ></kiosk-help-bar>
+      ${
+        // On the ticket the choosing is over: the bar stays only to turn the audio guide off.
+        screen !== 'confirmation' || this._flow.audio
+          ? html`<kiosk-help-bar
+              .language=${lang}
+              ?audio=${this._flow.audio}
+              ?large=${this._flow.largeText}
+              ?canSpeak=${this._speaker.available}
+              @audio-toggle=${() => this._dispatch({ type: 'audio', on: !this._flow.audio })}
+              @large-toggle=${() =>
+                this._dispatch({ type: 'large-text', on: !this._flow.largeText })}
+            ></kiosk-help-bar>`
+          : null
+      }
       ${this._flow.issuing ? html`<div class="issuing" role="status">${text.issuing}</div>` : null}
     `;
   }

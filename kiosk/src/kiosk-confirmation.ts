@@ -36,7 +36,7 @@ export class KioskConfirmation extends LitElement {
     }
     .number {
       margin: 0;
-      font-size: max(96px, min(26vmin, 12vh));
+      font-size: max(88px, min(24vmin, 10vh));
       line-height: 1.12;
       font-weight: 900;
       letter-spacing: 0.02em;
@@ -90,7 +90,7 @@ export class KioskConfirmation extends LitElement {
       align-items: center;
       justify-content: center;
       gap: var(--kiosk-pad);
-      --kiosk-qr-size: max(160px, min(38vmin, 19vh));
+      --kiosk-qr-size: max(150px, min(34vmin, 14vh));
     }
     .qr p {
       margin: 0;
@@ -159,7 +159,40 @@ export class KioskConfirmation extends LitElement {
         --kiosk-qr-size: max(140px, min(24vmin, 13vh));
       }
     }
+    :host-context([large]) .service {
+      font-size: var(--kiosk-text-l);
+    }
+    /*
+     * Large text: the buttons and lines below always keep their room; the ticket card takes what
+     * is left and, with a very long service name, scrolls rather than push "Tamam" off screen.
+     */
+    :host-context([large]) {
+      grid-template-rows: minmax(0, auto) auto 1fr;
+    }
+    :host-context([large]) .ticket {
+      min-height: 0;
+      overflow-y: auto;
+    }
     @media (orientation: landscape) {
+      /*
+       * Large text on a landscape panel (1280×1024): the code alone stands for the QR caption,
+       * the number gives up a little, and the ticket card scrolls rather than cut a line.
+       */
+      :host-context([large]) .number {
+        font-size: max(88px, min(13vmin, 12vw));
+      }
+      :host-context([large]) .qr {
+        --kiosk-qr-size: max(140px, min(20vmin, 15vh));
+      }
+      :host-context([large]) .qr p {
+        display: none;
+      }
+      :host-context([large]) {
+        grid-template-rows: minmax(0, 1fr) auto;
+      }
+      :host-context([large]) .ticket {
+        justify-content: safe center;
+      }
       :host {
         grid-template-areas: 'ticket qr' 'ticket footer';
         grid-template-columns: 3fr 2fr;
@@ -171,7 +204,7 @@ export class KioskConfirmation extends LitElement {
         justify-content: center;
       }
       .number {
-        font-size: max(96px, min(22vmin, 16vw));
+        font-size: max(88px, min(18vmin, 16vw));
       }
       .qr {
         flex-direction: column;
@@ -190,7 +223,7 @@ export class KioskConfirmation extends LitElement {
     if (!m) return null;
     const text = t(this.language);
     return html`
-      <section class="ticket" aria-live="polite">
+      <section class="ticket" aria-live="polite" tabindex="0" aria-label=${text.yourNumber}>
         <p class="label">${text.yourNumber}</p>
         <p class="number" data-testid="ticket-number">${m.number}</p>
         <p class="service">${m.service}</p>

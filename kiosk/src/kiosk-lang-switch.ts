@@ -15,6 +15,7 @@ export class KioskLangSwitch extends LitElement {
     }
     div {
       display: flex;
+      flex-wrap: var(--kiosk-lang-wrap, nowrap);
       gap: 0.4em;
     }
     button {

@@ -35,7 +35,12 @@ export class KioskPriorityPicker extends LitElement {
       display: grid;
       gap: var(--kiosk-gap);
       grid-template-columns: repeat(var(--kiosk-grid-columns, 1), minmax(0, 1fr));
-      grid-auto-rows: 1fr;
+      /* Rows share the height; with large text on a short panel they keep their text and scroll. */
+      grid-auto-rows: minmax(min-content, 1fr);
+      min-height: 0;
+      overflow-y: auto;
+      padding: 0.8vmin;
+      margin: -0.8vmin;
     }
     li {
       display: flex;

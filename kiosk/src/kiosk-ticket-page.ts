@@ -36,6 +36,7 @@ export class KioskTicketPage extends LitElement {
       --phone-focus: #ffb000;
       --kiosk-focus: #ffb000;
       --kiosk-lang-size: 44px;
+      --kiosk-lang-wrap: wrap;
       --kiosk-lang-on: #0b1a2e;
       --kiosk-lang-on-ink: #ffffff;
       display: block;
@@ -48,6 +49,7 @@ export class KioskTicketPage extends LitElement {
     }
     header {
       display: flex;
+      flex-wrap: wrap;
       align-items: center;
       justify-content: space-between;
       gap: 12px;
