@@ -12,8 +12,18 @@ export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'dist-server', 'data', 'coverage', 'tests/artifacts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // Globals by runtime (merged, never removed, by later blocks, so each file gets one set):
+  // the server Node's, the pages the browser's, contract/ neither, as it runs on both sides.
+  // Tests and tools drive both a server and a browser.
   {
-    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    files: ['server/**', 'scripts/**', 'tests/**', '*.{js,mjs,ts}'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: [...PAGES.map((folder) => `${folder}/**`), 'ui/**', 'tests/**'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': [
