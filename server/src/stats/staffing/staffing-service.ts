@@ -12,9 +12,10 @@ export interface StaffingServiceDeps extends RecordsSourceDeps {
 
 /**
  * Reads the few past days a staffing plan needs (twelve same weekdays at most) and hands them
- * to the pure plan. Each day is folded from its journal, which also holds the counters'
- * open, pause and close events; a day whose journal is gone is read from its summary, with
- * its counters' hours unknown.
+ * to the pure plan. A day's visits come from its day summary (folded from the journal when it
+ * has none); the counters' open, pause and close events from its journal. A day whose journal
+ * is gone keeps its visits, with its counters' hours unknown. Only days before today are read,
+ * so the live day's growing journal is never one of them.
  */
 export class StaffingService {
   constructor(private readonly deps: StaffingServiceDeps) {}
@@ -38,18 +39,20 @@ export class StaffingService {
     const observations = new Map<string, DayObservation>();
     for (const day of wanted) {
       if (!known.has(day)) continue;
-      const { events } = await this.deps.journal.read(hallId, day);
-      let observation: DayObservation | undefined;
-      if (events.length > 0) {
-        const records = foldRecords(events, hall, config.services);
-        observation = observeDay(day, records, events, hall.timeZone);
-      } else {
-        const summary = await this.deps.summaries.read(hallId, day);
-        const records = summary && summaryRecords(summary);
-        if (records) observation = observeDay(day, records, null, hall.timeZone);
-      }
-      if (observation && Object.keys(observation.byService).length > 0)
-        observations.set(day, observation);
+      const [{ events }, summary] = await Promise.all([
+        this.deps.journal.read(hallId, day),
+        this.deps.summaries.read(hallId, day),
+      ]);
+      // A closed day's records come from its summary (decoding beats folding ten to one);
+      // the counters' hours only the journal holds.
+      const records =
+        (summary && summaryRecords(summary)) ??
+        (events.length > 0 ? foldRecords(events, hall, config.services) : undefined);
+      if (!records || records.length === 0) continue;
+      observations.set(
+        day,
+        observeDay(day, records, events.length > 0 ? events : null, hall.timeZone),
+      );
     }
     return staffingPlan({
       hallId,
