@@ -49,11 +49,6 @@ export class DisplayApp extends LitElement {
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
   private seenStatus: ConnectionStatus | null = null;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.title = `${text.pageTitle.tr} / ${text.pageTitle.en}`;
-  }
-
   override willUpdate(): void {
     // Asked at every (re)connection: a changed setting ends the device's connection, so the
     // screen learns it within a reconnect, without a reload.
@@ -70,6 +65,12 @@ export class DisplayApp extends LitElement {
   }
 
   override updated(): void {
+    // The page title names the counter of a sign (seen in a window list or a remote session).
+    const id = this.signCounterId();
+    const counter =
+      id === null ? undefined : this.connection.state.counters.find((c) => c.id === id);
+    const title = counter ? text.signTitle(counter.number) : text.pageTitle;
+    document.title = `${title.tr} / ${title.en}`;
     // Redraw when the next highlight ends, so a flash lasts its few seconds and stops.
     clearTimeout(this.flashTimer);
     const now = Date.now();
@@ -113,17 +114,11 @@ export class DisplayApp extends LitElement {
     const now = Date.now();
     const signCounterId = this.signCounterId();
     if (signCounterId !== null) {
-      const sign = counterSign(state, signCounterId, now);
-      if (sign.kind === 'counter') {
-        const title = text.signTitle(sign.counterNumber);
-        document.title = `${title.tr} / ${title.en}`;
-      }
       return html`<display-counter-sign
-        .sign=${sign}
+        .sign=${counterSign(state, signCounterId, now)}
         ?offline=${status !== 'connected'}
       ></display-counter-sign>`;
     }
-    document.title = `${text.pageTitle.tr} / ${text.pageTitle.en}`;
     return html`
       <header>
         <h1>${state.hall.name}</h1>
