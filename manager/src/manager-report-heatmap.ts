@@ -45,6 +45,9 @@ export class ManagerReportHeatmap extends LitElement {
         print-color-adjust: exact;
         -webkit-print-color-adjust: exact;
       }
+      tr {
+        break-inside: avoid;
+      }
       td small {
         display: block;
         font-size: 0.85em;

@@ -90,15 +90,43 @@ describe('printable report (#report)', () => {
         `^${month}'(da|de|ta|te) ${formatCount('tr', total.served).replace('.', '\\.')} vatandaşa hizmet verildi; ortalama hizmet süresi ${formatSeconds(total.serviceTime.meanSeconds)}, `,
       ),
     );
-    // The month before has data; the same month a year ago has none.
+    // The month before has data on three days only, and says so; a year ago has none.
+    expect(summary).toContain('; yalnız 3 günün verisi var) göre hizmet verilen vatandaş sayısı');
     await expect.poll(() => page.getByTestId('no-comparison').count()).toBe(1);
     await screenshot(page, 'manager-report');
     const violations = await seriousA11yViolations(page);
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
   });
 
-  it('when printed to an A4 PDF, then it has several pages, no tabs or buttons, and the hall name, headline and page numbers', async () => {
+  it('when printed to an A4 PDF, then no row, tile or chart can be cut by a page edge, and the PDF has several numbered pages with the hall name and headline and no tabs or buttons', async () => {
     await page.emulateMedia({ media: 'print' });
+    // What keeps a row, tile, chart or sentence from being cut by a page edge: each avoids
+    // breaks inside and is shorter than an A4 page's content (265 mm ≈ 1,000 px), measured at
+    // the printed width (182 mm ≈ 690 px).
+    await page.setViewportSize({ width: 690, height: 1000 });
+    const unbreakable = await page.evaluate(() => {
+      const found: Array<{ tag: string; avoid: string; height: number }> = [];
+      const walk = (root: Document | ShadowRoot) => {
+        for (const el of root.querySelectorAll<HTMLElement>('*')) {
+          if (el.shadowRoot) walk(el.shadowRoot);
+          if (!el.matches('tr, figure, .tile, .summary p')) continue;
+          const inReport = (el.getRootNode() as ShadowRoot).host?.tagName.startsWith(
+            'MANAGER-REPORT',
+          );
+          if (!inReport) continue;
+          found.push({
+            tag: `${el.tagName.toLowerCase()}.${el.className}`,
+            avoid: getComputedStyle(el).breakInside,
+            height: el.getBoundingClientRect().height,
+          });
+        }
+      };
+      walk(document);
+      return found;
+    });
+    expect(unbreakable.length).toBeGreaterThan(60);
+    expect(unbreakable.filter((e) => e.avoid !== 'avoid' || e.height > 1_000)).toEqual([]);
+    await page.setViewportSize({ width: 1366, height: 768 });
     await page.screenshot({
       path: path.join(ARTIFACTS, 'manager-report-print-media.png'),
       fullPage: true,
