@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { QueueEvent } from '../../../contract/events.js';
+import type { RevEvent } from '../../../contract/events.js';
 import { directorateMix, rng, simulateDay } from '../../../server/src/cli/demo-simulation.js';
 import { defaultConfig } from '../../../server/src/config/default-config.js';
 import { directoratesOf, seedDirectorates } from '../../../server/src/config/directorates.js';
@@ -84,8 +84,8 @@ describe('completing a visit as forwarded to a directorate', () => {
     const completed = events.at(-1)!;
     expect(completed).toMatchObject({ type: 'ticket:completed', directorateId: 'fen-isleri' });
     // The same day as an older server wrote it: the completion without the field.
-    const { directorateId: _drop, ...old } = completed as QueueEvent & { directorateId?: string };
-    const oldJournal = [...events.slice(0, -1), old as QueueEvent];
+    const { directorateId: _drop, ...old } = completed as RevEvent & { directorateId?: string };
+    const oldJournal = [...events.slice(0, -1), old as RevEvent];
 
     const ticket = [...replay(oldJournal).tickets.values()][0]!;
     expect(ticket).toMatchObject({ status: 'done', outcome: 'forwarded', directorateId: null });
@@ -99,11 +99,11 @@ describe('completing a visit as forwarded to a directorate', () => {
 function recorded(visits: ['resolved' | 'forwarded', string?][]) {
   const config = makeConfig();
   const state = newDay();
-  const events: QueueEvent[] = [];
+  const events: RevEvent[] = [];
   const step = (c: Parameters<typeof run>[2], now: number) => {
     const r = run(state, config, c, now);
     if (!r.ok) throw new Error(r.error.message);
-    events.push(...r.events);
+    for (const e of r.events) events.push({ ...e, rev: events.length + 1 });
   };
   step({ type: 'open', ...atC1 }, at(0));
   visits.forEach(([outcome, directorateId], n) => {
