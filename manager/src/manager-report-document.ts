@@ -13,7 +13,7 @@ import {
 } from './state/format.js';
 import { headlines, heatMap, type Comparison, type ReportData } from './state/report-model.js';
 import { periodTitle } from './state/report-period.js';
-import { summarySentences } from './state/report-summary.js';
+import { fewerDaysNote, summarySentences } from './state/report-summary.js';
 import { reportText } from './state/report-text.js';
 import type { GroupBy, GroupStats } from './state/stats-report.js';
 import { reportDocumentStyles } from './manager-report-styles.js';
@@ -211,7 +211,8 @@ export class ManagerReportDocument extends LitElement {
   private _comparison(title: string, c: Comparison) {
     const lang = this.language;
     const t = reportText(lang);
-    const heading = html`<h4>${title} (${periodTitle(lang, c.range)})</h4>`;
+    const days = c.kind === 'ready' && c.fewerDays !== null ? fewerDaysNote(lang, c.fewerDays) : '';
+    const heading = html`<h4>${title} (${periodTitle(lang, c.range)}${days})</h4>`;
     if (c.kind !== 'ready')
       return html`${heading}
         <p class="muted" data-testid="no-comparison">

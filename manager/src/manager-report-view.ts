@@ -7,7 +7,13 @@ import { sharedStyles } from './shared-styles.js';
 import { localDay, type DayRange } from './state/date-range.js';
 import { formatDay, localeOf } from './state/format.js';
 import { weightedTargetMinutes } from './state/kpi.js';
-import { compare, REPORT_GROUPS, type Comparison, type ReportData } from './state/report-model.js';
+import {
+  compare,
+  daysWithData,
+  REPORT_GROUPS,
+  type Comparison,
+  type ReportData,
+} from './state/report-model.js';
 import {
   defaultReportRange,
   lastYearRange,
@@ -203,8 +209,8 @@ export class ManagerReportView extends LitElement {
     const lastYear = lastYearRange(range);
     const [main, before, yearAgo] = await Promise.all([
       Promise.all(REPORT_GROUPS.map((g) => this._fetch(range, g, abort.signal))),
-      this._fetch(previous, 'none', abort.signal),
-      this._fetch(lastYear, 'none', abort.signal),
+      this._fetch(previous, 'day', abort.signal),
+      this._fetch(lastYear, 'day', abort.signal),
     ]);
     if (abort.signal.aborted) return;
     this._loading = false;
@@ -219,8 +225,11 @@ export class ManagerReportView extends LitElement {
       if (r.ok) reports[REPORT_GROUPS[i]!] = r.data;
     });
     const total = reports.service!.total;
+    const days = daysWithData(reports.day?.groups ?? []);
     const other = (r: typeof before, at: DayRange): Comparison =>
-      compare(total, r.ok ? r.data.total : null, at);
+      r.ok
+        ? compare(total, r.data.total, at, { current: days, other: daysWithData(r.data.groups) })
+        : compare(total, null, at);
     this._data = {
       range,
       hallName: this.hallName,

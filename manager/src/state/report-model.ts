@@ -57,18 +57,29 @@ export interface ComparisonRow {
 
 /** A comparison with another period: its rows, or `none` when that period has no visits. */
 export type Comparison =
-  | { kind: 'ready'; range: DayRange; rows: ComparisonRow[] }
+  | {
+      kind: 'ready';
+      range: DayRange;
+      rows: ComparisonRow[];
+      /**
+       * Days with data in the other period, when fewer than in this one (the hall started using
+       * the system within it, say): its totals are not like for like. Null otherwise.
+       */
+      fewerDays: number | null;
+    }
   | { kind: 'none'; range: DayRange }
   | { kind: 'loading'; range: DayRange };
 
 /**
  * The headline figures beside another period's. A period without a single ticket issued has
  * nothing to compare with (the hall was not using the system, or the data is not there).
+ * `days` counts the days with a ticket issued in this period and the other, when known.
  */
 export function compare(
   current: GroupStats,
   other: GroupStats | null,
   range: DayRange,
+  days: { current: number; other: number } | null = null,
 ): Comparison {
   if (other === null || other.issued === 0) return { kind: 'none', range };
   const row = (
@@ -88,6 +99,7 @@ export function compare(
   return {
     kind: 'ready',
     range,
+    fewerDays: days !== null && days.other < days.current ? days.other : null,
     rows: [
       row('served', 'count', (g) => g.served, null),
       row('mean-service', 'duration', (g) => g.serviceTime.meanSeconds, true),
@@ -148,6 +160,11 @@ export function heatMap(groups: GroupStats[]): HeatMap {
     if (weekday <= 5 || cells.some((c) => c.issued > 0)) rows.push({ weekday, cells });
   }
   return { hours, rows, maxIssued };
+}
+
+/** Days of a by-day report on which a ticket was issued. */
+export function daysWithData(byDay: GroupStats[]): number {
+  return byDay.filter((g) => g.key !== null && g.issued > 0).length;
 }
 
 /** Groups with a share of the total issued (the service mix), busiest first. */

@@ -173,8 +173,17 @@ function changeSentence(lang: Lang, c: Comparison): string | null {
     );
   }
   if (parts.length === 0) return null;
-  const other = periodTitle(lang, c.range);
+  const days = c.fewerDays === null ? '' : fewerDaysNote(lang, c.fewerDays);
+  const other = `${periodTitle(lang, c.range)}${days}`;
   return tr
     ? `Bir önceki döneme (${other}) göre ${parts.join('; ')}.`
     : `Compared with the previous period (${other}), ${parts.join(' and ')}.`;
+}
+
+/** `; yalnız 3 günün verisi var`: the other period's totals cover fewer days than these. */
+export function fewerDaysNote(lang: Lang, days: number): string {
+  const n = formatCount(lang, days);
+  return lang === 'tr'
+    ? `; yalnız ${n} günün verisi var`
+    : `; data on ${n} ${days === 1 ? 'day' : 'days'} only`;
 }

@@ -194,6 +194,22 @@ describe('report summary sentences', () => {
     );
     expect(summarySentences('tr', input).join(' ')).not.toContain('önceki');
   });
+
+  it('when the previous period has data on fewer days, then the sentence says so', () => {
+    const before = stats({ served: 1_200, mean: 250 });
+    const partial = {
+      ...input,
+      previous: compare(stats({}), before, OCTOBER, { current: 20, other: 3 }),
+    };
+    expect(summarySentences('tr', partial).at(-1)).toMatch(
+      /^Bir önceki döneme \(Ekim 2026; yalnız 3 günün verisi var\) göre /,
+    );
+    expect(summarySentences('en', partial).at(-1)).toMatch(
+      /^Compared with the previous period \(October 2026; data on 3 days only\), /,
+    );
+    const full = compare(stats({}), before, OCTOBER, { current: 20, other: 21 });
+    expect(full.kind === 'ready' && full.fewerDays).toBeNull();
+  });
 });
 
 describe('report comparison, headlines and heat map', () => {
