@@ -299,18 +299,28 @@ export class KioskApp extends LitElement {
       this._spokenScreen = '';
       return;
     }
-    const key = `${view}|${lang}|${priority}|${ticket?.id ?? ''}|${issuing}`;
+    const { connection } = this._live;
+    const { error } = this._flow;
+    const key = `${view}|${lang}|${priority}|${ticket?.id ?? ''}|${issuing}|${error}|${connection}`;
     if (key === this._spokenScreen) return;
     const first = this._spokenScreen === '';
     this._spokenScreen = key;
     this._audioIndex = 0;
     const text = t(lang);
     if (issuing) return this._speaker.say(text.audioIssuing, lang);
-    const speech =
+    const screen =
       view === 'confirmation' && ticket
         ? ticketSpeech(ticket, lang)
         : screenSpeech(this._flow, this._audioOptions());
-    this._speaker.say(first ? `${text.audioIntro} ${speech}` : speech, lang);
+    // What went wrong is said first: a refused ticket, or a kiosk that cannot reach the server.
+    const problem =
+      connection === 'offline' && view !== 'confirmation'
+        ? `${text.unreachableTitle}. ${text.unreachableBody}`
+        : error
+          ? errorMessage(error, lang)
+          : '';
+    const speech = [first ? text.audioIntro : '', problem, screen].filter(Boolean).join(' ');
+    this._speaker.say(speech, lang);
   }
 
   private _onZone(zone: AudioZone): void {

@@ -297,3 +297,42 @@ describe('kiosk accessibility', () => {
     expect((await spoken(page)).at(-1)!.lang).toBe('en-GB');
   });
 });
+
+describe('audio guide when the ticket is refused', () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer({
+      distDir: inject('distDir'),
+      rateLimits: { loginPerMinute: 10, issuePerMinute: 1 },
+    });
+  });
+  afterAll(async () => {
+    await server?.dispose();
+  });
+
+  it('when the server refuses the ticket, then the guide says why before reading the choices again', async () => {
+    const page = await newPage(PORTRAIT, true);
+    await openKiosk(server, page);
+    // This kiosk's one ticket of the minute is taken.
+    const res = await fetch(`${server.url}/api/halls/cankaya/tickets`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${server.kioskKey}` },
+      body: JSON.stringify({ serviceId: 'vezne', lang: 'tr' }),
+    });
+    expect(res.status).toBe(201);
+    const before = await waiting(server, 'vezne');
+
+    await page.getByRole('button', { name: 'Sesli yardım' }).tap();
+    const area = (await page.locator('kiosk-audio-guide').boundingBox())!;
+    await page.touchscreen.tap(area.x + area.width * 0.8, area.y + area.height * 0.9);
+
+    await expect
+      .poll(() => lastSpoken(page))
+      .toMatch(
+        /^Çok sayıda istek yapıldı\. Lütfen bir dakika sonra tekrar deneyin\. İşleminizi seçin\. \d+ seçenekten 1\. Vezne\./,
+      );
+    expect(await waiting(server, 'vezne')).toBe(before);
+    expect(await page.locator('[data-testid="ticket-number"]').count()).toBe(0);
+  });
+});
