@@ -28,6 +28,11 @@ import type {
   TicketServerToClient,
 } from './socket.js';
 
+// contract/ is for every runtime, so it leans on neither DOM nor Node typings: the two
+// timers it needs exist in both, with these shapes.
+declare function setTimeout(run: () => void, ms: number): unknown;
+declare function clearTimeout(timer: unknown): void;
+
 /**
  * WebSocket first, HTTP long-polling only when a WebSocket cannot be opened (a proxy that
  * refuses upgrades). A WebSocket carries the handshake and every packet on one connection, so
@@ -161,7 +166,7 @@ export class LiveFeed<S, D extends { rev: number }> {
   private resyncInFlight = false;
   private held: D[] = [];
   private attempts = 0;
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private retryTimer: unknown;
   private current: FeedStatus = 'connecting';
 
   constructor(private readonly options: LiveFeedOptions<S, D>) {}
