@@ -61,7 +61,7 @@ export class StatsService {
     const { from, to } = range;
     const byDirectorate = agg.forwardedByDirectorate().map((d) => ({
       ...d,
-      ...names.directorate!(d.directorateId),
+      ...names.directorate(d.directorateId),
     }));
     return { hallId, timeZone: names.timeZone, from, to, groupBy, groups, total, byDirectorate };
   }
@@ -119,7 +119,7 @@ export class StatsService {
   }
 
   /** Display names from the current configuration; an id that was removed shows as itself. */
-  names(hallId: string): ExportNames | undefined {
+  names(hallId: string): (ExportNames & Required<Pick<ExportNames, 'directorate'>>) | undefined {
     const config = this.deps.hallConfig(hallId);
     if (!config) return undefined;
     const username = remembered((id) => this.deps.clerkUsername?.(id) ?? '');
