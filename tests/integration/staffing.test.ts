@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
@@ -16,9 +16,10 @@ const weekday = new Date(`${today}T00:00:00Z`).getUTCDay();
 const monday = addDays(today, (8 - weekday) % 7 || 7);
 const mondays = weeksBefore(monday, today, 12);
 const history = weeksBefore(monday, today);
-/** The third week before is a holiday; the fifth was closed. */
+/** The third week before is a holiday; the fifth was closed; the sixth lost its journal. */
 const holiday = history[2]!;
 const closed = history[4]!;
+const noJournal = history[5]!;
 
 describe('GET /api/stats/staffing on a simulated history', () => {
   let server: TestServer;
@@ -34,6 +35,8 @@ describe('GET /api/stats/staffing on a simulated history', () => {
         .map((day) => ({ day, visitors: day === holiday ? 60 : 500 }))
         .reverse(),
     );
+    // Its summary stays: the visits are known, the counters' hours are not.
+    await rm(path.join(dataDir, 'journal', 'cankaya', `${noJournal}.jsonl`));
     server = await startTestServer({ dataDir });
     manager = (await signedIn(server, 'manager')).agent;
     const res = await manager.get(`/api/stats/staffing?date=${monday}&targetWaitMinutes=5`);
@@ -53,6 +56,14 @@ describe('GET /api/stats/staffing on a simulated history', () => {
     expect(plan.missingDays).toEqual([closed]);
     expect(plan.usedDays).toEqual(history.filter((d) => d !== holiday && d !== closed).sort());
     expect(plan.services.every((s) => s.samples > 0 && s.holdSeconds > 120)).toBe(true);
+  });
+
+  it('when a day has its summary but no journal, then its visits count and it is left out of the counters open', () => {
+    expect(plan.usedDays).toContain(noJournal);
+    // The demo's six counters are open all of 10:00–11:00 on every day; counting the day
+    // without counter events as none open would pull the mean to about 5.
+    const ten = plan.hours.find((h) => h.hour === 10)!;
+    expect(ten.actualOpenCounters!).toBeGreaterThan(5.5);
   });
 
   it('when the plan is feasible, then its expected wait is under the target; when not, it asks for more counters than the hall has', () => {
