@@ -1,4 +1,4 @@
-import { html, LitElement } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Lang } from '../../contract/domain.js';
 import { t } from './i18n.js';
@@ -46,7 +46,13 @@ export class KioskServiceGrid extends LitElement {
 
   override render() {
     const text = t(this.language);
-    return html`<div class="scroller" @scroll=${this._measure}>
+    // A list that scrolls can be reached from a keyboard too, even when its buttons are
+    // disabled (the kiosk is offline).
+    return html`<div
+        class="scroller"
+        tabindex=${this._more ? '0' : nothing}
+        @scroll=${this._measure}
+      >
         <ul aria-label=${this.label}>
           ${this.buttons.map(
             (b) =>
