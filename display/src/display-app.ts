@@ -17,6 +17,9 @@ import './display-recent-calls.js';
 import './display-sound-overlay.js';
 import './display-waiting-list.js';
 
+/** How soon a display asks again what to show when the server did not answer. */
+const SHOWING_RETRY_MS = 10_000;
+
 /**
  * The lobby screen: current calls per counter, recent calls, waiting per service, the clock. A
  * display set to one counter (Ayarlar → Cihazlar) is that counter's sign instead, silent.
@@ -47,6 +50,7 @@ export class DisplayApp extends LitElement {
   /** What this device is set to show; `null` until the server (or the last start) has said. */
   @state() private _showing: Showing | null = rememberedShowing();
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
+  private showingRetry: ReturnType<typeof setTimeout> | undefined;
   private seenStatus: ConnectionStatus | null = null;
 
   override willUpdate(): void {
@@ -61,6 +65,7 @@ export class DisplayApp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.flashTimer);
+    clearTimeout(this.showingRetry);
     this.announcer.dispose();
   }
 
@@ -94,9 +99,16 @@ export class DisplayApp extends LitElement {
   }
 
   private async learnShowing(): Promise<void> {
+    clearTimeout(this.showingRetry);
     const showing = await fetchShowing();
-    if (showing) this._showing = showing;
-    else this._showing ??= { kind: 'hall' };
+    if (showing) {
+      this._showing = showing;
+      return;
+    }
+    // Not answered (the server was busy or restarting): show what is known, ask again soon.
+    this._showing ??= { kind: 'hall' };
+    if (this.connection.status === 'connected')
+      this.showingRetry = setTimeout(() => void this.learnShowing(), SHOWING_RETRY_MS);
   }
 
   private renderScreen() {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot, seriousA11yViolations } from '../support/browser.js';
+import { describeProblems, layoutProblems } from '../support/layout-check.js';
 import {
   adminCookie,
   setSign,
@@ -241,6 +242,46 @@ describe('counter-top sign', () => {
     } finally {
       await display.close();
       await page.close();
+    }
+  });
+
+  it('when the display cannot ask what to show at first, then it shows the hall and asks again until it learns it is a sign', async () => {
+    const device = await signDevice(server, cookie, 'banko-2');
+    const page = await browser.newPage({ viewport: { width: 800, height: 480 } });
+    try {
+      let refused = 0;
+      await page.route('**/api/devices/me', (route) =>
+        refused++ === 0 ? route.abort('connectionreset') : route.continue(),
+      );
+      await page.goto(`${server.url}/display#key=${device.key}`);
+      await page.locator('display-app header h1').waitFor();
+      await signTicket(page).waitFor({ timeout: 30_000 });
+      expect(refused).toBeGreaterThanOrEqual(2);
+      expect(await page.locator('display-counter-sign [data-counter]').textContent()).toBe('2');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('when the server is out of reach, then the sign keeps its ticket and shows the reconnecting badge beneath it, covering nothing', async () => {
+    const own = await startTestServer({ distDir: inject('distDir') });
+    const device = await signDevice(own, await adminCookie(own), 'banko-1');
+    const page = await browser.newPage({ viewport: { width: 800, height: 480 } });
+    try {
+      await page.goto(`${own.url}/display#key=${device.key}`);
+      const clerk = await clerkAt(own, 'banko-1');
+      const number = await issueTicket(own);
+      await clerk('call-next');
+      await page.locator('display-counter-sign [data-ticket]').waitFor();
+      await own.stop();
+      await page.locator('display-counter-sign display-connection-badge').waitFor();
+      expect(await page.locator('display-counter-sign [data-ticket]').textContent()).toBe(number);
+      await screenshot(page, 'counter-sign-800x480-offline');
+      const problems = await layoutProblems(page, { minFontPx: 12 });
+      expect(problems, describeProblems(problems)).toEqual([]);
+    } finally {
+      await page.close();
+      await own.dispose();
     }
   });
 
