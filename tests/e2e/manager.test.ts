@@ -331,7 +331,12 @@ describe('manager page', () => {
     const page = await newPage();
     await signIn(page, manager);
     await page.getByRole('tab', { name: 'Canlı izleme' }).waitFor();
-    expect(await page.getByRole('tab').allInnerTexts()).toEqual(['Canlı izleme', 'İstatistik']);
+    expect(await page.getByRole('tab').allInnerTexts()).toEqual([
+      'Canlı izleme',
+      'İstatistik',
+      'Rapor',
+      'Planlama',
+    ]);
     await page.getByRole('button', { name: 'Çıkış yap' }).click();
 
     const clerk = await server.addUser('clerk');

@@ -126,4 +126,19 @@ describe('staffing plan (#plan)', () => {
     expect(await target.getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByTestId('plan-title').innerText()).toBe(before);
   });
+
+  it('when the page is switched to English, then the plan reads in English', async () => {
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Staffing plan' }).waitFor();
+    expect(await page.getByRole('tab', { name: 'Staffing' }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
+    expect(await page.getByTestId('backtest').innerText()).toMatch(
+      /^The same weekday of the last 4 weeks, each forecast from the 8 weeks before it: the forecast was off by [\d.]+ visitors an hour on average \([\d.]+%\)\./,
+    );
+    expect(await page.getByTestId('understaffed').innerText()).toContain(
+      '12:00–13:00: measured mean wait',
+    );
+    await screenshot(page, 'manager-staffing-en');
+  });
 });
