@@ -33,6 +33,7 @@ const MAY: Record<string, Who[]> = {
   'GET /devices/signs': ADMIN,
   'GET /stats': MANAGERS,
   'GET /stats/estimates': MANAGERS,
+  'GET /stats/staffing': MANAGERS,
   'GET /exports/tickets.csv': MANAGERS,
   'GET /exports/tickets.xlsx': MANAGERS,
   'GET /exports/tickets.json': MANAGERS,
