@@ -1,4 +1,5 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
@@ -6,6 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConfigData } from '../../server/src/config/config-data.js';
 import { defaultConfig } from '../../server/src/config/default-config.js';
 import { localDay } from '../../server/src/domain/index.js';
+import { openEmbeddedStore } from '../../server/src/store/embedded/open-embedded-store.js';
+import { openConfiguredStore } from '../../server/src/store/open-store.js';
 import { parseCsv } from '../support/csv.js';
 import { kiosk, signedIn } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
@@ -86,6 +89,21 @@ describe('forwarded visits by directorate', () => {
         name: { tr: 'Zabıta', en: 'Municipal Police' },
         active: false,
       });
+    });
+
+    it('when the API is described, then the directorate routes and the complete body are in OpenAPI', async () => {
+      const doc = (await request(server.app.app).get('/api/docs')).body as {
+        paths: Record<string, Record<string, { requestBody?: unknown }>>;
+      };
+      expect(Object.keys(doc.paths)).toEqual(
+        expect.arrayContaining([
+          '/api/directorates',
+          '/api/directorates/{directorateId}',
+          '/api/halls/{hallId}/directorates',
+        ]),
+      );
+      const complete = JSON.stringify(doc.paths['/api/counters/{counterId}/complete']!.post);
+      expect(complete).toContain('directorateId');
     });
 
     it('when the request is bad or not an admin, then it is refused and nothing changes', async () => {
@@ -246,6 +264,43 @@ describe('forwarded visits by directorate', () => {
         .flat()
         .filter((v): v is string => typeof v === 'string');
       expect(definitions.some((v) => v.includes('işin devredildiği müdürlük'))).toBe(true);
+    });
+  });
+
+  describe('when a server starts on a data folder from before directorates', () => {
+    it('then the start writes the usual directorates into config.json once and says so', async () => {
+      const dir = await mkdtemp(path.join(tmpdir(), 'siramatik-directorates-'));
+      try {
+        const older = (): ConfigData => {
+          const c = defaultConfig();
+          delete c.directorates;
+          return c;
+        };
+        const first = await openEmbeddedStore(dir, { log: () => undefined, initialConfig: older });
+        await first.close();
+        const lines: string[] = [];
+        const log = (l: string) => lines.push(l);
+        const { store } = await openConfiguredStore({ dataDir: dir, log, initialConfig: older });
+        await store.close();
+
+        const file = JSON.parse(
+          await readFile(path.join(dir, 'config.json'), 'utf8'),
+        ) as ConfigData;
+        expect(file.directorates!.map((d) => d.id).slice(0, 3)).toEqual([
+          'fen-isleri',
+          'zabita',
+          'veteriner-isleri',
+        ]);
+        expect(lines.filter((l) => l.includes('directorates'))).toEqual([
+          'config: the usual directorates added for hall cankaya (Ayarlar → Müdürlükler)',
+        ]);
+        // Started again: nothing more to migrate, nothing said.
+        const again = await openConfiguredStore({ dataDir: dir, log, initialConfig: older });
+        await again.store.close();
+        expect(lines.filter((l) => l.includes('directorates'))).toHaveLength(1);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
     });
   });
 

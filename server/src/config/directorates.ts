@@ -1,4 +1,5 @@
 import type { Directorate } from '../../../contract/domain.js';
+import type { ConfigStore } from '../store/store.js';
 import type { ConfigData } from './config-data.js';
 
 /**
@@ -52,4 +53,23 @@ export function materialiseDirectorates(draft: ConfigData, hallId: string): Dire
   if (!draft.directorates.some((d) => d.hallId === hallId))
     draft.directorates.push(...seedDirectorates(hallId));
   return draft.directorates;
+}
+
+/**
+ * The migration of a configuration written before directorates: each hall without any gets
+ * the seeded list, written once at start (idempotent; servers starting together write it
+ * once, as each change runs on the latest configuration). Resolves to the halls seeded.
+ */
+export async function seedMissingDirectorates(config: ConfigStore): Promise<string[]> {
+  const lacking = (data: ConfigData) =>
+    data.halls
+      .map((h) => h.id)
+      .filter((id) => !(data.directorates ?? []).some((d) => d.hallId === id));
+  if (lacking(config.read()).length === 0) return [];
+  let seeded: string[] = [];
+  await config.update((draft) => {
+    seeded = lacking(draft);
+    for (const hallId of seeded) materialiseDirectorates(draft, hallId);
+  });
+  return seeded;
 }

@@ -1,4 +1,5 @@
 import type { ConfigData } from '../config/config-data.js';
+import { seedMissingDirectorates } from '../config/directorates.js';
 import { openEmbeddedStore } from './embedded/open-embedded-store.js';
 import type { Store } from './store.js';
 
@@ -20,7 +21,16 @@ export async function openConfiguredStore(
     const { describeDatabase, openPostgresStore } =
       await import('./postgres/open-postgres-store.js');
     const store = await openPostgresStore(databaseUrl, { log, initialConfig });
-    return { store, where: `PostgreSQL ${describeDatabase(databaseUrl)}` };
-  }
-  return { store: await openEmbeddedStore(dataDir, { log, initialConfig }), where: dataDir };
+    opened = { store, where: `PostgreSQL ${describeDatabase(databaseUrl)}` };
+  } else
+    opened = { store: await openEmbeddedStore(dataDir, { log, initialConfig }), where: dataDir };
+  const seeded = await seedMissingDirectorates(opened.store.config).catch(async (err: unknown) => {
+    await opened.store.close();
+    throw err;
+  });
+  if (seeded.length > 0)
+    log(
+      `config: the usual directorates added for hall ${seeded.join(', ')} (Ayarlar → Müdürlükler)`,
+    );
+  return opened;
 }
