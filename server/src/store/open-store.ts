@@ -16,6 +16,7 @@ export async function openConfiguredStore(
   choice: StoreChoice,
 ): Promise<{ store: Store; where: string }> {
   const { databaseUrl, dataDir, log, initialConfig } = choice;
+  let opened: { store: Store; where: string };
   if (databaseUrl) {
     // Loaded only when configured: pg is a good part of a cold start the data folder never needs.
     const { describeDatabase, openPostgresStore } =
