@@ -7,14 +7,15 @@ import { css } from 'lit';
  * 800×480 panel and a 1920×1080 TV both show the number as large as it fits.
  */
 export const styles = css`
+  /* A row beneath the sign for the reconnecting badge, empty while online: it covers nothing. */
   :host {
-    position: relative;
-    display: block;
+    display: grid;
+    grid-template-rows: minmax(0, 1fr) auto;
     height: 100%;
   }
   .sign {
     box-sizing: border-box;
-    height: 100%;
+    min-height: 0;
     display: grid;
     grid-template-columns: minmax(0, 1fr) minmax(0, 2.4fr);
     gap: 2.5vmin;
@@ -131,9 +132,7 @@ export const styles = css`
     }
   }
   display-connection-badge {
-    position: absolute;
-    left: 50%;
-    bottom: 1vmin;
-    transform: translateX(-50%);
+    justify-self: center;
+    margin-bottom: 1.5vmin;
   }
 `;

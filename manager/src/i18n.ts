@@ -395,6 +395,7 @@ const tr = {
   deviceShows: 'Gösterim',
   showsWholeHall: 'Tüm salon',
   showsCounter: (number: number, name: string) => `Tek banko: ${number} — ${name}`,
+  showsRemovedCounter: 'Tek banko: artık olmayan bir banko',
   showsHelp:
     'Tek banko seçilirse ekran yalnız o bankonun numarasını ve çağrılan sırayı gösterir (banko üstü ekran). Ekran yeni ayarı hemen alır.',
   newDevice: 'Yeni cihaz',
@@ -850,6 +851,7 @@ const en: Messages = {
   deviceShows: 'Shows',
   showsWholeHall: 'Whole hall',
   showsCounter: (number, name) => `One counter: ${number} — ${name}`,
+  showsRemovedCounter: 'One counter: a counter that no longer exists',
   showsHelp:
     'With one counter chosen, the screen shows only that counter’s number and the ticket called there (a counter-top sign). The screen takes the new setting at once.',
   newDevice: 'New device',

@@ -153,7 +153,8 @@ export class ManagerSettingsDevices extends LitElement {
     const m = messages(this.language);
     const id = this._signCounterOf(deviceId);
     const counter = this._signs.counters.find((c) => c.id === id);
-    return counter ? m.showsCounter(counter.number, counter.name) : m.showsWholeHall;
+    if (id === null) return m.showsWholeHall;
+    return counter ? m.showsCounter(counter.number, counter.name) : m.showsRemovedCounter;
   }
 
   private async _loadSigns(): Promise<void> {
