@@ -114,7 +114,7 @@ export const styles = css`
     align-items: center;
     justify-content: center;
     gap: 0.6em;
-    min-height: 64px;
+    min-height: var(--kiosk-more-height, 64px);
     padding: 0 var(--kiosk-pad);
     border: 3px dashed var(--kiosk-service);
     border-radius: var(--kiosk-radius);

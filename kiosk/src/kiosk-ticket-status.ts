@@ -26,7 +26,7 @@ export class KioskTicketStatus extends LitElement {
     }
     .number {
       margin: 4px 0 0;
-      font-size: clamp(4rem, 24vw, 7rem);
+      font-size: clamp(3rem, 24vw, 7rem);
       line-height: 1;
       font-weight: 900;
       color: var(--phone-accent);

@@ -73,5 +73,6 @@ export const kioskTheme = css`
     --kiosk-service-figures: max(26px, 3.3vmin);
     --kiosk-service-prefix: max(34px, 5vmin);
     --kiosk-prefix-box: max(68px, 9.5vmin);
+    --kiosk-more-height: 88px;
   }
 `;
