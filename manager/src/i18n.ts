@@ -449,6 +449,7 @@ const tr = {
       service: ['hizmeti', 'Bir hizmet'],
       counter: ['bankosu', 'Bir banko'],
       printer: ['yazıcısı', 'Bir yazıcı'],
+      directorate: ['müdürlüğü', 'Bir müdürlük'],
     };
     const [kind, verb] = action.split('.') as [string, string | undefined];
     const subject = noun[kind] ? (t ? `${t}${noun[kind][0]}` : noun[kind][1]) : '';
@@ -901,6 +902,7 @@ const en: Messages = {
       counter: 'counter',
       printer: 'printer',
       hall: 'hall',
+      directorate: 'directorate',
     };
     const noun = nouns[kind];
     if (!noun) return action;

@@ -8,6 +8,8 @@ const ACTIONS = [
   'device.create',
   'device.revoke',
   'device.update',
+  'directorate.create',
+  'directorate.update',
   'hall.update',
   'printer.create',
   'printer.update',
