@@ -207,7 +207,7 @@ describe('manager page', () => {
 
     await second('start');
     await first('complete', { outcome: 'resolved' });
-    await second('complete', { outcome: 'forwarded' });
+    await second('complete', { outcome: 'forwarded', directorateId: 'fen-isleri' });
     await page.getByRole('tab', { name: 'İstatistik' }).click();
     await expect.poll(() => page.getByTestId('kpi-served').innerText()).toBe('2');
     expect(await page.getByTestId('kpi-resolved').innerText()).toBe('%50,0');
