@@ -12,7 +12,7 @@ import {
 
 const MIN = 60_000;
 
-/** Share of visitors per service, from the published 2016 figures (reference file). */
+/** Share of visitors per service, from the published 2016 figures (reference/cankaya-welcome-desk.json). */
 export const SERVICE_MIX: Record<string, number> = {
   vezne: 0.313,
   ruhsat: 0.175,
