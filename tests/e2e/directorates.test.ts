@@ -108,21 +108,25 @@ describe('forwarded visits by directorate in the pages', () => {
       directorateId: 'zabita',
     });
 
-    // Next visit: the directorate used today comes first; ↓ chooses from the list.
+    // Next visit, in English: the directorate used today comes first; ↓ chooses from the list.
     await page.keyboard.press('n');
     await expect.poll(() => page.getByTestId('current-number').innerText()).toBe(second);
     await page.keyboard.press('s');
     await expect.poll(() => status.innerText()).toBe('Hizmet veriliyor');
+    await page.getByRole('button', { name: 'English' }).click();
     await page.keyboard.press('f');
+    await page.getByRole('combobox', { name: 'Forwarded to' }).waitFor();
     await expect.poll(() => options.count()).toBeGreaterThanOrEqual(12);
-    expect(await options.first().innerText()).toMatch(/^Zabıta\s+bugün 1$/);
+    expect(await options.first().innerText()).toMatch(/^Municipal Police\s+1 today$/);
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await expect
       .poll(() => page.getByRole('option', { selected: true }).innerText())
-      .toBe('Fen İşleri');
+      .toBe('Public Works');
+    await page.getByRole('button', { name: /Complete: Forwarded → Public Works/ }).waitFor();
+    await screenshot(page, 'counter-forward-directorate-en');
     await page.keyboard.press('Enter');
-    await page.getByText('Şu an çağrılmış kimse yok.').waitFor();
+    await page.getByText('Nobody called right now.').waitFor();
     expect(await ticketOf(page, second)).toMatchObject({ directorateId: 'fen-isleri' });
   });
 
