@@ -66,6 +66,9 @@ async function issueTicket(server: TestServer, serviceId = 'vezne'): Promise<str
   return ((await res.json()) as { number: string }).number;
 }
 
+/** How long a push may take to reach a page on a loaded machine (a poll's default is 1 s). */
+const SOON = { timeout: 10_000 };
+
 /** Marks the element now flashing, so a later flash can be told apart (a new element). */
 const markFlash = (page: Page) =>
   signTicket(page).evaluate((el) => el.setAttribute('data-seen', ''));
@@ -99,12 +102,12 @@ describe('counter-top sign', () => {
     const signOne = await openSign(one.key, 800, 480);
     const signTwo = await openSign(two.key, 1024, 600);
     try {
-      await expect.poll(() => signReads(signOne)).toMatchObject({ state: 'closed' });
+      await expect.poll(() => signReads(signOne), SOON).toMatchObject({ state: 'closed' });
       expect(await signOne.locator('display-counter-sign [data-counter]').textContent()).toBe('1');
       expect(await signTwo.locator('display-counter-sign [data-counter]').textContent()).toBe('2');
       const clerk = await clerkAt(server, 'banko-1');
       await expect
-        .poll(() => signReads(signOne))
+        .poll(() => signReads(signOne), SOON)
         .toEqual({ text: 'Bekleyiniz Please wait', flashing: false, state: 'waiting' });
       const twoBefore = await signReads(signTwo);
       expect(twoBefore).toEqual({ text: 'Kapalı Closed', flashing: false, state: 'closed' });
@@ -112,7 +115,7 @@ describe('counter-top sign', () => {
       const number = await issueTicket(server);
       expect((await clerk('call-next')).ticket?.number).toBe(number);
       await expect
-        .poll(() => signReads(signOne))
+        .poll(() => signReads(signOne), SOON)
         .toMatchObject({ flashing: true, state: 'called' });
       expect(await signOne.locator('display-counter-sign [data-ticket]').textContent()).toBe(
         number,
@@ -137,7 +140,7 @@ describe('counter-top sign', () => {
 
       await clerk('start');
       await expect
-        .poll(() => signReads(signOne))
+        .poll(() => signReads(signOne), SOON)
         .toMatchObject({ state: 'serving', text: expect.stringContaining(number) });
       // Counter 2 never changed, and no sign spoke or asked for a tap.
       expect(await signReads(signTwo)).toEqual(twoBefore);
@@ -178,7 +181,7 @@ describe('counter-top sign', () => {
           background: getComputedStyle(el).backgroundColor,
         }));
       let seen: Awaited<ReturnType<typeof sample>> | undefined;
-      await expect.poll(async () => (seen = await sample()).flashing).toBe(true);
+      await expect.poll(async () => (seen = await sample()).flashing, SOON).toBe(true);
       // Held still in the highlight's colours (--display-accent), not blinking.
       expect(seen).toEqual({ flashing: true, animations: 0, background: 'rgb(255, 210, 63)' });
       await screenshot(page, 'counter-sign-1024x600-called-reduced-motion');
@@ -226,12 +229,12 @@ describe('counter-top sign', () => {
       await page.getByRole('tab', { name: 'Ayarlar' }).click();
       await page.getByRole('button', { name: 'Cihazlar' }).click();
       const row = page.locator(`tr[data-device="${device.id}"]`);
-      await expect.poll(() => row.locator('[data-shows]').innerText()).toBe('Tüm salon');
+      await expect.poll(() => row.locator('[data-shows]').innerText(), SOON).toBe('Tüm salon');
       await page.getByRole('button', { name: `Düzenle: Sign banko-4` }).click();
       await page.getByLabel('Gösterim').selectOption({ label: 'Tek banko: 4 — Banko 4' });
       await page.getByRole('button', { name: 'Kaydet' }).click();
       await expect
-        .poll(() => row.locator('[data-shows]').innerText())
+        .poll(() => row.locator('[data-shows]').innerText(), SOON)
         .toBe('Tek banko: 4 — Banko 4');
       await signTicket(display).waitFor();
       expect(await display.locator('display-counter-sign [data-counter]').textContent()).toBe('4');

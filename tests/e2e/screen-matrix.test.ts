@@ -275,9 +275,10 @@ describe('counter-top sign on small screens', () => {
         ['banko-13', 'closed', 'Kapalı'],
       ] as const;
       for (const [counterId, state, shows] of states) {
+        // The display reconnects (after the live feed's back-off of about a second) to learn it.
         await setSign(server, cookie, sign.id, counterId);
         await expect
-          .poll(() => signReads(page).catch(() => null))
+          .poll(() => signReads(page).catch(() => null), { timeout: 20_000 })
           .toMatchObject({ state, text: expect.stringContaining(shows) });
         for (const [width, height] of SIGN_SIZES) {
           const cell = `sign ${width}×${height} ${state}`;
