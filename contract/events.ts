@@ -27,6 +27,11 @@ export interface TicketIssued extends TicketEventBase {
    * how well estimates come true. Absent in events recorded before it.
    */
   estimate?: WaitEstimate;
+  /**
+   * The factor the hall's history (by weekday and hour) scaled that estimate by; absent when
+   * none did. The history is learnt against the forecast alone: `estimate` ÷ this.
+   */
+  estimateFactor?: number;
 }
 export interface TicketCalled extends TicketEventBase {
   type: 'ticket:called';

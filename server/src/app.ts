@@ -314,8 +314,19 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const runRetention = () =>
     void retention.run().catch((e: Error) => log(`note retention failed: ${e.message}`));
   const retentionStart = setTimeout(runRetention, 5_000);
+  // The wait forecast learns from the hall's own history: soon after start, then hourly (a
+  // closed day joins it within the hour).
+  const learnWaits = () => {
+    for (const { id } of deps.store.config.read().halls)
+      void stats
+        .waitHistory(id)
+        .then((h) => h && queues.setWaitHistory(id, h))
+        .catch((e: Error) => log(`estimate history of ${id} failed: ${e.message}`));
+  };
+  const learnWaitsStart = setTimeout(learnWaits, 5_000);
   const timers = [
     setInterval(runRetention, 60 * 60_000),
+    setInterval(learnWaits, 60 * 60_000),
     setInterval(
       () =>
         void queues.checkRollover().catch((e: Error) => log(`day rollover failed: ${e.message}`)),
@@ -336,6 +347,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     routes,
     close: async () => {
       clearTimeout(retentionStart);
+      clearTimeout(learnWaitsStart);
       timers.forEach(clearInterval);
       realtime.stop();
       io.disconnectSockets(true);

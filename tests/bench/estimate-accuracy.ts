@@ -13,25 +13,40 @@ import {
   hallConfig,
   quickEstimate,
   type HallConfig,
+  type WaitHistory,
 } from '../../server/src/domain/index.js';
 import { estimateAccuracy, type EstimateRow } from '../../server/src/stats/estimate-accuracy.js';
+import { waitHistoryOf } from '../../server/src/stats/estimate-history.js';
 import { foldRecords } from '../../server/src/stats/ticket-records.js';
 import type { BenchContext } from './context.js';
 import { figure, type Figure } from './figures.js';
 
 const CLERKS = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6'];
 
-/** The records of simulated days, with the recorded promise and the first estimator's. */
-export function simulatedDays(days: number, seed = 1): { now: EstimateRow[]; old: EstimateRow[] } {
+/**
+ * The records of simulated working days (Monday to Friday, `skip` working days after Monday
+ * 2 March 2026), with the promise recorded at issue (by the forecast, scaled by
+ * `waitHistory` when given) and the first formula's promise for the same tickets.
+ */
+export function simulatedDays(
+  days: number,
+  seed = 1,
+  waitHistory?: WaitHistory,
+  skip = 0,
+): { now: EstimateRow[]; old: EstimateRow[] } {
   const data = defaultConfig();
   const hall = data.halls[0]!;
-  const config = hallConfig(hall, data.services, data.counters, directoratesOf(data, hall.id));
+  const config: HallConfig = {
+    ...hallConfig(hall, data.services, data.counters, directoratesOf(data, hall.id)),
+    ...(waitHistory ? { waitHistory } : {}),
+  };
   const rand = rng(seed);
   const now: EstimateRow[] = [];
   const old: EstimateRow[] = [];
-  const start = Date.parse('2026-03-02T05:30:00Z'); // a Monday, 08:30 in Istanbul
-  for (let d = 0; d < days; d++) {
-    const opensAt = start + d * 86_400_000;
+  const monday = Date.parse('2026-03-02T05:30:00Z'); // 08:30 in Istanbul
+  for (let d = skip; d < skip + days; d++) {
+    // Working day d: five a week, the weekend skipped as `npm run demo-data` does.
+    const opensAt = monday + (Math.floor(d / 5) * 7 + (d % 5)) * 86_400_000;
     const day = new Date(opensAt).toISOString().slice(0, 10);
     const events = simulateDay(config, day, opensAt, CLERKS, 500 * (0.9 + rand() * 0.2), rand);
     const records = foldRecords(events, config.hall, config.services);
@@ -85,15 +100,28 @@ function figures(id: string, label: string, a: EstimateAccuracy, target: boolean
   ];
 }
 
-/** `npm run bench`: the estimate's accuracy on simulated days (quick: fewer days). */
+/**
+ * `npm run bench`: the estimates' accuracy on simulated working days. The hall's history is
+ * learnt from the first half of the days (promised by the forecast alone) and used on the
+ * second half, which every figure is measured on: the forecast with that history, the
+ * forecast alone (the same days simulated again: arrivals and visits are the same, only the
+ * promises differ) and the first formula.
+ */
 export async function estimateBench(ctx: BenchContext): Promise<Figure[]> {
-  const days = ctx.quick ? 5 : 20;
-  ctx.log(`estimates: ${days} simulated days`);
-  const { now, old } = simulatedDays(days);
-  const improved = estimateAccuracy(now).total;
-  const first = estimateAccuracy(old).total;
+  const days = ctx.quick ? 3 : 15;
+  ctx.log(`estimates: ${days} simulated days to learn from, ${days} to measure on`);
+  const history = waitHistoryOf(simulatedDays(days, 1).now);
+  const withHistory = simulatedDays(days, 2, history, days);
+  const alone = simulatedDays(days, 2, undefined, days);
+  const label = `${days} demo days`;
   return [
-    ...figures('forecast', `forecast, ${days} demo days`, improved, true),
-    ...figures('quick', `first formula, same days`, first, false),
+    ...figures(
+      'history',
+      `forecast + hall history, ${label}`,
+      estimateAccuracy(withHistory.now).total,
+      true,
+    ),
+    ...figures('forecast', `forecast alone, same days`, estimateAccuracy(alone.now).total, false),
+    ...figures('quick', `first formula, same days`, estimateAccuracy(withHistory.old).total, false),
   ];
 }

@@ -1,7 +1,7 @@
-import type { Counter, CounterState, Ticket } from '../../../contract/domain.js';
+import type { Counter, CounterState, Ticket, WaitEstimate } from '../../../contract/domain.js';
 import type { QueueEvent } from '../../../contract/events.js';
 import type { Command } from './commands.js';
-import { joinEstimate, refusesTickets } from './estimates.js';
+import { joinForecast, refusesTickets } from './estimates.js';
 import { ticketNumber, type HallConfig } from './hall-config.js';
 import { forEachWaiting, pickNext } from './ordering.js';
 import { fail, ok, type Result } from './result.js';
@@ -49,7 +49,7 @@ export function decide(
           number,
           priority: command.priority,
           lang: command.lang,
-          estimate: joinEstimate(state, config, service, command.priority, now),
+          ...promise(joinForecast(state, config, service, command.priority, now)),
         },
       ]);
     }
@@ -325,4 +325,11 @@ function checkDirectorate(
       'directorateId',
     );
   return null;
+}
+
+/** The estimate recorded at issue, and the history factor in it when there was one. */
+function promise(p: { estimate: WaitEstimate; factor: number }) {
+  return p.factor === 1
+    ? { estimate: p.estimate }
+    : { estimate: p.estimate, estimateFactor: p.factor };
 }

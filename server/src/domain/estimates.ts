@@ -6,6 +6,7 @@ import type {
   WaitEstimate,
 } from '../../../contract/domain.js';
 import type { HallConfig } from './hall-config.js';
+import { localHour } from './local-day.js';
 import type { HallState } from './state.js';
 
 const MINUTE = 60_000;
@@ -22,6 +23,15 @@ const MAX_FORECAST_LINE = 300;
 const SEED_CV = 0.7;
 /** Below this half-width (minutes) one number is honest; from it on a range is shown. */
 const RANGE_FROM = 2;
+
+/** Waits shorter than this (minutes) are not scaled: "no wait" and 1 minute stay as they are. */
+export const HISTORY_FROM_MINUTES = 2;
+
+/** `"weekday-hour"` of an instant of a hall-day, the key of `WaitHistory`. */
+export function historyKey(day: string, at: number, timeZone: string): string {
+  const weekday = new Date(`${day}T12:00:00Z`).getUTCDay() || 7;
+  return `${weekday}-${localHour(at, timeZone)}`;
+}
 
 /** Mean of the recent service times of a service, seeded with its target. */
 export function meanServiceMs(state: HallState, service: Service): number {
@@ -255,8 +265,14 @@ function forecastOf(state: HallState, config: HallConfig, ref: number): Forecast
 }
 
 /** The estimate of a forecast call, or the quick formula when there is no forecast. */
-function estimateOf(call: Call | undefined, ref: number): WaitEstimate | undefined {
-  if (!call) return undefined;
+function estimateOf(
+  state: HallState,
+  config: HallConfig,
+  found: Call | undefined,
+  ref: number,
+): WaitEstimate | undefined {
+  if (!found) return undefined;
+  const call = withHistory(state, config, found, ref);
   const wait = call.at - ref;
   if (wait <= 0) return { kind: 'minutes', minutes: 0 };
   const minutes = Math.max(1, Math.round(wait / MINUTE));
@@ -265,6 +281,20 @@ function estimateOf(call: Call | undefined, ref: number): WaitEstimate | undefin
   const min = Math.max(1, Math.round((wait - call.sd) / MINUTE));
   const max = Math.max(min + 1, Math.round((wait + call.sd) / MINUTE));
   return { kind: 'range', minutes: Math.min(max, Math.max(min, minutes)), min, max };
+}
+
+/** A forecast call scaled by the hall's history for this weekday and hour, if it has one. */
+/** The history factor a forecast call is scaled by (1: none for this weekday-hour, or short). */
+function historyFactor(state: HallState, config: HallConfig, call: Call, ref: number): number {
+  const factors = config.waitHistory?.factors;
+  if (!factors || call.at - ref < HISTORY_FROM_MINUTES * MINUTE) return 1;
+  return factors.get(historyKey(state.day, ref, config.hall.timeZone)) ?? 1;
+}
+
+function withHistory(state: HallState, config: HallConfig, call: Call, ref: number): Call {
+  const factor = historyFactor(state, config, call, ref);
+  if (factor === 1) return call;
+  return { at: ref + (call.at - ref) * factor, sd: call.sd * factor };
 }
 
 /** The first estimator: people ahead ÷ open counters × mean service time. */
@@ -309,7 +339,10 @@ export function ticketEstimate(
   if (!service) return { kind: 'no-open-counter' };
   if (openCountersFor(state, config, service.id) === 0) return { kind: 'no-open-counter' };
   const f = forecastOf(state, config, state.clock);
-  return estimateOf(f.calls?.get(ticket.id), f.ref) ?? quickEstimate(state, config, service, ahead);
+  return (
+    estimateOf(state, config, f.calls?.get(ticket.id), f.ref) ??
+    quickEstimate(state, config, service, ahead)
+  );
 }
 
 /**
@@ -323,11 +356,29 @@ export function joinEstimate(
   priority: PriorityGroup | null,
   now: number,
 ): WaitEstimate {
-  if (openCountersFor(state, config, service.id) === 0) return { kind: 'no-open-counter' };
+  return joinForecast(state, config, service, priority, now).estimate;
+}
+
+/**
+ * `joinEstimate`, with the history factor it carries (1 when none): recorded with the
+ * ticket, so the history is always learnt against the forecast alone.
+ */
+export function joinForecast(
+  state: HallState,
+  config: HallConfig,
+  service: Service,
+  priority: PriorityGroup | null,
+  now: number,
+): { estimate: WaitEstimate; factor: number } {
+  if (openCountersFor(state, config, service.id) === 0)
+    return { estimate: { kind: 'no-open-counter' }, factor: 1 };
   const f = forecastOf(state, config, now);
   const call = f.calls?.get(probeKey(service.id, priority !== null));
   const ahead = state.waiting.get(service.id)?.size ?? 0;
-  return estimateOf(call, f.ref) ?? quickEstimate(state, config, service, ahead);
+  const estimate = estimateOf(state, config, call, f.ref);
+  if (!call || !estimate)
+    return { estimate: quickEstimate(state, config, service, ahead), factor: 1 };
+  return { estimate, factor: historyFactor(state, config, call, f.ref) };
 }
 
 /**

@@ -1,5 +1,16 @@
 import type { Counter, Directorate, Hall, Service } from '../../../contract/domain.js';
 
+/**
+ * The hall's own history of its estimates: by ISO weekday and local hour (`"1-9"`, Monday
+ * 09:00–10:00), the factor the forecast's wait is multiplied by there: the median of the
+ * wait that followed ÷ the forecast's promise, over enough past tickets (built by
+ * stats/estimate-history.ts). What the forecast cannot see ahead (lunch breaks coming, the
+ * arrivals of that hour) shows up in it.
+ */
+export interface WaitHistory {
+  factors: ReadonlyMap<string, number>;
+}
+
 /** The slice of configuration one hall's queue logic needs. */
 export interface HallConfig {
   hall: Hall;
@@ -7,6 +18,8 @@ export interface HallConfig {
   counters: ReadonlyMap<string, Counter>;
   /** Where a forwarded visit may be handed to; retired ones too (history keeps their names). */
   directorates: ReadonlyMap<string, Directorate>;
+  /** What the hall's own past says of its wait estimates (see `WaitHistory`); none at first. */
+  waitHistory?: WaitHistory;
 }
 
 export function hallConfig(

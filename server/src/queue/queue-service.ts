@@ -11,6 +11,7 @@ import {
   type Command,
   type HallConfig,
   type Result,
+  type WaitHistory,
 } from '../domain/index.js';
 import type { Store } from '../store/store.js';
 import { HallQueue } from './hall-queue.js';
@@ -71,6 +72,8 @@ export class QueueService {
   private readonly queues = new Map<string, HallQueue>();
   private readonly listeners: QueueListener[] = [];
   private configCache: { data: ConfigData; halls: Map<string, HallConfig> } | null = null;
+  /** Per hall, what its own history says of its wait estimates (learnt by the stats). */
+  private readonly waitHistories = new Map<string, WaitHistory>();
 
   constructor(private readonly deps: QueueServiceDeps) {}
 
@@ -113,12 +116,21 @@ export class QueueService {
       const halls = new Map(
         data.halls.map((h) => [
           h.id,
-          hallConfig(h, data.services, data.counters, directoratesOf(data, h.id)),
+          withWaitHistory(
+            hallConfig(h, data.services, data.counters, directoratesOf(data, h.id)),
+            this.waitHistories.get(h.id),
+          ),
         ]),
       );
       this.configCache = { data, halls };
     }
     return this.configCache.halls.get(hallId);
+  }
+
+  /** The hall's estimate history as last learnt; estimates use it from the next change on. */
+  setWaitHistory(hallId: string, history: WaitHistory): void {
+    this.waitHistories.set(hallId, history);
+    this.configCache = null;
   }
 
   halls(): IterableIterator<HallQueue> {
@@ -233,4 +245,8 @@ export class QueueService {
     if (!done.ok) return done;
     return ok(done.value.ticket!);
   }
+}
+
+function withWaitHistory(config: HallConfig, waitHistory: WaitHistory | undefined): HallConfig {
+  return waitHistory ? { ...config, waitHistory } : config;
 }

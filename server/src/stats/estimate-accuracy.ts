@@ -10,7 +10,7 @@ const MINUTE = 60_000;
 /** What the accuracy report reads of a record: the promise, and the wait that followed. */
 export type EstimateRow = Pick<
   TicketRecord,
-  'segment' | 'serviceId' | 'hour' | 'weekday' | 'waitMs' | 'estimateMinutes'
+  'segment' | 'serviceId' | 'hour' | 'weekday' | 'waitMs' | 'estimateMinutes' | 'estimateFactor'
 >;
 
 /**

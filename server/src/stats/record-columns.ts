@@ -57,6 +57,7 @@ const STATS_NUMBER = [
   'estimateMinutes',
   'estimateMin',
   'estimateMax',
+  'estimateFactor',
 ] as const;
 const DETAIL_TEXT = [
   'hallId',
@@ -173,6 +174,7 @@ export function* statsRows(c: Pick<RecordColumns, 'count' | 'stats'>): Generator
     estimateMinutes: null,
     estimateMin: null,
     estimateMax: null,
+    estimateFactor: null,
     idle: [],
   };
   const idleEntries: IdleEntry[] = [];
@@ -196,6 +198,7 @@ export function* statsRows(c: Pick<RecordColumns, 'count' | 'stats'>): Generator
     row.estimateMinutes = at(col.estimateMinutes ?? null, i);
     row.estimateMin = at(col.estimateMin ?? null, i);
     row.estimateMax = at(col.estimateMax ?? null, i);
+    row.estimateFactor = at(col.estimateFactor ?? null, i);
     idleEntries.length = 0;
     for (let n = at(idle.count, i)!; n > 0; n--, idleAt++) {
       idleEntries.push({
@@ -260,6 +263,7 @@ export function decodeRecords(c: RecordColumns): TicketRecord[] {
             estimateMinutes: s.estimateMinutes,
             estimateMin: s.estimateMin,
             estimateMax: s.estimateMax,
+            ...(s.estimateFactor === null ? {} : { estimateFactor: s.estimateFactor }),
           }),
     };
     i++;

@@ -3,7 +3,9 @@ import { clerkLabel } from '../../../contract/clerk-label.js';
 import { StatsAggregator } from './aggregate.js';
 import type { EstimateAccuracyReport } from '../../../contract/estimate-accuracy.js';
 import { writeCsv, type CsvDialect } from './csv-export.js';
+import { localDay, type WaitHistory } from '../domain/index.js';
 import { estimateAccuracy, type EstimateRow } from './estimate-accuracy.js';
+import { waitHistoryOf } from './estimate-history.js';
 import { UNKNOWN_DIRECTORATE, type ExportNames } from './export-columns.js';
 import { writeJson } from './json-export.js';
 import { ExportAborted } from './stream-sink.js';
@@ -43,6 +45,10 @@ export class TooManyRowsError extends Error {
   }
 }
 
+/** How far back the estimate history reaches: eight of each weekday. */
+const HISTORY_DAYS = 56;
+const DAY_MS = 86_400_000;
+
 const WEEKDAYS = ['', 'Pazartesi', 'Salı', 'Çarşamba', 'Perşembe', 'Cuma', 'Cumartesi', 'Pazar'];
 
 /** Stats and exports of a hall's history, read day by day (see `recordsByDay`). */
@@ -75,6 +81,19 @@ export class StatsService {
       for (const r of batch) if (r.segment === 0 && r.estimateMinutes != null) rows.push({ ...r });
     }
     return estimateAccuracy(rows);
+  }
+
+  /** What the hall's last eight weeks (to yesterday) say of its estimates (`waitHistoryOf`). */
+  async waitHistory(hallId: string): Promise<WaitHistory | undefined> {
+    const config = this.deps.hallConfig(hallId);
+    if (!config) return undefined;
+    const now = this.deps.now();
+    const from = localDay(now - HISTORY_DAYS * DAY_MS, config.hall.timeZone);
+    const to = localDay(now - DAY_MS, config.hall.timeZone);
+    const rows: EstimateRow[] = [];
+    for await (const batch of statsRowsByDay(this.deps, hallId, from, to))
+      for (const r of batch) if (r.segment === 0 && r.estimateMinutes != null) rows.push({ ...r });
+    return waitHistoryOf(rows);
   }
 
   /** How many visit rows an export of `range` holds (read from the stats parts only). */

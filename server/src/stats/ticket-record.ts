@@ -85,4 +85,6 @@ export interface TicketRecord {
   /** The range promised ("8–12 dk"); both equal `estimateMinutes` for a single number. */
   estimateMin?: number | null;
   estimateMax?: number | null;
+  /** The history factor in that promise (see `TicketIssued.estimateFactor`); 1 when none. */
+  estimateFactor?: number | null;
 }

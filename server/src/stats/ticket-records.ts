@@ -54,6 +54,7 @@ export function foldRecords(
         r.estimateMinutes = e.estimate.minutes;
         r.estimateMin = e.estimate.kind === 'range' ? e.estimate.min : e.estimate.minutes;
         r.estimateMax = e.estimate.kind === 'range' ? e.estimate.max : e.estimate.minutes;
+        if (e.estimateFactor !== undefined) r.estimateFactor = e.estimateFactor;
       }
       segmentsOf.set(e.ticketId, [r]);
       current.set(e.ticketId, r);
@@ -157,6 +158,7 @@ function openSegment(segment: SegmentStart): TicketRecord {
     estimateMinutes: _minutes,
     estimateMin: _min,
     estimateMax: _max,
+    estimateFactor: _factor,
     ...start
   } = segment as TicketRecord;
   return {

@@ -205,6 +205,7 @@ type FrozenQueueEvent =
       priority: PriorityGroup | null;
       lang: Lang;
       estimate?: WaitEstimate;
+      estimateFactor?: number;
     })
   | (ByClerk & { type: 'ticket:called'; idleMs: number })
   | (ByClerk & { type: 'ticket:recalled' })

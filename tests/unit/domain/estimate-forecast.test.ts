@@ -249,3 +249,52 @@ describe('the forecast: one number or a range', () => {
     );
   });
 });
+
+describe("the forecast: the hall's own history for the weekday and hour", () => {
+  function line(factors: Array<[string, number]>) {
+    const state = newDay(); // a Monday; the fixtures' hall opens at 09:00
+    const config = { ...makeConfig(), waitHistory: { factors: new Map(factors) } };
+    busy(state, config, 'c2', at(0));
+    for (let i = 1; i <= 3; i++) issue(state, config, VEZNE, at(0, i));
+    return { state, config };
+  }
+
+  it('when Monday 09:00–10:00 has seen waits half as long again as promised, then the forecast is scaled by that', () => {
+    const { state, config } = line([['1-9', 1.5]]);
+
+    // The forecast alone: 16.5 min (see above); × 1.5 from the history.
+    expect(likely(joining(state, config, VEZNE, at(1)))).toBe(25);
+  });
+
+  it('when the history speaks of another hour or weekday, then the forecast stands alone', () => {
+    const { state, config } = line([
+      ['1-10', 1.5],
+      ['2-9', 1.5],
+    ]);
+
+    expect(likely(joining(state, config, VEZNE, at(1)))).toBe(17);
+  });
+
+  it('when the forecast is under two minutes, then the history leaves it as it is', () => {
+    const state = newDay();
+    const config = { ...makeConfig(), waitHistory: { factors: new Map([['1-9', 2]]) } };
+    busy(state, config, 'c2', at(0));
+
+    expect(joining(state, config, VEZNE, at(3))).toEqual({ kind: 'minutes', minutes: 1 });
+  });
+
+  it('when a ticket is issued under a history factor, then the factor is recorded with its estimate', () => {
+    const { state, config } = line([['1-9', 1.5]]);
+
+    const [event] = must(
+      state,
+      config,
+      { type: 'issue', serviceId: VEZNE, priority: null, lang: 'tr', code: 'hist' },
+      at(1),
+    );
+
+    expect(event).toMatchObject({ estimateFactor: 1.5, estimate: { minutes: 25 } });
+    const told = ticketEstimate(state, config, state.tickets.get(event!.ticketId)!, 3);
+    expect(told).toEqual(event?.type === 'ticket:issued' ? event.estimate : null);
+  });
+});

@@ -61,6 +61,8 @@ describe('issue', () => {
         number: 'V001',
         priority: 'elderly',
         lang: 'en',
+        // No counter is open: no time is promised, and that is recorded too.
+        estimate: { kind: 'no-open-counter' },
       },
     ]);
     const ticket = state.tickets.get(`${HALL_ID}-${DAY}-V001`);

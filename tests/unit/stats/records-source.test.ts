@@ -177,6 +177,10 @@ describe('version 3 summaries', () => {
         waitMs: r.waitMs,
         serviceMs: r.serviceMs,
         rating: r.rating,
+        estimateMinutes: r.estimateMinutes ?? null,
+        estimateMin: r.estimateMin ?? null,
+        estimateMax: r.estimateMax ?? null,
+        estimateFactor: r.estimateFactor ?? null,
         idle: r.idle,
       })),
     );
