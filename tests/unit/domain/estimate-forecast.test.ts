@@ -293,8 +293,9 @@ describe("the forecast: the hall's own history for the weekday and hour", () => 
       at(1),
     );
 
+    if (event?.type !== 'ticket:issued') throw new Error('no ticket:issued');
     expect(event).toMatchObject({ estimateFactor: 1.5, estimate: { minutes: 25 } });
-    const told = ticketEstimate(state, config, state.tickets.get(event!.ticketId)!, 3);
-    expect(told).toEqual(event?.type === 'ticket:issued' ? event.estimate : null);
+    const told = ticketEstimate(state, config, state.tickets.get(event.ticketId)!, 3);
+    expect(told).toEqual(event.estimate);
   });
 });
