@@ -114,6 +114,7 @@ export async function estimateBench(ctx: BenchContext): Promise<Figure[]> {
   const withHistory = simulatedDays(days, 2, history, days);
   const alone = simulatedDays(days, 2, undefined, days);
   const label = `${days} demo days`;
+  const ranges = rangeHits(withHistory.now);
   return [
     ...figures(
       'history',
@@ -123,5 +124,28 @@ export async function estimateBench(ctx: BenchContext): Promise<Figure[]> {
     ),
     ...figures('forecast', `forecast alone, same days`, estimateAccuracy(alone.now).total, false),
     ...figures('quick', `first formula, same days`, estimateAccuracy(withHistory.old).total, false),
+    figure({
+      id: 'estimate.history.range-hits',
+      name: 'wait estimate at issue shown as a range: wait within it',
+      unit: '%',
+      value: pct(ranges.hits / Math.max(1, ranges.shown)),
+      note: `${ranges.shown} of ${withHistory.now.length} promises were ranges (±1 sd of the forecast: about 68% expected)`,
+    }),
   ];
+}
+
+/** Of the promises given as a range, how many waits fell within it (whole minutes). */
+function rangeHits(rows: EstimateRow[]): { shown: number; hits: number } {
+  let shown = 0;
+  let hits = 0;
+  for (const r of rows as Array<
+    EstimateRow & { estimateMin?: number | null; estimateMax?: number | null }
+  >) {
+    if (r.waitMs === null || r.estimateMin == null || r.estimateMax == null) continue;
+    if (r.estimateMin === r.estimateMax) continue;
+    shown += 1;
+    const waited = Math.round(r.waitMs / 60_000);
+    if (waited >= r.estimateMin && waited <= r.estimateMax) hits += 1;
+  }
+  return { shown, hits };
 }
