@@ -974,5 +974,9 @@ export function estimateText(lang: Lang, row: Pick<ServiceRow, 'waiting' | 'esti
   const m = CATALOGUE[lang];
   if (row.estimate.kind === 'no-open-counter') return m.noCounterOpen;
   if (row.waiting === 0) return m.nobody;
+  if (row.estimate.kind === 'range') {
+    const { min, max } = row.estimate;
+    return m.minutesShort(`${formatCount(lang, min)}–${formatCount(lang, max)}`);
+  }
   return m.minutesShort(`≈ ${formatCount(lang, row.estimate.minutes)}`);
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IssuedTicket } from '../../../contract/api.js';
 import type { WaitEstimate } from '../../../contract/domain.js';
 import { waitText } from '../../../display/src/state/board.js';
+import { estimateText } from '../../../manager/src/i18n.js';
 import { formatEstimate } from '../../../kiosk/src/state/format.js';
 import { ticketLayout } from '../../../server/src/print/ticket-layout.js';
 import { decodeEscPos } from '../../support/escpos-decoder.js';
@@ -41,6 +42,11 @@ describe('an uncertain estimate shows as a range wherever estimates show', () =>
 
   it('when the lobby display shows it, then both languages carry the range', () => {
     expect(waitText(range)).toEqual({ tr: '8–12 dk', en: '8–12 min' });
+  });
+
+  it("when the manager's service table shows it, then it reads as the range too", () => {
+    expect(estimateText('tr', { waiting: 6, estimate: range })).toBe('8–12 dk');
+    expect(estimateText('en', { waiting: 6, estimate: range })).toBe('8–12 min');
   });
 
   it('when the ticket is printed, then the wait line carries the range with a plain hyphen', () => {
