@@ -276,7 +276,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   api.get('/docs', (_req, res) => {
     res.json(docs);
   });
-  mountRoutes(api, routes, actorOf);
+  mountRoutes(api, routes, { actorOf, queues });
   api.use((_req, res) => sendError(res, apiError('not-found', 'No such API endpoint.')));
   const onError: ErrorRequestHandler = (
     err: { type?: string; status?: number; message?: string; code?: string },

@@ -108,7 +108,7 @@ describe('CSV export dialects: Turkish Excel and RFC 4180', () => {
     const deps = { queues, now: () => now, actorOf } as unknown as RouteDeps;
     routes = statsRoutes({ ...deps, stats });
     const api = express.Router();
-    mountRoutes(api, routes, actorOf);
+    mountRoutes(api, routes, { actorOf, queues });
     app = express().use('/api', api);
   });
 

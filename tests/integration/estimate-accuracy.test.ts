@@ -104,7 +104,7 @@ describe('wait estimates recorded at issue and reported to the manager', () => {
     };
     const deps = { queues, now: () => now, actorOf } as unknown as RouteDeps;
     const api = express.Router();
-    mountRoutes(api, statsRoutes({ ...deps, stats }), actorOf);
+    mountRoutes(api, statsRoutes({ ...deps, stats }), { actorOf, queues });
     app = express().use('/api', api);
   });
 

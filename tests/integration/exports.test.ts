@@ -177,7 +177,7 @@ describe('stats and exports over a real embedded store', () => {
     const deps = { queues, now: () => now, actorOf } as unknown as RouteDeps;
     const appWith = (stats: StatsService) => {
       const api = express.Router();
-      mountRoutes(api, statsRoutes({ ...deps, stats }), actorOf);
+      mountRoutes(api, statsRoutes({ ...deps, stats }), { actorOf, queues });
       return express().use('/api', api);
     };
     app = appWith(statsWith());

@@ -15,6 +15,7 @@ import type { RouteDeps } from '../../server/src/http/deps.js';
 import { printersRoutes } from '../../server/src/http/printers-routes.js';
 import { mountRoutes } from '../../server/src/http/route.js';
 import { PrintService } from '../../server/src/print/print-service.js';
+import type { HallQueue } from '../../server/src/queue/hall-queue.js';
 import {
   parsePrinterAllowList,
   PrinterAddressPolicy,
@@ -262,7 +263,12 @@ describe('printer routes', () => {
     const app = express();
     const router = express.Router();
     const deps = { print } as unknown as RouteDeps & { print: PrintService };
-    mountRoutes(router, printersRoutes(deps), () => actor);
+    // The printer routes are scoped to the caller's own hall: any hall id has a (bare) queue here.
+    const queues = {
+      hall: (id: string) => ({ hallId: id }) as HallQueue,
+      hallOfCounter: () => undefined,
+    };
+    mountRoutes(router, printersRoutes(deps), { actorOf: () => actor, queues });
     app.use('/api', router);
     return request(app);
   }

@@ -19,6 +19,7 @@ export function authRoutes(deps: RouteDeps): RouteDef[] {
       summary: 'Staff sign-in; sets an HttpOnly, SameSite=Strict session cookie.',
       tag: 'auth',
       access: 'public',
+      hall: 'none',
       limiter: deps.limiters.login,
       body: z.strictObject({
         username: z.string().min(1).max(64),
@@ -50,6 +51,7 @@ export function authRoutes(deps: RouteDeps): RouteDef[] {
       summary: 'Ends the session (and its live sockets).',
       tag: 'auth',
       access: 'public',
+      hall: 'none',
       status: 204,
       handler: async ({ actor, res }) => {
         if (actor.kind === 'user') {
@@ -67,6 +69,7 @@ export function authRoutes(deps: RouteDeps): RouteDef[] {
       summary: 'Who this browser is: the signed-in user, or the paired device.',
       tag: 'auth',
       access: 'public',
+      hall: 'none',
       handler: ({ actor }) => {
         if (actor.kind === 'user') return ok<Me>(meOf(actor.user));
         if (actor.kind === 'device') {

@@ -3,7 +3,6 @@ import { roleAtLeast } from '../auth/actor.js';
 import { fail } from '../domain/index.js';
 import type { CounterCommand } from '../queue/queue-service.js';
 import type { RouteDeps } from './deps.js';
-import { ownHall } from './halls-routes.js';
 import { route, type RouteDef } from './route.js';
 import { counterParams, id, outcome, pauseReason, ticketNumber } from './schemas.js';
 
@@ -68,15 +67,11 @@ export function counterRoutes(deps: RouteDeps): RouteDef[] {
       summary: ACTIONS[action].summary,
       tag: 'counters',
       access: 'staff',
+      hall: 'counter',
       params: counterParams,
       body: ACTIONS[action].body as z.ZodType<Record<string, unknown>>,
       handler: async ({ params, body, actor }) => {
         if (actor.kind !== 'user') return fail('forbidden', 'Staff only.');
-        const queue = deps.queues.hallOfCounter(params.counterId);
-        if (!queue)
-          return fail('counter-not-found', `No counter ${params.counterId}.`, 'counterId');
-        const own = ownHall(deps, queue.hallId, actor);
-        if (!own.ok) return own;
         return deps.queues.counterCommand(
           params.counterId,
           { userId: actor.user.id, mayOverride: roleAtLeast(actor.user.role, 'manager') },

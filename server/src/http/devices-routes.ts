@@ -1,6 +1,5 @@
 import type { DeviceStatusView } from '../../../contract/api.js';
 import type { DeviceSetup } from '../../../contract/settings.js';
-import { hallOf } from '../auth/actor.js';
 import type { RouteDeps } from './deps.js';
 import { route, type RouteDef } from './route.js';
 
@@ -12,10 +11,11 @@ export function devicesRoutes(deps: RouteDeps): RouteDef[] {
       summary: "The hall's kiosks and displays: connected now or not, and when last seen.",
       tag: 'devices',
       access: 'manager',
-      handler: ({ actor }) =>
+      hall: 'own',
+      handler: ({ hall }) =>
         deps.config
           .read()
-          .devices.filter((d) => d.hallId === hallOf(actor) && d.revokedAt === null)
+          .devices.filter((d) => d.hallId === hall.hallId && d.revokedAt === null)
           .map((d): DeviceStatusView => ({
             id: d.id,
             kind: d.kind,
@@ -30,6 +30,7 @@ export function devicesRoutes(deps: RouteDeps): RouteDef[] {
         "What this device is set to show (by its key): a display shows the whole hall or one counter's sign.",
       tag: 'devices',
       access: 'device',
+      hall: 'none',
       handler: ({ actor }) => {
         if (actor.kind !== 'device') return undefined;
         // Read afresh: an admin may have changed it since this key was checked.

@@ -9,6 +9,7 @@ export function healthRoutes(deps: RouteDeps): RouteDef[] {
       summary: 'Liveness and version; used by monitoring and the kiosk connection check.',
       tag: 'system',
       access: 'public',
+      hall: 'none',
       handler: () => ({ ok: true, version: deps.version, now: deps.now() }),
     }),
   ];

@@ -10,6 +10,14 @@ const SECURITY: Record<RouteDef['access'], Array<Record<string, string[]>>> = {
   admin: [{ session: [] }],
 };
 
+const HALL_SCOPE: Record<RouteDef['hall'], string> = {
+  path: 'Hall scope: the hall in the path; a user or device of another hall gets 403, an unknown hall 404.',
+  counter:
+    "Hall scope: the counter's hall; a user of another hall gets 403, an unknown counter 404.",
+  own: "Hall scope: the caller's own hall (records of another hall are not found).",
+  none: 'Hall scope: none (not about one hall).',
+};
+
 function schemaOf(s: z.ZodType): Record<string, unknown> {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { unrepresentable: 'any' }) as Record<
     string,
@@ -44,6 +52,8 @@ export function openApiDocument(routes: RouteDef[], version: string): Record<str
       tags: [r.tag],
       security: SECURITY[r.access],
       'x-access': r.access,
+      'x-hall-scope': r.hall,
+      description: HALL_SCOPE[r.hall],
       ...(parameters.length > 0 ? { parameters } : {}),
       ...(r.body
         ? {

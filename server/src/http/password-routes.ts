@@ -33,6 +33,7 @@ export function passwordRoutes(deps: RouteDeps): RouteDef[] {
         "Change one's own password (required after signing in with a one-time password); ends the user's other sessions.",
       tag: 'auth',
       access: 'staff',
+      hall: 'none',
       beforePasswordChange: true,
       // Each try checks a password: counted like sign-in attempts.
       limiter: deps.limiters.login,

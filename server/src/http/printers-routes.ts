@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { hallOf } from '../auth/actor.js';
 import type { PrinterStatusView } from '../../../contract/api.js';
 import { fail, ok } from '../domain/index.js';
 import type { PrintOutcome } from '../print/print-service.js';
@@ -17,10 +16,11 @@ export function printersRoutes(deps: RouteDeps): RouteDef[] {
       summary: "The hall's ticket printers: online, offline after a failed job, or not yet used.",
       tag: 'printers',
       access: 'manager',
-      handler: ({ actor }) =>
+      hall: 'own',
+      handler: ({ hall }) =>
         deps.print.status().flatMap((s): PrinterStatusView[] => {
           const printer = deps.print.printer(s.printerId);
-          if (!printer || printer.hallId !== hallOf(actor)) return [];
+          if (!printer || printer.hallId !== hall.hallId) return [];
           const { name, transport, paperWidth } = printer;
           return [{ ...s, name, transport, paperWidth }];
         }),
@@ -31,11 +31,12 @@ export function printersRoutes(deps: RouteDeps): RouteDef[] {
       summary: 'Print a test page (settings, Turkish letters, a ruler, a QR code).',
       tag: 'printers',
       access: 'manager',
+      hall: 'own',
       params: printerParams,
-      handler: async ({ params, actor }) => {
+      handler: async ({ params, hall }) => {
         const printer = deps.print.printer(params.printerId);
         if (!printer) return fail('not-found', `No printer ${params.printerId}.`, 'printerId');
-        if (printer.hallId !== hallOf(actor)) return fail('forbidden', 'This is not your hall.');
+        if (printer.hallId !== hall.hallId) return fail('forbidden', 'This is not your hall.');
         const outcome: PrintOutcome = await deps.print.printTestPage(printer.id);
         return ok({ outcome });
       },

@@ -48,6 +48,7 @@ export function settingsDevicesRoutes(deps: RouteDeps): RouteDef[] {
       summary: 'Register a kiosk or display; the reply holds its pairing link, shown this once.',
       tag: 'settings',
       access: 'admin',
+      hall: 'own',
       status: 201,
       body: z.strictObject({
         kind: z.enum(['kiosk', 'display']),
@@ -89,6 +90,7 @@ export function settingsDevicesRoutes(deps: RouteDeps): RouteDef[] {
         "Rename a device, change a kiosk's printer, or set a display to the whole hall or one counter's sign (the display follows at once).",
       tag: 'settings',
       access: 'admin',
+      hall: 'own',
       params: deviceParams,
       body: z
         .strictObject({ name: label(60), printerId: id.nullable(), signCounterId: id.nullable() })
@@ -122,6 +124,7 @@ export function settingsDevicesRoutes(deps: RouteDeps): RouteDef[] {
       summary: "Which displays show one counter's sign, and the hall's counters they may show.",
       tag: 'settings',
       access: 'admin',
+      hall: 'own',
       handler: ({ actor }) => {
         const data = deps.config.read();
         const hallId = hallOf(actor);
@@ -142,6 +145,7 @@ export function settingsDevicesRoutes(deps: RouteDeps): RouteDef[] {
       summary: 'Revoke a device: its key stops working and its live connection is dropped.',
       tag: 'settings',
       access: 'admin',
+      hall: 'own',
       params: deviceParams,
       handler: async ({ params, actor }) => {
         const done = await changeSettings(deps, actor, 'device.revoke', (draft, hallId) => {

@@ -6,7 +6,6 @@ import type { ConfigData } from '../config/config-data.js';
 import { directoratesOf, materialiseDirectorates } from '../config/directorates.js';
 import { ok } from '../domain/index.js';
 import type { RouteDeps } from './deps.js';
-import { ownHall } from './halls-routes.js';
 import { route, type RouteDef } from './route.js';
 import { hallParams, id } from './schemas.js';
 import {
@@ -61,12 +60,11 @@ export function settingsDirectoratesRoutes(deps: RouteDeps): RouteDef[] {
         'Directorates a clerk may forward a visit to: active ones, the most forwarded today first.',
       tag: 'halls',
       access: 'staff',
+      hall: 'path',
       params: hallParams,
-      handler: ({ params, actor }) => {
-        const queue = ownHall(deps, params.hallId, actor);
-        if (!queue.ok) return queue;
+      handler: ({ params, hall }) => {
         const today = new Map<string, number>();
-        for (const t of queue.value.state.tickets.values())
+        for (const t of hall.state.tickets.values())
           if (t.outcome === 'forwarded' && t.directorateId)
             today.set(t.directorateId, (today.get(t.directorateId) ?? 0) + 1);
         const choices: DirectorateChoice[] = directoratesOf(deps.config.read(), params.hallId)
@@ -82,6 +80,7 @@ export function settingsDirectoratesRoutes(deps: RouteDeps): RouteDef[] {
       summary: 'Add a directorate visits may be forwarded to (Turkish name, optional English).',
       tag: 'settings',
       access: 'admin',
+      hall: 'own',
       status: 201,
       body: z.strictObject({
         ...directorateFields,
@@ -106,6 +105,7 @@ export function settingsDirectoratesRoutes(deps: RouteDeps): RouteDef[] {
         'Rename a directorate, or retire it (`active: false`; never deleted: history keeps its name).',
       tag: 'settings',
       access: 'admin',
+      hall: 'own',
       params: directorateParams,
       body: z.strictObject(directorateFields).partial().refine(notEmpty, NOTHING_TO_CHANGE),
       handler: ({ params, body, actor }) =>

@@ -100,6 +100,7 @@ export function settingsPrintersRoutes(deps: RouteDeps): RouteDef[] {
       summary: 'Add a ticket printer (tcp host:port, a /dev device, or none).',
       tag: 'settings',
       access: 'admin',
+      hall: 'own',
       status: 201,
       body: z.strictObject(printerFields),
       handler: async ({ body, actor }) => {
@@ -122,6 +123,7 @@ export function settingsPrintersRoutes(deps: RouteDeps): RouteDef[] {
       summary: "Change a printer's name, transport, address, paper width or code page number.",
       tag: 'settings',
       access: 'admin',
+      hall: 'own',
       params: printerParams,
       body: z.strictObject(printerFields).partial().refine(notEmpty, NOTHING_TO_CHANGE),
       handler: async ({ params, body, actor }) => {

@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import type { Hall } from '../../../contract/domain.js';
 import type { AuditEntryView, SettingsView } from '../../../contract/settings.js';
-import { hallOf } from '../auth/actor.js';
 import { directoratesOf } from '../config/directorates.js';
 import { fail, localDay, ok } from '../domain/index.js';
 import { auditTargets } from './audit-targets.js';
 import type { RouteDeps } from './deps.js';
-import { ownHall } from './halls-routes.js';
 import { route, type RouteDef } from './route.js';
 import { hallParams } from './schemas.js';
 import { settingsDevicesRoutes } from './settings-devices-routes.js';
@@ -89,8 +87,8 @@ export function hallSettingsRoutes(deps: RouteDeps): RouteDef[] {
       summary: 'Everything an admin edits for their hall (no password or device key hashes).',
       tag: 'settings',
       access: 'admin',
-      handler: ({ actor }) => {
-        const hallId = hallOf(actor);
+      hall: 'own',
+      handler: ({ hall: { hallId } }) => {
         const data = deps.config.read();
         const hall = data.halls.find((h) => h.id === hallId);
         if (!hall) return fail('hall-not-found', `No hall ${hallId}.`);
@@ -114,11 +112,10 @@ export function hallSettingsRoutes(deps: RouteDeps): RouteDef[] {
         'Hall name, time zone, priority interleave ratio, escalation limit, no-show grace, note retention, tickets when no counter is open (issue or refuse).',
       tag: 'settings',
       access: 'admin',
+      hall: 'path',
       params: hallParams,
       body: hallPatch,
       handler: async ({ params, body, actor }) => {
-        const own = ownHall(deps, params.hallId, actor);
-        if (!own.ok) return own;
         const patch = { ...body };
         if (patch.timeZone !== undefined) patch.timeZone = canonicalTimeZone(patch.timeZone)!;
         return changeSettings(deps, actor, 'hall.update', (draft) => {
@@ -152,11 +149,11 @@ export function hallSettingsRoutes(deps: RouteDeps): RouteDef[] {
       summary: 'Who changed which setting, when: newest first.',
       tag: 'settings',
       access: 'manager',
+      hall: 'own',
       query: z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(100) }),
-      handler: ({ query, actor }) => {
+      handler: ({ query, hall: { hallId } }) => {
         const data = deps.config.read();
         const users = new Map(data.users.map((u) => [u.id, u]));
-        const hallId = hallOf(actor);
         const out: AuditEntryView[] = [];
         const targetOf = auditTargets(data, hallId);
         // Entries carry the acting user; users are never deleted, so the user tells the hall.

@@ -107,6 +107,7 @@ export function settingsServicesRoutes(deps: RouteDeps): RouteDef[] {
       summary: 'Add a service (names TR/EN, ticket prefix, target minutes).',
       tag: 'settings',
       access: 'admin',
+      hall: 'own',
       status: 201,
       body: z.strictObject({ ...serviceFields, active: serviceFields.active.default(true) }),
       handler: ({ body, actor }) =>
@@ -126,6 +127,7 @@ export function settingsServicesRoutes(deps: RouteDeps): RouteDef[] {
       summary: 'Change a service; deactivate instead of deleting (history refers to it).',
       tag: 'settings',
       access: 'admin',
+      hall: 'own',
       params: serviceParams,
       body: z.strictObject(serviceFields).partial().refine(notEmpty, NOTHING_TO_CHANGE),
       handler: ({ params, body, actor }) =>
@@ -151,6 +153,7 @@ export function settingsServicesRoutes(deps: RouteDeps): RouteDef[] {
       summary: 'Add a counter: its number, name and the services it covers with weights.',
       tag: 'settings',
       access: 'admin',
+      hall: 'own',
       status: 201,
       body: z.strictObject(counterFields),
       handler: ({ body, actor }) =>
@@ -171,6 +174,7 @@ export function settingsServicesRoutes(deps: RouteDeps): RouteDef[] {
         'Change a counter. Coverage may change during a visit (it decides only who is called next).',
       tag: 'settings',
       access: 'admin',
+      hall: 'own',
       params: counterParams,
       body: z.strictObject(counterFields).partial().refine(notEmpty, NOTHING_TO_CHANGE),
       handler: ({ params, body, actor }) =>

@@ -43,6 +43,7 @@ export function settingsUsersRoutes(deps: RouteDeps): RouteDef[] {
       summary: 'Add a staff user; the reply holds a random password, shown this once.',
       tag: 'settings',
       access: 'admin',
+      hall: 'own',
       status: 201,
       body: z.strictObject({ username, displayName: label(60), role }),
       handler: async ({ body, actor }) => {
@@ -77,6 +78,7 @@ export function settingsUsersRoutes(deps: RouteDeps): RouteDef[] {
         "Change a user's name or role, or (de)activate them; a role change or deactivation ends their sessions.",
       tag: 'settings',
       access: 'admin',
+      hall: 'own',
       params: userParams,
       body: z
         .strictObject({ displayName: label(60), role, active: z.boolean() })
@@ -113,6 +115,7 @@ export function settingsUsersRoutes(deps: RouteDeps): RouteDef[] {
       summary: "Give a user a new random password (shown this once); ends the user's sessions.",
       tag: 'settings',
       access: 'admin',
+      hall: 'own',
       params: userParams,
       handler: async ({ params, actor }) => {
         // Hashing costs time: not for an id that is not there.

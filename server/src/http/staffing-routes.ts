@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { hallOf } from '../auth/actor.js';
 import { fail, isCalendarDay, localDay, ok } from '../domain/index.js';
 import { addDays } from '../stats/staffing/staffing-plan.js';
 import type { StaffingService } from '../stats/staffing/staffing-service.js';
@@ -34,12 +33,11 @@ export function staffingRoutes(deps: RouteDeps & { staffing: StaffingService }):
         'Staffing plan of your hall for a day: forecast visits per hour, counters needed to keep the mean wait under the target (Erlang C), counters open on the same weekdays before, and a back-test of the forecast.',
       tag: 'stats',
       access: 'manager',
+      hall: 'own',
       query: staffingQuery,
-      handler: async ({ query, actor }) => {
-        const hallId = hallOf(actor);
-        const hall = hallId === null ? undefined : deps.queues.hallConfig(hallId)?.hall;
-        if (hallId === null || !hall) return fail('hall-not-found', 'Your account has no hall.');
-        const today = localDay(deps.now(), hall.timeZone);
+      handler: async ({ query, hall: queue }) => {
+        const { hallId, config } = queue;
+        const today = localDay(deps.now(), config.hall.timeZone);
         const date = query.date ?? addDays(today, 1);
         if (date > addDays(today, MAX_DAYS_AHEAD) || date < addDays(today, -MAX_DAYS_BACK))
           return fail(

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { hallOf, type Actor } from '../auth/actor.js';
-import { fail, isCalendarDay, ok, type Result } from '../domain/index.js';
+import { fail, isCalendarDay, ok } from '../domain/index.js';
 import { CSV_DIALECTS, type CsvDialect } from '../../../contract/stats.js';
 import { exportFileName } from '../stats/export-columns.js';
 import { TooManyRowsError, type ExportFormat, type StatsService } from '../stats/stats-service.js';
@@ -49,14 +48,6 @@ const CONTENT_TYPE: Record<ExportFormat, string> = {
 };
 
 export function statsRoutes(deps: RouteDeps & { stats: StatsService }): RouteDef[] {
-  /** Managers see their own hall; an unknown hall is an error, not an empty report. */
-  const ownHallId = (actor: Actor): Result<string> => {
-    const hallId = hallOf(actor);
-    if (hallId === null || !deps.queues.hall(hallId))
-      return fail('hall-not-found', 'Your account has no hall.');
-    return ok(hallId);
-  };
-
   const exportRoute = (format: ExportFormat): RouteDef =>
     route({
       method: 'get',
@@ -64,17 +55,16 @@ export function statsRoutes(deps: RouteDeps & { stats: StatsService }): RouteDef
       summary: `One row per visit of your hall in the range, as ${format.toUpperCase()} (streamed).`,
       tag: 'stats',
       access: 'manager',
+      hall: 'own',
       query: format === 'csv' ? csvQuery : rangeQuery,
-      handler: async ({ query, actor, res }) => {
-        const hallId = ownHallId(actor);
-        if (!hallId.ok) return hallId;
-        const name = exportFileName(hallId.value, query.from, query.to, format);
+      handler: async ({ query, hall: { hallId }, res }) => {
+        const name = exportFileName(hallId, query.from, query.to, format);
         res.setHeader('Content-Type', CONTENT_TYPE[format]);
         res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
         try {
           // Only the CSV route's schema lets `dialect` through.
           const { dialect } = query as { dialect?: CsvDialect };
-          await deps.stats.exportTickets(hallId.value, query, format, res, dialect);
+          await deps.stats.exportTickets(hallId, query, format, res, dialect);
         } catch (err) {
           if (!res.headersSent) {
             res.removeHeader('Content-Type');
@@ -97,11 +87,10 @@ export function statsRoutes(deps: RouteDeps & { stats: StatsService }): RouteDef
         'Aggregates of your hall for a range of local days, grouped by day, hour, weekday, weekday and hour (weekday-hour, keys like 1-09), service, counter or clerk.',
       tag: 'stats',
       access: 'manager',
+      hall: 'own',
       query: statsQuery,
-      handler: async ({ query, actor }) => {
-        const hallId = ownHallId(actor);
-        if (!hallId.ok) return hallId;
-        const report = await deps.stats.stats(hallId.value, query, query.groupBy ?? 'day');
+      handler: async ({ query, hall: { hallId } }) => {
+        const report = await deps.stats.stats(hallId, query, query.groupBy ?? 'day');
         return report ? ok(report) : fail('hall-not-found', 'Your hall is not configured.');
       },
     }),
@@ -112,13 +101,12 @@ export function statsRoutes(deps: RouteDeps & { stats: StatsService }): RouteDef
         'How well the waits promised at issue came true in your hall over a range of local days: median absolute error, shares within ±2 and ±5 minutes and the tendency, in total, by service and by hour of issue.',
       tag: 'stats',
       access: 'manager',
+      hall: 'own',
       query: rangeQuery,
-      handler: async ({ query, actor }) => {
-        const hallId = ownHallId(actor);
-        if (!hallId.ok) return hallId;
-        const report = await deps.stats.estimates(hallId.value, query);
+      handler: async ({ query, hall: { hallId } }) => {
+        const report = await deps.stats.estimates(hallId, query);
         return report
-          ? ok({ hallId: hallId.value, from: query.from, to: query.to, ...report })
+          ? ok({ hallId, from: query.from, to: query.to, ...report })
           : fail('hall-not-found', 'Your hall is not configured.');
       },
     }),

@@ -3,7 +3,6 @@ import type { IssuedTicket } from '../../../contract/api.js';
 import { fail, ok } from '../domain/index.js';
 import { ticketStatusView } from '../queue/views.js';
 import type { RouteDeps } from './deps.js';
-import { ownHall } from './halls-routes.js';
 import { route, type RouteDef } from './route.js';
 import { codeParams, hallParams, id, lang, priorityGroup } from './schemas.js';
 
@@ -29,6 +28,7 @@ export function ticketsRoutes(deps: RouteDeps): RouteDef[] {
       access: 'kiosk',
       status: 201,
       limiter: deps.limiters.issue,
+      hall: 'path',
       params: hallParams,
       body: z.strictObject({
         serviceId: id,
@@ -36,8 +36,6 @@ export function ticketsRoutes(deps: RouteDeps): RouteDef[] {
         lang: lang.optional(),
       }),
       handler: async ({ params, body, actor }) => {
-        const queue = ownHall(deps, params.hallId, actor);
-        if (!queue.ok) return queue;
         const issued = await deps.queues.issue(params.hallId, {
           serviceId: body.serviceId,
           priority: body.priority ?? null,
@@ -58,6 +56,7 @@ export function ticketsRoutes(deps: RouteDeps): RouteDef[] {
       summary: "A visitor's view of their own ticket, by its unguessable status code.",
       tag: 'tickets',
       access: 'public',
+      hall: 'none',
       params: codeParams,
       handler: ({ params, res }) => {
         res.setHeader('Cache-Control', 'no-store');
@@ -76,6 +75,7 @@ export function ticketsRoutes(deps: RouteDeps): RouteDef[] {
       summary: 'The visitor rates their finished visit (1–5, optional comment), once.',
       tag: 'tickets',
       access: 'public',
+      hall: 'none',
       limiter: deps.limiters.issue,
       params: codeParams,
       body: z.strictObject({
@@ -99,6 +99,7 @@ export function ticketsRoutes(deps: RouteDeps): RouteDef[] {
       summary: 'The visitor leaves: cancels their own waiting or called ticket.',
       tag: 'tickets',
       access: 'public',
+      hall: 'none',
       params: codeParams,
       handler: async ({ params }) => {
         const done = await deps.queues.cancelByVisitor(params.code);
