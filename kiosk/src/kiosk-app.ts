@@ -301,7 +301,13 @@ export class KioskApp extends LitElement {
     }
     const { connection } = this._live;
     const { error } = this._flow;
-    const key = `${view}|${lang}|${priority}|${ticket?.id ?? ''}|${issuing}|${error}|${connection}`;
+    // The choices themselves are part of the screen: when a service closes or opens while the
+    // visitor listens, the list is read again from the start, so "choose" never takes an option
+    // other than the one just heard (counts and estimates changing do not restart it).
+    const choices = this._audioOptions()
+      .map((o) => JSON.stringify(o.choice))
+      .join(',');
+    const key = `${view}|${lang}|${priority}|${ticket?.id ?? ''}|${issuing}|${error}|${connection}|${choices}`;
     if (key === this._spokenScreen) return;
     const first = this._spokenScreen === '';
     this._spokenScreen = key;

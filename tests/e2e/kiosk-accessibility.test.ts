@@ -371,3 +371,69 @@ describe('audio guide when the ticket is refused', () => {
     expect(await page.locator('[data-testid="ticket-number"]').count()).toBe(0);
   });
 });
+
+describe('audio guide when the services change while the visitor listens', () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer({ distDir: inject('distDir') });
+  });
+  afterAll(async () => {
+    await server?.dispose();
+  });
+
+  /** A signed-in user's JSON command, as their page would send it. */
+  async function staff(role: 'clerk' | 'admin') {
+    const { username, password } = await server.addUser(role);
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+    return async (method: string, path: string, body: unknown = {}) => {
+      const res = await fetch(`${server.url}/api${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', cookie },
+        body: JSON.stringify(body),
+      });
+      expect(res.status, `${path}: ${await res.clone().text()}`).toBe(200);
+    };
+  }
+
+  it('when a service closes after the visitor heard another one, then the list is read again and "choose" takes the service just heard', async () => {
+    const admin = await staff('admin');
+    await admin('PATCH', '/halls/cankaya', { whenNoCounterOpen: 'refuse' });
+    const cashier = await staff('clerk');
+    await cashier('POST', '/counters/banko-1/open'); // vezne, mali-hizmetler
+    const licensing = await staff('clerk');
+    await licensing('POST', '/counters/banko-4/open'); // ruhsat, dilekce
+
+    const page = await newPage(PORTRAIT, true);
+    await openKiosk(server, page);
+    await page.getByRole('button', { name: 'Sesli yardım' }).tap();
+    const area = (await page.locator('kiosk-audio-guide').boundingBox())!;
+    const next = () => page.touchscreen.tap(area.x + area.width * 0.8, area.y + area.height * 0.1);
+    const choose = () =>
+      page.touchscreen.tap(area.x + area.width * 0.8, area.y + area.height * 0.9);
+    await expect.poll(() => lastSpoken(page)).toMatch(/seçenekten 1\. Vezne/);
+    await next();
+    await expect.poll(() => lastSpoken(page)).toMatch(/seçenekten 2\. Ruhsat/);
+    const ruhsat = await waiting(server, 'ruhsat');
+    const dilekce = await waiting(server, 'dilekce');
+
+    // The cashier closes: Vezne and Mali Hizmetler can no longer be chosen.
+    await cashier('POST', '/counters/banko-1/close');
+    await expect
+      .poll(() => lastSpoken(page))
+      .toMatch(/İşleminizi seçin\. \d+ seçenekten 1\. Ruhsat/);
+    await choose();
+
+    await expect
+      .poll(async () => (await spoken(page)).some((s) => s.text.includes('Biletiniz alındı')))
+      .toBe(true);
+    expect(await waiting(server, 'ruhsat')).toBe(ruhsat + 1);
+    expect(await waiting(server, 'dilekce')).toBe(dilekce);
+  });
+});
