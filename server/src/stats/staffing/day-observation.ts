@@ -5,8 +5,8 @@ import { HOURS, type DayArrivals } from './forecast.js';
 
 /** What the staffing plan reads of one past day. */
 export interface DayObservation extends DayArrivals {
-  /** Counter time per visit (first call to the end), per service: sum in seconds and count. */
-  hold: Record<string, { sum: number; count: number }>;
+  /** Counter time of each visit (first call to the end), seconds, per service. */
+  hold: Record<string, number[]>;
   /** Queue wait of the visits issued in each hour: sum in seconds and count. */
   waitSum: number[];
   waitCount: number[];
@@ -21,6 +21,9 @@ type RecordPart = Pick<
   TicketRecord,
   'hour' | 'serviceId' | 'waitMs' | 'firstCalledAt' | 'endedAt' | 'end'
 >;
+
+const HOUR_MS = 3_600_000;
+const QUARTER_MS = 900_000;
 
 const zeros = () => new Array<number>(HOURS).fill(0);
 
@@ -49,9 +52,7 @@ export function observeDay(
       r.endedAt !== null &&
       (r.end === 'completed' || r.end === 'transferred' || r.end === 'no-show')
     ) {
-      const h = (hold[r.serviceId] ??= { sum: 0, count: 0 });
-      h.sum += (r.endedAt - r.firstCalledAt) / 1000;
-      h.count += 1;
+      (hold[r.serviceId] ??= []).push((r.endedAt - r.firstCalledAt) / 1000);
     }
   }
   const openCounters = counterEvents && openCountersByHour(day, counterEvents, timeZone);
@@ -72,12 +73,19 @@ export function openCountersByHour(
   const midnight = Date.parse(`${day}T00:00:00Z`);
   const seconds = zeros();
   const add = (from: number, to: number) => {
-    // Wall-clock milliseconds since local midnight, so each hour is one bucket.
-    let a = clock.wall(from).getTime() - midnight;
-    const b = clock.wall(to).getTime() - midnight;
-    while (a < b) {
-      const h = Math.floor(a / 3_600_000);
-      const end = Math.min(b, (h + 1) * 3_600_000);
+    // Walk in real time, each slice to the bucket of its own wall-clock hour: when the clocks go
+    // back the repeated hour gets both of its real hours, when they go forward none is lost.
+    // A slice ends at the next wall-clock hour or quarter hour of real time (offsets change only
+    // on quarter hours), so no slice spans an offset change.
+    let a = from;
+    while (a < to) {
+      const sinceMidnight = clock.wall(a).getTime() - midnight;
+      const h = Math.floor(sinceMidnight / HOUR_MS);
+      const end = Math.min(
+        to,
+        a + (h + 1) * HOUR_MS - sinceMidnight,
+        (Math.floor(a / QUARTER_MS) + 1) * QUARTER_MS,
+      );
       if (h >= 0 && h < HOURS) seconds[h]! += (end - a) / 1000;
       a = end;
     }

@@ -8,6 +8,8 @@ import { forecastArrivals, HOURS } from './forecast.js';
 /** Past same weekdays scored by the back-test. */
 export const BACKTEST_WEEKS = 4;
 const DAY_MS = 86_400_000;
+/** A visit's counter time counts at most this many times its service's target time. */
+export const HOLD_CAP = 4;
 
 /** `day` moved by whole days (calendar arithmetic on `YYYY-MM-DD`). */
 export function addDays(day: string, days: number): string {
@@ -58,11 +60,16 @@ export function staffingPlan(input: StaffingInput): StaffingPlan {
   const services = [...input.services]
     .filter((s) => s.active || forecast.byService[s.id])
     .map((s) => {
+      // Each visit counts at most HOLD_CAP × the service's target time: one visit left open
+      // for hours (a clerk who forgot to end it) must not pull the mean of a hundred.
+      const cap = HOLD_CAP * s.targetMinutes * 60;
       let sum = 0;
       let samples = 0;
       for (const o of used) {
-        sum += o.hold[s.id]?.sum ?? 0;
-        samples += o.hold[s.id]?.count ?? 0;
+        for (const seconds of o.hold[s.id] ?? []) {
+          sum += Math.min(seconds, cap);
+          samples += 1;
+        }
       }
       const holdSeconds = samples ? sum / samples : s.targetMinutes * 60;
       return { serviceId: s.id, name: s.name, holdSeconds, samples };

@@ -36,6 +36,29 @@ describe('a past day as the staffing plan reads it', () => {
     expect(open[17]).toBe(0.5);
   });
 
+  it('when the clocks go back (Berlin), then the repeated hour keeps both of its real half hours', () => {
+    // 2026-10-25: 03:00 CEST becomes 02:00 CET (01:00 UTC). Open 02:30 CEST, closed 02:30 CET:
+    // one real hour, all of it in the wall-clock hour 02.
+    const events = [
+      ev('counter:opened', 'b1', Date.UTC(2026, 9, 25, 0, 30)),
+      ev('counter:closed', 'b1', Date.UTC(2026, 9, 25, 1, 30)),
+    ];
+    const open = openCountersByHour('2026-10-25', events, 'Europe/Berlin');
+    expect(open[2]).toBe(1);
+    expect(open.reduce((a, b) => a + b, 0)).toBe(1);
+  });
+
+  it('when the clocks go forward (Berlin), then the missing hour gets nothing', () => {
+    // 2026-03-29: 02:00 CET becomes 03:00 CEST (01:00 UTC). Open 01:30 CET, closed 03:30 CEST:
+    // one real hour, half in 01 and half in 03.
+    const events = [
+      ev('counter:opened', 'b1', Date.UTC(2026, 2, 29, 0, 30)),
+      ev('counter:closed', 'b1', Date.UTC(2026, 2, 29, 1, 30)),
+    ];
+    const open = openCountersByHour('2026-03-29', events, 'Europe/Berlin');
+    expect([open[1], open[2], open[3]]).toEqual([0.5, 0, 0.5]);
+  });
+
   it('when visits are folded, then arrivals, counter time and waits land in their issue hour', () => {
     const o = observeDay(
       DAY,
@@ -70,7 +93,7 @@ describe('a past day as the staffing plan reads it', () => {
     );
     expect(o.byService.vezne![9]).toBe(2);
     expect(o.byService.ruhsat![10]).toBe(1);
-    expect(o.hold).toEqual({ vezne: { sum: 360, count: 2 } });
+    expect(o.hold).toEqual({ vezne: [300, 60] });
     expect(o.waitSum[9]).toBe(240);
     expect(o.waitCount[9]).toBe(2);
     expect(o.waitCount[10]).toBe(0);

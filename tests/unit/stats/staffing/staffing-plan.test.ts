@@ -37,7 +37,7 @@ function observation(day: string, arrivals: number, open: number, waitMin: numbe
   return {
     day,
     byService: { vezne: hours },
-    hold: { vezne: { sum: arrivals * 300, count: arrivals } },
+    hold: { vezne: new Array<number>(arrivals).fill(300) },
     waitSum,
     waitCount,
     openCounters,
@@ -112,5 +112,24 @@ describe('the staffing plan of a day', () => {
     });
     expect(plan.hours[0]!.understaffed).toBe(false);
     expect(plan.missingDays).toHaveLength(3);
+  });
+
+  it('when one visit was left open for hours, then it counts as four times the service target', () => {
+    // 99 visits of 5 min and one left open 4 hours: a plain mean would say 7.4 min.
+    const day = '2026-12-01';
+    const o = observation(day, 100, 3, 2);
+    o.hold.vezne = [...new Array<number>(99).fill(300), 4 * 3600];
+    const plan = staffingPlan({
+      hallId: 'h',
+      timeZone: 'Europe/Istanbul',
+      date: '2026-12-08',
+      today: '2026-12-05',
+      targetWaitMinutes: 5,
+      services: [service('vezne', 5)],
+      counters: [1, 2, 3].map((n) => counter(n, ['vezne'])),
+      observations: new Map([[day, o]]),
+    });
+    // Capped at 4 × 5 min = 1200 s: (99 · 300 + 1200) / 100 = 309 s.
+    expect(plan.services[0]).toMatchObject({ holdSeconds: 309, samples: 100 });
   });
 });
