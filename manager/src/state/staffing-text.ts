@@ -1,5 +1,15 @@
 import type { Lang } from '../../../contract/domain.js';
 
+/** The forecast beside "same as last week", over the tested days that have a week before. */
+export interface NaiveComparison {
+  /** Tested days with the week before on record. */
+  days: number;
+  /** The forecast's error over those days, formatted. */
+  mae: string;
+  /** The naive forecast's error over the same days, formatted. */
+  naive: string;
+}
+
 /** Words of the staffing plan tab (Turkish first), kept beside its page logic. */
 const tr = {
   heading: 'Banko planlaması',
@@ -30,8 +40,9 @@ const tr = {
   legendOpen: 'Geçmişte açık banko (ort.)',
   legendArrivals: 'Beklenen ziyaretçi (sağ eksen)',
   legendUnderstaffed: 'Bekleme uzun, banko az',
-  chartSummary: (peakHour: string, needed: number, open: string) =>
-    `En çok banko gereken saat ${peakHour}: ${needed} banko; o saatte geçmişte ortalama ${open} banko açıktı.`,
+  chartSummary: (peakHour: string, needed: number, open: string | null) =>
+    `En çok banko gereken saat ${peakHour}: ${needed} banko` +
+    (open === null ? '.' : `; o saatte geçmişte ortalama ${open} banko açıktı.`),
   understaffedHeading: 'Banko az açıldığı için beklemenin uzadığı saatler',
   understaffedLine: (hour: string, wait: string, open: string, needed: string) =>
     `${hour}: ölçülen ortalama bekleme ${wait}; ortalama ${open} banko açıktı, plana göre ${needed} banko gerekirdi.`,
@@ -40,14 +51,18 @@ const tr = {
   shortLine: (hour: string, services: string, needed: number, have: number) =>
     `${hour}: salondaki bankolar yetmiyor — ${services} için hedef tutturulamaz; en az ${needed} banko gerekir, salonda ${have} banko var.`,
   backtestHeading: 'Tahmin ne kadar tutuyor?',
-  backtest: (days: number, mae: string, mape: string, naive: string | null) =>
+  backtest: (days: number, mae: string, mape: string, naive: NaiveComparison | null) =>
     `Son ${days} haftanın aynı günü, her biri kendinden önceki 8 haftadan tahmin edildi: tahmin saatte ortalama ${mae} ziyaretçi (%${mape}) saptı.` +
-    (naive === null ? '' : ` “Geçen haftanın aynısı” denseydi sapma ${naive} ziyaretçi olurdu.`),
+    (naive === null
+      ? ''
+      : naive.days === days
+        ? ` “Geçen haftanın aynısı” denseydi aynı ${days} günde sapma ${naive.naive} ziyaretçi olurdu.`
+        : ` Önceki haftası kayıtlı ${naive.days} günde tahmin ${naive.mae} ziyaretçi saptı; “geçen haftanın aynısı” denseydi bu günlerde sapma ${naive.naive} ziyaretçi olurdu.`),
   noBacktest: 'Tahmini sınamak için yeterli geçmiş yok (en az iki aynı gün gerekir).',
   methodHeading: 'Nasıl hesaplanıyor?',
   method: [
-    'Ziyaretçi tahmini: son 8 haftanın aynı gününden, her saat ve hizmet için en yüksek ve en düşük değer atılarak alınan ortalama. Ziyaretçisi olağan günün yarısından az olan günler (bayram, arife) ve kaydı olmayan günler hesaba katılmaz.',
-    'Gereken banko: Erlang C (M/M/c) kuyruk modeli; her hizmetin ölçülen banko süresi (çağrıdan ziyaretin bitişine) kullanılır. Bankoların baktığı hizmetler dikkate alınır: her hizmet grubuna, ona bakan açık bankolar yetmelidir.',
+    'Ziyaretçi tahmini: son 8 haftanın aynı gününden, her saat ve hizmet için en yüksek ve en düşük değer atılarak (en az 5 gün varsa) alınan ortalama. Ziyaretçisi olağan günün yarısından az olan günler (bayram, arife) ve kaydı olmayan günler hesaba katılmaz.',
+    'Gereken banko: Erlang C (M/M/c) kuyruk modeli; her hizmetin ölçülen banko süresi (çağrıdan ziyaretin bitişine) kullanılır; açık unutulan bir ziyaret ortalamayı şişirmesin diye her ziyaretin süresi en çok hizmetin hedef süresinin 4 katı sayılır. Bankoların baktığı hizmetler dikkate alınır: her hizmet grubuna, ona bakan açık bankolar yetmelidir.',
     'Her saat ayrı hesaplanır: önceki saatten kalan kuyruk hesaba girmez; yoğun bir saatin ardından gerçek bekleme plandakinden uzun olabilir.',
   ],
   daysUsed: (list: string) => `Kullanılan günler: ${list}.`,
@@ -89,7 +104,8 @@ const en: StaffingText = {
   legendArrivals: 'Expected visitors (right axis)',
   legendUnderstaffed: 'Long wait, too few counters',
   chartSummary: (peakHour, needed, open) =>
-    `The busiest hour is ${peakHour}: ${needed} counters needed; on past days ${open} were open on average.`,
+    `The busiest hour is ${peakHour}: ${needed} counters needed` +
+    (open === null ? '.' : `; on past days ${open} were open on average.`),
   understaffedHeading: 'Hours where waits were long because too few counters were open',
   understaffedLine: (hour, wait, open, needed) =>
     `${hour}: measured mean wait ${wait}; ${open} counters were open on average, the plan needs ${needed}.`,
@@ -100,12 +116,16 @@ const en: StaffingText = {
   backtestHeading: 'How good is the forecast?',
   backtest: (days, mae, mape, naive) =>
     `The same weekday of the last ${days} weeks, each forecast from the 8 weeks before it: the forecast was off by ${mae} visitors an hour on average (${mape}%).` +
-    (naive === null ? '' : ` “Same as last week” would have been off by ${naive}.`),
+    (naive === null
+      ? ''
+      : naive.days === days
+        ? ` On the same ${days} days, “same as last week” would have been off by ${naive.naive}.`
+        : ` On the ${naive.days === 1 ? 'one day' : `${naive.days} days`} whose week before is on record, the forecast was off by ${naive.mae} and “same as last week” would have been off by ${naive.naive}.`),
   noBacktest: 'Not enough history to test the forecast (at least two same weekdays are needed).',
   methodHeading: 'How it is calculated',
   method: [
-    'Visitor forecast: for each hour and service, the mean of the same weekday over the last 8 weeks, leaving out the highest and the lowest. Days with under half a normal day’s visitors (holidays, half days) and days without records are left out.',
-    'Counters needed: the Erlang C (M/M/c) queueing model with each service’s measured time at the counter (from the call to the end of the visit). Which services each counter covers is taken into account: every group of services must have enough open counters that cover it.',
+    'Visitor forecast: for each hour and service, the mean of the same weekday over the last 8 weeks, leaving out the highest and the lowest (when there are at least 5 days). Days with under half a normal day’s visitors (holidays, half days) and days without records are left out.',
+    'Counters needed: the Erlang C (M/M/c) queueing model with each service’s measured time at the counter (from the call to the end of the visit); so that a visit left open by mistake does not inflate the mean, each visit counts at most 4 times the service’s target time. Which services each counter covers is taken into account: every group of services must have enough open counters that cover it.',
     'Each hour is computed on its own: a queue left over from the hour before is not counted, so after a busy hour the real wait can be longer than planned.',
   ],
   daysUsed: (list) => `Days used: ${list}.`,

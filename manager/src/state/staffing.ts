@@ -112,11 +112,27 @@ export function backtestSentence(plan: StaffingPlan, lang: Lang): string {
   const t = staffingText(lang);
   const b = plan.backtest;
   if (b.mae === null || b.days.length === 0) return t.noBacktest;
+  // The naive forecast exists only for days whose week before is on record: both errors are
+  // taken over those days alone (each day's two errors are over the same hours).
+  const paired = b.days.filter((d) => d.naiveMae !== null);
+  const hours = paired.reduce((s, d) => s + d.hours, 0);
+  const naive =
+    hours === 0
+      ? null
+      : {
+          days: paired.length,
+          mae: formatDecimal(lang, paired.reduce((s, d) => s + d.mae * d.hours, 0) / hours, 1),
+          naive: formatDecimal(
+            lang,
+            paired.reduce((s, d) => s + d.naiveMae! * d.hours, 0) / hours,
+            1,
+          ),
+        };
   return t.backtest(
     b.days.length,
     formatDecimal(lang, b.mae, 1),
     formatDecimal(lang, (b.mape ?? 0) * 100, 1),
-    b.naiveMae === null ? null : formatDecimal(lang, b.naiveMae, 1),
+    naive,
   );
 }
 
@@ -172,6 +188,6 @@ export function chartSummary(plan: StaffingPlan, lang: Lang): string {
   return staffingText(lang).chartSummary(
     hourRange(peak.hour),
     peak.countersNeeded,
-    formatDecimal(lang, peak.actualOpenCounters, 1),
+    peak.actualOpenCounters === null ? null : formatDecimal(lang, peak.actualOpenCounters, 1),
   );
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { StaffingHour, StaffingPlan } from '../../../contract/staffing.js';
 import {
   backtestSentence,
+  chartSummary,
   hourRange,
   niceMax,
   parseTarget,
@@ -12,6 +13,7 @@ import {
   staffingUrl,
   understaffedLines,
 } from '../../../manager/src/state/staffing.js';
+import { staffingText } from '../../../manager/src/state/staffing-text.js';
 
 const hour = (h: number, over: Partial<StaffingHour> = {}): StaffingHour => ({
   hour: h,
@@ -107,11 +109,63 @@ describe('staffing plan tab', () => {
       },
     });
     expect(backtestSentence(withTest, 'tr')).toBe(
-      'Son 4 haftanın aynı günü, her biri kendinden önceki 8 haftadan tahmin edildi: tahmin saatte ortalama 3,9 ziyaretçi (%9,2) saptı. “Geçen haftanın aynısı” denseydi sapma 5,6 ziyaretçi olurdu.',
+      'Son 4 haftanın aynı günü, her biri kendinden önceki 8 haftadan tahmin edildi: tahmin saatte ortalama 3,9 ziyaretçi (%9,2) saptı. “Geçen haftanın aynısı” denseydi aynı 4 günde sapma 6 ziyaretçi olurdu.',
     );
     expect(backtestSentence(plan([]), 'tr')).toBe(
       'Tahmini sınamak için yeterli geçmiş yok (en az iki aynı gün gerekir).',
     );
+  });
+
+  it('when only some tested days have their week before, then both errors are over those days', () => {
+    // The reviewer's case: the easy day has a week before (forecast off by 5.7, naive by 1), the
+    // hard one has not (off by 20). Over all days the forecast is off by 12.8; the naive 1 must be
+    // set beside the forecast's 5.7 on the same day, not beside 12.8.
+    const p = plan([], {
+      backtest: {
+        days: [
+          { day: '2026-11-30', mae: 17 / 3, mape: 0.27, naiveMae: 1, hours: 1 },
+          { day: '2026-11-09', mae: 20, mape: 0.5, naiveMae: null, hours: 1 },
+        ],
+        mae: 38 / 3,
+        mape: 0.385,
+        naiveMae: 1,
+      },
+    });
+    expect(backtestSentence(p, 'tr')).toBe(
+      'Son 2 haftanın aynı günü, her biri kendinden önceki 8 haftadan tahmin edildi: tahmin saatte ortalama 12,7 ziyaretçi (%38,5) saptı. Önceki haftası kayıtlı 1 günde tahmin 5,7 ziyaretçi saptı; “geçen haftanın aynısı” denseydi bu günlerde sapma 1 ziyaretçi olurdu.',
+    );
+    expect(backtestSentence(p, 'en')).toBe(
+      'The same weekday of the last 2 weeks, each forecast from the 8 weeks before it: the forecast was off by 12.7 visitors an hour on average (38.5%). On the one day whose week before is on record, the forecast was off by 5.7 and “same as last week” would have been off by 1.',
+    );
+    // No tested day has its week before: no naive figure at all.
+    const none = plan([], {
+      backtest: { ...p.backtest, days: p.backtest.days.slice(1), mae: 20, naiveMae: null },
+    });
+    expect(backtestSentence(none, 'tr')).not.toContain('Geçen haftanın');
+    expect(backtestSentence(none, 'tr')).toMatch(/saptı\.$/);
+  });
+
+  it('when the counters open before are not recorded, then the chart sentence leaves them out', () => {
+    expect(chartSummary(plan([hour(12, { actualOpenCounters: null })]), 'tr')).toBe(
+      'En çok banko gereken saat 12:00–13:00: 6 banko.',
+    );
+    expect(chartSummary(plan([hour(12, { actualOpenCounters: null })]), 'en')).toBe(
+      'The busiest hour is 12:00–13:00: 6 counters needed.',
+    );
+    expect(chartSummary(plan([hour(12)]), 'tr')).toBe(
+      'En çok banko gereken saat 12:00–13:00: 6 banko; o saatte geçmişte ortalama 4,2 banko açıktı.',
+    );
+  });
+
+  it('when the method is explained, then it says the trimming needs five days and visits are capped', () => {
+    expect(staffingText('tr').method[0]).toContain(
+      'en yüksek ve en düşük değer atılarak (en az 5 gün varsa)',
+    );
+    expect(staffingText('en').method[0]).toContain(
+      'leaving out the highest and the lowest (when there are at least 5 days)',
+    );
+    expect(staffingText('tr').method[1]).toContain('hizmetin hedef süresinin 4 katı');
+    expect(staffingText('en').method[1]).toContain('4 times the service’s target time');
   });
 
   it('when the chart is drawn, then its axes reach the highest bar and visitor count', () => {

@@ -9,7 +9,10 @@ export const HISTORY_WEEKS = 8;
  * before it (`weeksBefore(day)` gives them, those with history) and compared hour by hour with
  * the visits it had. Errors are in visits per hour, over the hours where either side had
  * visits; MAPE over the hours that had visits. The naive forecast "the same day last week" is
- * scored beside it, so the manager sees whether the method earns its keep. A tested day that
+ * scored beside it, so the manager sees whether the method earns its keep. It exists only for
+ * the tested days whose week before is on record, so `naiveMae` is over those days alone and is
+ * to be set beside the method's error over the same days, not beside `mae`: each day's `mae`
+ * and `naiveMae` are over the same hours, and the page pairs them from `days`. A tested day that
  * is itself a holiday among its weeks is skipped: the plan is not meant for such days.
  */
 export function backtest(
