@@ -16,8 +16,16 @@ afterAll(async () => {
   await Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-/** tsc's diagnostics for `source` checked under one of the project's runtime configs. */
+/**
+ * tsc's diagnostics for `source` checked under one of the project's runtime configs, together
+ * with the folders that config checks: a package's types referencing another runtime's (as
+ * `@types/qrcode` references Node's) would let the probe through, as it would a real page.
+ */
 async function check(config: string, source: string): Promise<string> {
+  const own = JSON.parse(await readFile(path.join(root, config), 'utf8')) as {
+    include: string[];
+    compilerOptions: { paths?: Record<string, string[]> };
+  };
   const dir = await mkdtemp(path.join(tmpdir(), 'siramatik-tsconfig-'));
   temps.push(dir);
   await writeFile(path.join(dir, 'probe.ts'), source);
@@ -25,8 +33,19 @@ async function check(config: string, source: string): Promise<string> {
     path.join(dir, 'tsconfig.json'),
     JSON.stringify({
       extends: path.join(root, config),
-      compilerOptions: { typeRoots: [path.join(root, 'node_modules', '@types')] },
-      include: ['probe.ts'],
+      compilerOptions: {
+        typeRoots: [path.join(root, 'node_modules', '@types')],
+        // Paths in `paths` are relative to the config that sets them: restated from the root.
+        ...(own.compilerOptions.paths && {
+          paths: Object.fromEntries(
+            Object.entries(own.compilerOptions.paths).map(([k, v]) => [
+              k,
+              v.map((p) => path.join(root, p)),
+            ]),
+          ),
+        }),
+      },
+      include: ['probe.ts', ...own.include.map((folder) => path.join(root, folder))],
     }),
   );
   try {
