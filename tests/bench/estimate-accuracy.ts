@@ -78,7 +78,7 @@ function quickEstimates(events: RevEvent[], config: HallConfig, day: string): Ma
 }
 
 const pct = (n: number | null) => (n === null ? null : Math.round(n * 1000) / 10);
-const min1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
+const min1 = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100);
 
 function figures(id: string, label: string, a: EstimateAccuracy, target: boolean): Figure[] {
   return [

@@ -224,7 +224,7 @@ describe('serviceQueues', () => {
         oldestQueuedAt: at(3),
         // The forecast: c2 calls the three ahead at 6, 10.5 and 15 (30 s walk + 4 min each),
         // then the newcomer at 19.5, 13.5 min from now; three visits ahead make it a range.
-        estimate: { kind: 'range', minutes: 14, min: 9, max: 18 },
+        estimate: { kind: 'range', minutes: 14, min: 8, max: 19 },
         refusesTickets: false,
       },
       {
@@ -275,7 +275,7 @@ describe('serviceQueues', () => {
       oldestQueuedAt: at(3),
       // The first ticket's visit is still ahead (called at 4, done about 9), then the one
       // waiting (to 13.5): 8.5 min from now, not the 4 the first formula promised.
-      estimate: { kind: 'range', minutes: 9, min: 6, max: 11 },
+      estimate: { kind: 'range', minutes: 9, min: 5, max: 12 },
       refusesTickets: false,
     });
   });
