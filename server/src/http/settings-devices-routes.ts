@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { DisplaySigns, PairedDevice } from '../../../contract/settings.js';
-import { hallOf } from '../auth/actor.js';
 import { newSecret, sha256Hex } from '../auth/secrets.js';
 import type { ConfigData, DeviceRecord } from '../config/config-data.js';
 import type { RouteDeps } from './deps.js';
@@ -125,9 +124,8 @@ export function settingsDevicesRoutes(deps: RouteDeps): RouteDef[] {
       tag: 'settings',
       access: 'admin',
       hall: 'own',
-      handler: ({ actor }) => {
+      handler: ({ hall: { hallId } }) => {
         const data = deps.config.read();
-        const hallId = hallOf(actor);
         return {
           counters: data.counters
             .filter((c) => c.hallId === hallId)
