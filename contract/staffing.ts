@@ -60,7 +60,10 @@ export interface StaffingBacktest {
   /** Over all the days' hours together; null with no day to test. */
   mae: number | null;
   mape: number | null;
+  /** "As on the same day last week", over the days whose week before is on record only. */
   naiveMae: number | null;
+  /** The forecast's error over those same days and hours: the figure to compare with naiveMae. */
+  comparedMae: number | null;
 }
 
 export interface StaffingPlan {

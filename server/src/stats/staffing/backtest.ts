@@ -25,6 +25,8 @@ export function backtest(
   let pctSum = 0;
   let pctCount = 0;
   let naiveSum = 0;
+  /** The method's error over the same hours as the naive one, so the two compare. */
+  let sameDaysAbs = 0;
   let naiveCount = 0;
   for (const day of tested) {
     const before = weeksBefore(day.day);
@@ -64,6 +66,7 @@ export function backtest(
     pctCount += dayPctN;
     if (naive) {
       naiveSum += dayNaive;
+      sameDaysAbs += dayAbs;
       naiveCount += hours;
     }
   }
@@ -72,5 +75,6 @@ export function backtest(
     mae: count ? absSum / count : null,
     mape: pctCount ? pctSum / pctCount : null,
     naiveMae: naiveCount ? naiveSum / naiveCount : null,
+    comparedMae: naiveCount ? sameDaysAbs / naiveCount : null,
   };
 }

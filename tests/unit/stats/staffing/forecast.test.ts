@@ -104,6 +104,22 @@ describe('back-test', () => {
     expect(r.naiveMae).toBeNull();
   });
 
+  it('when only some tested days have their week before, then the forecast error to compare with the naive one is over those days only', () => {
+    // Day A (with last week): forecast (6+4)/2 = 5 vs 5 → error 0; naive 6 vs 5 → 1.
+    // Day B (no last week): forecast 20 vs 40 → error 20, no naive forecast.
+    const a = day('2026-11-30', { 9: 5 });
+    const b = day('2026-11-23', { 9: 40 });
+    const before: Record<string, DayArrivals[]> = {
+      '2026-11-30': [day('2026-11-23', { 9: 6 }), day('2026-11-16', { 9: 4 })],
+      '2026-11-23': [day('2026-11-09', { 9: 20 })],
+    };
+    const r = backtest([a, b], (d) => before[d] ?? []);
+    expect(r.mae).toBe(10);
+    expect(r.naiveMae).toBe(1);
+    // The figure beside the naive one: 0, not the 10 of all days (which made the method look worse).
+    expect(r.comparedMae).toBe(0);
+  });
+
   it('when the tested day is a holiday or has no weeks before, then it is skipped', () => {
     const holiday = day('2026-11-30', { 9: 1 });
     const r = backtest([holiday, day('2026-11-23', { 9: 9 })], (d) =>
