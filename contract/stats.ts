@@ -3,8 +3,21 @@
  * null when there is nothing to divide.
  */
 
-export type GroupBy =
-  'day' | 'hour' | 'weekday' | 'weekday-hour' | 'service' | 'counter' | 'clerk' | 'none';
+/** Every grouping `GET /api/stats` accepts. */
+export const GROUP_BY = [
+  'day',
+  'hour',
+  'weekday',
+  'weekday-hour',
+  'service',
+  'counter',
+  'clerk',
+  'none',
+] as const;
+export type GroupBy = (typeof GROUP_BY)[number];
+
+/** The longest range one statistics request may cover: a year and a bit, for year-on-year reports. */
+export const MAX_RANGE_DAYS = 400;
 
 /**
  * The CSV export's `dialect`: `rfc4180` (the default) has `,` between fields and `.` decimals,

@@ -1,3 +1,5 @@
+import { MAX_RANGE_DAYS } from '../../../contract/stats.js';
+
 /** A range of local calendar days of the hall, both ends included, written `YYYY-MM-DD`. */
 export interface DayRange {
   from: string;
@@ -7,8 +9,8 @@ export interface DayRange {
 export const QUICK_PICKS = ['today', 'yesterday', 'this-week', 'this-month', 'last-month'] as const;
 export type QuickPick = (typeof QUICK_PICKS)[number];
 
-/** The server refuses longer ranges (`MAX_RANGE_DAYS` in the stats routes). */
-export const MAX_RANGE_DAYS = 400;
+/** The server refuses longer ranges: one limit, in the contract. */
+export { MAX_RANGE_DAYS };
 
 const DAY_MS = 86_400_000;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type {
   Counter,
   CounterCoverage,
@@ -7,11 +8,30 @@ import type {
   Service,
 } from '../../../contract/domain.js';
 import type { PrinterTransportKind } from '../../../contract/settings.js';
+import {
+  counterCreateBody,
+  devicePatchBody,
+  hallPatchBody,
+  normalisePrefix,
+  normaliseUsername,
+  printerAddressProblem,
+  printerCreateBody,
+  serviceCreateBody,
+  userCreateBody,
+} from '../../../contract/settings-schemas.js';
+
+export {
+  normalisePrefix,
+  normaliseUsername,
+  USERNAME,
+} from '../../../contract/settings-schemas.js';
 
 /**
- * Checks the settings forms run before sending, for quick feedback. They follow the server's
- * rules (`server/src/http/settings-*.ts`); the server checks again and its answer, naming the
- * field, is always shown too.
+ * Checks the settings forms run before sending, for quick feedback: the server's own request
+ * schemas (`contract/settings-schemas.ts`), with zod's issues said as the form's problems. Rules
+ * that need the hall's other records (a prefix or number taken) are checked here against the
+ * lists the form has; the server checks everything again and its answer, naming the field, is
+ * always shown too.
  */
 export type Problem =
   | 'required'
@@ -29,29 +49,57 @@ export type Problem =
   | 'tcp-address'
   | 'device-address'
   | 'none-address'
-  | 'control-characters';
+  | 'control-characters'
+  | 'invalid';
 
 /** Field path (as the server names it, `name.tr`, `services.0.weight`) → what is wrong. */
 export type Problems = Record<string, Problem>;
 
-const CONTROL = /[\p{Cc}\p{Cf}]/u;
+/** What a failed format, custom or size check means on a field (`*` stands for a list index). */
+const FIELD_PROBLEM: Record<string, Problem> = {
+  prefix: 'prefix-format',
+  username: 'username-format',
+  timeZone: 'time-zone',
+  services: 'no-services',
+  'services.*.weight': 'weight-range',
+};
 
-function text(out: Problems, field: string, value: string, max: number): void {
-  const v = value.trim();
-  if (v.length === 0) out[field] = 'required';
-  else if (v.length > max) out[field] = 'too-long';
-  else if (CONTROL.test(v)) out[field] = 'control-characters';
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let v = value;
+  for (const key of path) v = v !== null && typeof v === 'object' ? (v as never)[key] : undefined;
+  return v;
 }
 
-function wholeNumber(out: Problems, field: string, value: number, min: number, max: number) {
-  if (!Number.isFinite(value)) out[field] = 'required';
-  else if (!Number.isInteger(value)) out[field] = 'whole-number';
-  else if (value < min || value > max) out[field] = 'out-of-range';
+function problemOf(issue: z.core.$ZodIssue, value: unknown, field: string): Problem {
+  const blank =
+    value === undefined ||
+    value === null ||
+    Number.isNaN(value) ||
+    (typeof value === 'string' && value.trim() === '');
+  if (blank) return 'required';
+  if (issue.code === 'too_big' && issue.origin === 'string' && !FIELD_PROBLEM[field])
+    return 'too-long';
+  if (issue.code === 'invalid_type' && issue.expected === 'int') return 'whole-number';
+  const special = FIELD_PROBLEM[field.replace(/\.\d+(?=\.|$)/g, '.*')];
+  if (special) return special;
+  if (issue.code === 'invalid_format' && issue.message === 'no control characters')
+    return 'control-characters';
+  if (issue.code === 'too_small' || issue.code === 'too_big') return 'out-of-range';
+  return 'invalid';
 }
 
-/** Upper-cases a prefix the Turkish way (`i` → `İ`), so `i` is accepted as typed. */
-export function normalisePrefix(prefix: string): string {
-  return prefix.trim().normalize('NFC').toLocaleUpperCase('tr-TR');
+/**
+ * Runs a request schema on what a form would send: each field the schema refuses, with the
+ * first thing wrong with it. A problem of the whole body (no field) is named `''`.
+ */
+export function schemaProblems(schema: z.ZodType, value: unknown): Problems {
+  const result = schema.safeParse(value);
+  const out: Problems = {};
+  for (const issue of result.error?.issues ?? []) {
+    const field = issue.path.map(String).join('.');
+    out[field] ??= problemOf(issue, valueAt(value, issue.path), field);
+  }
+  return out;
 }
 
 export interface ServiceDraft {
@@ -67,14 +115,15 @@ export function serviceProblems(
   services: Service[],
   editingId: string | null,
 ): Problems {
-  const out: Problems = {};
-  text(out, 'name.tr', d.nameTr, 60);
-  text(out, 'name.en', d.nameEn, 60);
   const prefix = normalisePrefix(d.prefix);
-  if (!/^[A-ZÇĞİÖŞÜ]{1,2}$/u.test(prefix)) out.prefix = prefix ? 'prefix-format' : 'required';
-  else if (services.some((s) => s.id !== editingId && s.prefix === prefix))
+  const out = schemaProblems(serviceCreateBody, {
+    name: { tr: d.nameTr, en: d.nameEn },
+    prefix,
+    targetMinutes: d.targetMinutes,
+    active: d.active,
+  });
+  if (!out.prefix && services.some((s) => s.id !== editingId && s.prefix === prefix))
     out.prefix = 'prefix-taken';
-  wholeNumber(out, 'targetMinutes', d.targetMinutes, 1, 120);
   return out;
 }
 
@@ -89,19 +138,15 @@ export function counterProblems(
   counters: Counter[],
   editingId: string | null,
 ): Problems {
-  const out: Problems = {};
-  wholeNumber(out, 'number', d.number, 1, 999);
+  const out = schemaProblems(counterCreateBody, {
+    number: d.number,
+    name: d.name,
+    services: d.services.map((s) => ({ serviceId: s.serviceId, weight: s.weight })),
+  });
   if (!out.number && counters.some((c) => c.id !== editingId && c.number === d.number))
     out.number = 'number-taken';
-  text(out, 'name', d.name, 60);
-  if (d.services.length === 0) out.services = 'no-services';
-  d.services.forEach((s, i) => {
-    if (!(s.weight >= 0.1 && s.weight <= 10)) out[`services.${i}.weight`] = 'weight-range';
-  });
   return out;
 }
-
-export const USERNAME = /^[a-z0-9._-]{2,32}$/;
 
 export interface UserDraft {
   username: string;
@@ -109,25 +154,15 @@ export interface UserDraft {
   role: Role;
 }
 
-/** The user name as the server stores it: trimmed and lower-cased the Turkish way. */
-export function normaliseUsername(username: string): string {
-  return username.trim().toLocaleLowerCase('tr-TR');
-}
-
 export function userProblems(d: UserDraft, usernames: string[]): Problems {
-  const out: Problems = {};
-  const name = normaliseUsername(d.username);
-  if (!name) out.username = 'required';
-  else if (!USERNAME.test(name)) out.username = 'username-format';
-  else if (usernames.includes(name)) out.username = 'username-taken';
-  text(out, 'displayName', d.displayName, 60);
+  const out = schemaProblems(userCreateBody, d);
+  if (!out.username && usernames.includes(normaliseUsername(d.username)))
+    out.username = 'username-taken';
   return out;
 }
 
 export function deviceProblems(d: { name: string }): Problems {
-  const out: Problems = {};
-  text(out, 'name', d.name, 60);
-  return out;
+  return schemaProblems(devicePatchBody, { name: d.name });
 }
 
 export interface PrinterDraft {
@@ -138,25 +173,18 @@ export interface PrinterDraft {
   codePage: number;
 }
 
-const TCP_ADDRESS =
-  /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?)(?::(\d{1,5}))?$/;
+const ADDRESS_PROBLEM: Record<PrinterTransportKind, Problem> = {
+  tcp: 'tcp-address',
+  device: 'device-address',
+  none: 'none-address',
+};
 
 export function printerProblems(d: PrinterDraft): Problems {
-  const out: Problems = {};
-  text(out, 'name', d.name, 60);
-  const a = d.address.trim();
-  if (d.transport === 'none' && a !== '') out.address = 'none-address';
-  if (d.transport === 'tcp') {
-    const m = TCP_ADDRESS.exec(a);
-    const port = m?.[1] === undefined ? 9100 : Number(m[1]);
-    if (!m || port < 1 || port > 65_535) out.address = a ? 'tcp-address' : 'required';
-  }
-  if (d.transport === 'device') {
-    const clean =
-      /^\/dev\/[A-Za-z0-9._/-]+$/.test(a) && !a.endsWith('/') && !/\/\.\.?(\/|$)/.test(a);
-    if (!clean) out.address = a ? 'device-address' : 'required';
-  }
-  wholeNumber(out, 'codePage', d.codePage, 0, 255);
+  const { name, transport, address, paperWidth, codePage } = d;
+  const out = schemaProblems(printerCreateBody, { name, transport, address, paperWidth, codePage });
+  const a = address.trim();
+  if (!out.address && !out.transport && printerAddressProblem({ transport, address: a }) !== null)
+    out.address = a === '' ? 'required' : ADDRESS_PROBLEM[transport];
   return out;
 }
 
@@ -170,27 +198,16 @@ export type HallDraft = Pick<
   | 'noteRetentionDays'
 > & { whenNoCounterOpen: NoCounterPolicy };
 
-/** An IANA zone name the browser knows (`Europe/Istanbul`). */
-export function isTimeZone(name: string): boolean {
-  if (!/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(name)) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export function hallProblems(d: HallDraft): Problems {
-  const out: Problems = {};
-  text(out, 'name', d.name, 80);
-  if (!d.timeZone.trim()) out.timeZone = 'required';
-  else if (!isTimeZone(d.timeZone.trim())) out.timeZone = 'time-zone';
-  wholeNumber(out, 'priorityRatio', d.priorityRatio, 0, 10);
-  wholeNumber(out, 'escalationMinutes', d.escalationMinutes, 1, 240);
-  wholeNumber(out, 'noShowGraceMinutes', d.noShowGraceMinutes, 0, 60);
-  wholeNumber(out, 'noteRetentionDays', d.noteRetentionDays, 1, 3650);
-  return out;
+  return schemaProblems(hallPatchBody, {
+    name: d.name,
+    timeZone: d.timeZone,
+    priorityRatio: d.priorityRatio,
+    escalationMinutes: d.escalationMinutes,
+    noShowGraceMinutes: d.noShowGraceMinutes,
+    noteRetentionDays: d.noteRetentionDays,
+    whenNoCounterOpen: d.whenNoCounterOpen,
+  });
 }
 
 /** Only the fields that differ from `before`: what a PATCH sends. */

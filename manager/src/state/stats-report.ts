@@ -8,17 +8,6 @@ export type {
   StatsReport,
 } from '../../../contract/stats.js';
 
-/** The groupings the statistics page offers, in menu order. */
-export const GROUP_BY = [
-  'day',
-  'hour',
-  'weekday',
-  'service',
-  'counter',
-  'clerk',
-  'none',
-] as const satisfies readonly GroupBy[];
-
 /** `/api/stats?from=…&to=…&groupBy=…` */
 export function statsUrl(range: { from: string; to: string }, groupBy: GroupBy): string {
   const q = new URLSearchParams({ from: range.from, to: range.to, groupBy });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { id } from '../../../contract/settings-schemas.js';
 
-/** Ids in config: lower-case slugs or uuids. */
-export const id = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'expected an id');
+/** Ids in config: lower-case slugs or uuids (one definition, in contract/). */
+export { id };
 /** A ticket number as printed (`V012`, `İ004`); case-insensitive. */
 export const ticketNumber = z
   .string()

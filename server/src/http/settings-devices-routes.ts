@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { DisplaySigns, PairedDevice } from '../../../contract/settings.js';
+import { deviceCreateBody, devicePatchBody } from '../../../contract/settings-schemas.js';
 import { newSecret, sha256Hex } from '../auth/secrets.js';
 import type { ConfigData, DeviceRecord } from '../config/config-data.js';
 import type { RouteDeps } from './deps.js';
@@ -11,9 +12,6 @@ import {
   describeChanges,
   deviceView,
   findInHall,
-  label,
-  notEmpty,
-  NOTHING_TO_CHANGE,
   refuse,
 } from './settings-support.js';
 
@@ -49,12 +47,7 @@ export function settingsDevicesRoutes(deps: RouteDeps): RouteDef[] {
       access: 'admin',
       hall: 'own',
       status: 201,
-      body: z.strictObject({
-        kind: z.enum(['kiosk', 'display']),
-        name: label(60),
-        printerId: id.nullable().optional(),
-        signCounterId: id.nullable().optional(),
-      }),
+      body: deviceCreateBody,
       handler: ({ body, actor }) => {
         const key = newSecret(24);
         return changeSettings(deps, actor, 'device.create', (draft, hallId) => {
@@ -91,10 +84,7 @@ export function settingsDevicesRoutes(deps: RouteDeps): RouteDef[] {
       access: 'admin',
       hall: 'own',
       params: deviceParams,
-      body: z
-        .strictObject({ name: label(60), printerId: id.nullable(), signCounterId: id.nullable() })
-        .partial()
-        .refine(notEmpty, NOTHING_TO_CHANGE),
+      body: devicePatchBody,
       handler: async ({ params, body, actor }) => {
         let signChanged = false;
         const done = await changeSettings(deps, actor, 'device.update', (draft, hallId) => {

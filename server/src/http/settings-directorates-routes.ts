@@ -2,25 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Directorate } from '../../../contract/domain.js';
 import type { DirectorateChoice } from '../../../contract/settings.js';
+import { directorateCreateBody, directoratePatchBody } from '../../../contract/settings-schemas.js';
 import type { ConfigData } from '../config/config-data.js';
 import { directoratesOf, materialiseDirectorates } from '../config/directorates.js';
 import { ok } from '../domain/index.js';
 import type { RouteDeps } from './deps.js';
 import { route, type RouteDef } from './route.js';
 import { hallParams, id } from './schemas.js';
-import {
-  changeSettings,
-  findInHall,
-  label,
-  notEmpty,
-  NOTHING_TO_CHANGE,
-  refuse,
-} from './settings-support.js';
+import { changeSettings, findInHall, refuse } from './settings-support.js';
 
-const directorateFields = {
-  name: z.strictObject({ tr: label(60), en: label(60).optional() }),
-  active: z.boolean(),
-};
 const directorateParams = z.strictObject({ directorateId: id });
 
 /** Two directorates of a hall never share a Turkish name: a clerk could not tell them apart. */
@@ -82,10 +72,7 @@ export function settingsDirectoratesRoutes(deps: RouteDeps): RouteDef[] {
       access: 'admin',
       hall: 'own',
       status: 201,
-      body: z.strictObject({
-        ...directorateFields,
-        active: directorateFields.active.default(true),
-      }),
+      body: directorateCreateBody,
       handler: ({ body, actor }) =>
         changeSettings(deps, actor, 'directorate.create', (draft, hallId) => {
           const list = materialiseDirectorates(draft, hallId);
@@ -107,7 +94,7 @@ export function settingsDirectoratesRoutes(deps: RouteDeps): RouteDef[] {
       access: 'admin',
       hall: 'own',
       params: directorateParams,
-      body: z.strictObject(directorateFields).partial().refine(notEmpty, NOTHING_TO_CHANGE),
+      body: directoratePatchBody,
       handler: ({ params, body, actor }) =>
         changeSettings(deps, actor, 'directorate.update', (draft, hallId) => {
           const list = materialiseDirectorates(draft, hallId);

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
-import path from 'node:path';
 import { z } from 'zod';
+import {
+  printerAddressProblem,
+  printerCreateBody,
+  printerPatchBody,
+} from '../../../contract/settings-schemas.js';
 import type { PrinterRecord } from '../config/config-data.js';
 import { fail, type Result } from '../domain/index.js';
 import {
@@ -18,45 +22,13 @@ import {
   changeSettings,
   describeChanges,
   findInHall,
-  label,
-  notEmpty,
-  NOTHING_TO_CHANGE,
   printerView,
   refuse,
 } from './settings-support.js';
 
 const printerParams = z.strictObject({ printerId: id });
 
-const printerFields = {
-  name: label(60),
-  transport: z.enum(['tcp', 'device', 'none']),
-  address: z.string().trim().max(255),
-  paperWidth: z.union([z.literal(58), z.literal(80)]),
-  codePage: z.number().int().min(0).max(255),
-};
 const PRINTER_KEYS = ['name', 'transport', 'address', 'paperWidth', 'codePage'] as const;
-
-const TCP_ADDRESS =
-  /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?)(?::(\d{1,5}))?$/;
-
-/** Why an address does not fit its transport, or null when it does. */
-export function addressProblem(p: Pick<PrinterRecord, 'transport' | 'address'>): string | null {
-  switch (p.transport) {
-    case 'none':
-      return p.address === '' ? null : 'leave the address empty for a printer without transport';
-    case 'tcp': {
-      const m = TCP_ADDRESS.exec(p.address);
-      if (!m) return 'expected host or host:port, e.g. 192.168.1.50:9100';
-      const port = m[1] === undefined ? 9100 : Number(m[1]);
-      return port >= 1 && port <= 65_535 ? null : 'the port must be 1–65535';
-    }
-    case 'device': {
-      const a = p.address;
-      const clean = /^\/dev\/[A-Za-z0-9._/-]+$/.test(a) && path.posix.normalize(a) === a;
-      return clean && !a.endsWith('/') ? null : 'expected a device path such as /dev/usb/lp0';
-    }
-  }
-}
 
 /**
  * Why the server may not send a printer's bytes to this address, or null (the rule is in
@@ -68,7 +40,7 @@ async function reachProblem(
   print: PrintService,
   p: Pick<PrinterRecord, 'transport' | 'address'>,
 ): Promise<Result<never> | null> {
-  if (addressProblem(p) !== null) return null;
+  if (printerAddressProblem(p) !== null) return null;
   const refuse = (why: string) => fail('validation', `address: ${why}.`, 'address');
   if (p.transport === 'tcp') {
     const { host, port } = parseTcpAddress(p.address);
@@ -88,7 +60,7 @@ async function reachProblem(
 }
 
 function checkPrinter(p: PrinterRecord): void {
-  const problem = addressProblem(p);
+  const problem = printerAddressProblem(p);
   if (problem) refuse('validation', `address: ${problem}.`, 'address');
 }
 
@@ -102,7 +74,7 @@ export function settingsPrintersRoutes(deps: RouteDeps): RouteDef[] {
       access: 'admin',
       hall: 'own',
       status: 201,
-      body: z.strictObject(printerFields),
+      body: printerCreateBody,
       handler: async ({ body, actor }) => {
         const problem = await reachProblem(deps.print, body);
         if (problem) return problem;
@@ -125,7 +97,7 @@ export function settingsPrintersRoutes(deps: RouteDeps): RouteDef[] {
       access: 'admin',
       hall: 'own',
       params: printerParams,
-      body: z.strictObject(printerFields).partial().refine(notEmpty, NOTHING_TO_CHANGE),
+      body: printerPatchBody,
       handler: async ({ params, body, actor }) => {
         const current = deps.config.read().printers.find((p) => p.id === params.printerId);
         // Renaming a printer saved before this rule existed is fine; where it prints is checked.

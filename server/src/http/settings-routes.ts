@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Hall } from '../../../contract/domain.js';
 import type { AuditEntryView, SettingsView } from '../../../contract/settings.js';
+import { canonicalTimeZone, hallPatchBody } from '../../../contract/settings-schemas.js';
 import { directoratesOf } from '../config/directorates.js';
 import { fail, localDay, ok } from '../domain/index.js';
 import { auditTargets } from './audit-targets.js';
@@ -15,47 +16,12 @@ import {
   changeSettings,
   describeChanges,
   hallWithDefaults,
-  label,
-  notEmpty,
-  NOTHING_TO_CHANGE,
   printerView,
   refuse,
   userView,
   deviceView,
 } from './settings-support.js';
 import { settingsUsersRoutes } from './settings-users-routes.js';
-
-/** The canonical IANA name of a time zone (`europe/istanbul` → `Europe/Istanbul`), or null. */
-export function canonicalTimeZone(name: string): string | null {
-  // Names only: offsets such as "+03:00" are not IANA zones (and newer Node versions accept them).
-  if (!/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(name)) return null;
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
-  } catch {
-    return null;
-  }
-}
-
-const int = (min: number, max: number) => z.number().int().min(min).max(max);
-
-const hallPatch = z
-  .strictObject({
-    name: label(80).optional(),
-    timeZone: z
-      .string()
-      .trim()
-      .refine(
-        (s) => canonicalTimeZone(s) !== null,
-        'expected an IANA time zone such as Europe/Istanbul',
-      )
-      .optional(),
-    priorityRatio: int(0, 10).optional(),
-    escalationMinutes: int(1, 240).optional(),
-    noShowGraceMinutes: int(0, 60).optional(),
-    noteRetentionDays: int(1, 3650).optional(),
-    whenNoCounterOpen: z.enum(['issue', 'refuse']).optional(),
-  })
-  .refine(notEmpty, NOTHING_TO_CHANGE);
 
 const HALL_FIELDS = [
   'name',
@@ -114,7 +80,7 @@ export function hallSettingsRoutes(deps: RouteDeps): RouteDef[] {
       access: 'admin',
       hall: 'path',
       params: hallParams,
-      body: hallPatch,
+      body: hallPatchBody,
       handler: async ({ params, body, actor }) => {
         const patch = { ...body };
         if (patch.timeZone !== undefined) patch.timeZone = canonicalTimeZone(patch.timeZone)!;

@@ -1,49 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Counter, Service } from '../../../contract/domain.js';
+import {
+  counterCreateBody,
+  counterPatchBody,
+  serviceCreateBody,
+  servicePatchBody,
+} from '../../../contract/settings-schemas.js';
 import type { ConfigData } from '../config/config-data.js';
 import type { RouteDeps } from './deps.js';
 import { route, type RouteDef } from './route.js';
 import { counterParams, id } from './schemas.js';
-import {
-  changeSettings,
-  describeChanges,
-  findInHall,
-  label,
-  notEmpty,
-  NOTHING_TO_CHANGE,
-  refuse,
-  show,
-} from './settings-support.js';
+import { changeSettings, describeChanges, findInHall, refuse, show } from './settings-support.js';
 
-/** One or two capital letters, Turkish ones included (`İ` gives `İ004`). */
-const prefix = z
-  .string()
-  .trim()
-  .normalize('NFC')
-  .regex(/^[A-ZÇĞİÖŞÜ]{1,2}$/u, 'expected one or two capital letters (A–Z, Ç, Ğ, İ, Ö, Ş, Ü)');
-
-const serviceFields = {
-  name: z.strictObject({ tr: label(60), en: label(60) }),
-  prefix,
-  targetMinutes: z.number().int().min(1).max(120),
-  active: z.boolean(),
-};
 const SERVICE_KEYS = ['name', 'prefix', 'targetMinutes', 'active'] as const;
 
-const coverage = z
-  .array(z.strictObject({ serviceId: id, weight: z.number().min(0.1).max(10) }))
-  .min(1, 'a counter covers at least one service')
-  .max(50)
-  .refine(
-    (list) => new Set(list.map((c) => c.serviceId)).size === list.length,
-    'each service at most once',
-  );
-const counterFields = {
-  number: z.number().int().min(1).max(999),
-  name: label(60),
-  services: coverage,
-};
 const COUNTER_KEYS = ['number', 'name', 'services'] as const;
 
 const serviceParams = z.strictObject({ serviceId: id });
@@ -109,7 +80,7 @@ export function settingsServicesRoutes(deps: RouteDeps): RouteDef[] {
       access: 'admin',
       hall: 'own',
       status: 201,
-      body: z.strictObject({ ...serviceFields, active: serviceFields.active.default(true) }),
+      body: serviceCreateBody,
       handler: ({ body, actor }) =>
         changeSettings(deps, actor, 'service.create', (draft, hallId) => {
           const service: Service = { id: randomUUID(), hallId, ...body };
@@ -129,7 +100,7 @@ export function settingsServicesRoutes(deps: RouteDeps): RouteDef[] {
       access: 'admin',
       hall: 'own',
       params: serviceParams,
-      body: z.strictObject(serviceFields).partial().refine(notEmpty, NOTHING_TO_CHANGE),
+      body: servicePatchBody,
       handler: ({ params, body, actor }) =>
         changeSettings(deps, actor, 'service.update', (draft, hallId) => {
           const service = findInHall(
@@ -155,7 +126,7 @@ export function settingsServicesRoutes(deps: RouteDeps): RouteDef[] {
       access: 'admin',
       hall: 'own',
       status: 201,
-      body: z.strictObject(counterFields),
+      body: counterCreateBody,
       handler: ({ body, actor }) =>
         changeSettings(deps, actor, 'counter.create', (draft, hallId) => {
           const counter: Counter = { id: randomUUID(), hallId, ...body };
@@ -176,7 +147,7 @@ export function settingsServicesRoutes(deps: RouteDeps): RouteDef[] {
       access: 'admin',
       hall: 'own',
       params: counterParams,
-      body: z.strictObject(counterFields).partial().refine(notEmpty, NOTHING_TO_CHANGE),
+      body: counterPatchBody,
       handler: ({ params, body, actor }) =>
         changeSettings(deps, actor, 'counter.update', (draft, hallId) => {
           const counter = findInHall(

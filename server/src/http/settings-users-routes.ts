@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { UserWithPassword } from '../../../contract/settings.js';
+import { userCreateBody, userPatchBody } from '../../../contract/settings-schemas.js';
 import type { Actor } from '../auth/actor.js';
 import { hashPassword, newPassword } from '../auth/secrets.js';
-import { normaliseUsername, USERNAME } from '../auth/users.js';
 import type { UserRecord } from '../config/config-data.js';
 import { fail } from '../domain/index.js';
 import type { RouteDeps } from './deps.js';
@@ -14,20 +14,10 @@ import {
   changeSettings,
   describeChanges,
   findInHall,
-  label,
-  notEmpty,
-  NOTHING_TO_CHANGE,
   refuse,
   userView,
 } from './settings-support.js';
 
-const role = z.enum(['clerk', 'manager', 'admin']);
-const username = z
-  .string()
-  .trim()
-  .max(32)
-  .transform(normaliseUsername)
-  .pipe(z.string().regex(USERNAME, 'expected 2–32 of a-z, 0-9, dot, dash, underscore'));
 const userParams = z.strictObject({ userId: id });
 
 /** The session to keep when `actor` ends `userId`'s sessions: their own, if it is them. */
@@ -45,7 +35,7 @@ export function settingsUsersRoutes(deps: RouteDeps): RouteDef[] {
       access: 'admin',
       hall: 'own',
       status: 201,
-      body: z.strictObject({ username, displayName: label(60), role }),
+      body: userCreateBody,
       handler: async ({ body, actor }) => {
         const password = newPassword();
         const passwordHash = await hashPassword(password);
@@ -80,10 +70,7 @@ export function settingsUsersRoutes(deps: RouteDeps): RouteDef[] {
       access: 'admin',
       hall: 'own',
       params: userParams,
-      body: z
-        .strictObject({ displayName: label(60), role, active: z.boolean() })
-        .partial()
-        .refine(notEmpty, NOTHING_TO_CHANGE),
+      body: userPatchBody,
       handler: async ({ params, body, actor }) => {
         if (actor.kind !== 'user') return fail('forbidden', 'Staff only.');
         // The acting admin stays an active admin, so a hall always keeps one.

@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import { fail, isCalendarDay, ok } from '../domain/index.js';
-import { CSV_DIALECTS, type CsvDialect } from '../../../contract/stats.js';
+import {
+  CSV_DIALECTS,
+  GROUP_BY,
+  MAX_RANGE_DAYS,
+  type CsvDialect,
+} from '../../../contract/stats.js';
 import { exportFileName } from '../stats/export-columns.js';
 import { TooManyRowsError, type ExportFormat, type StatsService } from '../stats/stats-service.js';
-import { GROUP_BY } from '../stats/stats-types.js';
 import type { RouteDeps } from './deps.js';
 import { route, type RouteDef } from './route.js';
 
-/** The longest range one request may cover: a year and a bit, for year-on-year reports. */
-export const MAX_RANGE_DAYS = 400;
 const DAY_MS = 86_400_000;
 
 const day = z.string().refine(isCalendarDay, 'expected a real date written YYYY-MM-DD');

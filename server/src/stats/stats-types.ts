@@ -1,5 +1,3 @@
-import type { GroupBy } from '../../../contract/stats.js';
-
 export type {
   DurationStats,
   GroupBy,
@@ -9,13 +7,4 @@ export type {
 } from '../../../contract/stats.js';
 
 /** Every grouping `GET /api/stats` accepts (validated against this list). */
-export const GROUP_BY = [
-  'day',
-  'hour',
-  'weekday',
-  'weekday-hour',
-  'service',
-  'counter',
-  'clerk',
-  'none',
-] as const satisfies readonly GroupBy[];
+export { GROUP_BY } from '../../../contract/stats.js';
