@@ -55,12 +55,15 @@ export type Problem =
 /** Field path (as the server names it, `name.tr`, `services.0.weight`) → what is wrong. */
 export type Problems = Record<string, Problem>;
 
-/** What a failed format, custom or size check means on a field (`*` stands for a list index). */
+/**
+ * What a failed check means on a field: any check (`prefix`), or one kind (`services:too_small`).
+ * `*` stands for a list index.
+ */
 const FIELD_PROBLEM: Record<string, Problem> = {
   prefix: 'prefix-format',
   username: 'username-format',
   timeZone: 'time-zone',
-  services: 'no-services',
+  'services:too_small': 'no-services',
   'services.*.weight': 'weight-range',
 };
 
@@ -77,10 +80,10 @@ function problemOf(issue: z.core.$ZodIssue, value: unknown, field: string): Prob
     Number.isNaN(value) ||
     (typeof value === 'string' && value.trim() === '');
   if (blank) return 'required';
-  if (issue.code === 'too_big' && issue.origin === 'string' && !FIELD_PROBLEM[field])
-    return 'too-long';
+  const general = field.replace(/\.\d+(?=\.|$)/g, '.*');
+  const special = FIELD_PROBLEM[`${general}:${issue.code}`] ?? FIELD_PROBLEM[general];
+  if (issue.code === 'too_big' && issue.origin === 'string' && !special) return 'too-long';
   if (issue.code === 'invalid_type' && issue.expected === 'int') return 'whole-number';
-  const special = FIELD_PROBLEM[field.replace(/\.\d+(?=\.|$)/g, '.*')];
   if (special) return special;
   if (issue.code === 'invalid_format' && issue.message === 'no control characters')
     return 'control-characters';

@@ -7,10 +7,12 @@ import {
   hallProblems,
   normalisePrefix,
   printerProblems,
+  schemaProblems,
   serviceProblems,
   userProblems,
   type PrinterDraft,
 } from '../../../manager/src/state/settings-validation.js';
+import { counterCreateBody, directorateCreateBody } from '../../../contract/settings-schemas.js';
 import { counter, service } from './fixtures.js';
 
 describe('serviceProblems', () => {
@@ -77,8 +79,14 @@ describe('counterProblems', () => {
 });
 
 describe('userProblems', () => {
-  it('when the user name has Turkish capitals, then it is lower-cased the Turkish way before checking', () => {
+  it('when the user name has capitals, then it is lower-cased as the server does (I gives i, not ı) before checking', () => {
     expect(userProblems({ username: 'AYSE', displayName: 'Ayşe', role: 'clerk' }, [])).toEqual({});
+    expect(userProblems({ username: 'KADIR', displayName: 'Kadir', role: 'clerk' }, [])).toEqual(
+      {},
+    );
+    expect(
+      userProblems({ username: 'KADIR', displayName: 'Kadir', role: 'clerk' }, ['kadir']),
+    ).toEqual({ username: 'username-taken' });
     expect(userProblems({ username: 'Şule', displayName: 'Şule', role: 'clerk' }, [])).toEqual({
       username: 'username-format',
     });
@@ -149,6 +157,30 @@ describe('hallProblems', () => {
 
   it('when a device name is blank, then it is required', () => {
     expect(deviceProblems({ name: '  ' })).toEqual({ name: 'required' });
+  });
+});
+
+describe('schemaProblems', () => {
+  it('when a label has an invisible character or is too long, then the field says which', () => {
+    expect(deviceProblems({ name: 'Kiosk\u200B' })).toEqual({ name: 'control-characters' });
+    expect(deviceProblems({ name: 'k'.repeat(61) })).toEqual({ name: 'too-long' });
+  });
+
+  it('when a check has no problem of its own, then the field is marked invalid, not required', () => {
+    expect(
+      schemaProblems(counterCreateBody, {
+        number: 3,
+        name: 'Banko 3',
+        services: [
+          { serviceId: 'vezne', weight: 1 },
+          { serviceId: 'vezne', weight: 2 },
+        ],
+      }),
+    ).toEqual({ services: 'invalid' });
+  });
+
+  it('when the body is right, then there is nothing to fix', () => {
+    expect(schemaProblems(directorateCreateBody, { name: { tr: 'Fen İşleri' } })).toEqual({});
   });
 });
 
