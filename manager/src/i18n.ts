@@ -10,7 +10,7 @@ import type {
   Role,
 } from '../../contract/domain.js';
 import type { PrinterTransportKind } from '../../contract/settings.js';
-import type { CsvDialect } from '../../contract/stats.js';
+import { MAX_RANGE_DAYS, type CsvDialect } from '../../contract/stats.js';
 import type { QuickPick, RangeProblem } from './state/date-range.js';
 import { formatCount } from './state/format.js';
 import type { ExportFormat } from './state/export-file.js';
@@ -172,7 +172,7 @@ const tr = {
     'invalid-from': 'Başlangıç tarihi geçersiz.',
     'invalid-to': 'Bitiş tarihi geçersiz.',
     order: 'Bitiş tarihi başlangıçtan önce olamaz.',
-    'too-long': 'Aralık en fazla 400 gün olabilir.',
+    'too-long': `Aralık en fazla ${MAX_RANGE_DAYS} gün olabilir.`,
   } satisfies Record<RangeProblem, string>,
   timeZoneNote: (tz: string) => `Günler salonun saat dilimine göredir (${tz}).`,
   reportFor: (range: string) => `Rapor: ${range}`,
@@ -642,7 +642,7 @@ const en: Messages = {
     'invalid-from': 'The start date is not valid.',
     'invalid-to': 'The end date is not valid.',
     order: 'The end date cannot be before the start date.',
-    'too-long': 'The range can cover at most 400 days.',
+    'too-long': `The range can cover at most ${MAX_RANGE_DAYS} days.`,
   },
   timeZoneNote: (tz) => `Days are in the hall's time zone (${tz}).`,
   reportFor: (range) => `Report: ${range}`,
