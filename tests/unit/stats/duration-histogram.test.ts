@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DurationHistogram } from '../../../server/src/stats/duration-histogram.js';
 
@@ -57,5 +58,46 @@ describe('DurationHistogram', () => {
     expect(h.count).toBe(1_000_800);
     expect(h.quantileMs(0.5)).toBe(899.5 * 1000);
     expect(h.quantileMs(0.9)).toBeCloseTo(1619.1 * 1000, 3);
+  });
+
+  /** Excel's PERCENTILE.INC over the durations as the bins keep them, computed naively. */
+  function bruteQuantile(ms: number[], p: number): number {
+    const v = ms
+      .map((m) => Math.max(0, Math.round(m / 1000)))
+      .map((s) => (s < 7200 ? s : 7200 + Math.min(1319, Math.floor((s - 7200) / 60)) * 60 + 30))
+      .sort((a, b) => a - b);
+    const h = (v.length - 1) * p;
+    const lo = Math.floor(h);
+    return (v[lo]! + (h - lo) * ((v[lo + 1] ?? v[lo]!) - v[lo]!)) * 1000;
+  }
+
+  it('when small and large groups are filled and merged in any order, then every quantile is the naive one (small groups keep a list, large ones bins)', () => {
+    const duration = fc.oneof(
+      fc.integer({ min: 0, max: 600_000 }),
+      fc.integer({ min: 0, max: 3 * 3600_000 }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(duration, { maxLength: 700 }), { minLength: 1, maxLength: 5 }),
+        fc.constantFrom(0, 0.1, 0.5, 0.9, 1),
+        (parts, p) => {
+          const all = parts.flat();
+          fc.pre(all.length > 0);
+          const merged = new DurationHistogram();
+          for (const part of parts) {
+            const h = new DurationHistogram();
+            for (const ms of part) h.add(ms);
+            merged.merge(h);
+          }
+          const direct = new DurationHistogram();
+          for (const ms of all) direct.add(ms);
+          const want = bruteQuantile(all, p);
+          expect(direct.quantileMs(p)).toBeCloseTo(want, 6);
+          expect(merged.quantileMs(p)).toBeCloseTo(want, 6);
+          expect(merged.count).toBe(all.length);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
