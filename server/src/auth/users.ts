@@ -2,16 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { DeviceKind, Role } from '../../../contract/domain.js';
 import type { ConfigStore } from '../store/store.js';
 import { hashPassword, newPassword, newSecret, sha256Hex } from './secrets.js';
+import { USERNAME, normaliseUsername } from '../../../contract/settings-schemas.js';
 
-export const USERNAME = /^[a-z0-9._-]{2,32}$/;
-
-/**
- * User names are ASCII, so they fold with the invariant rules: under Turkish rules `ADMIN`
- * would become `admın` and a clerk typing on an English layout could never sign in.
- */
-export function normaliseUsername(name: string): string {
-  return name.trim().toLowerCase();
-}
+// The user-name rule is the settings forms' too (contract/settings-schemas.ts).
+export { USERNAME, normaliseUsername };
 
 /**
  * Adds a user with a random password; returns the password (shown once). With

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Hall } from '../../../contract/domain.js';
 import type { ApiError, ErrorCode } from '../../../contract/errors.js';
 import type { DeviceView, PrinterView, UserView } from '../../../contract/settings.js';
@@ -100,20 +99,6 @@ export function show(v: unknown): string {
   else s = JSON.stringify(v) ?? 'undefined';
   return s.length > 120 ? `${s.slice(0, 119)}…` : s;
 }
-
-/** A short text people see (names): trimmed, NFC, no control or invisible format characters. */
-export const label = (max: number) =>
-  z
-    .string()
-    .trim()
-    .normalize('NFC')
-    .min(1)
-    .max(max)
-    .regex(/^[^\p{Cc}\p{Cf}]*$/u, 'no control characters');
-
-/** A PATCH body must change something. */
-export const notEmpty = (o: object) => Object.keys(o).length > 0;
-export const NOTHING_TO_CHANGE = { message: 'give at least one field to change' };
 
 /** The hall with settings added after its config file was written filled in. */
 export function hallWithDefaults(hall: Hall): Hall {

@@ -51,7 +51,7 @@ const plan = (hours: StaffingHour[], over: Partial<StaffingPlan> = {}): Staffing
     serviceIds: ['vezne'],
   })),
   hours,
-  backtest: { days: [], mae: null, mape: null, naiveMae: null },
+  backtest: { days: [], mae: null, mape: null, naiveMae: null, comparedMae: null },
   ...over,
 });
 
@@ -106,6 +106,7 @@ describe('staffing plan tab', () => {
         mae: 3.86,
         mape: 0.0915,
         naiveMae: 5.575,
+        comparedMae: 3.86,
       },
     });
     expect(backtestSentence(withTest, 'tr')).toBe(
@@ -129,6 +130,7 @@ describe('staffing plan tab', () => {
         mae: 38 / 3,
         mape: 0.385,
         naiveMae: 1,
+        comparedMae: 17 / 3,
       },
     });
     expect(backtestSentence(p, 'tr')).toBe(
@@ -139,7 +141,13 @@ describe('staffing plan tab', () => {
     );
     // No tested day has its week before: no naive figure at all.
     const none = plan([], {
-      backtest: { ...p.backtest, days: p.backtest.days.slice(1), mae: 20, naiveMae: null },
+      backtest: {
+        ...p.backtest,
+        days: p.backtest.days.slice(1),
+        mae: 20,
+        naiveMae: null,
+        comparedMae: null,
+      },
     });
     expect(backtestSentence(none, 'tr')).not.toContain('Geçen haftanın');
     expect(backtestSentence(none, 'tr')).toMatch(/saptı\.$/);
