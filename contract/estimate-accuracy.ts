@@ -26,10 +26,21 @@ export interface EstimateAccuracyGroup extends EstimateAccuracy {
   key: string;
 }
 
-export interface EstimateAccuracyReport {
+/** One set of figures: for the whole range, by service and by local hour of issue. */
+export interface EstimateAccuracyFigures {
   total: EstimateAccuracy;
   byService: EstimateAccuracyGroup[];
   byHour: EstimateAccuracyGroup[];
+}
+
+/**
+ * The figures of the promise at issue, and `shown`: those of the estimates the phone page
+ * showed as the line moved (sampled every 5 minutes while a ticket waited). There `promised`
+ * counts samples and `called` the samples followed by a call; a sample's error is (first call
+ * − sample time) − the minutes shown. By service of the segment waited in, by hour of issue.
+ */
+export interface EstimateAccuracyReport extends EstimateAccuracyFigures {
+  shown: EstimateAccuracyFigures;
 }
 
 export interface EstimateAccuracyReply extends EstimateAccuracyReport {

@@ -97,6 +97,17 @@ export interface TicketRated extends TicketEventBase {
   /** The visitor's optional comment; blanked after the hall's note retention period. */
   note: string | null;
 }
+/**
+ * The waits the phone pages showed at `at`, for every ticket waiting then, sampled every few
+ * minutes while anyone waits (one event for the whole hall), so the manager can see how well
+ * the estimates shown as the line moves come true. Changes nothing in the queue; staff screens
+ * get it like every event (their revisions stay in step). Journals written before it have none.
+ */
+export interface EstimatesSampled extends EventBase {
+  type: 'estimates:sampled';
+  /** By ticket id: the estimate its phone page showed at `at`. */
+  estimates: Record<string, WaitEstimate>;
+}
 export interface CounterOpened extends CounterEventBase {
   type: 'counter:opened';
 }
@@ -127,7 +138,8 @@ export type QueueEvent =
   | CounterOpened
   | CounterPaused
   | CounterResumed
-  | CounterClosed;
+  | CounterClosed
+  | EstimatesSampled;
 
 export type QueueEventType = QueueEvent['type'];
 

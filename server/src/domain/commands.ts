@@ -37,6 +37,8 @@ export type Command =
   | ({ type: 'transfer'; serviceId: string; position: 'front' | 'back' } & ByClerk)
   | { type: 'restore'; number: string; clerkId: string }
   | { type: 'cancel'; ticketId: string; by: 'visitor' | 'staff'; clerkId: string | null }
-  | { type: 'rate'; ticketId: string; rating: number; note: string | null };
+  | { type: 'rate'; ticketId: string; rating: number; note: string | null }
+  /** Records the waits the phone pages show now (the hall's queue asks every few minutes). */
+  | { type: 'sample-estimates' };
 
 export type CommandType = Command['type'];

@@ -1,7 +1,7 @@
 import type { Counter, CounterState, Ticket, WaitEstimate } from '../../../contract/domain.js';
 import type { QueueEvent } from '../../../contract/events.js';
 import type { Command } from './commands.js';
-import { joinForecast, refusesTickets } from './estimates.js';
+import { joinForecast, refusesTickets, waitingEstimates } from './estimates.js';
 import { ticketNumber, type HallConfig } from './hall-config.js';
 import { forEachWaiting, pickNext } from './ordering.js';
 import { fail, ok, type Result } from './result.js';
@@ -105,12 +105,21 @@ export function decide(
         },
       ]);
     }
+    case 'sample-estimates': {
+      // Exactly what each waiting visitor's phone page shows now; nothing when no one waits.
+      const estimates = waitingEstimates(state, config);
+      if (Object.keys(estimates).length === 0) return ok([]);
+      return ok([{ ...base, type: 'estimates:sampled', estimates }]);
+    }
     default:
       return decideAtCounter(state, config, command, now);
   }
 }
 
-type CounterCommand = Exclude<Command, { type: 'issue' | 'restore' | 'cancel' | 'rate' }>;
+type CounterCommand = Exclude<
+  Command,
+  { type: 'issue' | 'restore' | 'cancel' | 'rate' | 'sample-estimates' }
+>;
 
 function decideAtCounter(
   state: HallState,

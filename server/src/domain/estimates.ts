@@ -7,6 +7,7 @@ import type {
 } from '../../../contract/domain.js';
 import type { HallConfig } from './hall-config.js';
 import { localHour } from './local-day.js';
+import { peopleAhead } from './ordering.js';
 import type { HallState } from './state.js';
 
 const MINUTE = 60_000;
@@ -342,7 +343,7 @@ export function ticketEstimate(
   state: HallState,
   config: HallConfig,
   ticket: Ticket,
-  ahead: number,
+  ahead: number | (() => number),
 ): WaitEstimate {
   const service = config.services.get(ticket.serviceId);
   if (!service) return { kind: 'no-open-counter' };
@@ -350,8 +351,26 @@ export function ticketEstimate(
   const f = forecastOf(state, config, state.clock);
   return (
     estimateOf(state, config, f.calls?.get(ticket.id), f.ref) ??
-    quickEstimate(state, config, service, ahead)
+    quickEstimate(state, config, service, typeof ahead === 'number' ? ahead : ahead())
   );
+}
+
+/**
+ * The estimate of every ticket waiting now, as its phone page shows it (`ticketEstimate` on the
+ * same state: one shared forecast; the place in line is counted only for the quick formula).
+ */
+export function waitingEstimates(
+  state: HallState,
+  config: HallConfig,
+): Record<string, WaitEstimate> {
+  const out: Record<string, WaitEstimate> = {};
+  for (const line of state.waiting.values()) {
+    for (const id of line) {
+      const t = state.tickets.get(id);
+      if (t) out[id] = ticketEstimate(state, config, t, () => peopleAhead(state, t));
+    }
+  }
+  return out;
 }
 
 /**

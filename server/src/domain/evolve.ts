@@ -148,6 +148,9 @@ export function evolve(state: HallState, event: QueueEvent): HallState {
       ticketOf(state, event.ticketId).rating = event.rating;
       break;
     }
+    case 'estimates:sampled':
+      // A record of what the phone pages showed: the queue itself does not change.
+      break;
     case 'counter:opened': {
       state.counters.set(event.counterId, {
         id: event.counterId,

@@ -21,6 +21,8 @@ import type { DaySummaryStore, EventJournal } from '../store/store.js';
 
 /** How often a command is decided again after losing a race to another server process. */
 const MAX_CONFLICT_RETRIES = 20;
+/** How often the estimates the phone pages show are sampled while anyone waits. */
+export const SAMPLE_EVERY_MS = 5 * 60_000;
 
 export interface HallQueueDeps {
   hallId: string;
@@ -65,6 +67,8 @@ export class HallQueue {
   private readonly gates = new Set<Promise<void>>();
   /** A failed write could not be undone by a rebuild: memory may hold refused events. */
   private stale = false;
+  /** When this process last sampled the estimates (`sampleEstimates`). */
+  private sampledAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly deps: HallQueueDeps) {
     this.state = emptyHallState(deps.hallId, localDay(deps.now(), deps.config().hall.timeZone));
@@ -147,6 +151,20 @@ export class HallQueue {
       ticket: ticketId ? (this.state.tickets.get(ticketId) ?? null) : null,
       peopleAhead: ahead,
     });
+  }
+
+  /**
+   * Records the estimates the phone pages show (one `estimates:sampled` for the whole hall),
+   * at most every `SAMPLE_EVERY_MS`; the domain records nothing when no one waits. Called by
+   * the rollover timer.
+   */
+  async sampleEstimates(): Promise<void> {
+    const now = this.deps.now();
+    if (now - this.sampledAt < SAMPLE_EVERY_MS) return;
+    this.sampledAt = now;
+    const done = await this.execute({ type: 'sample-estimates' });
+    if (!done.ok)
+      this.deps.log(`hall ${this.hallId}: estimates not sampled: ${done.error.message}`);
   }
 
   /** Closes the current day now if the clock has passed local midnight (called by a timer). */

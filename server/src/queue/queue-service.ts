@@ -105,9 +105,15 @@ export class QueueService {
     if (queue) this.listeners.forEach((l) => l.reset(queue));
   }
 
-  /** Closes days whose local midnight has passed (run by a timer, and before each command). */
+  /**
+   * Closes days whose local midnight has passed (run by a timer, and before each command), and
+   * samples the estimates the phone pages show every few minutes (`HallQueue.sampleEstimates`).
+   */
   async checkRollover(): Promise<void> {
-    for (const q of this.queues.values()) await q.checkRollover();
+    for (const q of this.queues.values()) {
+      await q.checkRollover();
+      await q.sampleEstimates();
+    }
   }
 
   hallConfig(hallId: string): HallConfig | undefined {

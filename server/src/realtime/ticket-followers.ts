@@ -57,7 +57,7 @@ export class TicketFollowers {
         if (t) touch(t.serviceId);
         if (e.type === 'ticket:transferred') touch(e.fromServiceId);
         this.send(queue, e.ticketId, true);
-      } else {
+      } else if ('counterId' in e) {
         // A counter opening, pausing or closing changes the estimates of what it covers.
         for (const s of queue.config.counters.get(e.counterId)?.services ?? []) touch(s.serviceId);
       }

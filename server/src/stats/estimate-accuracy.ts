@@ -1,17 +1,38 @@
 import type {
   EstimateAccuracy,
+  EstimateAccuracyFigures,
   EstimateAccuracyGroup,
   EstimateAccuracyReport,
 } from '../../../contract/estimate-accuracy.js';
-import type { TicketRecord } from './ticket-record.js';
+import type { EstimateSample, TicketRecord } from './ticket-record.js';
 
 const MINUTE = 60_000;
 
 /** What the accuracy report reads of a record: the promise, and the wait that followed. */
 export type EstimateRow = Pick<
   TicketRecord,
-  'segment' | 'serviceId' | 'hour' | 'weekday' | 'waitMs' | 'estimateMinutes' | 'estimateFactor'
+  | 'segment'
+  | 'serviceId'
+  | 'hour'
+  | 'weekday'
+  | 'waitMs'
+  | 'estimateMinutes'
+  | 'estimateFactor'
+  | 'samples'
 >;
+
+/** A row the report reads: one with a promise at issue, or with estimates sampled later. */
+export function hasEstimates(row: EstimateRow): boolean {
+  return (row.segment === 0 && row.estimateMinutes != null) || (row.samples?.length ?? 0) > 0;
+}
+
+/**
+ * How far an estimate shown on the phone page was from the wait that followed it, in minutes
+ * (positive: the visitor waited longer than shown); null if no call followed.
+ */
+export function sampleError(sample: EstimateSample): number | null {
+  return sample.leftMs === null ? null : sample.leftMs / MINUTE - sample.minutes;
+}
 
 /**
  * How far a promised wait was from the wait that followed, in minutes: positive when the
@@ -27,11 +48,9 @@ class Errors {
   readonly values: number[] = [];
   promised = 0;
 
-  add(row: EstimateRow): void {
-    if (row.segment !== 0 || row.estimateMinutes == null) return;
+  add(error: number | null): void {
     this.promised += 1;
-    const e = estimateError(row);
-    if (e !== null) this.values.push(e);
+    if (error !== null) this.values.push(error);
   }
 
   result(): EstimateAccuracy {
@@ -68,23 +87,44 @@ function median(sorted: number[]): number | null {
  * still waiting) counts as promised but not as called.
  */
 export function estimateAccuracy(rows: Iterable<EstimateRow>): EstimateAccuracyReport {
-  const total = new Errors();
-  const byService = new Map<string, Errors>();
-  const byHour = new Map<number, Errors>();
-  const into = <K>(map: Map<K, Errors>, key: K) => {
-    let e = map.get(key);
-    if (!e) map.set(key, (e = new Errors()));
-    return e;
-  };
+  const atIssue = new Figures();
+  const shown = new Figures();
   for (const row of rows) {
-    if (row.segment !== 0 || row.estimateMinutes == null) continue;
-    total.add(row);
-    into(byService, row.serviceId).add(row);
-    into(byHour, row.hour).add(row);
+    if (row.segment === 0 && row.estimateMinutes != null) atIssue.add(row, estimateError(row));
+    for (const s of row.samples ?? []) shown.add(row, sampleError(s));
   }
-  const groups = <K extends string | number>(map: Map<K, Errors>): EstimateAccuracyGroup[] =>
-    [...map.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([key, e]) => ({ key: String(key), ...e.result() }));
-  return { total: total.result(), byService: groups(byService), byHour: groups(byHour) };
+  return { ...atIssue.result(), shown: shown.result() };
+}
+
+/** The errors of one kind of estimate: in total, by service and by hour of issue. */
+class Figures {
+  private readonly total = new Errors();
+  private readonly byService = new Map<string, Errors>();
+  private readonly byHour = new Map<number, Errors>();
+
+  add(row: EstimateRow, error: number | null): void {
+    this.total.add(error);
+    into(this.byService, row.serviceId).add(error);
+    into(this.byHour, row.hour).add(error);
+  }
+
+  result(): EstimateAccuracyFigures {
+    return {
+      total: this.total.result(),
+      byService: groups(this.byService),
+      byHour: groups(this.byHour),
+    };
+  }
+}
+
+function into<K>(map: Map<K, Errors>, key: K): Errors {
+  let e = map.get(key);
+  if (!e) map.set(key, (e = new Errors()));
+  return e;
+}
+
+function groups<K extends string | number>(map: Map<K, Errors>): EstimateAccuracyGroup[] {
+  return [...map.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, e]) => ({ key: String(key), ...e.result() }));
 }

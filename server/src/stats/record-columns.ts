@@ -1,4 +1,4 @@
-import type { IdleEntry, TicketRecord } from './ticket-record.js';
+import type { EstimateSample, IdleEntry, TicketRecord } from './ticket-record.js';
 
 /**
  * A day's records stored by column: the format of version 3 day summaries. Five years of a
@@ -30,6 +30,11 @@ export interface StatsColumns {
   columns: Record<Exclude<StatsField, 'directorateId'>, Column> & { directorateId?: Column };
   /** Idle entries of all records in order: record i has `count[i]` of them. */
   idle: { count: Column; counterId: number[]; clerkId: number[]; ms: number[] };
+  /**
+   * Estimate samples of all records in order (record i has `count[i]`), `at` in ms after
+   * `base`. Absent in summaries written before samples were taken, and when a day has none.
+   */
+  samples?: { count: Column; at: number[]; minutes: number[]; leftMs: Array<number | null> };
 }
 
 export interface DetailColumns {
@@ -85,7 +90,7 @@ type DetailField =
   (typeof DETAIL_TEXT)[number] | (typeof DETAIL_NUMBER)[number] | (typeof INSTANT)[number] | 'last';
 
 /** What an aggregate reads of a record (see `statsRows`). */
-export type StatsRow = Pick<TicketRecord, StatsField | 'idle'>;
+export type StatsRow = Pick<TicketRecord, StatsField | 'idle' | 'samples'>;
 
 /** Interns strings of one part, in first-seen order. */
 class Strings {
@@ -137,6 +142,18 @@ export function encodeRecords(records: readonly TicketRecord[]): RecordColumns {
       idle.ms.push(e.ms);
     }
   }
+  const samples = {
+    at: [] as number[],
+    minutes: [] as number[],
+    leftMs: [] as Array<number | null>,
+  };
+  for (const r of records) {
+    for (const s of r.samples ?? []) {
+      samples.at.push(s.at - base);
+      samples.minutes.push(s.minutes);
+      samples.leftMs.push(s.leftMs);
+    }
+  }
   return {
     count: records.length,
     base: records.length ? base : 0,
@@ -144,6 +161,9 @@ export function encodeRecords(records: readonly TicketRecord[]): RecordColumns {
       strings: statsStrings.list,
       columns: stats,
       idle: { count: column(records.map((r) => r.idle.length)), ...idle },
+      ...(samples.at.length === 0
+        ? {}
+        : { samples: { count: column(records.map((r) => r.samples?.length ?? 0)), ...samples } }),
     },
     detail: { strings: detailStrings.list, columns: detail },
   };
@@ -153,8 +173,10 @@ export function encodeRecords(records: readonly TicketRecord[]): RecordColumns {
  * The stats part of each record in order, as one object refilled for every record (no
  * allocation per record): read each row before taking the next, and keep none of them.
  */
-export function* statsRows(c: Pick<RecordColumns, 'count' | 'stats'>): Generator<StatsRow> {
-  const { strings, columns: col, idle } = c.stats;
+export function* statsRows(
+  c: Pick<RecordColumns, 'count' | 'base' | 'stats'>,
+): Generator<StatsRow> {
+  const { strings, columns: col, idle, samples } = c.stats;
   const text = (v: number | null) => (v === null ? null : strings[v]!);
   const row: StatsRow = {
     day: '',
@@ -179,6 +201,7 @@ export function* statsRows(c: Pick<RecordColumns, 'count' | 'stats'>): Generator
   };
   const idleEntries: IdleEntry[] = [];
   let idleAt = 0;
+  let sampleAt = 0;
   for (let i = 0; i < c.count; i++) {
     row.day = text(at(col.day, i))!;
     row.serviceId = text(at(col.serviceId, i))!;
@@ -208,6 +231,20 @@ export function* statsRows(c: Pick<RecordColumns, 'count' | 'stats'>): Generator
       });
     }
     row.idle = idleEntries;
+    // Few records have samples: a new list for each of those (kept by copies of the row).
+    const n = samples ? at(samples.count, i)! : 0;
+    if (n === 0) delete row.samples;
+    else {
+      const list: EstimateSample[] = [];
+      for (let k = 0; k < n; k++, sampleAt++) {
+        list.push({
+          at: c.base + samples!.at[sampleAt]!,
+          minutes: samples!.minutes[sampleAt]!,
+          leftMs: samples!.leftMs[sampleAt] ?? null,
+        });
+      }
+      row.samples = list;
+    }
     yield row;
   }
 }
@@ -265,6 +302,7 @@ export function decodeRecords(c: RecordColumns): TicketRecord[] {
             estimateMax: s.estimateMax,
             ...(s.estimateFactor === null ? {} : { estimateFactor: s.estimateFactor }),
           }),
+      ...(s.samples ? { samples: s.samples } : {}),
     };
     i++;
   }

@@ -4,7 +4,7 @@ import { StatsAggregator } from './aggregate.js';
 import type { EstimateAccuracyReport } from '../../../contract/estimate-accuracy.js';
 import { writeCsv, type CsvDialect } from './csv-export.js';
 import { localDay, type WaitHistory } from '../domain/index.js';
-import { estimateAccuracy, type EstimateRow } from './estimate-accuracy.js';
+import { estimateAccuracy, hasEstimates, type EstimateRow } from './estimate-accuracy.js';
 import { waitHistoryOf } from './estimate-history.js';
 import { UNKNOWN_DIRECTORATE, type ExportNames } from './export-columns.js';
 import { writeJson } from './json-export.js';
@@ -78,7 +78,7 @@ export class StatsService {
     const rows: EstimateRow[] = [];
     for await (const batch of statsRowsByDay(this.deps, hallId, range.from, range.to)) {
       // Rows may be one object refilled per record: keep copies of the few fields read.
-      for (const r of batch) if (r.segment === 0 && r.estimateMinutes != null) rows.push({ ...r });
+      for (const r of batch) if (hasEstimates(r)) rows.push({ ...r });
     }
     return estimateAccuracy(rows);
   }

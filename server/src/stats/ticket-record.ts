@@ -11,6 +11,19 @@ export interface IdleEntry {
 }
 
 /**
+ * An estimate a waiting visitor's phone page showed (from `estimates:sampled`), with the wait
+ * that followed it.
+ */
+export interface EstimateSample {
+  /** When it was sampled. */
+  at: number;
+  /** The wait shown, in minutes (a range's most likely value). */
+  minutes: number;
+  /** First call of the segment − `at`; null while (or if) the ticket was never called. */
+  leftMs: number | null;
+}
+
+/**
  * One service segment of one ticket, folded from the journal. A ticket that is never
  * transferred has exactly one record (`segment` 0); each transfer ends the current segment
  * (`end: 'transferred'`) and opens the next one in the new service. Every record of a ticket
@@ -87,4 +100,9 @@ export interface TicketRecord {
   estimateMax?: number | null;
   /** The history factor in that promise (see `TicketIssued.estimateFactor`); 1 when none. */
   estimateFactor?: number | null;
+  /**
+   * The estimates the phone page showed while this segment waited for its first call, in
+   * order; absent when none was sampled (also in records folded before samples were taken).
+   */
+  samples?: EstimateSample[];
 }

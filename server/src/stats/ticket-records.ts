@@ -3,6 +3,9 @@ import type { RevEvent } from '../../../contract/events.js';
 import { localDay, localHour } from '../domain/index.js';
 import type { TicketRecord } from './ticket-record.js';
 
+/** Samples of one ticket closer than this are one round taken by two server processes. */
+const SAMPLE_ROUND_MS = 60_000;
+
 /** The target of a service that is no longer configured (DESIGN: default 4 minutes). */
 export const DEFAULT_TARGET_MINUTES = 4;
 
@@ -58,6 +61,19 @@ export function foldRecords(
       }
       segmentsOf.set(e.ticketId, [r]);
       current.set(e.ticketId, r);
+      continue;
+    }
+    if (e.type === 'estimates:sampled') {
+      for (const [ticketId, estimate] of Object.entries(e.estimates)) {
+        const r = current.get(ticketId);
+        // Only before the segment's first call: after a no-show is restored, "the wait that
+        // followed" has no first call left to end it. No time shown, nothing to measure.
+        if (!r || r.firstCalledAt !== null || estimate.kind === 'no-open-counter') continue;
+        const last = r.samples?.at(-1);
+        // Two server processes may both sample a round: keep one sample per round.
+        if (last && e.at - last.at < SAMPLE_ROUND_MS) continue;
+        (r.samples ??= []).push({ at: e.at, minutes: estimate.minutes, leftMs: null });
+      }
       continue;
     }
     if (!('ticketId' in e)) continue;
@@ -159,6 +175,7 @@ function openSegment(segment: SegmentStart): TicketRecord {
     estimateMin: _min,
     estimateMax: _max,
     estimateFactor: _factor,
+    samples: _samples,
     ...start
   } = segment as TicketRecord;
   return {
@@ -202,6 +219,7 @@ function finishDurations(r: TicketRecord): void {
   r.serviceMs =
     r.end === 'completed' || r.end === 'transferred' ? span(r.startedAt, r.endedAt) : null;
   r.totalMs = r.end === 'completed' ? span(r.issuedAt, r.completedAt) : null;
+  for (const s of r.samples ?? []) s.leftMs = span(s.at, r.firstCalledAt);
 }
 
 /** ISO weekday (1 Monday … 7 Sunday) of a calendar day `YYYY-MM-DD`. */

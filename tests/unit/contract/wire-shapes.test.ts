@@ -234,14 +234,21 @@ type FrozenQueueEvent =
   | (CounterBase & { type: 'counter:opened' })
   | (CounterBase & { type: 'counter:paused'; reason: PauseReason })
   | (CounterBase & { type: 'counter:resumed' })
-  | (CounterBase & { type: 'counter:closed' });
+  | (CounterBase & { type: 'counter:closed' })
+  // Added deliberately with the estimates shown as the line moves (issue 21 part 2).
+  | {
+      hallId: string;
+      at: number;
+      type: 'estimates:sampled';
+      estimates: Record<string, WaitEstimate>;
+    };
 
 /** Flattens intersections so that the comparison sees plain object types. */
 type Flat<T> = T extends unknown ? { [K in keyof T]: T[K] } : never;
 type EventOf<E, T> = Flat<Extract<E, { type: T }>>;
 
 describe('wire shapes (frozen before the contract moves)', () => {
-  it('when an event is journalled, then each of the 15 kinds keeps its fields', () => {
+  it('when an event is journalled, then each of the 16 kinds keeps its fields', () => {
     expectTypeOf<QueueEvent['type']>().toEqualTypeOf<FrozenQueueEvent['type']>();
     expectTypeOf<EventOf<QueueEvent, 'ticket:issued'>>().toEqualTypeOf<
       EventOf<FrozenQueueEvent, 'ticket:issued'>
@@ -287,6 +294,9 @@ describe('wire shapes (frozen before the contract moves)', () => {
     >();
     expectTypeOf<EventOf<QueueEvent, 'counter:closed'>>().toEqualTypeOf<
       EventOf<FrozenQueueEvent, 'counter:closed'>
+    >();
+    expectTypeOf<EventOf<QueueEvent, 'estimates:sampled'>>().toEqualTypeOf<
+      EventOf<FrozenQueueEvent, 'estimates:sampled'>
     >();
   });
 

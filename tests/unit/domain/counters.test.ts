@@ -337,7 +337,10 @@ describe('refusals at the counter', () => {
     expect(comparable(state)).toEqual(before);
   });
 
-  type CounterCommand = Exclude<Command, { type: 'issue' | 'restore' | 'cancel' | 'rate' }>;
+  type CounterCommand = Exclude<
+    Command,
+    { type: 'issue' | 'restore' | 'cancel' | 'rate' | 'sample-estimates' }
+  >;
   const everyCounterCommand: CounterCommand[] = [
     { type: 'pause', ...me, reason: 'break' },
     { type: 'resume', ...me },
