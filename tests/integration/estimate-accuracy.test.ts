@@ -83,6 +83,12 @@ describe('wait estimates recorded at issue and reported to the manager', () => {
     await desk(local(9, 0, 30), { type: 'call-next' });
     await desk(local(9, 1), { type: 'start' });
     await issue(local(9, 2));
+    // The queue's timer samples what V002's phone page shows (3 minutes) at 9:03; at 9:05 it
+    // is too soon for the next round. V002 is called 3 minutes after the sample.
+    now = local(9, 3);
+    await queues.checkRollover();
+    now = local(9, 5);
+    await queues.checkRollover();
     await desk(local(9, 6), { type: 'complete', outcome: 'resolved', note: null });
     await desk(local(9, 6), { type: 'call-next' });
     // The day closes: the report reads it from its summary, not the journal.
@@ -124,6 +130,21 @@ describe('wait estimates recorded at issue and reported to the manager', () => {
     expect(recorded).toEqual(issued.map((t) => t.estimate));
   });
 
+  it("when the queue's timer runs while someone waits, then one round records what the phone page showed", async () => {
+    const { events } = await store.journal.read(HALL, MON);
+    const samples = events.filter((e) => e.type === 'estimates:sampled');
+
+    expect(samples).toEqual([
+      {
+        hallId: HALL,
+        at: local(9, 3),
+        rev: expect.any(Number),
+        type: 'estimates:sampled',
+        estimates: { [`${HALL}-${MON}-V002`]: { kind: 'minutes', minutes: 3 } },
+      },
+    ]);
+  });
+
   it('when the manager asks for the accuracy of the day, then each promise is set against the wait that followed', async () => {
     const res = await request(app)
       .get(`/api/stats/estimates?from=${MON}&to=${MON}`)
@@ -141,6 +162,17 @@ describe('wait estimates recorded at issue and reported to the manager', () => {
       waitedLonger: 0,
       waitedLess: 0,
     };
+    // Shown at 9:03 on V002's phone: 3 minutes; called at 9:06, 3 minutes later.
+    const shown = {
+      promised: 1,
+      called: 1,
+      medianAbsErrorMinutes: 0,
+      within2: 1,
+      within5: 1,
+      medianErrorMinutes: 0,
+      waitedLonger: 0,
+      waitedLess: 0,
+    };
     expect(res.body).toEqual({
       hallId: HALL,
       from: MON,
@@ -148,6 +180,11 @@ describe('wait estimates recorded at issue and reported to the manager', () => {
       total,
       byService: [{ key: 'vezne', ...total }],
       byHour: [{ key: '9', ...total }],
+      shown: {
+        total: shown,
+        byService: [{ key: 'vezne', ...shown }],
+        byHour: [{ key: '9', ...shown }],
+      },
     });
   });
 
