@@ -5,7 +5,8 @@ import { HashGateFullError } from '../auth/hash-gate.js';
 import type { DeviceMe, Me } from '../../../contract/api.js';
 import type { RouteDeps } from './deps.js';
 import { meOf } from './me.js';
-import { route, type RouteDef } from './route.js';
+import { meReply, whoAmIReply } from '../../../contract/reply-schemas.js';
+import { NO_CONTENT, route, type RouteDef } from './route.js';
 
 export const SESSION_COOKIE = 'sid';
 
@@ -20,6 +21,7 @@ export function authRoutes(deps: RouteDeps): RouteDef[] {
       tag: 'auth',
       access: 'public',
       hall: 'none',
+      reply: meReply,
       limiter: deps.limiters.login,
       body: z.strictObject({
         username: z.string().min(1).max(64),
@@ -52,6 +54,7 @@ export function authRoutes(deps: RouteDeps): RouteDef[] {
       tag: 'auth',
       access: 'public',
       hall: 'none',
+      reply: NO_CONTENT,
       status: 204,
       handler: async ({ actor, res }) => {
         if (actor.kind === 'user') {
@@ -70,6 +73,7 @@ export function authRoutes(deps: RouteDeps): RouteDef[] {
       tag: 'auth',
       access: 'public',
       hall: 'none',
+      reply: whoAmIReply,
       handler: ({ actor }) => {
         if (actor.kind === 'user') return ok<Me>(meOf(actor.user));
         if (actor.kind === 'device') {

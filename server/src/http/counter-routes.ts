@@ -3,6 +3,7 @@ import { roleAtLeast } from '../auth/actor.js';
 import { fail } from '../domain/index.js';
 import type { CounterCommand } from '../queue/queue-service.js';
 import type { RouteDeps } from './deps.js';
+import { counterCommandReply } from '../../../contract/reply-schemas.js';
 import { route, type RouteDef } from './route.js';
 import { counterParams, id, outcome, pauseReason, ticketNumber } from './schemas.js';
 
@@ -68,6 +69,7 @@ export function counterRoutes(deps: RouteDeps): RouteDef[] {
       tag: 'counters',
       access: 'staff',
       hall: 'counter',
+      reply: counterCommandReply,
       params: counterParams,
       body: ACTIONS[action].body as z.ZodType<Record<string, unknown>>,
       handler: async ({ params, body, actor }) => {

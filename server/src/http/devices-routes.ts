@@ -1,6 +1,7 @@
 import type { DeviceStatusView } from '../../../contract/api.js';
 import type { DeviceSetup } from '../../../contract/settings.js';
 import type { RouteDeps } from './deps.js';
+import { deviceSetupReply, deviceStatusesReply } from '../../../contract/reply-schemas.js';
 import { route, type RouteDef } from './route.js';
 
 export function devicesRoutes(deps: RouteDeps): RouteDef[] {
@@ -12,6 +13,7 @@ export function devicesRoutes(deps: RouteDeps): RouteDef[] {
       tag: 'devices',
       access: 'manager',
       hall: 'own',
+      reply: deviceStatusesReply,
       handler: ({ hall }) =>
         deps.config
           .read()
@@ -31,6 +33,7 @@ export function devicesRoutes(deps: RouteDeps): RouteDef[] {
       tag: 'devices',
       access: 'device',
       hall: 'none',
+      reply: deviceSetupReply,
       handler: ({ actor }) => {
         if (actor.kind !== 'device') return undefined;
         // Read afresh: an admin may have changed it since this key was checked.

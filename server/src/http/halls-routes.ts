@@ -4,6 +4,12 @@ import { fail, ok, serviceQueues } from '../domain/index.js';
 import { staffViewerOf } from '../queue/staff-privacy.js';
 import { displaySnapshot, staffSnapshot } from '../queue/views.js';
 import type { RouteDeps } from './deps.js';
+import {
+  displaySnapshotReply,
+  hallListReply,
+  serviceViewsReply,
+  staffSnapshotReply,
+} from '../../../contract/reply-schemas.js';
 import { route, type RouteDef } from './route.js';
 import { hallParams } from './schemas.js';
 
@@ -16,6 +22,7 @@ export function hallsRoutes(deps: RouteDeps): RouteDef[] {
       tag: 'halls',
       access: 'public',
       hall: 'none',
+      reply: hallListReply,
       handler: () =>
         [...deps.queues.halls()].map(
           ({ config: { hall } }): Pick<Hall, 'id' | 'name' | 'timeZone'> => ({
@@ -32,6 +39,7 @@ export function hallsRoutes(deps: RouteDeps): RouteDef[] {
       tag: 'halls',
       access: 'public',
       hall: 'path',
+      reply: serviceViewsReply,
       params: hallParams,
       handler: ({ hall: queue }) => {
         const queues = new Map(
@@ -53,6 +61,7 @@ export function hallsRoutes(deps: RouteDeps): RouteDef[] {
       tag: 'halls',
       access: 'staff',
       hall: 'path',
+      reply: staffSnapshotReply,
       params: hallParams,
       handler: ({ hall, actor }) => {
         if (actor.kind !== 'user') return fail('forbidden', 'Staff only.');
@@ -69,6 +78,7 @@ export function hallsRoutes(deps: RouteDeps): RouteDef[] {
       tag: 'halls',
       access: 'device',
       hall: 'path',
+      reply: displaySnapshotReply,
       params: hallParams,
       handler: ({ hall }) => ok(displaySnapshot(hall.state, hall.config, deps.now())),
     }),

@@ -1,4 +1,5 @@
 import type { RouteDeps } from './deps.js';
+import { healthReply } from '../../../contract/reply-schemas.js';
 import { route, type RouteDef } from './route.js';
 
 export function healthRoutes(deps: RouteDeps): RouteDef[] {
@@ -10,7 +11,8 @@ export function healthRoutes(deps: RouteDeps): RouteDef[] {
       tag: 'system',
       access: 'public',
       hall: 'none',
-      handler: () => ({ ok: true, version: deps.version, now: deps.now() }),
+      reply: healthReply,
+      handler: () => ({ ok: true as const, version: deps.version, now: deps.now() }),
     }),
   ];
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RouteDef } from './route.js';
+import { isReplySchema, type RouteDef } from './route.js';
 
 const SECURITY: Record<RouteDef['access'], Array<Record<string, string[]>>> = {
   public: [],
@@ -24,6 +24,20 @@ function schemaOf(s: z.ZodType): Record<string, unknown> {
     unknown
   >;
   return rest;
+}
+
+/** The successful response: a JSON document of the route's reply schema, a file, or nothing. */
+function success(reply: RouteDef['reply']): Record<string, unknown> {
+  if (isReplySchema(reply))
+    return {
+      description: reply.description ?? 'Success',
+      content: { 'application/json': { schema: schemaOf(reply) } },
+    };
+  if (reply.mediaType === null) return { description: reply.description };
+  const schema = reply.mediaType.startsWith('application/json')
+    ? { type: 'array', items: { type: 'object' } }
+    : { type: 'string', format: 'binary' };
+  return { description: reply.description, content: { [reply.mediaType]: { schema } } };
 }
 
 /** The OpenAPI 3.1 document, generated from the same route table the server mounts. */
@@ -64,7 +78,7 @@ export function openApiDocument(routes: RouteDef[], version: string): Record<str
           }
         : {}),
       responses: {
-        [String(r.status ?? 200)]: { description: 'Success' },
+        [String(r.status ?? 200)]: success(r.reply),
         default: {
           description: 'Error',
           content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },

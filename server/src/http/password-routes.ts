@@ -9,6 +9,7 @@ import type { UserRecord } from '../config/config-data.js';
 import { fail, ok } from '../domain/index.js';
 import type { RouteDeps } from './deps.js';
 import { meOf } from './me.js';
+import { meReply } from '../../../contract/reply-schemas.js';
 import { route, type RouteDef } from './route.js';
 import { AUDIT_LIMIT } from './settings-support.js';
 import { endSessionsOf } from './user-sessions.js';
@@ -34,6 +35,7 @@ export function passwordRoutes(deps: RouteDeps): RouteDef[] {
       tag: 'auth',
       access: 'staff',
       hall: 'none',
+      reply: meReply,
       beforePasswordChange: true,
       // Each try checks a password: counted like sign-in attempts.
       limiter: deps.limiters.login,

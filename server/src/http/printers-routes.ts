@@ -3,6 +3,7 @@ import type { PrinterStatusView } from '../../../contract/api.js';
 import { fail, ok } from '../domain/index.js';
 import type { PrintOutcome } from '../print/print-service.js';
 import type { RouteDeps } from './deps.js';
+import { printTestReply, printerStatusesReply } from '../../../contract/reply-schemas.js';
 import { route, type RouteDef } from './route.js';
 import { id } from './schemas.js';
 
@@ -17,6 +18,7 @@ export function printersRoutes(deps: RouteDeps): RouteDef[] {
       tag: 'printers',
       access: 'manager',
       hall: 'own',
+      reply: printerStatusesReply,
       handler: ({ hall }) =>
         deps.print.status().flatMap((s): PrinterStatusView[] => {
           const printer = deps.print.printer(s.printerId);
@@ -32,6 +34,7 @@ export function printersRoutes(deps: RouteDeps): RouteDef[] {
       tag: 'printers',
       access: 'manager',
       hall: 'own',
+      reply: printTestReply,
       params: printerParams,
       handler: async ({ params, hall }) => {
         const printer = deps.print.printer(params.printerId);

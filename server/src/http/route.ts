@@ -31,12 +31,42 @@ export interface RouteContext<P, B, Q, H extends HallScope = HallScope> {
   res: Response;
 }
 
+/**
+ * A successful reply that is not one JSON document checked by a schema: a file export
+ * (`mediaType` is what is sent) or no body at all (204, `mediaType` null).
+ */
+export interface OtherReply {
+  readonly mediaType: string | null;
+  readonly description: string;
+}
+
+/** The reply of a route that answers 204 with no body. */
+export const NO_CONTENT: OtherReply = { mediaType: null, description: 'No content.' };
+
+/** The reply of a route that streams a file (CSV, XLSX, a JSON export) rather than a document. */
+export function fileReply(mediaType: string, description: string): OtherReply {
+  return { mediaType, description };
+}
+
+/** What a route replies on success: a zod schema (contract/reply-schemas.ts) or another reply. */
+export type ReplyDef = z.ZodType | OtherReply;
+
+export function isReplySchema(reply: ReplyDef): reply is z.ZodType {
+  return 'safeParse' in reply;
+}
+
+/** What a handler may return for its reply: the reply, a Result of it, or `undefined` (wrote it). */
+type HandlerReply<R extends ReplyDef> = R extends z.ZodType
+  ? z.output<R> | Result<z.output<R>> | undefined
+  : unknown;
+
 /** One REST endpoint: its contract (documented in OpenAPI) and its thin handler. */
 export interface RouteDef<
   P extends z.ZodType = z.ZodType,
   B extends z.ZodType = z.ZodType,
   Q extends z.ZodType = z.ZodType,
   H extends HallScope = HallScope,
+  R extends ReplyDef = ReplyDef,
 > {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Express-style path under `/api`, e.g. `/counters/:counterId/open`. */
@@ -56,9 +86,16 @@ export interface RouteDef<
   query?: Q;
   /** Status of a successful reply. */
   status?: number;
+  /**
+   * The successful reply: required, so a new route must say. A schema types what the handler
+   * returns, is documented in OpenAPI, and a test checks every route's real reply with it.
+   */
+  reply: R;
   limiter?: RequestHandler;
   /** Returns the reply body (or a Result); `undefined` when it wrote the response itself. */
-  handler: (ctx: RouteContext<z.infer<P>, z.infer<B>, z.infer<Q>, H>) => Promise<unknown> | unknown;
+  handler: (
+    ctx: RouteContext<z.infer<P>, z.infer<B>, z.infer<Q>, H>,
+  ) => Promise<HandlerReply<NoInfer<R>>> | HandlerReply<NoInfer<R>>;
 }
 
 export function route<
@@ -66,7 +103,8 @@ export function route<
   B extends z.ZodType,
   Q extends z.ZodType,
   H extends HallScope,
->(def: RouteDef<P, B, Q, H>): RouteDef {
+  R extends ReplyDef,
+>(def: RouteDef<P, B, Q, H, R>): RouteDef {
   return def as unknown as RouteDef;
 }
 

@@ -5,6 +5,11 @@ import { deviceCreateBody, devicePatchBody } from '../../../contract/settings-sc
 import { newSecret, sha256Hex } from '../auth/secrets.js';
 import type { ConfigData, DeviceRecord } from '../config/config-data.js';
 import type { RouteDeps } from './deps.js';
+import {
+  deviceViewReply,
+  displaySignsReply,
+  pairedDeviceReply,
+} from '../../../contract/reply-schemas.js';
 import { route, type RouteDef } from './route.js';
 import { id } from './schemas.js';
 import {
@@ -46,6 +51,7 @@ export function settingsDevicesRoutes(deps: RouteDeps): RouteDef[] {
       tag: 'settings',
       access: 'admin',
       hall: 'own',
+      reply: pairedDeviceReply,
       status: 201,
       body: deviceCreateBody,
       handler: ({ body, actor }) => {
@@ -83,6 +89,7 @@ export function settingsDevicesRoutes(deps: RouteDeps): RouteDef[] {
       tag: 'settings',
       access: 'admin',
       hall: 'own',
+      reply: deviceViewReply,
       params: deviceParams,
       body: devicePatchBody,
       handler: async ({ params, body, actor }) => {
@@ -114,6 +121,7 @@ export function settingsDevicesRoutes(deps: RouteDeps): RouteDef[] {
       tag: 'settings',
       access: 'admin',
       hall: 'own',
+      reply: displaySignsReply,
       handler: ({ hall: { hallId } }) => {
         const data = deps.config.read();
         return {
@@ -134,6 +142,7 @@ export function settingsDevicesRoutes(deps: RouteDeps): RouteDef[] {
       tag: 'settings',
       access: 'admin',
       hall: 'own',
+      reply: deviceViewReply,
       params: deviceParams,
       handler: async ({ params, actor }) => {
         const done = await changeSettings(deps, actor, 'device.revoke', (draft, hallId) => {

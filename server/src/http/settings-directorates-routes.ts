@@ -7,6 +7,7 @@ import type { ConfigData } from '../config/config-data.js';
 import { directoratesOf, materialiseDirectorates } from '../config/directorates.js';
 import { ok } from '../domain/index.js';
 import type { RouteDeps } from './deps.js';
+import { directorateChoicesReply, directorateReply } from '../../../contract/reply-schemas.js';
 import { route, type RouteDef } from './route.js';
 import { hallParams, id } from './schemas.js';
 import { changeSettings, findInHall, refuse } from './settings-support.js';
@@ -51,6 +52,7 @@ export function settingsDirectoratesRoutes(deps: RouteDeps): RouteDef[] {
       tag: 'halls',
       access: 'staff',
       hall: 'path',
+      reply: directorateChoicesReply,
       params: hallParams,
       handler: ({ params, hall }) => {
         const today = new Map<string, number>();
@@ -71,6 +73,7 @@ export function settingsDirectoratesRoutes(deps: RouteDeps): RouteDef[] {
       tag: 'settings',
       access: 'admin',
       hall: 'own',
+      reply: directorateReply,
       status: 201,
       body: directorateCreateBody,
       handler: ({ body, actor }) =>
@@ -93,6 +96,7 @@ export function settingsDirectoratesRoutes(deps: RouteDeps): RouteDef[] {
       tag: 'settings',
       access: 'admin',
       hall: 'own',
+      reply: directorateReply,
       params: directorateParams,
       body: directoratePatchBody,
       handler: ({ params, body, actor }) =>

@@ -16,6 +16,7 @@ import {
 import { parseTcpAddress } from '../print/printer-transport.js';
 import type { PrintService } from '../print/print-service.js';
 import type { RouteDeps } from './deps.js';
+import { printerViewReply } from '../../../contract/reply-schemas.js';
 import { route, type RouteDef } from './route.js';
 import { id } from './schemas.js';
 import {
@@ -73,6 +74,7 @@ export function settingsPrintersRoutes(deps: RouteDeps): RouteDef[] {
       tag: 'settings',
       access: 'admin',
       hall: 'own',
+      reply: printerViewReply,
       status: 201,
       body: printerCreateBody,
       handler: async ({ body, actor }) => {
@@ -96,6 +98,7 @@ export function settingsPrintersRoutes(deps: RouteDeps): RouteDef[] {
       tag: 'settings',
       access: 'admin',
       hall: 'own',
+      reply: printerViewReply,
       params: printerParams,
       body: printerPatchBody,
       handler: async ({ params, body, actor }) => {

@@ -6,6 +6,7 @@ import { directoratesOf } from '../config/directorates.js';
 import { fail, localDay, ok } from '../domain/index.js';
 import { auditTargets } from './audit-targets.js';
 import type { RouteDeps } from './deps.js';
+import { auditReply, hallReply, settingsReply } from '../../../contract/reply-schemas.js';
 import { route, type RouteDef } from './route.js';
 import { hallParams } from './schemas.js';
 import { settingsDevicesRoutes } from './settings-devices-routes.js';
@@ -54,6 +55,7 @@ export function hallSettingsRoutes(deps: RouteDeps): RouteDef[] {
       tag: 'settings',
       access: 'admin',
       hall: 'own',
+      reply: settingsReply,
       handler: ({ hall: { hallId } }) => {
         const data = deps.config.read();
         const hall = data.halls.find((h) => h.id === hallId);
@@ -79,6 +81,7 @@ export function hallSettingsRoutes(deps: RouteDeps): RouteDef[] {
       tag: 'settings',
       access: 'admin',
       hall: 'path',
+      reply: hallReply,
       params: hallParams,
       body: hallPatchBody,
       handler: async ({ params, body, actor }) => {
@@ -116,6 +119,7 @@ export function hallSettingsRoutes(deps: RouteDeps): RouteDef[] {
       tag: 'settings',
       access: 'manager',
       hall: 'own',
+      reply: auditReply,
       query: z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(100) }),
       handler: ({ query, hall: { hallId } }) => {
         const data = deps.config.read();

@@ -9,6 +9,7 @@ import {
 } from '../../../contract/settings-schemas.js';
 import type { ConfigData } from '../config/config-data.js';
 import type { RouteDeps } from './deps.js';
+import { counterReply, serviceReply } from '../../../contract/reply-schemas.js';
 import { route, type RouteDef } from './route.js';
 import { counterParams, id } from './schemas.js';
 import { changeSettings, describeChanges, findInHall, refuse, show } from './settings-support.js';
@@ -79,6 +80,7 @@ export function settingsServicesRoutes(deps: RouteDeps): RouteDef[] {
       tag: 'settings',
       access: 'admin',
       hall: 'own',
+      reply: serviceReply,
       status: 201,
       body: serviceCreateBody,
       handler: ({ body, actor }) =>
@@ -99,6 +101,7 @@ export function settingsServicesRoutes(deps: RouteDeps): RouteDef[] {
       tag: 'settings',
       access: 'admin',
       hall: 'own',
+      reply: serviceReply,
       params: serviceParams,
       body: servicePatchBody,
       handler: ({ params, body, actor }) =>
@@ -125,6 +128,7 @@ export function settingsServicesRoutes(deps: RouteDeps): RouteDef[] {
       tag: 'settings',
       access: 'admin',
       hall: 'own',
+      reply: counterReply,
       status: 201,
       body: counterCreateBody,
       handler: ({ body, actor }) =>
@@ -146,6 +150,7 @@ export function settingsServicesRoutes(deps: RouteDeps): RouteDef[] {
       tag: 'settings',
       access: 'admin',
       hall: 'own',
+      reply: counterReply,
       params: counterParams,
       body: counterPatchBody,
       handler: ({ params, body, actor }) =>

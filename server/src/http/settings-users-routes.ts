@@ -7,6 +7,7 @@ import { hashPassword, newPassword } from '../auth/secrets.js';
 import type { UserRecord } from '../config/config-data.js';
 import { fail } from '../domain/index.js';
 import type { RouteDeps } from './deps.js';
+import { userViewReply, userWithPasswordReply } from '../../../contract/reply-schemas.js';
 import { route, type RouteDef } from './route.js';
 import { id } from './schemas.js';
 import { endSessionsOf } from './user-sessions.js';
@@ -34,6 +35,7 @@ export function settingsUsersRoutes(deps: RouteDeps): RouteDef[] {
       tag: 'settings',
       access: 'admin',
       hall: 'own',
+      reply: userWithPasswordReply,
       status: 201,
       body: userCreateBody,
       handler: async ({ body, actor }) => {
@@ -69,6 +71,7 @@ export function settingsUsersRoutes(deps: RouteDeps): RouteDef[] {
       tag: 'settings',
       access: 'admin',
       hall: 'own',
+      reply: userViewReply,
       params: userParams,
       body: userPatchBody,
       handler: async ({ params, body, actor }) => {
@@ -103,6 +106,7 @@ export function settingsUsersRoutes(deps: RouteDeps): RouteDef[] {
       tag: 'settings',
       access: 'admin',
       hall: 'own',
+      reply: userWithPasswordReply,
       params: userParams,
       handler: async ({ params, actor }) => {
         // Hashing costs time: not for an id that is not there.

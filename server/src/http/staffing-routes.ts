@@ -3,6 +3,7 @@ import { fail, isCalendarDay, localDay, ok } from '../domain/index.js';
 import { addDays } from '../stats/staffing/staffing-plan.js';
 import type { StaffingService } from '../stats/staffing/staffing-service.js';
 import type { RouteDeps } from './deps.js';
+import { staffingPlanReply } from '../../../contract/reply-schemas.js';
 import { route, type RouteDef } from './route.js';
 
 /** A plan looks this far ahead at most: further out, most of its eight weeks are unlived. */
@@ -34,6 +35,7 @@ export function staffingRoutes(deps: RouteDeps & { staffing: StaffingService }):
       tag: 'stats',
       access: 'manager',
       hall: 'own',
+      reply: staffingPlanReply,
       query: staffingQuery,
       handler: async ({ query, hall: queue }) => {
         const { hallId, config } = queue;

@@ -9,7 +9,8 @@ import {
 import { exportFileName } from '../stats/export-columns.js';
 import { TooManyRowsError, type ExportFormat, type StatsService } from '../stats/stats-service.js';
 import type { RouteDeps } from './deps.js';
-import { route, type RouteDef } from './route.js';
+import { estimateAccuracyReply, statsReportReply } from '../../../contract/reply-schemas.js';
+import { fileReply, route, type RouteDef } from './route.js';
 
 const DAY_MS = 86_400_000;
 
@@ -58,6 +59,7 @@ export function statsRoutes(deps: RouteDeps & { stats: StatsService }): RouteDef
       tag: 'stats',
       access: 'manager',
       hall: 'own',
+      reply: fileReply(CONTENT_TYPE[format], `The visits as ${format.toUpperCase()}, streamed.`),
       query: format === 'csv' ? csvQuery : rangeQuery,
       handler: async ({ query, hall: { hallId }, res }) => {
         const name = exportFileName(hallId, query.from, query.to, format);
@@ -90,6 +92,7 @@ export function statsRoutes(deps: RouteDeps & { stats: StatsService }): RouteDef
       tag: 'stats',
       access: 'manager',
       hall: 'own',
+      reply: statsReportReply,
       query: statsQuery,
       handler: async ({ query, hall: { hallId } }) => {
         const report = await deps.stats.stats(hallId, query, query.groupBy ?? 'day');
@@ -104,6 +107,7 @@ export function statsRoutes(deps: RouteDeps & { stats: StatsService }): RouteDef
       tag: 'stats',
       access: 'manager',
       hall: 'own',
+      reply: estimateAccuracyReply,
       query: rangeQuery,
       handler: async ({ query, hall: { hallId } }) => {
         const report = await deps.stats.estimates(hallId, query);

@@ -3,6 +3,7 @@ import type { IssuedTicket } from '../../../contract/api.js';
 import { fail, ok } from '../domain/index.js';
 import { ticketStatusView } from '../queue/views.js';
 import type { RouteDeps } from './deps.js';
+import { issuedTicketReply, ticketStatusReply } from '../../../contract/reply-schemas.js';
 import { route, type RouteDef } from './route.js';
 import { codeParams, hallParams, id, lang, priorityGroup } from './schemas.js';
 
@@ -29,6 +30,7 @@ export function ticketsRoutes(deps: RouteDeps): RouteDef[] {
       status: 201,
       limiter: deps.limiters.issue,
       hall: 'path',
+      reply: issuedTicketReply,
       params: hallParams,
       body: z.strictObject({
         serviceId: id,
@@ -57,6 +59,7 @@ export function ticketsRoutes(deps: RouteDeps): RouteDef[] {
       tag: 'tickets',
       access: 'public',
       hall: 'none',
+      reply: ticketStatusReply,
       params: codeParams,
       handler: ({ params, res }) => {
         res.setHeader('Cache-Control', 'no-store');
@@ -76,6 +79,7 @@ export function ticketsRoutes(deps: RouteDeps): RouteDef[] {
       tag: 'tickets',
       access: 'public',
       hall: 'none',
+      reply: ticketStatusReply,
       limiter: deps.limiters.issue,
       params: codeParams,
       body: z.strictObject({
@@ -100,6 +104,7 @@ export function ticketsRoutes(deps: RouteDeps): RouteDef[] {
       tag: 'tickets',
       access: 'public',
       hall: 'none',
+      reply: ticketStatusReply,
       params: codeParams,
       handler: async ({ params }) => {
         const done = await deps.queues.cancelByVisitor(params.code);

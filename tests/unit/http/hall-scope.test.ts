@@ -1,6 +1,7 @@
 import express from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { Actor } from '../../../server/src/auth/actor.js';
 import type { UserRecord } from '../../../server/src/config/config-data.js';
 import {
@@ -43,6 +44,7 @@ function serverWith(hall: HallScope, path: string, actor: Actor) {
         tag: 'test',
         access: 'public',
         hall,
+        reply: z.strictObject({ secretOf: z.string().nullable() }),
         ...(path.includes(':hallId') ? { params: hallParams } : {}),
         ...(path.includes(':counterId') ? { params: counterParams } : {}),
         handler: (ctx) => {

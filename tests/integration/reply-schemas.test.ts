@@ -1,0 +1,260 @@
+import request from 'supertest';
+import type { Response } from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isReplySchema, type RouteDef } from '../../server/src/http/route.js';
+import { signedIn } from '../support/http.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+
+/**
+ * Every route's successful reply checked with the reply schema its route declares (strict
+ * objects: a field the wire type lacks, such as a leaked secret, fails). The routes are
+ * driven once each as their users drive them, in the order a day goes: a kiosk issues, a
+ * clerk serves, a manager reads the figures, an admin edits the settings. A route the walk
+ * below does not reach fails the completeness test.
+ */
+describe('reply schemas: every route replies as its schema says', () => {
+  let server: TestServer;
+  const checked = new Set<string>();
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    await server.dispose();
+  });
+
+  function defOf(key: string): RouteDef {
+    const def = server.app.routes.find((r) => `${r.method.toUpperCase()} ${r.path}` === key);
+    if (!def) throw new Error(`no route ${key}`);
+    return def;
+  }
+
+  /** Checks one successful reply of the route `key` (`METHOD /path/:param`) against its schema. */
+  function check(key: string, res: Response): Response {
+    const def = defOf(key);
+    const wanted = def.status ?? 200;
+    if (res.status !== wanted) {
+      problems.push(`${key}: status ${res.status} ${JSON.stringify(res.body)}`);
+      return res;
+    }
+    if (isReplySchema(def.reply)) {
+      const r = def.reply.safeParse(res.body);
+      if (!r.success)
+        problems.push(`${key}: ${JSON.stringify(r.error.issues)} in ${JSON.stringify(res.body)}`);
+    } else if (def.reply.mediaType === null) {
+      if (res.text) problems.push(`${key}: a body where none is declared`);
+    } else {
+      const type = String(res.headers['content-type']).split(';')[0];
+      if (type !== def.reply.mediaType.split(';')[0])
+        problems.push(`${key}: content type ${type}, declared ${def.reply.mediaType}`);
+    }
+    checked.add(key);
+    return res;
+  }
+
+  it('when each route is called as its users call it, then each reply matches its schema', async () => {
+    const app = server.app.app;
+    const kiosk = { Authorization: `Bearer ${server.kioskKey}` };
+    const display = { Authorization: `Bearer ${server.displayKey}` };
+    const clerk = await signedIn(server, 'clerk');
+    const manager = await signedIn(server, 'manager');
+    const admin = await signedIn(server, 'admin');
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Istanbul' }).format(
+      new Date(),
+    );
+
+    // The public and the devices.
+    check('GET /health', await request(app).get('/api/health'));
+    check('GET /halls', await request(app).get('/api/halls'));
+    check('GET /halls/:hallId/services', await request(app).get('/api/halls/cankaya/services'));
+    const issue = (serviceId: string) =>
+      request(app).post('/api/halls/cankaya/tickets').set(kiosk).send({ serviceId });
+    const first = check('POST /halls/:hallId/tickets', await issue('vezne'));
+    check(
+      'POST /halls/:hallId/tickets',
+      await clerk.agent.post('/api/halls/cankaya/tickets').send({ serviceId: 'vezne' }),
+    );
+    const code = first.body.code as string;
+    check('GET /tickets/:code', await request(app).get(`/api/tickets/${code}`));
+    check('GET /devices/me', await request(app).get('/api/devices/me').set(display));
+    check('GET /auth/me', await request(app).get('/api/auth/me').set(kiosk));
+    check('GET /auth/me', await clerk.agent.get('/api/auth/me'));
+
+    // A clerk's day at counter 1 (vezne).
+    const counter = (action: string, body: object = {}) =>
+      clerk.agent.post(`/api/counters/banko-1/${action}`).send(body);
+    const act = async (action: string, body: object = {}) =>
+      check(`POST /counters/:counterId/${action}`, await counter(action, body));
+    await act('open');
+    await act('call-next');
+    await act('recall');
+    await act('start');
+    await act('complete', { outcome: 'resolved', note: 'Makbuz verildi.' });
+    check(
+      'POST /tickets/:code/rating',
+      await request(app).post(`/api/tickets/${code}/rating`).send({ rating: 5 }),
+    );
+    const second = (await issue('vezne')).body.number as string;
+    await act('call', { number: second });
+    await act('no-show');
+    await act('restore', { number: second });
+    await act('call-next');
+    await act('requeue');
+    await act('call-next');
+    await act('start');
+    await act('transfer', { serviceId: 'mali-hizmetler', position: 'front' });
+    await act('pause', { reason: 'break' });
+    await act('resume');
+    await act('close');
+    const leaving = (await issue('ruhsat')).body.code as string;
+    check(
+      'POST /tickets/:code/cancel',
+      await request(app).post(`/api/tickets/${leaving}/cancel`).send({}),
+    );
+    check(
+      'GET /halls/:hallId/display',
+      await request(app).get('/api/halls/cankaya/display').set(display),
+    );
+    check('GET /halls/:hallId/queue', await clerk.agent.get('/api/halls/cankaya/queue'));
+    check(
+      'GET /halls/:hallId/directorates',
+      await clerk.agent.get('/api/halls/cankaya/directorates'),
+    );
+
+    // An admin's settings.
+    check('GET /settings', await admin.agent.get('/api/settings'));
+    check(
+      'PATCH /halls/:hallId',
+      await admin.agent.patch('/api/halls/cankaya').send({ priorityRatio: 3 }),
+    );
+    const service = check(
+      'POST /services',
+      await admin.agent
+        .post('/api/services')
+        .send({ name: { tr: 'Emlak', en: 'Property tax' }, prefix: 'K', targetMinutes: 5 }),
+    ).body.id as string;
+    check(
+      'PATCH /services/:serviceId',
+      await admin.agent.patch(`/api/services/${service}`).send({ targetMinutes: 6 }),
+    );
+    const newCounter = check(
+      'POST /counters',
+      await admin.agent
+        .post('/api/counters')
+        .send({ number: 9, name: 'Banko 9', services: [{ serviceId: service, weight: 1 }] }),
+    ).body.id as string;
+    check(
+      'PATCH /counters/:counterId',
+      await admin.agent.patch(`/api/counters/${newCounter}`).send({ name: 'Emlak bankosu' }),
+    );
+    const created = check(
+      'POST /users',
+      await admin.agent
+        .post('/api/users')
+        .send({ username: 'zeynep', displayName: 'Zeynep Kaya', role: 'clerk' }),
+    ).body as { user: { id: string }; password: string };
+    check(
+      'PATCH /users/:userId',
+      await admin.agent.patch(`/api/users/${created.user.id}`).send({ displayName: 'Zeynep K.' }),
+    );
+    const oneTime = check(
+      'POST /users/:userId/reset-password',
+      await admin.agent.post(`/api/users/${created.user.id}/reset-password`).send({}),
+    ).body.password as string;
+    const printer = check(
+      'POST /printers',
+      await admin.agent.post('/api/printers').send({
+        name: 'Giriş yazıcısı',
+        transport: 'none',
+        address: '',
+        paperWidth: 80,
+        codePage: 13,
+      }),
+    ).body.id as string;
+    check(
+      'PATCH /printers/:printerId',
+      await admin.agent.patch(`/api/printers/${printer}`).send({ paperWidth: 58 }),
+    );
+    const device = check(
+      'POST /devices',
+      await admin.agent.post('/api/devices').send({ kind: 'display', name: 'Banko 1 ekranı' }),
+    ).body.device.id as string;
+    check(
+      'PATCH /devices/:deviceId',
+      await admin.agent.patch(`/api/devices/${device}`).send({ signCounterId: 'banko-1' }),
+    );
+    check('GET /devices/signs', await admin.agent.get('/api/devices/signs'));
+    check(
+      'POST /devices/:deviceId/revoke',
+      await admin.agent.post(`/api/devices/${device}/revoke`).send({}),
+    );
+    const directorate = check(
+      'POST /directorates',
+      await admin.agent.post('/api/directorates').send({ name: { tr: 'Kültür İşleri' } }),
+    ).body.id as string;
+    check(
+      'PATCH /directorates/:directorateId',
+      await admin.agent
+        .patch(`/api/directorates/${directorate}`)
+        .send({ name: { tr: 'Kültür İşleri', en: 'Culture' } }),
+    );
+
+    // A manager's figures.
+    const range = `from=${today}&to=${today}`;
+    check('GET /printers', await manager.agent.get('/api/printers'));
+    check(
+      'POST /printers/:printerId/test',
+      await manager.agent.post(`/api/printers/${printer}/test`).send({}),
+    );
+    check('GET /devices/status', await manager.agent.get('/api/devices/status'));
+    check('GET /stats', await manager.agent.get(`/api/stats?${range}&groupBy=service`));
+    check('GET /stats/estimates', await manager.agent.get(`/api/stats/estimates?${range}`));
+    check('GET /stats/staffing', await manager.agent.get(`/api/stats/staffing?date=${today}`));
+    for (const format of ['csv', 'xlsx', 'json'])
+      check(
+        `GET /exports/tickets.${format}`,
+        await manager.agent.get(`/api/exports/tickets.${format}?${range}`),
+      );
+    check('GET /audit', await manager.agent.get('/api/audit'));
+
+    // A new user's first sign-in, own password, sign-out.
+    const zeynep = request.agent(app).type('application/json');
+    check(
+      'POST /auth/login',
+      await zeynep.post('/api/auth/login').send({ username: 'zeynep', password: oneTime }),
+    );
+    check(
+      'POST /auth/password',
+      await zeynep
+        .post('/api/auth/password')
+        .send({ currentPassword: oneTime, newPassword: 'Kızılay-Meydanı-1923-sıra' }),
+    );
+    check('POST /auth/logout', await zeynep.post('/api/auth/logout').send({}));
+
+    expect(problems).toEqual([]);
+  });
+
+  it('when the route table is compared with the routes checked above, then none is missing', () => {
+    const mounted = server.app.routes.map((r) => `${r.method.toUpperCase()} ${r.path}`);
+    expect(mounted.filter((k) => !checked.has(k))).toEqual([]);
+  });
+
+  it('when the OpenAPI document is read, then every JSON reply has its schema under its status', async () => {
+    const res = await request(server.app.app).get('/api/docs');
+    for (const r of server.app.routes) {
+      const op = res.body.paths[`/api${r.path.replace(/:([A-Za-z]+)/g, '{$1}')}`][r.method];
+      const success = op.responses[String(r.status ?? 200)];
+      if (isReplySchema(r.reply))
+        expect(success.content['application/json'].schema, `${r.method} ${r.path}`).toBeTypeOf(
+          'object',
+        );
+      else if (r.reply.mediaType) expect(success.content[r.reply.mediaType]).toBeDefined();
+      else expect(success.content).toBeUndefined();
+    }
+    // Strict objects are documented as closed: a client generator knows nothing else comes.
+    const me = res.body.paths['/api/auth/login'].post.responses['200'].content['application/json'];
+    expect(me.schema.additionalProperties).toBe(false);
+    expect(me.schema.required).toContain('passwordChangeRequired');
+  });
+});
