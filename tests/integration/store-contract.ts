@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RevEvent } from '../../contract/events.js';
+import { decodeRecords, encodeRecords } from '../../server/src/stats/record-columns.js';
 import type { Store } from '../../server/src/store/store.js';
 import {
   completedWithNote,
@@ -221,6 +223,25 @@ export function describeStoreContract(
         expect(await reopened.journal.read('hall-a', DAY)).toEqual(expected);
       });
 
+      it('when a round of sampled estimates is journalled, then it reads back as written, also after reopening', async () => {
+        const sampled: RevEvent = {
+          hallId: 'hall-a',
+          at: issued(1).at + 300_000,
+          rev: 2,
+          type: 'estimates:sampled',
+          estimates: {
+            'hall-a-1': { kind: 'range', minutes: 9, min: 7, max: 12 },
+            'hall-a-2': { kind: 'no-open-counter' },
+          },
+        };
+        await store.journal.append('hall-a', DAY, [issued(1), sampled]);
+
+        const expected = { events: [issued(1), sampled], tornTail: false };
+        expect(await store.journal.read('hall-a', DAY)).toEqual(expected);
+        const reopened = await subject.reopen();
+        expect(await reopened.journal.read('hall-a', DAY)).toEqual(expected);
+      });
+
       it('when the directorate list is changed, then it is kept, retired ones too, also after reopening', async () => {
         const list = [
           {
@@ -371,6 +392,28 @@ export function describeStoreContract(
         });
         const reopened = await subject.reopen();
         expect(await reopened.summaries.read('hall-a', DAY)).toEqual(summary);
+      });
+
+      it('when a summary by column holds estimate samples, then read and readStats keep them', async () => {
+        const base = makeColumnSummary('hall-a', DAY, 42);
+        const records = decodeRecords(base.records);
+        records[0]!.samples = [
+          { at: records[0]!.issuedAt + 300_000, minutes: 8, leftMs: 420_000 },
+          { at: records[0]!.issuedAt + 600_000, minutes: 3, leftMs: null },
+        ];
+        const summary = { ...base, records: encodeRecords(records) };
+        await store.summaries.write(summary);
+
+        expect(
+          decodeRecords(
+            (await store.summaries.read('hall-a', DAY))!.records as typeof summary.records,
+          ),
+        ).toEqual(records);
+        const stats = await store.summaries.readStats('hall-a', DAY);
+        expect(stats?.version === 3 && stats.records.stats.samples).toEqual(
+          summary.records.stats.samples,
+        );
+        expect(summary.records.stats.samples?.at).toHaveLength(2);
       });
 
       it('when an older summary (version 1) is read for stats, then it comes whole', async () => {
