@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Lang, Service } from '../../contract/domain.js';
-import type { EstimateAccuracyReply } from '../../contract/estimate-accuracy.js';
+import type { EstimateAccuracy, EstimateAccuracyReply } from '../../contract/estimate-accuracy.js';
 import { apiRequest } from './api-client.js';
 import {
   ESTIMATE_TEXT,
@@ -20,7 +20,8 @@ type Load =
 
 /**
  * How well the waits promised at the kiosk came true over the statistics range: the headline
- * figures and the tendency, then by service and by hour of issue. Loads its own report
+ * figures and the tendency, the same for the estimates shown on the phone while waiting, then
+ * both side by side by service and by hour of issue. Loads its own report
  * (`GET /api/stats/estimates`) whenever the range changes.
  */
 @customElement('manager-estimate-accuracy')
@@ -51,7 +52,8 @@ export class ManagerEstimateAccuracy extends LitElement {
       }
       .tables {
         display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(min(100%, 28rem), 1fr));
+        /* Eight figures a row: one table to a row on a desk screen, none cut off. */
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 44rem), 1fr));
         gap: 12px;
       }
       .scroll {
@@ -96,51 +98,83 @@ export class ManagerEstimateAccuracy extends LitElement {
     if (load.kind === 'loading') return html`<p class="muted" role="status">${t.loading}</p>`;
     if (load.kind === 'failed') return html`<p class="error" role="alert">${t.failed}</p>`;
     const { total, byService, byHour } = load.report;
-    if (total.called === 0) return html`<p class="notice" role="status">${t.none}</p>`;
+    // A report from a server before the samples has none.
+    const shown = load.report.shown ?? null;
+    const anyShown = shown !== null && shown.total.called > 0;
+    if (total.called === 0 && !anyShown) return html`<p class="notice" role="status">${t.none}</p>`;
     return html`
-      <dl class="figures">
-        <div>
-          <dt>${t.measured}</dt>
-          <dd>
-            ${formatCount(lang, total.called)}
-            <span class="muted">${t.ofPromised(formatCount(lang, total.promised))}</span>
-          </dd>
-        </div>
-        <div>
-          <dt>${t.mae}</dt>
-          <dd>${t.minutes(formatDecimal(lang, total.medianAbsErrorMinutes))}</dd>
-        </div>
-        <div>
-          <dt>${t.within2}</dt>
-          <dd>${formatShare(lang, total.within2)}</dd>
-        </div>
-        <div>
-          <dt>${t.within5}</dt>
-          <dd>${formatShare(lang, total.within5)}</dd>
-        </div>
-        <div>
-          <dt>${t.tendency}</dt>
-          <dd data-testid="estimate-tendency">${tendencyText(lang, total)}</dd>
-        </div>
-      </dl>
-      <p class="muted">
-        ${t.longerLess(formatShare(lang, total.waitedLonger), formatShare(lang, total.waitedLess))}
-      </p>
+      <h3>${t.atIssue}</h3>
+      ${
+        total.called === 0
+          ? html`<p class="notice">${t.none}</p>`
+          : html`${this._figures(total, t.measured, t.ofPromised, 'estimate-tendency')}
+              <p class="muted">
+                ${t.longerLess(
+                  formatShare(lang, total.waitedLonger),
+                  formatShare(lang, total.waitedLess),
+                )}
+              </p>`
+      }
+      <h3>${t.shownHeading}</h3>
+      <p class="muted">${t.shownLead}</p>
+      ${
+        anyShown
+          ? this._figures(shown.total, t.shownMeasured, t.ofShown, 'estimate-shown-tendency')
+          : html`<p class="notice">${t.shownNone}</p>`
+      }
       <div class="tables">
         ${this._table(
           t.byService,
           t.service,
-          groupRows(lang, byService, serviceLabel(lang, this.services)),
+          groupRows(lang, byService, serviceLabel(lang, this.services), shown?.byService),
+          shown !== null,
         )}
-        ${this._table(t.byHour, t.hour, groupRows(lang, byHour, hourLabel))}
+        ${this._table(t.byHour, t.hour, groupRows(lang, byHour, hourLabel, shown?.byHour), shown !== null)}
       </div>
     `;
   }
 
-  private _table(caption: string, first: string, rows: EstimateRowText[]) {
+  private _figures(
+    a: EstimateAccuracy,
+    measured: string,
+    of: (n: string) => string,
+    tendencyId: string,
+  ) {
+    const t = ESTIMATE_TEXT[this.language];
+    const lang = this.language;
+    return html`<dl class="figures">
+      <div>
+        <dt>${measured}</dt>
+        <dd>
+          ${formatCount(lang, a.called)}
+          <span class="muted">${of(formatCount(lang, a.promised))}</span>
+        </dd>
+      </div>
+      <div>
+        <dt>${t.mae}</dt>
+        <dd>${t.minutes(formatDecimal(lang, a.medianAbsErrorMinutes))}</dd>
+      </div>
+      <div>
+        <dt>${t.within2}</dt>
+        <dd>${formatShare(lang, a.within2)}</dd>
+      </div>
+      <div>
+        <dt>${t.within5}</dt>
+        <dd>${formatShare(lang, a.within5)}</dd>
+      </div>
+      <div>
+        <dt>${t.tendency}</dt>
+        <dd data-testid=${tendencyId}>${tendencyText(lang, a)}</dd>
+      </div>
+    </dl>`;
+  }
+
+  private _table(caption: string, first: string, rows: EstimateRowText[], withShown: boolean) {
     const t = ESTIMATE_TEXT[this.language];
     const heads = [t.measured, t.mae, t.within2, t.within5, t.longer, t.less];
-    return html`<div class="scroll">
+    if (withShown) heads.push(t.shownMae, t.shownWithin5);
+    // On a narrow screen the table scrolls: a keyboard reaches it too.
+    return html`<div class="scroll" tabindex="0" role="region" aria-label=${caption}>
       <table>
         <caption>
           <h3>${caption}</h3>

@@ -30,6 +30,15 @@ export const ESTIMATE_TEXT = {
     hour: 'Saat',
     longer: 'Uzun bekleyen',
     less: 'Erken çağrılan',
+    atIssue: 'Bilet alınırken söylenen',
+    shownHeading: 'Sırada beklerken telefonda gösterilen',
+    shownLead:
+      'Bekleyen her bilet için telefonda o an gösterilen süre 5 dakikada bir kaydedilir ve kalan gerçek bekleme (kayıt → ilk çağrı) ile karşılaştırılır.',
+    shownNone: 'Bu aralıkta sırada beklerken kaydedilmiş tahmin yok.',
+    shownMeasured: 'Ölçülen kayıt',
+    ofShown: (n: string) => `(kaydedilen ${n})`,
+    shownMae: 'Telefonda ortanca sapma',
+    shownWithin5: 'Telefonda ±5 dk içinde',
   },
   en: {
     heading: 'Did the wait estimates come true?',
@@ -55,6 +64,15 @@ export const ESTIMATE_TEXT = {
     hour: 'Hour',
     longer: 'Waited longer',
     less: 'Called sooner',
+    atIssue: 'Told at the kiosk',
+    shownHeading: 'Shown on the phone while waiting',
+    shownLead:
+      'Every 5 minutes the wait each waiting ticket’s phone page shows is recorded, and set against the wait that was still ahead (record → first call).',
+    shownNone: 'No estimate was recorded while visitors waited in this range.',
+    shownMeasured: 'Records measured',
+    ofShown: (n: string) => `(of ${n} recorded)`,
+    shownMae: 'Median error on the phone',
+    shownWithin5: 'Within ±5 min on the phone',
   },
 } satisfies Record<Lang, unknown>;
 
@@ -75,26 +93,45 @@ export interface EstimateRowText {
   cells: string[];
 }
 
+/**
+ * The rows of a group table: the promise at issue, and beside it (when given) the median
+ * error and the share within ±5 minutes of the estimates shown on the phone while waiting.
+ * A group measured by either appears; a figure it lacks is "—".
+ */
 export function groupRows(
   lang: Lang,
   groups: EstimateAccuracyGroup[],
   labelOf: (key: string) => string,
+  shown?: EstimateAccuracyGroup[],
 ): EstimateRowText[] {
   const t = ESTIMATE_TEXT[lang];
-  return groups
-    .filter((g) => g.called > 0)
-    .map((g) => ({
-      key: g.key,
-      label: labelOf(g.key),
-      cells: [
-        formatCount(lang, g.called),
-        t.minutes(formatDecimal(lang, g.medianAbsErrorMinutes)),
-        formatShare(lang, g.within2),
-        formatShare(lang, g.within5),
-        formatShare(lang, g.waitedLonger),
-        formatShare(lang, g.waitedLess),
-      ],
-    }));
+  const measured = (list: EstimateAccuracyGroup[] = []) =>
+    new Map(list.filter((g) => g.called > 0).map((g) => [g.key, g]));
+  const atIssue = measured(groups);
+  const onPhone = measured(shown);
+  const keys = [...groups, ...(shown ?? [])]
+    .map((g) => g.key)
+    .filter((k, i, all) => all.indexOf(k) === i && (atIssue.has(k) || onPhone.has(k)));
+  const order = (k: string) => (/^\d+$/.test(k) ? Number(k) : k);
+  keys.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
+  return keys.map((key) => {
+    const g = atIssue.get(key);
+    const s = onPhone.get(key);
+    const cells = [
+      g ? formatCount(lang, g.called) : '—',
+      g ? t.minutes(formatDecimal(lang, g.medianAbsErrorMinutes)) : '—',
+      g ? formatShare(lang, g.within2) : '—',
+      g ? formatShare(lang, g.within5) : '—',
+      g ? formatShare(lang, g.waitedLonger) : '—',
+      g ? formatShare(lang, g.waitedLess) : '—',
+    ];
+    if (shown)
+      cells.push(
+        s ? t.minutes(formatDecimal(lang, s.medianAbsErrorMinutes)) : '—',
+        s ? formatShare(lang, s.within5) : '—',
+      );
+    return { key, label: labelOf(key), cells };
+  });
 }
 
 export const serviceLabel = (lang: Lang, services: Service[]) => (key: string) =>

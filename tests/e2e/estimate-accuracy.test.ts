@@ -59,10 +59,12 @@ async function clerkAt(counterId: string) {
 }
 
 describe('manager statistics: the accuracy of wait estimates', () => {
-  it('when a ticket told "no wait" is called, then the statistics tab shows it measured, by service and by hour', async () => {
+  it('when a ticket told "no wait" is called, then the statistics tab shows it measured at issue and on the phone, by service and by hour', async () => {
     const clerk = await clerkAt('banko-1');
     const ticket = await issue();
     expect(ticket.estimate).toEqual({ kind: 'minutes', minutes: 0 });
+    // The queue's timer samples what the waiting visitor's phone page shows ("no wait").
+    await server.app.queues.checkRollover();
     await clerk('call-next');
 
     const manager = await server.addUser('manager');
@@ -79,7 +81,17 @@ describe('manager statistics: the accuracy of wait estimates', () => {
     const text = await section.innerText();
     expect(text).toContain('Ölçülen bilet');
     expect(text).toContain('%100,0');
-    expect(await section.getByRole('row', { name: /Vezne/ }).count()).toBe(1);
+    // Beside it, the estimate the phone showed while the visitor waited.
+    await section.getByRole('heading', { name: 'Sırada beklerken telefonda gösterilen' }).waitFor();
+    expect(await section.getByTestId('estimate-shown-tendency').innerText()).toBe('Dengeli');
+    expect(text).toContain('Ölçülen kayıt');
+    expect(text).toContain('(kaydedilen 1)');
+    const vezne = section.getByRole('row', { name: /Vezne/ });
+    expect(await vezne.count()).toBe(1);
+    expect(await vezne.getByRole('cell').allInnerTexts()).toHaveLength(8);
+    expect(
+      await section.getByRole('columnheader', { name: 'Telefonda ortanca sapma' }).count(),
+    ).toBe(2);
     expect(await section.getByRole('table').count()).toBe(2);
     await section.scrollIntoViewIfNeeded();
     await screenshot(page, 'manager-estimates');
