@@ -170,7 +170,7 @@ describe('the estimates shown as the line moves, over simulated days', () => {
   });
 
   it('when two server processes sampled the same round, then it counts once', () => {
-    const doubled = journals[0]!.flatMap((e) =>
+    const doubled = journals[0]!.flatMap((e): RevEvent[] =>
       e.type === 'estimates:sampled' ? [e, { ...e, at: e.at + 1_000 }] : [e],
     );
     const once = estimateAccuracy(foldRecords(journals[0]!, hall, config.services));
