@@ -12,7 +12,6 @@ import type {
   Role,
   Service,
   Counter,
-  ServiceQueue,
   StaffTicket,
   TicketStatus,
   WaitEstimate,
@@ -160,7 +159,8 @@ export interface StaffSnapshot {
   hall: Hall;
   services: Service[];
   counters: CounterView[];
-  queues: ServiceQueue[];
+  /** The visitors' lines as the kiosk sees them (whether each refuses tickets too). */
+  queues: PublicServiceQueue[];
   /** Every ticket of the day that is not finished, plus the most recent finished ones. */
   tickets: StaffTicket[];
 }

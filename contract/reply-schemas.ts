@@ -22,7 +22,6 @@ import type {
   PublicServiceQueue,
   PublicTicket,
   Service,
-  ServiceQueue,
   StaffTicket,
   WaitEstimate,
 } from './domain.js';
@@ -146,14 +145,6 @@ const serviceQueueFields = {
   oldestQueuedAt: nullableNumber,
   estimate: waitEstimate,
 };
-/**
- * A line as staff get it. The server sends staff the visitors' {@link PublicServiceQueue}
- * (`refusesTickets` included) while `StaffSnapshot` types it as `ServiceQueue`: the field is
- * listed here, optional, so the schema says what is sent and still matches the wire type.
- */
-const serviceQueue = wire<ServiceQueue>()(
-  z.strictObject({ ...serviceQueueFields, refusesTickets: z.boolean().optional() }),
-);
 const publicServiceQueue = wire<PublicServiceQueue>()(
   z.strictObject({ ...serviceQueueFields, refusesTickets: z.boolean() }),
 );
@@ -355,7 +346,7 @@ export const staffSnapshotReply = wire<StaffSnapshot>()(
     hall: hallReply,
     services: z.array(serviceReply),
     counters: z.array(counterView),
-    queues: z.array(serviceQueue),
+    queues: z.array(publicServiceQueue),
     tickets: z.array(staffTicketReply),
   }),
 );

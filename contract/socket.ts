@@ -1,6 +1,6 @@
 import type { Ack, ApiError } from './errors.js';
 import type { RevEvent, StaffEvent } from './events.js';
-import type { PublicServiceQueue, ServiceQueue, StaffTicket } from './domain.js';
+import type { PublicServiceQueue, StaffTicket } from './domain.js';
 import type {
   CounterView,
   DisplaySnapshot,
@@ -16,7 +16,7 @@ export interface StaffDelta {
   event: StaffEvent;
   ticket: StaffTicket | null;
   counter: CounterView | null;
-  queues: ServiceQueue[];
+  queues: PublicServiceQueue[];
 }
 
 /** A change pushed to lobby displays: public data only. */

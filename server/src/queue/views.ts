@@ -12,7 +12,6 @@ import type {
 import type {
   PublicServiceQueue,
   PublicTicket,
-  ServiceQueue,
   Ticket,
 } from '../../../contract/domain.js';
 import type { RevEvent } from '../../../contract/events.js';
@@ -167,7 +166,7 @@ export function staffDelta(
   config: HallConfig,
   clerkName: (id: string) => string | null,
   viewer: StaffViewer,
-  queues: ServiceQueue[] = serviceQueues(state, config),
+  queues: PublicServiceQueue[] = serviceQueues(state, config),
 ): StaffDelta {
   const t = 'ticketId' in event ? state.tickets.get(event.ticketId) : undefined;
   const counterId = counterIdOf(event, state);

@@ -1,5 +1,5 @@
 import type { StaffDelta } from '../../../contract/socket.js';
-import type { ServiceQueue } from '../../../contract/domain.js';
+import type { PublicServiceQueue } from '../../../contract/domain.js';
 import type { RevEvent } from '../../../contract/events.js';
 import type { HallQueue } from '../queue/hall-queue.js';
 import {
@@ -40,7 +40,7 @@ export function staffDeltaForms(
   event: RevEvent,
   q: HallQueue,
   clerkName: (id: string) => string | null,
-  queues: ServiceQueue[],
+  queues: PublicServiceQueue[],
 ): StaffDeltaForms {
   const manager = staffDelta(event, q.state, q.config, clerkName, MANAGERS, queues);
   const t = 'ticketId' in event ? q.state.tickets.get(event.ticketId) : undefined;

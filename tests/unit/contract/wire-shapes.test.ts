@@ -87,12 +87,6 @@ type FrozenService = {
   targetMinutes: number;
   active: boolean;
 };
-type FrozenServiceQueue = {
-  serviceId: string;
-  waiting: number;
-  oldestQueuedAt: number | null;
-  estimate: WaitEstimate;
-};
 type FrozenPublicServiceQueue = {
   serviceId: string;
   waiting: number;
@@ -174,7 +168,8 @@ type FrozenStaffSnapshot = {
   hall: FrozenHall;
   services: FrozenService[];
   counters: FrozenCounterView[];
-  queues: FrozenServiceQueue[];
+  // Staff were always sent the visitors' lines; typed so since issue 17's reply schemas.
+  queues: FrozenPublicServiceQueue[];
   tickets: FrozenStaffTicket[];
 };
 type FrozenTicketStatusView = {
@@ -340,7 +335,7 @@ describe('wire shapes (frozen before the contract moves)', () => {
       rev: number;
       ticket: FrozenStaffTicket | null;
       counter: FrozenCounterView | null;
-      queues: FrozenServiceQueue[];
+      queues: FrozenPublicServiceQueue[];
     }>();
     expectTypeOf<StaffDelta['event']>().toEqualTypeOf<StaffEvent>();
     expectTypeOf<StaffServerToClient>().toEqualTypeOf<{

@@ -38,7 +38,15 @@ export function snapshot(over: Partial<StaffSnapshot> = {}): StaffSnapshot {
     {
       services: [service('vezne', 'V'), service('mali-hizmetler', 'M')],
       counters: [counter(1), counter(2)],
-      queues: [{ serviceId: 'vezne', waiting: 0, oldestQueuedAt: null, estimate: NONE_OPEN }],
+      queues: [
+        {
+          serviceId: 'vezne',
+          waiting: 0,
+          oldestQueuedAt: null,
+          estimate: NONE_OPEN,
+          refusesTickets: false,
+        },
+      ],
     },
     over,
   );

@@ -74,7 +74,13 @@ describe('applyDelta', () => {
   it('when the delta is the next rev, then it is applied and the rev advances', () => {
     const model = modelFromSnapshot(snapshot({ rev: 10 }), ME, T0);
     const queues = [
-      { serviceId: 'vezne', waiting: 1, oldestQueuedAt: T0, estimate: waitMinutes(4) },
+      {
+        serviceId: 'vezne',
+        waiting: 1,
+        oldestQueuedAt: T0,
+        estimate: waitMinutes(4),
+        refusesTickets: false,
+      },
     ];
 
     const next = applied(

@@ -33,8 +33,20 @@ export function snapshot(over: Partial<StaffSnapshot> = {}): StaffSnapshot {
       services: [service('vezne', 'V'), service('ruhsat', 'R', 6)],
       counters: [counter(2), counter(1)],
       queues: [
-        { serviceId: 'vezne', waiting: 0, oldestQueuedAt: null, estimate: NONE_OPEN },
-        { serviceId: 'ruhsat', waiting: 0, oldestQueuedAt: null, estimate: NONE_OPEN },
+        {
+          serviceId: 'vezne',
+          waiting: 0,
+          oldestQueuedAt: null,
+          estimate: NONE_OPEN,
+          refusesTickets: false,
+        },
+        {
+          serviceId: 'ruhsat',
+          waiting: 0,
+          oldestQueuedAt: null,
+          estimate: NONE_OPEN,
+          refusesTickets: false,
+        },
       ],
     },
     over,
