@@ -9,11 +9,7 @@ import type {
   StaffSnapshot,
   TicketStatusView,
 } from '../../../contract/index.js';
-import type {
-  PublicServiceQueue,
-  PublicTicket,
-  Ticket,
-} from '../../../contract/domain.js';
+import type { PublicServiceQueue, PublicTicket, Ticket } from '../../../contract/domain.js';
 import type { RevEvent } from '../../../contract/events.js';
 import { counterState, peopleAhead, serviceQueues, ticketEstimate } from '../domain/index.js';
 import type { HallConfig, HallState } from '../domain/index.js';
