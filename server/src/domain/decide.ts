@@ -5,7 +5,7 @@ import { joinForecast, refusesTickets, waitingEstimates } from './estimates.js';
 import { ticketNumber, type HallConfig } from './hall-config.js';
 import { forEachWaiting, pickNext } from './ordering.js';
 import { fail, ok, type Result } from './result.js';
-import { counterOfClerk, counterState, type HallState } from './state.js';
+import { counterOfClerk, counterState, SAMPLE_EVERY_MS, type HallState } from './state.js';
 
 const MINUTE = 60_000;
 
@@ -106,7 +106,9 @@ export function decide(
       ]);
     }
     case 'sample-estimates': {
-      // Exactly what each waiting visitor's phone page shows now; nothing when no one waits.
+      // What each waiting visitor's phone page shows now (the same forecast); nothing when no one waits, or
+      // when a round was taken lately (by this server or another sharing the hall's journal).
+      if (now - state.lastSampleAt < SAMPLE_EVERY_MS) return ok([]);
       const estimates = waitingEstimates(state, config);
       if (Object.keys(estimates).length === 0) return ok([]);
       return ok([{ ...base, type: 'estimates:sampled', estimates }]);

@@ -150,6 +150,7 @@ export function evolve(state: HallState, event: QueueEvent): HallState {
     }
     case 'estimates:sampled':
       // A record of what the phone pages showed: the queue itself does not change.
+      state.lastSampleAt = event.at;
       break;
     case 'counter:opened': {
       state.counters.set(event.counterId, {

@@ -26,6 +26,11 @@ export interface HallState {
   clock: number;
   /** When each paused counter paused (the forecast expects it back after a usual pause). */
   pausedAt: Map<string, number>;
+  /**
+   * When the phone pages' estimates were last sampled, by any server (folded from the journal),
+   * so that servers sharing a hall sample one round per `SAMPLE_EVERY_MS` between them.
+   */
+  lastSampleAt: number;
 }
 
 /** What decides a ticket's place in its line (see `compareInLine`). */
@@ -45,6 +50,9 @@ export interface LineEnd {
 
 export const RECENT_SERVICE_WINDOW = 20;
 
+/** At most one sample of the phone pages' estimates per hall in this time. */
+export const SAMPLE_EVERY_MS = 5 * 60_000;
+
 export function emptyHallState(hallId: string, day: string): HallState {
   return {
     hallId,
@@ -61,6 +69,7 @@ export function emptyHallState(hallId: string, day: string): HallState {
     recentServiceMs: new Map(),
     clock: 0,
     pausedAt: new Map(),
+    lastSampleAt: Number.NEGATIVE_INFINITY,
   };
 }
 

@@ -9,6 +9,7 @@ import {
   localDay,
   ok,
   peopleAhead,
+  SAMPLE_EVERY_MS,
   type Command,
   type HallConfig,
   type HallState,
@@ -22,7 +23,6 @@ import type { DaySummaryStore, EventJournal } from '../store/store.js';
 /** How often a command is decided again after losing a race to another server process. */
 const MAX_CONFLICT_RETRIES = 20;
 /** How often the estimates the phone pages show are sampled while anyone waits. */
-export const SAMPLE_EVERY_MS = 5 * 60_000;
 
 export interface HallQueueDeps {
   hallId: string;

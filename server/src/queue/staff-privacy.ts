@@ -62,6 +62,9 @@ export function staffEvent(
       return event.note === null || readsNote(viewer, author) ? event : { ...event, note: null };
     case 'ticket:rated':
       return event.note === null || viewer.allNotes ? event : { ...event, note: null };
+    case 'estimates:sampled':
+      // A record for the statistics; no screen reads the map, so it is not sent round.
+      return { ...event, estimates: {} };
     default:
       return event;
   }

@@ -85,6 +85,19 @@ describe('sampling the estimates the phone pages show', () => {
     expect(eventsOf(run(state, config, SAMPLE, at(3)))).toEqual([]);
   });
 
+  it('when two servers share the hall, then one round per five minutes is sampled between them', () => {
+    // Server A samples at 7:00; server B, on its own timer, asks 2.5 minutes later. Both fold
+    // every event of the shared journal, so B sees A's round and takes none; 5 minutes after
+    // A's round the next one is taken, by whichever server asks first.
+    const { state, config, journal } = busyMorning();
+    const a = must(state, config, SAMPLE, at(7));
+    const b = replay([...journal, ...a]);
+
+    expect(eventsOf(run(b, config, SAMPLE, at(9, 30)))).toEqual([]);
+    expect(eventsOf(run(b, config, SAMPLE, at(11, 59)))).toEqual([]);
+    expect(eventsOf(run(b, config, SAMPLE, at(12)))).toHaveLength(1);
+  });
+
   it('when a sample is applied, then the queue is the same but for the clock', () => {
     const { state, config } = busyMorning();
     const before = comparable(state);
