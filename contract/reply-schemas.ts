@@ -225,11 +225,15 @@ const staffIssuedFields = {
  * `POST /api/halls/:hallId/tickets`: a kiosk gets the whole ticket; staff issuing for a visitor
  * get it without `code` and `statusUrl` (the phone code is the visitor's alone).
  */
+export const kioskIssuedTicketReply = wire<IssuedTicket>()(
+  z.strictObject({ ...staffIssuedFields, code: z.string(), statusUrl: z.string() }),
+);
+/** The staff variant alone: a reply to staff that carried the phone code would fail it. */
+export const staffIssuedTicketReply = wire<Omit<IssuedTicket, 'code' | 'statusUrl'>>()(
+  z.strictObject(staffIssuedFields),
+);
 export const issuedTicketReply = wire<IssuedTicket | Omit<IssuedTicket, 'code' | 'statusUrl'>>()(
-  z.union([
-    z.strictObject({ ...staffIssuedFields, code: z.string(), statusUrl: z.string() }),
-    z.strictObject(staffIssuedFields),
-  ]),
+  z.union([kioskIssuedTicketReply, staffIssuedTicketReply]),
 );
 
 export const ticketStatusReply = wire<TicketStatusView>()(

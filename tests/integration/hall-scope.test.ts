@@ -217,6 +217,22 @@ describe("hall scope: a user or device of hall A never reaches hall B's data", (
     expect(snapshotOfB()).toBe(before);
   });
 
+  it("when hall A's staff name hall B's printer, then it answers as unknown, never with a check of its own (no oracle of another hall's ids)", async () => {
+    const json = { 'Content-Type': 'application/json', Origin: server.url };
+    const patch = await request(server.app.app)
+      .patch('/api/printers/kz-yazici')
+      .set({ ...headers.admin, ...json })
+      .send({ transport: 'tcp', address: '127.0.0.1:9100' });
+    expect(patch.status, patch.text).toBe(404);
+    expect(patch.body.error.code).toBe('not-found');
+    const test = await request(server.app.app)
+      .post('/api/printers/kz-yazici/test')
+      .set({ ...headers.manager, ...json })
+      .send({});
+    expect(test.status, test.text).toBe(404);
+    expect(test.body.error.code).toBe('not-found');
+  });
+
   it("when hall B's own clerk asks, then the same routes answer (the refusals above are about the hall)", async () => {
     const { agent } = await signedIn(server, 'clerk');
     // A clerk of hall A is refused hall B's queue; hall A's own queue answers.

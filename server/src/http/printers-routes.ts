@@ -38,8 +38,9 @@ export function printersRoutes(deps: RouteDeps): RouteDef[] {
       params: printerParams,
       handler: async ({ params, hall }) => {
         const printer = deps.print.printer(params.printerId);
-        if (!printer) return fail('not-found', `No printer ${params.printerId}.`, 'printerId');
-        if (printer.hallId !== hall.hallId) return fail('forbidden', 'This is not your hall.');
+        // Another hall's printer answers as unknown: no way to learn which ids exist elsewhere.
+        if (!printer || printer.hallId !== hall.hallId)
+          return fail('not-found', `No printer ${params.printerId} in this hall.`, 'printerId');
         const outcome: PrintOutcome = await deps.print.printTestPage(printer.id);
         return ok({ outcome });
       },

@@ -101,8 +101,11 @@ export function settingsPrintersRoutes(deps: RouteDeps): RouteDef[] {
       reply: printerViewReply,
       params: printerParams,
       body: printerPatchBody,
-      handler: async ({ params, body, actor }) => {
-        const current = deps.config.read().printers.find((p) => p.id === params.printerId);
+      handler: async ({ params, body, actor, hall }) => {
+        // Only this hall's printers: another hall's id answers as unknown, never with a check.
+        const current = deps.config
+          .read()
+          .printers.find((p) => p.id === params.printerId && p.hallId === hall.hallId);
         // Renaming a printer saved before this rule existed is fine; where it prints is checked.
         const moved = body.address !== undefined || body.transport !== undefined;
         const problem =
