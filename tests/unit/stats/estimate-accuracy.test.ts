@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { EstimateAccuracy } from '../../../contract/estimate-accuracy.js';
 import type { RevEvent } from '../../../contract/events.js';
 import { rng, simulateDay } from '../../../server/src/cli/demo-simulation.js';
 import { defaultConfig } from '../../../server/src/config/default-config.js';
@@ -8,6 +7,7 @@ import { hallConfig, localHour } from '../../../server/src/domain/index.js';
 import { estimateAccuracy } from '../../../server/src/stats/estimate-accuracy.js';
 import { decodeRecords, encodeRecords } from '../../../server/src/stats/record-columns.js';
 import { foldRecords } from '../../../server/src/stats/ticket-records.js';
+import { expectSameAccuracy, summariseErrors } from '../../support/estimate-errors.js';
 
 const data = defaultConfig();
 const hall = data.halls[0]!;
@@ -42,28 +42,7 @@ function bruteForce(events: RevEvent[], keep: (serviceId: string, hour: number) 
       promised.delete(e.ticketId);
     }
   }
-  const called = errors.length;
-  const sortedAbs = errors.map(Math.abs).sort((a, b) => a - b);
-  const sorted = [...errors].sort((a, b) => a - b);
-  const mid = (xs: number[]) =>
-    xs.length % 2 ? xs[(xs.length - 1) / 2]! : (xs[xs.length / 2 - 1]! + xs[xs.length / 2]!) / 2;
-  const share = (f: (e: number) => boolean) => errors.filter(f).length / called;
-  return {
-    promised: count,
-    called,
-    medianAbsErrorMinutes: mid(sortedAbs),
-    within2: share((e) => Math.abs(e) <= 2),
-    within5: share((e) => Math.abs(e) <= 5),
-    medianErrorMinutes: mid(sorted),
-    waitedLonger: share((e) => e > 2),
-    waitedLess: share((e) => e < -2),
-  };
-}
-
-function expectClose(actual: EstimateAccuracy | undefined, expected: EstimateAccuracy): void {
-  expect(actual).toBeDefined();
-  for (const [k, v] of Object.entries(expected))
-    expect(actual![k as keyof EstimateAccuracy], k).toBeCloseTo(v as number, 9);
+  return summariseErrors(errors, count);
 }
 
 describe('estimateAccuracy over simulated days', () => {
@@ -74,7 +53,7 @@ describe('estimateAccuracy over simulated days', () => {
 
   it('when the days are folded, then the total matches a recomputation from the raw events', () => {
     expect(report.total.called).toBeGreaterThan(800);
-    expectClose(
+    expectSameAccuracy(
       report.total,
       bruteForce(events, () => true),
     );
@@ -83,13 +62,13 @@ describe('estimateAccuracy over simulated days', () => {
   it('when grouped by service and by hour, then every group matches its recomputation', () => {
     expect(report.byService.map((g) => g.key)).toEqual([...config.services.keys()].sort());
     for (const g of report.byService)
-      expectClose(
+      expectSameAccuracy(
         g,
         bruteForce(events, (serviceId) => serviceId === g.key),
       );
     expect(report.byHour.length).toBeGreaterThanOrEqual(9);
     for (const g of report.byHour)
-      expectClose(
+      expectSameAccuracy(
         g,
         bruteForce(events, (_, hour) => String(hour) === g.key),
       );

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { EstimateAccuracy } from '../../../contract/estimate-accuracy.js';
 import type { RevEvent } from '../../../contract/events.js';
 import { rng, simulateDay } from '../../../server/src/cli/demo-simulation.js';
 import { defaultConfig } from '../../../server/src/config/default-config.js';
@@ -14,6 +13,7 @@ import {
 import { estimateAccuracy } from '../../../server/src/stats/estimate-accuracy.js';
 import { decodeRecords, encodeRecords } from '../../../server/src/stats/record-columns.js';
 import { foldRecords } from '../../../server/src/stats/ticket-records.js';
+import { expectSameAccuracy, summariseErrors } from '../../support/estimate-errors.js';
 
 const data = defaultConfig();
 const hall = data.halls[0]!;
@@ -89,28 +89,7 @@ function bruteForce(events: RevEvent[], keep: (serviceId: string, hour: number) 
       }
     }
   }
-  const called = errors.length;
-  const sortedAbs = errors.map(Math.abs).sort((a, b) => a - b);
-  const sorted = [...errors].sort((a, b) => a - b);
-  const mid = (xs: number[]) =>
-    xs.length % 2 ? xs[(xs.length - 1) / 2]! : (xs[xs.length / 2 - 1]! + xs[xs.length / 2]!) / 2;
-  const share = (f: (e: number) => boolean) => errors.filter(f).length / called;
-  return {
-    promised: count,
-    called,
-    medianAbsErrorMinutes: mid(sortedAbs),
-    within2: share((e) => Math.abs(e) <= 2),
-    within5: share((e) => Math.abs(e) <= 5),
-    medianErrorMinutes: mid(sorted),
-    waitedLonger: share((e) => e > 2),
-    waitedLess: share((e) => e < -2),
-  };
-}
-
-function expectClose(actual: EstimateAccuracy | undefined, expected: EstimateAccuracy): void {
-  expect(actual).toBeDefined();
-  for (const [k, v] of Object.entries(expected))
-    expect(actual![k as keyof EstimateAccuracy], k).toBeCloseTo(v as number, 9);
+  return summariseErrors(errors, count);
 }
 
 describe('the estimates shown as the line moves, over simulated days', () => {
@@ -122,7 +101,7 @@ describe('the estimates shown as the line moves, over simulated days', () => {
   it('when the days are folded, then the samples match a recomputation from the raw events', () => {
     expect(events.filter((e) => e.type === 'estimates:sampled').length).toBeGreaterThan(150);
     expect(report.shown.total.called).toBeGreaterThan(1000);
-    expectClose(
+    expectSameAccuracy(
       report.shown.total,
       bruteForce(events, () => true),
     );
@@ -131,13 +110,13 @@ describe('the estimates shown as the line moves, over simulated days', () => {
   it('when grouped by service and by hour of issue, then every group matches its recomputation', () => {
     expect(report.shown.byService.length).toBeGreaterThanOrEqual(4);
     for (const g of report.shown.byService)
-      expectClose(
+      expectSameAccuracy(
         g,
         bruteForce(events, (serviceId) => serviceId === g.key),
       );
     expect(report.shown.byHour.length).toBeGreaterThanOrEqual(9);
     for (const g of report.shown.byHour)
-      expectClose(
+      expectSameAccuracy(
         g,
         bruteForce(events, (_, hour) => String(hour) === g.key),
       );
