@@ -67,8 +67,6 @@ export class HallQueue {
   private readonly gates = new Set<Promise<void>>();
   /** A failed write could not be undone by a rebuild: memory may hold refused events. */
   private stale = false;
-  /** When this process last sampled the estimates (`sampleEstimates`). */
-  private sampledAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly deps: HallQueueDeps) {
     this.state = emptyHallState(deps.hallId, localDay(deps.now(), deps.config().hall.timeZone));
@@ -159,9 +157,9 @@ export class HallQueue {
    * the rollover timer.
    */
   async sampleEstimates(): Promise<void> {
-    const now = this.deps.now();
-    if (now - this.sampledAt < SAMPLE_EVERY_MS) return;
-    this.sampledAt = now;
+    // The last round of any server sharing the hall, as folded from the journal: the domain
+    // decides by it too, so this only spares a command that would decide nothing.
+    if (this.deps.now() - this.state.lastSampleAt < SAMPLE_EVERY_MS) return;
     const done = await this.execute({ type: 'sample-estimates' });
     if (!done.ok)
       this.deps.log(`hall ${this.hallId}: estimates not sampled: ${done.error.message}`);
