@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { IssuedTicket } from '../../contract/api.js';
 import { launchBrowser } from '../support/browser.js';
+import { staffRequests } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 /**
@@ -15,26 +16,6 @@ async function newPage(viewport: { width: number; height: number }): Promise<Pag
   const context = await browser.newContext({ viewport, hasTouch: true });
   contexts.push(context);
   return context.newPage();
-}
-
-/** A signed-in user's JSON requests, as their page would send them. */
-async function staff(server: TestServer, role: 'clerk' | 'admin') {
-  const { username, password } = await server.addUser(role);
-  const login = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  expect(login.status).toBe(200);
-  const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
-  return async (method: string, path: string, body: unknown = {}) => {
-    const res = await fetch(`${server.url}/api${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', cookie },
-      body: JSON.stringify(body),
-    });
-    expect(res.status, `${path}: ${await res.clone().text()}`).toBe(200);
-  };
 }
 
 beforeAll(async () => {
@@ -90,7 +71,7 @@ describe('every counter closed', () => {
   });
 
   it('when the hall refuses tickets then, then the kiosk shows the service as unavailable with the reason, until a counter opens', async () => {
-    const admin = await staff(server, 'admin');
+    const admin = await staffRequests(server, 'admin');
     await admin('PATCH', '/halls/cankaya', { whenNoCounterOpen: 'refuse' });
     const kiosk = await newPage({ width: 1080, height: 1920 });
     await kiosk.goto(`${server.url}/kiosk#key=${server.kioskKey}`);
@@ -99,7 +80,7 @@ describe('every counter closed', () => {
     await kiosk.locator('button[data-service="ruhsat"][disabled]').waitFor();
     await expect(ruhsat.textContent()).resolves.toContain('Şu an açık banko yok · Sıra verilmiyor');
 
-    const clerk = await staff(server, 'clerk');
+    const clerk = await staffRequests(server, 'clerk');
     await clerk('POST', '/counters/banko-4/open');
     await kiosk.locator('button[data-service="ruhsat"]:not([disabled])').waitFor();
     await expect.poll(() => ruhsat.textContent()).toContain('Sırada kimse yok');

@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ServiceView } from '../../contract/api.js';
 import { spokenTicket } from '../../contract/spoken-number.js';
 import { launchBrowser, screenshot, seriousA11yViolations } from '../support/browser.js';
+import { staffRequests } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 const PORTRAIT = { width: 1080, height: 1920 };
@@ -382,32 +383,12 @@ describe('audio guide when the services change while the visitor listens', () =>
     await server?.dispose();
   });
 
-  /** A signed-in user's JSON command, as their page would send it. */
-  async function staff(role: 'clerk' | 'admin') {
-    const { username, password } = await server.addUser(role);
-    const login = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password }),
-    });
-    expect(login.status).toBe(200);
-    const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
-    return async (method: string, path: string, body: unknown = {}) => {
-      const res = await fetch(`${server.url}/api${path}`, {
-        method,
-        headers: { 'content-type': 'application/json', cookie },
-        body: JSON.stringify(body),
-      });
-      expect(res.status, `${path}: ${await res.clone().text()}`).toBe(200);
-    };
-  }
-
   it('when a service closes after the visitor heard another one, then the list is read again and "choose" takes the service just heard', async () => {
-    const admin = await staff('admin');
+    const admin = await staffRequests(server, 'admin');
     await admin('PATCH', '/halls/cankaya', { whenNoCounterOpen: 'refuse' });
-    const cashier = await staff('clerk');
+    const cashier = await staffRequests(server, 'clerk');
     await cashier('POST', '/counters/banko-1/open'); // vezne, mali-hizmetler
-    const licensing = await staff('clerk');
+    const licensing = await staffRequests(server, 'clerk');
     await licensing('POST', '/counters/banko-4/open'); // ruhsat, dilekce
 
     const page = await newPage(PORTRAIT, true);

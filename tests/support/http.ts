@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { expect } from 'vitest';
 import type { TestServer } from './test-server.js';
 
 /** A supertest agent signed in as a new user of the given role (keeps its session cookie). */
@@ -27,5 +28,28 @@ export function kiosk(server: TestServer) {
         .post('/api/halls/cankaya/tickets')
         .set('Authorization', `Bearer ${server.kioskKey}`)
         .send({ serviceId, ...extra }),
+  };
+}
+
+/**
+ * A new signed-in user's JSON requests over real HTTP, as their page sends them (for tests that
+ * also drive a browser on the same server); each asserts a 200.
+ */
+export async function staffRequests(server: TestServer, role: 'clerk' | 'manager' | 'admin') {
+  const { username, password } = await server.addUser(role);
+  const login = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  expect(login.status).toBe(200);
+  const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+  return async (method: string, path: string, body: unknown = {}) => {
+    const res = await fetch(`${server.url}/api${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify(body),
+    });
+    expect(res.status, `${path}: ${await res.clone().text()}`).toBe(200);
   };
 }
