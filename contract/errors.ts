@@ -23,6 +23,18 @@ export type ErrorCode =
   /** The hall refuses tickets for a service no open counter covers (`whenNoCounterOpen`). */
   | 'no-open-counter'
   | 'grace-expired'
+  /** Appointments: the slot has no free place left (another request took the last one). */
+  | 'slot-full'
+  | 'booking-not-found'
+  /** The day, time or service takes no bookings (closed, past, beyond the horizon, too late). */
+  | 'booking-closed'
+  /** The phone number or address already holds the most future bookings allowed. */
+  | 'booking-limit'
+  /** Cancelled, checked in or past: it can no longer be changed. */
+  | 'booking-not-changeable'
+  | 'check-in-too-early'
+  | 'check-in-too-late'
+  | 'booking-already-checked-in'
   | 'conflict'
   | 'too-many-rows'
   | 'storage-unavailable'
