@@ -62,8 +62,9 @@ export function endpoint<
 }
 
 /** What a successful call of the endpoint returns. */
-export type ReplyOf<E extends Endpoint> =
-  E['reply'] extends core.$ZodType ? core.output<E['reply']> : undefined;
+export type ReplyOf<E extends Endpoint> = E['reply'] extends core.$ZodType
+  ? core.output<E['reply']>
+  : undefined;
 
 /** The path parameters, query and body a caller gives (the schemas' input types). */
 export type ParamsOf<E extends Endpoint> =
