@@ -1,3 +1,4 @@
+import type { BookingRevEvent } from '../../../contract/booking-events.js';
 import type { RevEvent } from '../../../contract/events.js';
 import type { ConfigData, SessionRecord } from '../config/config-data.js';
 import type { DayStatsSummary, DaySummary } from '../stats/day-summary.js';
@@ -66,10 +67,39 @@ export interface DaySummaryStore {
   days(hallId: string): Promise<string[]>;
 }
 
+/**
+ * The booking ledger of each hall: one append-only, revision-numbered stream (1, 2, 3… with no
+ * gaps), the truth about bookings. Like the journal, the revision is the lock between servers.
+ */
+export interface BookingLedger {
+  /** All events of the hall's ledger in revision order (a torn last line is skipped). */
+  read(hallId: string): Promise<BookingRevEvent[]>;
+  /** The events after `afterRev`, in revision order: catching up costs what was written since. */
+  readAfter(hallId: string, afterRev: number): Promise<BookingRevEvent[]>;
+  /**
+   * Appends events (consecutive revisions, the first one after the last stored); resolves only
+   * once they are durable. Rejects with `JournalConflictError` when a revision is taken already
+   * (by another server, or an earlier append): then nothing of the batch is written.
+   */
+  append(hallId: string, events: BookingRevEvent[]): Promise<void>;
+  /**
+   * Blanks the name ('') and phone (null) in the stored `booking:made` events of these bookings,
+   * atomically (all or none). The `bookings:erased` event is the caller's to append. Resolves to
+   * the number of events blanked (0 for ids unknown or already blank).
+   */
+  erase(hallId: string, bookingIds: string[]): Promise<number>;
+  /**
+   * Only for a ledger shared by several server processes: calls `onAppend` when another process
+   * appended to the hall's ledger (or notices may have been lost). Returns an unsubscribe function.
+   */
+  watch?(hallId: string, onAppend: () => void): () => void;
+}
+
 export interface Store {
   config: ConfigStore;
   sessions: SessionStore;
   journal: EventJournal;
   summaries: DaySummaryStore;
+  bookings: BookingLedger;
   close(): Promise<void>;
 }
