@@ -315,3 +315,107 @@ export const checkIn = endpoint({
   body: checkInBody,
   reply: kioskIssuedTicketReply,
 });
+
+// ---- Settings (admin) -----------------------------------------------------------------------
+
+/** The limits of the booking settings, in one place (the forms show them). */
+export const BOOKING_LIMITS = {
+  slotMinutes: { min: 1, max: 240 },
+  perSlot: { min: 1, max: 50 },
+  spansPerDay: 12,
+  checkInEarlyMinutes: { min: 0, max: 120 },
+  checkInLateMinutes: { min: 0, max: 120 },
+  horizonDays: { min: 1, max: 180 },
+  leadMinutes: { min: 0, max: 7 * 24 * 60 },
+  maxPerContact: { min: 1, max: 20 },
+  closedDays: 400,
+  retentionDays: { min: 1, max: 3650 },
+} as const;
+
+const whole = ({ min, max }: { min: number; max: number }) =>
+  z.int().check(z.gte(min, `at least ${min}`), z.lte(max, `at most ${max}`));
+
+/** A real calendar date as YYYY-MM-DD (2026-02-30 is refused). */
+const calendarDay = day.check(
+  z.refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'expected a real date as YYYY-MM-DD'),
+);
+
+export const openingSpan = z
+  .strictObject({ from: time, to: time })
+  .check(z.refine((s) => s.from < s.to, { message: 'must be after from', path: ['to'] }));
+
+/** One weekday's spans: none overlap (touching is fine: 09:00–12:00 and 12:00–17:00). */
+const daySpans = z.array(openingSpan).check(
+  z.maxLength(BOOKING_LIMITS.spansPerDay, `at most ${BOOKING_LIMITS.spansPerDay} spans a day`),
+  z.refine(
+    (spans) => {
+      const sorted = [...spans].sort((a, b) => (a.from < b.from ? -1 : 1));
+      return sorted.every((s, i) => i === 0 || sorted[i - 1]!.to <= s.from);
+    },
+    { message: 'spans overlap' },
+  ),
+);
+
+/** `PUT /api/services/:serviceId/booking`: which part of a service's capacity is bookable. */
+export const serviceBookingSettings = z.strictObject({
+  enabled: z.boolean(),
+  hours: z.strictObject({
+    mon: daySpans,
+    tue: daySpans,
+    wed: daySpans,
+    thu: daySpans,
+    fri: daySpans,
+    sat: daySpans,
+    sun: daySpans,
+  }),
+  slotMinutes: z.nullable(whole(BOOKING_LIMITS.slotMinutes)),
+  perSlot: whole(BOOKING_LIMITS.perSlot),
+});
+
+/** `PUT /api/halls/:hallId/booking-settings`: the hall's appointment rules. */
+export const hallBookingSettings = z.strictObject({
+  checkInEarlyMinutes: whole(BOOKING_LIMITS.checkInEarlyMinutes),
+  checkInLateMinutes: whole(BOOKING_LIMITS.checkInLateMinutes),
+  horizonDays: whole(BOOKING_LIMITS.horizonDays),
+  leadMinutes: whole(BOOKING_LIMITS.leadMinutes),
+  maxPerContact: whole(BOOKING_LIMITS.maxPerContact),
+  closedDays: z
+    .array(calendarDay)
+    .check(z.maxLength(BOOKING_LIMITS.closedDays, `at most ${BOOKING_LIMITS.closedDays} days`)),
+  retentionDays: whole(BOOKING_LIMITS.retentionDays),
+});
+
+// Both ways: the schemas accept exactly the settings interfaces.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Holds<T extends true> = T;
+export type BookingSettingsSchemasMatch = [
+  Holds<Same<z.output<typeof serviceBookingSettings>, ServiceBookingSettings>>,
+  Holds<Same<z.output<typeof hallBookingSettings>, HallBookingSettings>>,
+];
+
+export const serviceBookingParams = z.strictObject({ serviceId: id });
+
+export const putServiceBooking = endpoint({
+  method: 'put',
+  path: '/services/:serviceId/booking',
+  summary:
+    "Set which part of a service's capacity can be booked (hours per weekday, slot length, places per slot); `enabled: false` stops new bookings.",
+  tag: 'settings',
+  params: serviceBookingParams,
+  body: serviceBookingSettings,
+  reply: serviceBookingSettings,
+});
+
+export const putHallBookingSettings = endpoint({
+  method: 'put',
+  path: '/halls/:hallId/booking-settings',
+  summary:
+    "Set the hall's appointment rules: check-in window, horizon, lead time, per-contact limit, closed days, retention.",
+  tag: 'settings',
+  params: bookingHallParams,
+  body: hallBookingSettings,
+  reply: hallBookingSettings,
+});
