@@ -14,7 +14,14 @@ export interface RateLimits {
   loginFailuresPerAddressPerMinute?: number;
   /** Per-account back-off after wrong passwords; default `DEFAULT_LOGIN_BACKOFF`. */
   loginBackoff?: LoginBackoff;
+  /**
+   * Booking changes (make, move, cancel) per 10 minutes, per address (a signed-in clerk booking
+   * for callers: ten times as many, per user); default 10.
+   */
+  bookingPer10Minutes?: number;
 }
+
+const BOOKING_PER_10_MINUTES = 10;
 
 const LOGIN_FAILURES_PER_ADDRESS = 30;
 
@@ -27,7 +34,7 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
 
 /** Each limiter's counts, in a store of its own. */
 export type RateLimiterName =
-  'login' | 'login-address' | 'login-failures' | 'login-failure-times' | 'issue';
+  'login' | 'login-address' | 'login-failures' | 'login-failure-times' | 'issue' | 'booking';
 
 /** A store for one limiter's counts, shared by every server (each limiter needs its own). */
 export type RateLimitStoreFactory = (limiter: RateLimiterName) => Store;
@@ -53,7 +60,7 @@ export function makeLimiters(
   limits: RateLimits,
   actorOf: (req: Request) => Actor,
   sharedStore?: RateLimitStoreFactory,
-): { login: RequestHandler; issue: RequestHandler } {
+): { login: RequestHandler; issue: RequestHandler; booking: RequestHandler } {
   const ip = (req: Request) => ipKeyGenerator(req.ip ?? 'unknown');
   const storeOf = (name: RateLimiterName): Store => sharedStore?.(name) ?? new MemoryStore();
   // The account a request checks a password of: the name it signs in with, or (changing a
@@ -101,6 +108,23 @@ export function makeLimiters(
       keyGenerator: (req) => {
         const actor = actorOf(req);
         return actor.kind === 'device' ? `device:${actor.device.id}` : ip(req);
+      },
+    }),
+    booking: rateLimit({
+      ...common,
+      windowMs: 10 * 60_000,
+      handler: (_req, res) =>
+        sendError(
+          res,
+          apiError('rate-limited', 'Too many booking changes; wait a few minutes and try again.'),
+        ),
+      store: sharedStore?.('booking'),
+      limit: (req) =>
+        (limits.bookingPer10Minutes ?? BOOKING_PER_10_MINUTES) *
+        (actorOf(req).kind === 'user' ? 10 : 1),
+      keyGenerator: (req) => {
+        const actor = actorOf(req);
+        return actor.kind === 'user' ? `user:${actor.user.id}` : ip(req);
       },
     }),
   };
