@@ -1,6 +1,7 @@
 import request from 'supertest';
 import type { Response } from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { safeParse } from 'zod/v4/core';
 import { kioskIssuedTicketReply, staffIssuedTicketReply } from '../../contract/reply-schemas.js';
 import { isReplySchema, type RouteDef } from '../../server/src/http/route.js';
 import { signedIn } from '../support/http.js';
@@ -40,7 +41,7 @@ describe('reply schemas: every route replies as its schema says', () => {
       return res;
     }
     if (isReplySchema(def.reply)) {
-      const r = def.reply.safeParse(res.body);
+      const r = safeParse(def.reply, res.body);
       if (!r.success)
         problems.push(`${key}: ${JSON.stringify(r.error.issues)} in ${JSON.stringify(res.body)}`);
     } else if (def.reply.mediaType === null) {

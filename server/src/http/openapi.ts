@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { globalRegistry, toJSONSchema, type $ZodType } from 'zod/v4/core';
 import { isReplySchema, type RouteDef } from './route.js';
 
 const SECURITY: Record<RouteDef['access'], Array<Record<string, string[]>>> = {
@@ -18,8 +18,9 @@ const HALL_SCOPE: Record<RouteDef['hall'], string> = {
   none: 'Hall scope: none (not about one hall).',
 };
 
-function schemaOf(s: z.ZodType): Record<string, unknown> {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { unrepresentable: 'any' }) as Record<
+/** The JSON Schema of a request or reply schema (classic or mini zod: both are zod core). */
+function schemaOf(s: $ZodType): Record<string, unknown> {
+  const { $schema: _ignored, ...rest } = toJSONSchema(s, { unrepresentable: 'any' }) as Record<
     string,
     unknown
   >;
@@ -30,7 +31,7 @@ function schemaOf(s: z.ZodType): Record<string, unknown> {
 function success(reply: RouteDef['reply']): Record<string, unknown> {
   if (isReplySchema(reply))
     return {
-      description: reply.description ?? 'Success',
+      description: globalRegistry.get(reply)?.description ?? 'Success',
       content: { 'application/json': { schema: schemaOf(reply) } },
     };
   if (reply.mediaType === null) return { description: reply.description };

@@ -1,5 +1,14 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
-import type { z } from 'zod';
+import * as core from 'zod/v4/core';
+import { en } from 'zod/v4/locales';
+import {
+  fileReply,
+  isReplySchema,
+  NO_CONTENT,
+  type Endpoint,
+  type OtherReply,
+  type Reply,
+} from '../../../contract/endpoint.js';
 import type { ApiError } from '../../../contract/errors.js';
 import { allows, hallOf, passwordChangePending, type Access, type Actor } from '../auth/actor.js';
 import { fail, ok, type Result } from '../domain/index.js';
@@ -31,40 +40,22 @@ export interface RouteContext<P, B, Q, H extends HallScope = HallScope> {
   res: Response;
 }
 
-/**
- * A successful reply that is not one JSON document checked by a schema: a file export
- * (`mediaType` is what is sent) or no body at all (204, `mediaType` null).
- */
-export interface OtherReply {
-  readonly mediaType: string | null;
-  readonly description: string;
-}
+// One definition of the reply kinds, in the contract; re-exported for the route files.
+export { fileReply, isReplySchema, NO_CONTENT, type OtherReply };
 
-/** The reply of a route that answers 204 with no body. */
-export const NO_CONTENT: OtherReply = { mediaType: null, description: 'No content.' };
-
-/** The reply of a route that streams a file (CSV, XLSX, a JSON export) rather than a document. */
-export function fileReply(mediaType: string, description: string): OtherReply {
-  return { mediaType, description };
-}
-
-/** What a route replies on success: a zod schema (contract/reply-schemas.ts) or another reply. */
-export type ReplyDef = z.ZodType | OtherReply;
-
-export function isReplySchema(reply: ReplyDef): reply is z.ZodType {
-  return 'safeParse' in reply;
-}
+/** What a route replies on success: a zod schema (classic or mini) or another reply. */
+export type ReplyDef = Reply;
 
 /** What a handler may return for its reply: the reply, a Result of it, or `undefined` (wrote it). */
-type HandlerReply<R extends ReplyDef> = R extends z.ZodType
-  ? z.output<R> | Result<z.output<R>> | undefined
+type HandlerReply<R extends ReplyDef> = R extends core.$ZodType
+  ? core.output<R> | Result<core.output<R>> | undefined
   : unknown;
 
 /** One REST endpoint: its contract (documented in OpenAPI) and its thin handler. */
 export interface RouteDef<
-  P extends z.ZodType = z.ZodType,
-  B extends z.ZodType = z.ZodType,
-  Q extends z.ZodType = z.ZodType,
+  P extends core.$ZodType = core.$ZodType,
+  B extends core.$ZodType = core.$ZodType,
+  Q extends core.$ZodType = core.$ZodType,
   H extends HallScope = HallScope,
   R extends ReplyDef = ReplyDef,
 > {
@@ -94,21 +85,65 @@ export interface RouteDef<
   limiter?: RequestHandler;
   /** Returns the reply body (or a Result); `undefined` when it wrote the response itself. */
   handler: (
-    ctx: RouteContext<z.infer<P>, z.infer<B>, z.infer<Q>, H>,
+    ctx: RouteContext<core.output<P>, core.output<B>, core.output<Q>, H>,
   ) => Promise<HandlerReply<NoInfer<R>>> | HandlerReply<NoInfer<R>>;
+  /** The contract endpoint the route was built from (method to reply come from it). */
+  endpoint?: Endpoint;
 }
 
+/** The parsed (output) type of one of an endpoint's request schemas; `{}` when it has none. */
+type Parsed<S> = [NonNullable<S>] extends [core.$ZodType]
+  ? core.output<NonNullable<S>>
+  : Record<string, never>;
+
+/**
+ * A route built on a contract endpoint: the endpoint says method, path, summary, tag, the
+ * request schemas, the status and the reply; the route adds only who may call it, which hall
+ * it is about, its limiter and its handler.
+ */
+export interface EndpointRouteDef<E extends Endpoint, H extends HallScope> {
+  endpoint: E;
+  access: Access;
+  /** Which hall the route is about; required, so a new route must say (see HallScope). */
+  hall: H;
+  /** See RouteDef.beforePasswordChange. */
+  beforePasswordChange?: boolean;
+  limiter?: RequestHandler;
+  /** Returns the reply body (or a Result); `undefined` when it wrote the response itself. */
+  handler: (
+    ctx: RouteContext<Parsed<E['params']>, Parsed<E['body']>, Parsed<E['query']>, H>,
+  ) => Promise<HandlerReply<E['reply']>> | HandlerReply<E['reply']>;
+}
+
+export function route<E extends Endpoint, H extends HallScope>(
+  def: EndpointRouteDef<E, H>,
+): RouteDef;
 export function route<
-  P extends z.ZodType,
-  B extends z.ZodType,
-  Q extends z.ZodType,
+  P extends core.$ZodType,
+  B extends core.$ZodType,
+  Q extends core.$ZodType,
   H extends HallScope,
   R extends ReplyDef,
->(def: RouteDef<P, B, Q, H, R>): RouteDef {
-  return def as unknown as RouteDef;
+>(def: RouteDef<P, B, Q, H, R>): RouteDef;
+export function route(def: EndpointRouteDef<Endpoint, HallScope> | RouteDef): RouteDef {
+  if (!('endpoint' in def) || def.endpoint === undefined) return def as unknown as RouteDef;
+  const { endpoint: e, ...rest } = def;
+  return {
+    method: e.method,
+    path: e.path,
+    summary: e.summary,
+    tag: e.tag,
+    ...(e.params ? { params: e.params } : {}),
+    ...(e.query ? { query: e.query } : {}),
+    ...(e.body ? { body: e.body } : {}),
+    ...(e.status !== undefined ? { status: e.status } : {}),
+    reply: e.reply,
+    ...rest,
+    endpoint: e,
+  } as unknown as RouteDef;
 }
 
-function validationError(error: z.ZodError, where: string): ApiError {
+function validationError(error: core.$ZodError, where: string): ApiError {
   const issue = error.issues[0]!;
   const field = issue.path.length > 0 ? issue.path.join('.') : where;
   const message =
@@ -181,6 +216,8 @@ function resolveHall(
  */
 export function mountRoutes(router: Router, routes: RouteDef[], deps: MountDeps): void {
   const { actorOf, queues } = deps;
+  // The contract's schemas are zod/mini, which carries no messages: the API answers in English.
+  core.config(en());
   for (const def of routes) {
     const mismatch = scopeMismatch(def);
     if (mismatch) throw new Error(mismatch);
@@ -207,11 +244,11 @@ export function mountRoutes(router: Router, routes: RouteDef[], deps: MountDeps)
       const parsed: Record<string, unknown> = {};
       const parse = (
         where: 'params' | 'query' | 'body',
-        schema: z.ZodType | undefined,
+        schema: core.$ZodType | undefined,
         value: unknown,
       ) => {
         if (!schema) return true;
-        const r = schema.safeParse(value);
+        const r = core.safeParse(schema, value);
         if (!r.success) {
           sendError(res, validationError(r.error, where));
           return false;
