@@ -114,6 +114,18 @@ export interface Ticket {
   note: string | null;
   /** The visitor's 1–5 rating of the finished visit, once. */
   rating: number | null;
+  /**
+   * The booking a checked-in visitor came with (`null` for a walk-in). Absent on tickets built
+   * by code older than appointments.
+   */
+  appointment?: Appointment | null;
+}
+
+/** A booked visit checked in at the kiosk: the booking (ledger id) and its slot's start. */
+export interface Appointment {
+  bookingId: string;
+  /** Start of the booked slot (ms since the epoch). */
+  slotAt: number;
 }
 
 /**

@@ -1,4 +1,11 @@
-import type { Lang, Outcome, PauseReason, PriorityGroup, WaitEstimate } from './domain.js';
+import type {
+  Appointment,
+  Lang,
+  Outcome,
+  PauseReason,
+  PriorityGroup,
+  WaitEstimate,
+} from './domain.js';
 
 interface EventBase {
   hallId: string;
@@ -32,6 +39,11 @@ export interface TicketIssued extends TicketEventBase {
    * none did. The history is learnt against the forecast alone: `estimate` ÷ this.
    */
   estimateFactor?: number;
+  /**
+   * A booked visitor checked in at the kiosk: the booking and its slot. Absent for a walk-in,
+   * and in every event recorded before appointments.
+   */
+  appointment?: Appointment;
 }
 export interface TicketCalled extends TicketEventBase {
   type: 'ticket:called';

@@ -1,4 +1,10 @@
-import type { Lang, Outcome, PauseReason, PriorityGroup } from '../../../contract/domain.js';
+import type {
+  Appointment,
+  Lang,
+  Outcome,
+  PauseReason,
+  PriorityGroup,
+} from '../../../contract/domain.js';
 
 interface ByClerk {
   counterId: string;
@@ -16,6 +22,8 @@ export type Command =
       lang: Lang;
       /** Unguessable status code; randomness is I/O, so the shell draws it. */
       code: string;
+      /** A booked visitor checking in: the booking and its slot (absent for a walk-in). */
+      appointment?: Appointment;
     }
   | ({ type: 'open' } & ByClerk)
   | ({ type: 'pause'; reason: PauseReason } & ByClerk)

@@ -31,6 +31,9 @@ export function decide(
         );
       if (!service.active)
         return fail('service-inactive', `${service.name.en} is not taking tickets now.`);
+      const appointment = command.appointment;
+      if (appointment && state.checkedIn.has(appointment.bookingId))
+        return fail('booking-already-checked-in', 'This booking has already been checked in.');
       if (refusesTickets(state, config, service.id))
         return fail(
           'no-open-counter',
@@ -49,7 +52,10 @@ export function decide(
           number,
           priority: command.priority,
           lang: command.lang,
-          ...promise(joinForecast(state, config, service, command.priority, now)),
+          ...promise(joinForecast(state, config, service, command.priority, now, appointment)),
+          ...(appointment
+            ? { appointment: { bookingId: appointment.bookingId, slotAt: appointment.slotAt } }
+            : {}),
         },
       ]);
     }

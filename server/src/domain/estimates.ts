@@ -1,4 +1,5 @@
 import type {
+  Appointment,
   PriorityGroup,
   PublicServiceQueue,
   Service,
@@ -8,7 +9,7 @@ import type {
 import type { HallConfig } from './hall-config.js';
 import { localHour } from './local-day.js';
 import { peopleAhead } from './ordering.js';
-import type { HallState } from './state.js';
+import { bookedSlot, type HallState } from './state.js';
 
 const MINUTE = 60_000;
 /** From call to the desk, as the demo days and the counters' timers show it. */
@@ -78,6 +79,8 @@ interface Place {
   issuedAt: number;
   seq: number;
   probe: boolean;
+  /** A booked visitor's slot until their first call (`bookedSlot`); null for walk-ins. */
+  slot: number | null;
 }
 
 /** When a ticket is expected to be called, and how uncertain that is (ms, one sd). */
@@ -95,6 +98,9 @@ interface Forecast {
 const probeKey = (serviceId: string, priority: boolean) =>
   `probe:${serviceId}:${priority ? 'p' : 'n'}`;
 
+/** The probe of a booked visitor checking in now (see `joinForecast`). */
+const BOOKED_PROBE = 'probe:booked';
+
 /**
  * Replays the hall's calling rules (`pickNext`) forward from `ref` over the tickets waiting
  * now: every open counter frees up after its call in progress (walk and the service's mean),
@@ -103,7 +109,12 @@ const probeKey = (serviceId: string, priority: boolean) =>
  * Probes (one normal and one priority visitor per service, joining at `ref`) are called like
  * the others but take no desk time, so they measure the wait without changing anyone's.
  */
-function forecast(state: HallState, config: HallConfig, ref: number): Forecast {
+function forecast(
+  state: HallState,
+  config: HallConfig,
+  ref: number,
+  booked?: { serviceId: string; slot: number },
+): Forecast {
   const pool = new Map<string, Place[]>();
   let size = 0;
   for (const service of config.services.values()) {
@@ -117,6 +128,16 @@ function forecast(state: HallState, config: HallConfig, ref: number): Forecast {
       const id = probeKey(service.id, priority);
       line.push({ ...PROBE, id, serviceId: service.id, priority, queuedAt: ref, issuedAt: ref });
     }
+    if (booked?.serviceId === service.id)
+      line.push({
+        ...PROBE,
+        id: BOOKED_PROBE,
+        serviceId: service.id,
+        priority: false,
+        queuedAt: ref,
+        issuedAt: ref,
+        slot: booked.slot,
+      });
     pool.set(service.id, line);
   }
   if (size > MAX_FORECAST_LINE) return { ref, calls: null };
@@ -133,7 +154,10 @@ function forecast(state: HallState, config: HallConfig, ref: number): Forecast {
     const t = d.freeAt;
     const picked = pick(pool, d.weights, t, limit, normals >= ratio);
     if (!picked) {
-      desks.splice(desks.indexOf(d), 1);
+      // Nobody to call now: the desk waits for the next booked slot it covers, if any.
+      const slot = nextSlot(pool, d.weights, t);
+      if (slot === null) desks.splice(desks.indexOf(d), 1);
+      else d.freeAt = slot;
       continue;
     }
     const line = pool.get(picked.serviceId)!;
@@ -156,7 +180,17 @@ const PROBE: Omit<Place, 'id' | 'serviceId' | 'priority' | 'queuedAt' | 'issuedA
   front: false,
   seq: Number.POSITIVE_INFINITY,
   probe: true,
+  slot: null,
 };
+
+/** The earliest booked slot after `now` among a desk's services, or null. */
+function nextSlot(pool: Map<string, Place[]>, weights: Map<string, number>, now: number) {
+  let next: number | null = null;
+  for (const serviceId of weights.keys())
+    for (const t of pool.get(serviceId) ?? [])
+      if (t.slot !== null && t.slot > now && (next === null || t.slot < next)) next = t.slot;
+  return next;
+}
 
 function placeOf(t: Ticket): Place {
   return {
@@ -168,6 +202,7 @@ function placeOf(t: Ticket): Place {
     issuedAt: t.issuedAt,
     seq: t.seq,
     probe: false,
+    slot: bookedSlot(t),
   };
 }
 
@@ -216,16 +251,23 @@ function pick(
 ): Place | undefined {
   let front: Place | undefined;
   let escalated: Place | undefined;
+  let due: Place | undefined;
   let priority: Place | undefined;
   let priorityW = 0;
   let normal: Place | undefined;
   let normalW = 0;
   for (const [serviceId, weight] of weights) {
     for (const t of pool.get(serviceId) ?? []) {
+      if (t.slot !== null && t.slot > now) continue;
       if (t.front) {
         if (!front || earliest(t, front) < 0) front = t;
-      } else if (now - t.queuedAt > limit) {
-        if (!escalated || earliest(t, escalated) < 0) escalated = t;
+      } else if (now - waitsFrom(t) > limit) {
+        if (!escalated || (waitsFrom(t) - waitsFrom(escalated) || earliest(t, escalated)) < 0)
+          escalated = t;
+      }
+      if (t.slot !== null) {
+        if (!due || (t.slot - due.slot! || earliest(t, due)) < 0) due = t;
+        continue;
       }
       const w = (now - t.queuedAt) * weight;
       if (t.priority) {
@@ -241,9 +283,14 @@ function pick(
   }
   if (front) return front;
   if (escalated) return escalated;
+  if (due) return due;
   if (!priority) return normal;
   if (!normal) return priority;
   return priorityTurn ? priority : normal;
+}
+
+function waitsFrom(t: Place): number {
+  return t.slot === null ? t.queuedAt : Math.max(t.queuedAt, t.slot);
 }
 
 function earliest(a: Place, b: Place): number {
@@ -337,7 +384,8 @@ export function waitEstimate(
 
 /**
  * The wait of a ticket waiting now, as of the latest event (`state.clock`): its call in the
- * forecast of the line, or the quick formula when the line is too long to replay.
+ * forecast of the line, or the quick formula when the line is too long to replay. A booked
+ * visitor is never told a time before their slot.
  */
 export function ticketEstimate(
   state: HallState,
@@ -349,10 +397,48 @@ export function ticketEstimate(
   if (!service) return { kind: 'no-open-counter' };
   if (openCountersFor(state, config, service.id) === 0) return { kind: 'no-open-counter' };
   const f = forecastOf(state, config, state.clock);
-  return (
+  const estimate =
     estimateOf(state, config, f.calls?.get(ticket.id), f.ref) ??
-    quickEstimate(state, config, service, typeof ahead === 'number' ? ahead : ahead())
-  );
+    quickEstimate(state, config, service, typeof ahead === 'number' ? ahead : ahead());
+  const slot = bookedSlot(ticket);
+  return slot === null ? estimate : notBefore(estimate, slot, state.clock);
+}
+
+/**
+ * An estimate moved up to at least the minutes until `slot` (a booked visitor's forecast call
+ * is never before it, but the hall's history factor or the quick formula may say sooner).
+ */
+export function notBefore(estimate: WaitEstimate, slot: number, now: number): WaitEstimate {
+  if (estimate.kind === 'no-open-counter' || slot <= now) return estimate;
+  const until = Math.ceil((slot - now) / MINUTE);
+  if (estimate.minutes >= until) return estimate;
+  if (estimate.kind === 'minutes') return { kind: 'minutes', minutes: until };
+  const shift = until - estimate.minutes;
+  return { kind: 'range', minutes: until, min: estimate.min + shift, max: estimate.max + shift };
+}
+
+/**
+ * People ahead of a waiting visitor as the phone page and the kiosk tell it (`peopleAhead`).
+ * A walk-in has ahead of them every booked visitor of the service checked in with a slot no
+ * later than the walk-in's expected call (now + their current estimate): those are called
+ * first. A service with no booked visitor still to come needs no estimate for it.
+ */
+export function peopleAheadOf(state: HallState, config: HallConfig, ticket: Ticket): number {
+  if (bookedSlot(ticket) !== null || !hasBookedLater(state, ticket.serviceId))
+    return peopleAhead(state, ticket);
+  const estimate = ticketEstimate(state, config, ticket, () => peopleAhead(state, ticket));
+  const minutes = estimate.kind === 'no-open-counter' ? 0 : estimate.minutes;
+  return peopleAhead(state, ticket, state.clock + minutes * MINUTE);
+}
+
+/** Whether a service has a booked visitor waiting whose slot is after the latest event. */
+export function hasBookedLater(state: HallState, serviceId: string): boolean {
+  for (const id of state.booked.get(serviceId) ?? []) {
+    const t = state.tickets.get(id);
+    const slot = t ? bookedSlot(t) : null;
+    if (slot !== null && slot > state.clock) return true;
+  }
+  return false;
 }
 
 /**
@@ -367,7 +453,7 @@ export function waitingEstimates(
   for (const line of state.waiting.values()) {
     for (const id of line) {
       const t = state.tickets.get(id);
-      if (t) out[id] = ticketEstimate(state, config, t, () => peopleAhead(state, t));
+      if (t) out[id] = ticketEstimate(state, config, t, () => peopleAheadOf(state, config, t));
     }
   }
   return out;
@@ -389,7 +475,9 @@ export function joinEstimate(
 
 /**
  * `joinEstimate`, with the history factor it carries (1 when none): recorded with the
- * ticket, so the history is always learnt against the forecast alone.
+ * ticket, so the history is always learnt against the forecast alone. For a booked visitor
+ * checking in (`appointment`), their own call: by their slot, never before it (a forecast of
+ * its own, with them in it; check-ins are few).
  */
 export function joinForecast(
   state: HallState,
@@ -397,16 +485,24 @@ export function joinForecast(
   service: Service,
   priority: PriorityGroup | null,
   now: number,
+  appointment?: Appointment,
 ): { estimate: WaitEstimate; factor: number } {
   if (openCountersFor(state, config, service.id) === 0)
     return { estimate: { kind: 'no-open-counter' }, factor: 1 };
-  const f = forecastOf(state, config, now);
-  const call = f.calls?.get(probeKey(service.id, priority !== null));
-  const ahead = state.waiting.get(service.id)?.size ?? 0;
+  const f = appointment
+    ? forecast(state, config, now, { serviceId: service.id, slot: appointment.slotAt })
+    : forecastOf(state, config, now);
+  const call = f.calls?.get(appointment ? BOOKED_PROBE : probeKey(service.id, priority !== null));
   const estimate = estimateOf(state, config, call, f.ref);
-  if (!call || !estimate)
-    return { estimate: quickEstimate(state, config, service, ahead), factor: 1 };
-  return { estimate, factor: historyFactor(state, config, call, f.ref) };
+  const slotted = (e: WaitEstimate) => (appointment ? notBefore(e, appointment.slotAt, now) : e);
+  if (!call || !estimate) {
+    // Joining now: every walk-in waiting is ahead, and the booked visitors due by then.
+    const ahead = appointment
+      ? 0
+      : (state.waiting.get(service.id)?.size ?? 0) - (state.booked.get(service.id)?.size ?? 0);
+    return { estimate: slotted(quickEstimate(state, config, service, ahead)), factor: 1 };
+  }
+  return { estimate: slotted(estimate), factor: historyFactor(state, config, call, f.ref) };
 }
 
 /**

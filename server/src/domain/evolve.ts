@@ -1,7 +1,13 @@
 import type { QueueEvent } from '../../../contract/events.js';
 import type { Ticket } from '../../../contract/domain.js';
 import { compareInLine } from './ordering.js';
-import { counterState, RECENT_SERVICE_WINDOW, type HallState, type LinePlace } from './state.js';
+import {
+  bookedSlot,
+  counterState,
+  RECENT_SERVICE_WINDOW,
+  type HallState,
+  type LinePlace,
+} from './state.js';
 
 /**
  * Applies one event to the hall state, in place, and returns it. Events are facts already
@@ -39,7 +45,10 @@ export function evolve(state: HallState, event: QueueEvent): HallState {
         directorateId: null,
         note: null,
         rating: null,
+        // Journals from before appointments have none: a walk-in.
+        appointment: event.appointment ?? null,
       };
+      if (event.appointment) state.checkedIn.add(event.appointment.bookingId);
       state.tickets.set(ticket.id, ticket);
       state.ticketIdByNumber.set(ticket.number, ticket.id);
       state.ticketIdByCode.set(ticket.code, ticket.id);
@@ -204,6 +213,11 @@ function enqueue(state: HallState, t: Ticket): void {
   let set = state.waiting.get(t.serviceId);
   if (!set) state.waiting.set(t.serviceId, (set = new Set()));
   set.add(t.id);
+  if (bookedSlot(t) !== null) {
+    let booked = state.booked.get(t.serviceId);
+    if (!booked) state.booked.set(t.serviceId, (booked = new Set()));
+    booked.add(t.id);
+  }
   const end = set.size > 1 ? state.lineEnds.get(t.serviceId) : undefined;
   const place: LinePlace = { front: t.front, queuedAt: t.queuedAt, seq: t.seq };
   const behindAll = !end || compareInLine(end.last, place) < 0;
@@ -218,6 +232,8 @@ function dequeue(state: HallState, t: Ticket): void {
   const set = state.waiting.get(t.serviceId);
   set?.delete(t.id);
   if (set?.size === 0) state.lineEnds.delete(t.serviceId);
+  const booked = state.booked.get(t.serviceId);
+  if (booked?.delete(t.id) && booked.size === 0) state.booked.delete(t.serviceId);
 }
 
 function freeCounter(state: HallState, counterId: string, at: number): void {

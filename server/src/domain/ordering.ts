@@ -1,15 +1,18 @@
 import type { Counter, Hall, Ticket } from '../../../contract/domain.js';
-import type { HallState, LinePlace } from './state.js';
+import { bookedSlot, type HallState, type LinePlace } from './state.js';
 
 const MINUTE = 60_000;
 
 /**
  * Who a counter calls next, among the waiting tickets of the services it covers:
  * 1. tickets put at the front (restored no-shows, transfers to the front), earliest first;
- * 2. tickets waiting longer than the hall's escalation limit, longest first;
- * 3. otherwise priority and normal tickets interleave at the hall's ratio (`priorityRatio`
+ * 2. tickets waiting longer than the hall's escalation limit, longest first (a booked visitor's
+ *    wait counts from the later of check-in and slot);
+ * 3. booked visitors whose slot has come (slot ≤ now), earliest slot first;
+ * 4. otherwise priority and normal walk-ins interleave at the hall's ratio (`priorityRatio`
  *    normal calls per priority call when both wait); within a class the longest
  *    weight-adjusted wait goes first; ties by earliest issue.
+ * A booked visitor whose slot is still to come is never picked (a clerk may call them by number).
  */
 export function pickNext(
   state: HallState,
@@ -23,15 +26,22 @@ export function pickNext(
   // first): a call must not sort the whole line, which holds thousands on a busy day.
   let front: Ticket | undefined;
   let escalated: Ticket | undefined;
+  let due: Ticket | undefined;
   let priority: Ticket | undefined;
   let priorityWeight = 0;
   let normal: Ticket | undefined;
   let normalWeight = 0;
   forEachWaiting(state, counter, (t) => {
+    const slot = bookedSlot(t);
+    if (slot !== null && slot > now) return; // never before their slot
     if (t.front) {
       if (!front || earliest(t, front) < 0) front = t;
-    } else if (now - t.queuedAt > limit) {
-      if (!escalated || earliest(t, escalated) < 0) escalated = t;
+    } else if (now - waitsFrom(t) > limit) {
+      if (!escalated || longestWaiting(t, escalated) < 0) escalated = t;
+    }
+    if (slot !== null) {
+      if (!due || bySlot(t, due) < 0) due = t;
+      return;
     }
     const w = (now - t.queuedAt) * (weight.get(t.serviceId) ?? 1);
     if (t.priority !== null) {
@@ -46,9 +56,26 @@ export function pickNext(
   });
   if (front) return front;
   if (escalated) return escalated;
+  if (due) return due;
   if (!priority) return normal;
   if (!normal) return priority;
   return state.normalsSincePriority >= hall.priorityRatio ? priority : normal;
+}
+
+/** When a ticket's wait counts from for escalation: a booked visitor's from their slot. */
+export function waitsFrom(t: Ticket): number {
+  const slot = bookedSlot(t);
+  return slot === null ? t.queuedAt : Math.max(t.queuedAt, slot);
+}
+
+/** The longest wait first (as `waitsFrom` counts it), then earliest in line. */
+function longestWaiting(a: Ticket, b: Ticket): number {
+  return waitsFrom(a) - waitsFrom(b) || earliest(a, b);
+}
+
+/** Booked visitors by slot, then earliest in line. */
+function bySlot(a: Ticket, b: Ticket): number {
+  return (bookedSlot(a) ?? 0) - (bookedSlot(b) ?? 0) || earliest(a, b);
 }
 
 /** Whether `t` (weighted wait `w`) goes before `best`: the longer weighted wait, then earliest. */
@@ -79,18 +106,50 @@ export function forEachWaiting(
  * The visitor's place in their own service's line: tickets put at the front, then by
  * the time they joined the line. (Priority interleaving and escalation can still move
  * a visitor, which is why the kiosk calls this an estimate.)
+ *
+ * Booked visitors go by their slot, not their place: a walk-in has ahead of them the booked
+ * visitors of the service due by `dueBy` (the caller's "when this visitor is expected to be
+ * called"; by default the latest event, so those due now); a booked visitor has ahead of them
+ * the tickets put at the front and the booked visitors of earlier slots.
  */
-export function peopleAhead(state: HallState, ticket: Ticket): number {
+export function peopleAhead(state: HallState, ticket: Ticket, dueBy = state.clock): number {
   if (ticket.status !== 'waiting') return 0;
   const line = state.waiting.get(ticket.serviceId);
+  const booked = state.booked.get(ticket.serviceId);
+  const slot = bookedSlot(ticket);
+  if (slot !== null) return bookedAhead(state, ticket, line);
   const end = state.lineEnds.get(ticket.serviceId);
-  // The visitor who joined last took a place behind all the others: everyone is ahead.
-  if (line && end?.lastTicketId === ticket.id && end.lastIsBehindAll) return line.size - 1;
+  // The visitor who joined last took a place behind all the others: every walk-in is ahead.
+  if (line && end?.lastTicketId === ticket.id && end.lastIsBehindAll)
+    return line.size - 1 - (booked?.size ?? 0) + dueCount(state, booked, dueBy);
+  let ahead = dueCount(state, booked, dueBy);
+  for (const id of line ?? []) {
+    if (id === ticket.id || booked?.has(id)) continue;
+    const t = state.tickets.get(id);
+    if (t && isBefore(t, ticket)) ahead += 1;
+  }
+  return ahead;
+}
+
+/** Booked visitors not yet called whose slot is at or before `dueBy`. */
+function dueCount(state: HallState, booked: Set<string> | undefined, dueBy: number): number {
+  let n = 0;
+  for (const id of booked ?? []) {
+    const t = state.tickets.get(id);
+    const slot = t ? bookedSlot(t) : null;
+    if (slot !== null && slot <= dueBy) n += 1;
+  }
+  return n;
+}
+
+/** A booked visitor's place: front placements and booked visitors of earlier slots. */
+function bookedAhead(state: HallState, ticket: Ticket, line: Set<string> | undefined): number {
   let ahead = 0;
   for (const id of line ?? []) {
     if (id === ticket.id) continue;
     const t = state.tickets.get(id);
-    if (t && isBefore(t, ticket)) ahead += 1;
+    if (!t) continue;
+    if (t.front || (bookedSlot(t) !== null && bySlot(t, ticket) < 0)) ahead += 1;
   }
   return ahead;
 }

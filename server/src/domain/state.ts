@@ -31,6 +31,16 @@ export interface HallState {
    * so that servers sharing a hall sample one round per `SAMPLE_EVERY_MS` between them.
    */
   lastSampleAt: number;
+  /**
+   * Bookings checked in today (folded from `ticket:issued`): a second check-in of the same
+   * booking is refused by the hall's own revision, even across servers.
+   */
+  checkedIn: Set<string>;
+  /**
+   * Per service, the waiting tickets of booked visitors not yet called (a subset of `waiting`):
+   * they go by their slot, not their place in line (see `bookedSlot`). Few at a time.
+   */
+  booked: Map<string, Set<string>>;
 }
 
 /** What decides a ticket's place in its line (see `compareInLine`). */
@@ -70,7 +80,17 @@ export function emptyHallState(hallId: string, day: string): HallState {
     clock: 0,
     pausedAt: new Map(),
     lastSampleAt: Number.NEGATIVE_INFINITY,
+    checkedIn: new Set(),
+    booked: new Map(),
   };
+}
+
+/**
+ * The slot a waiting ticket is called by: a booked visitor's, until their first call. Once
+ * called (then requeued, restored or transferred) the ticket queues like any other.
+ */
+export function bookedSlot(t: Ticket): number | null {
+  return t.appointment && t.firstCalledAt === null ? t.appointment.slotAt : null;
 }
 
 export function closedCounter(id: string): CounterState {

@@ -1,5 +1,5 @@
 import type { CounterCommandResult, IssuedTicket } from '../../../contract/api.js';
-import type { Lang, PriorityGroup, Ticket } from '../../../contract/domain.js';
+import type { Appointment, Lang, PriorityGroup, Ticket } from '../../../contract/domain.js';
 import { clerkLabel } from '../../../contract/clerk-label.js';
 import type { RevEvent } from '../../../contract/events.js';
 import type { ConfigData } from '../config/config-data.js';
@@ -181,7 +181,13 @@ export class QueueService {
 
   async issue(
     hallId: string,
-    req: { serviceId: string; priority: PriorityGroup | null; lang: Lang },
+    req: {
+      serviceId: string;
+      priority: PriorityGroup | null;
+      lang: Lang;
+      /** A booked visitor checking in (refused if the booking was checked in already). */
+      appointment?: Appointment;
+    },
   ): Promise<Result<IssuedTicket>> {
     const queue = this.queues.get(hallId);
     if (!queue) return fail('hall-not-found', `No hall ${hallId}.`, 'hallId');
