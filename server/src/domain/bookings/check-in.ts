@@ -1,0 +1,50 @@
+import type { Booking, HallBookingSettings } from '../../../../contract/bookings.js';
+import { fail, ok, type Result } from '../result.js';
+import { localTime } from './local-time.js';
+
+const MINUTE = 60_000;
+
+type CheckInRules = Pick<HallBookingSettings, 'checkInEarlyMinutes' | 'checkInLateMinutes'>;
+
+/** When a booking may be checked in at the kiosk, epoch ms, both ends included. */
+export function checkInWindow(
+  booking: Pick<Booking, 'slotAt'>,
+  rules: CheckInRules,
+): { from: number; until: number } {
+  return {
+    from: booking.slotAt - rules.checkInEarlyMinutes * MINUTE,
+    until: booking.slotAt + rules.checkInLateMinutes * MINUTE,
+  };
+}
+
+/**
+ * Whether the booking a kiosk code names can be checked in at `now`: the booking, or why not
+ * (unknown, cancelled, already checked in, too early — naming the local time the window opens —
+ * or too late, when the kiosk offers a walk-in ticket instead).
+ */
+export function decideCheckIn<B extends Pick<Booking, 'slotAt' | 'status'>>(
+  booking: B | undefined,
+  now: number,
+  rules: CheckInRules,
+  timeZone: string,
+): Result<B> {
+  if (!booking) return fail('booking-not-found', 'No appointment has this code.', 'checkInCode');
+  if (booking.status === 'cancelled')
+    return fail('booking-not-changeable', 'This appointment was cancelled.');
+  if (booking.status === 'checked-in')
+    return fail('booking-already-checked-in', 'This appointment is already checked in.');
+  const { from, until } = checkInWindow(booking, rules);
+  if (now < from) {
+    const opens = localTime(from, timeZone);
+    return fail(
+      'check-in-too-early',
+      `Randevu girişi ${opens} itibarıyla açılır. / Check-in opens at ${opens}.`,
+    );
+  }
+  if (now > until || booking.status === 'no-show')
+    return fail(
+      'check-in-too-late',
+      'Randevu girişinin süresi geçti; sıra numarası alabilirsiniz. / Check-in has closed; you can take a regular ticket.',
+    );
+  return ok(booking);
+}
