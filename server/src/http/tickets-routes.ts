@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { IssuedTicket } from '../../../contract/api.js';
+import type { Actor } from '../auth/actor.js';
 import { fail, ok } from '../domain/index.js';
 import { ticketStatusView } from '../queue/views.js';
 import type { RouteDeps } from './deps.js';
@@ -16,6 +17,20 @@ export type StaffIssuedTicket = Omit<IssuedTicket, 'code' | 'statusUrl'>;
 
 function withoutCode({ code: _code, statusUrl: _url, ...ticket }: IssuedTicket): StaffIssuedTicket {
   return ticket;
+}
+
+/**
+ * What the issuer of a durable ticket gets: a kiosk the whole ticket, printed on its printer
+ * (after the ticket is durable: a failed print never loses it); staff the ticket without its
+ * phone code. Shared by ticket issue and appointment check-in.
+ */
+export async function issuedReply(
+  deps: Pick<RouteDeps, 'print'>,
+  actor: Actor,
+  issued: IssuedTicket,
+): Promise<IssuedTicket | StaffIssuedTicket> {
+  if (actor.kind !== 'device') return withoutCode(issued);
+  return { ...issued, print: await deps.print.printTicket(actor.device.id, issued) };
 }
 
 export function ticketsRoutes(deps: RouteDeps): RouteDef[] {
@@ -44,12 +59,7 @@ export function ticketsRoutes(deps: RouteDeps): RouteDef[] {
           lang: body.lang ?? 'tr',
         });
         if (!issued.ok) return issued;
-        if (actor.kind !== 'device') return ok(withoutCode(issued.value));
-        // The ticket is durable before it is printed: a failed print never loses it.
-        return ok({
-          ...issued.value,
-          print: await deps.print.printTicket(actor.device.id, issued.value),
-        });
+        return ok(await issuedReply(deps, actor, issued.value));
       },
     }),
     route({
