@@ -1,3 +1,4 @@
+import type { HallBookingSettings, ServiceBookingSettings } from '../../../contract/bookings.js';
 import type {
   Counter,
   DeviceKind,
@@ -61,11 +62,16 @@ export interface AuditEntry {
   targetId?: string;
 }
 
+/** A hall as configured, with its appointment rules (absent: `DEFAULT_HALL_BOOKING`). */
+export type HallRecord = Hall & { booking?: HallBookingSettings };
+/** A service as configured, with the part of it that can be booked (absent: none). */
+export type ServiceRecord = Service & { booking?: ServiceBookingSettings };
+
 /** Everything in `data/config.json`. Small and slowly changing. */
 export interface ConfigData {
   version: 1;
-  halls: Hall[];
-  services: Service[];
+  halls: HallRecord[];
+  services: ServiceRecord[];
   counters: Counter[];
   /**
    * Directorates visits are forwarded to, of every hall. Absent in files written before them:
@@ -76,6 +82,11 @@ export interface ConfigData {
   devices: DeviceRecord[];
   printers: PrinterRecord[];
   audit: AuditEntry[];
+  /**
+   * A random per-install salt: booking requests keep only SHA-256(salt, address) for the
+   * per-address limit, never the address. Made at the first start that needs it.
+   */
+  addressSalt?: string;
 }
 
 export interface SessionRecord {
