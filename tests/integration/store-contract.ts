@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RevEvent } from '../../contract/events.js';
 import { decodeRecords, encodeRecords } from '../../server/src/stats/record-columns.js';
 import type { Store } from '../../server/src/store/store.js';
+import { describeBookingLedgerContract } from './booking-ledger-contract.js';
 import {
   completedWithNote,
   issued,
@@ -363,6 +364,8 @@ export function describeStoreContract(
         ]);
       });
     });
+
+    describeBookingLedgerContract(() => subject);
 
     describe('day summaries', () => {
       it('when no summary was written, then read is undefined and days is empty', async () => {

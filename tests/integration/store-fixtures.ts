@@ -1,3 +1,4 @@
+import type { BookingRevEvent } from '../../contract/booking-events.js';
 import type { RevEvent } from '../../contract/events.js';
 import type { ConfigData, SessionRecord } from '../../server/src/config/config-data.js';
 import {
@@ -139,4 +140,43 @@ export function makeSummary(hallId: string, day: string, lastRev: number): DaySu
 export function makeColumnSummary(hallId: string, day: string, lastRev: number): DaySummaryV3 {
   const records = foldRecords(mondayJournal(), HALL, SERVICES).map((r) => ({ ...r, hallId, day }));
   return daySummaryOf({ hallId, day, closedAt: Date.parse(`${day}T21:00:00Z`), lastRev }, records);
+}
+
+/** A booking made for hall-a at revision `rev`, with a Turkish name and a phone number. */
+export function bookingMade(rev: number, bookingId: string, hallId = 'hall-a'): BookingRevEvent {
+  return {
+    type: 'booking:made',
+    rev,
+    hallId,
+    bookingId,
+    at: 1_700_000_000_000 + rev * 1000,
+    serviceId: 'svc-v',
+    slotAt: 1_700_100_000_000,
+    day: '2023-11-16',
+    time: '09:30',
+    slotMinutes: 15,
+    name: `Ayşe Çağlar Işık ${bookingId}`,
+    phone: '+905321234567',
+    addressHash: 'a'.repeat(64),
+    lang: 'tr',
+    code: `code-${bookingId}`,
+    checkInCode: '0123456789',
+    madeBy: 'citizen',
+  };
+}
+
+/** A cancellation of `bookingId` at revision `rev`. */
+export function bookingCancelled(
+  rev: number,
+  bookingId: string,
+  hallId = 'hall-a',
+): BookingRevEvent {
+  return {
+    type: 'booking:cancelled',
+    rev,
+    hallId,
+    bookingId,
+    at: 1_700_000_000_000 + rev * 1000,
+    by: 'citizen',
+  };
 }

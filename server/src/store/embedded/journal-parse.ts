@@ -1,16 +1,22 @@
 import type { RevEvent } from '../../../../contract/events.js';
 
-export interface ParsedJournal {
-  events: RevEvent[];
+/** What every journal line holds: the hall-day journal's events and the booking ledger's. */
+export interface JournalLine {
+  rev: number;
+  type: string;
+}
+
+export interface ParsedJournal<E extends JournalLine = RevEvent> {
+  events: E[];
   /** The last line was cut (no newline) or unreadable, and was skipped. */
   tornTail: boolean;
   /** Bytes up to the end of the last good line: where the next append must start. */
   cleanLength: number;
 }
 
-type Decoded = { event: RevEvent } | { problem: string };
+type Decoded<E> = { event: E } | { problem: string };
 
-function decode(line: string): Decoded {
+function decode<E extends JournalLine>(line: string): Decoded<E> {
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -24,7 +30,7 @@ function decode(line: string): Decoded {
   if (!Number.isInteger(fields.rev) || typeof fields.type !== 'string') {
     return { problem: 'not an event (needs an integer "rev" and a string "type")' };
   }
-  return { event: value as RevEvent };
+  return { event: value as E };
 }
 
 /**
@@ -45,16 +51,19 @@ function revisionProblem(rev: number, previous: number | undefined): string | un
  * reported; a bad line before it, or a revision out of sequence, means the file was damaged
  * some other way (or written by two servers at once), so it throws rather than hide it.
  */
-export function parseJournal(bytes: Buffer, file: string): ParsedJournal {
-  const events: RevEvent[] = [];
+export function parseJournal<E extends JournalLine = RevEvent>(
+  bytes: Buffer,
+  file: string,
+): ParsedJournal<E> {
+  const events: E[] = [];
   let start = 0;
   for (let lineNumber = 1; start < bytes.length; lineNumber++) {
     const newline = bytes.indexOf(0x0a, start);
     const isLast = newline === -1 || newline === bytes.length - 1;
-    const decoded: Decoded =
+    const decoded: Decoded<E> =
       newline === -1
         ? { problem: 'no newline at the end' }
-        : decode(bytes.toString('utf8', start, newline));
+        : decode<E>(bytes.toString('utf8', start, newline));
     if ('problem' in decoded) {
       if (isLast) return { events, tornTail: true, cleanLength: start };
       throw new Error(

@@ -1,6 +1,7 @@
 import type { RevEvent } from '../../../../contract/events.js';
 import { writeFileAtomic } from './durable-fs.js';
 import { readJournalBytes } from './journal-fs.js';
+import type { JournalLine } from './journal-parse.js';
 import { parseJournal } from './journal-parse.js';
 
 /**
@@ -10,14 +11,14 @@ import { parseJournal } from './journal-parse.js';
  * `mustContain` (a cheap byte check that spares parsing the file). A torn last line is not carried
  * over: it was cut by a crash before it was acknowledged. Resolves to true when it rewrote.
  */
-export async function rewriteJournalFile(
+export async function rewriteJournalFile<E extends JournalLine = RevEvent>(
   file: string,
   mustContain: string,
-  edit: (event: RevEvent) => RevEvent,
+  edit: (event: E) => E,
 ): Promise<boolean> {
   const bytes = await readJournalBytes(file);
   if (bytes === null || !bytes.includes(mustContain)) return false;
-  const { events } = parseJournal(bytes, file);
+  const { events } = parseJournal<E>(bytes, file);
   let changed = false;
   const lines = events.map((event) => {
     const edited = edit(event);

@@ -3,6 +3,7 @@ import type { ConfigData } from '../../config/config-data.js';
 import type { Store } from '../store.js';
 import { ConfigFile } from './config-file.js';
 import { lockDataFolder } from './data-folder-lock.js';
+import { FileBookingLedger } from './booking-ledger-file.js';
 import { createDataFolder, tightenDataFolder } from './data-folder-modes.js';
 import { DaySummaryFiles } from './day-summary-files.js';
 import type { DurableFileSystem } from './durable-fs.js';
@@ -33,7 +34,7 @@ export interface EmbeddedStoreOptions {
 /**
  * Opens the embedded store in `dataDir` (created if missing): `config.json` and
  * `sessions.json` through lowdb, `journal/<hallId>/<day>.jsonl` with group-committed
- * fdatasync, `days/<hallId>/<day>.json` summaries. Refuses a folder another process uses.
+ * fdatasync, `days/<hallId>/<day>.json` summaries, `bookings/<hallId>.jsonl` booking ledgers. Refuses a folder another process uses.
  */
 export async function openEmbeddedStore(
   dataDir: string,
@@ -63,11 +64,23 @@ export async function openEmbeddedStore(
       onFlush: opts.onJournalFlush,
     });
     const summaries = new DaySummaryFiles(path.join(dataDir, 'days'));
+    const bookings = new FileBookingLedger(path.join(dataDir, 'bookings'), {
+      fs: opts.journalFileSystem ?? nodeJournalFileSystem,
+      log: opts.log,
+      // The journal's flush reports are about hall-days; the ledger's writes are not counted.
+      onFlush: undefined,
+    });
     const openConfig = config;
     let closing: Promise<void> | undefined;
     const closeAll = async (): Promise<void> => {
       try {
-        await Promise.all([journal.close(), openConfig.close(), sessions.close(), tightening]);
+        await Promise.all([
+          journal.close(),
+          bookings.close(),
+          openConfig.close(),
+          sessions.close(),
+          tightening,
+        ]);
       } finally {
         await lock.release();
       }
@@ -77,6 +90,7 @@ export async function openEmbeddedStore(
       sessions,
       journal,
       summaries,
+      bookings,
       close: () => (closing ??= closeAll()),
     };
   } catch (err) {

@@ -16,6 +16,10 @@ interface Migration {
  *   guard between servers; tickets are the `ticket:issued` rows, and the partial unique
  *   indexes are the last guard on numbering (one number per service and day, one ticket id).
  * - `day_summaries`: one row per closed hall-day, read by the stats through its primary key.
+ * - `booking_events` (2): the booking ledger of each hall. Its primary key (hall_id, rev) is
+ *   the guard between servers, as for the journal; the partial unique index on the booking id
+ *   of `booking:made` rows is the last guard against a booking made twice, and finds the rows
+ *   an erasure blanks.
  */
 const MIGRATIONS: Migration[] = [
   {
@@ -60,6 +64,23 @@ const MIGRATIONS: Migration[] = [
         summary jsonb NOT NULL,
         CONSTRAINT day_summaries_pkey PRIMARY KEY (hall_id, day)
       );
+    `,
+  },
+  {
+    id: 2,
+    name: 'booking ledger',
+    sql: `
+      CREATE TABLE booking_events (
+        hall_id text NOT NULL,
+        rev integer NOT NULL CHECK (rev > 0),
+        type text NOT NULL,
+        payload jsonb NOT NULL,
+        at bigint NOT NULL,
+        CONSTRAINT booking_events_pkey PRIMARY KEY (hall_id, rev)
+      );
+      CREATE UNIQUE INDEX booking_events_made ON booking_events
+        (hall_id, (payload->>'bookingId'))
+        WHERE type = 'booking:made';
     `,
   },
 ];

@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { ConfigData } from '../../config/config-data.js';
 import type { Store } from '../store.js';
 import { migrate } from './migrations.js';
+import { PgBookingLedger } from './pg-booking-ledger.js';
 import { PgConfig } from './pg-config.js';
 import { PgJournal } from './pg-journal.js';
 import { PgNotifier } from './pg-notifier.js';
@@ -55,17 +56,25 @@ export async function openPostgresStore(
     const sessions = await PgSessions.open(pool, notifier, opts.log, opts.now ?? Date.now);
     const journal = new PgJournal(pool, notifier, opts.log);
     const summaries = new PgSummaries(pool);
+    const bookings = new PgBookingLedger(pool, notifier);
     const openNotifier = notifier;
     let closing: Promise<void> | undefined;
     const closeAll = async () => {
       try {
-        await Promise.allSettled([journal.close(), config.close()]);
+        await Promise.allSettled([journal.close(), bookings.close(), config.close()]);
       } finally {
         await openNotifier.close();
         await pool.end();
       }
     };
-    return { config, sessions, journal, summaries, close: () => (closing ??= closeAll()) };
+    return {
+      config,
+      sessions,
+      journal,
+      summaries,
+      bookings,
+      close: () => (closing ??= closeAll()),
+    };
   } catch (err) {
     await notifier?.close();
     await pool.end().catch(() => undefined);

@@ -8,6 +8,7 @@ import pg from 'pg';
  */
 export type Notice =
   | { k: 'journal'; o: string; hallId: string; day: string; rev: number }
+  | { k: 'bookings'; o: string; hallId: string; rev: number }
   | { k: 'config'; o: string; version: number }
   | { k: 'session'; o: string; idHash: string }
   | { k: 'user-sessions'; o: string; userId: string };
