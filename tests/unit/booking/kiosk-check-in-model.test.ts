@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import type { IssuedTicket } from '../../../contract/api.js';
+import {
+  EMPTY_ENTRY,
+  SCANNER_GAP_MS,
+  appointmentMark,
+  checkInProblem,
+  codeSlots,
+  eraseDigit,
+  groupCode,
+  keyInput,
+  pressDigit,
+  problemText,
+  timesIn,
+  type CodeEntry,
+} from '../../../kiosk/src/kiosk-check-in-model.js';
+import { trTime } from '../../../kiosk/src/kiosk-check-in-text.js';
+
+function typed(keys: string, start = 1000, gap = 300): { entry: CodeEntry; submits: string[] } {
+  let entry = EMPTY_ENTRY;
+  const submits: string[] = [];
+  let at = start;
+  for (const key of keys === '' ? [] : keys.split(',')) {
+    const out = keyInput(entry, key, at);
+    entry = out.entry;
+    if (out.submit) submits.push(out.submit);
+    at += gap;
+  }
+  return { entry, submits };
+}
+
+const digits = (s: string) => s.split('').join(',');
+
+describe('the keypad', () => {
+  it('takes digits up to 10 and ignores more', () => {
+    let entry = EMPTY_ENTRY;
+    for (const d of '123456789012') entry = pressDigit(entry, d);
+    expect(entry.digits).toBe('1234567890');
+  });
+  it('takes only digits', () => {
+    expect(pressDigit(EMPTY_ENTRY, 'a')).toBe(EMPTY_ENTRY);
+  });
+  it('erases the last digit', () => {
+    expect(eraseDigit(pressDigit(pressDigit(EMPTY_ENTRY, '1'), '2')).digits).toBe('1');
+    expect(eraseDigit(EMPTY_ENTRY).digits).toBe('');
+  });
+  it('shows the code grouped as on the booking page, the places still to type as _', () => {
+    expect(groupCode('1234567890')).toBe('123 456 7890');
+    expect(groupCode('1234')).toBe('123 4');
+    expect(codeSlots('1234')).toBe('123 4__ ____');
+    expect(codeSlots('')).toBe('___ ___ ____');
+    expect(codeSlots('1234567890')).toBe('123 456 7890');
+  });
+});
+
+describe('a keyboard or a keyboard-wedge QR scanner', () => {
+  it('a person typing 10 digits and Enter sends the code', () => {
+    const { entry, submits } = typed(`${digits('1234567890')},Enter`);
+    expect(submits).toEqual(['1234567890']);
+    expect(entry.digits).toBe('1234567890');
+  });
+  it('Enter before 10 digits sends nothing', () => {
+    expect(typed(`${digits('12345')},Enter`).submits).toEqual([]);
+  });
+  it('Backspace erases the last digit', () => {
+    expect(typed(`${digits('123')},Backspace`).entry.digits).toBe('12');
+  });
+  it('a scan (10 fast digits and Enter) replaces what was half-typed on the keypad', () => {
+    let entry = pressDigit(pressDigit(EMPTY_ENTRY, '9'), '9');
+    let at = 5000;
+    let submit: string | null = null;
+    for (const key of [...'1234567890', 'Enter']) {
+      const out = keyInput(entry, key, at);
+      entry = out.entry;
+      submit = out.submit ?? submit;
+      at += SCANNER_GAP_MS / 4;
+    }
+    expect(submit).toBe('1234567890');
+    expect(entry.digits).toBe('1234567890');
+  });
+  it('a scan with a prefix character and a suffix still sends the 10 digits', () => {
+    let entry = EMPTY_ENTRY;
+    let submit: string | null = null;
+    let at = 0;
+    for (const key of ['Shift', ...'0987654321', 'Enter']) {
+      const out = keyInput(entry, key, at);
+      entry = out.entry;
+      submit = out.submit ?? submit;
+      at += 5;
+    }
+    expect(submit).toBe('0987654321');
+  });
+  it('slow digits after a full entry do not change it (a scan must be fast to replace it)', () => {
+    const { entry, submits } = typed(`${digits('1234567890')},5,Enter`);
+    expect(entry.digits).toBe('1234567890');
+    expect(submits).toEqual(['1234567890']);
+  });
+});
+
+describe('why a check-in gave no ticket', () => {
+  it('too early: the later time in the message is the slot, the earlier the opening', () => {
+    expect(checkInProblem('check-in-too-early', 'Check-in opens at 14:05 (slot 14:20).')).toEqual({
+      kind: 'too-early',
+      slot: '14:20',
+      opens: '14:05',
+    });
+    expect(checkInProblem('check-in-too-early', 'Opens at 9:45.')).toEqual({
+      kind: 'too-early',
+      slot: null,
+      opens: '09:45',
+    });
+  });
+  it('says it in Turkish with the right endings', () => {
+    const p = checkInProblem('check-in-too-early', '14:20 14:05');
+    expect(problemText(p, 'tr').body).toBe(
+      "Randevunuz 14:20'de; 14:05'ten itibaren giriş yapabilirsiniz.",
+    );
+    expect(problemText(p, 'en').body).toBe(
+      'Your appointment is at 14:20; you can check in from 14:05.',
+    );
+  });
+  it('the Turkish ending follows the last word said aloud', () => {
+    expect(trTime('14:30')).toBe("14:30'da");
+    expect(trTime('15:00')).toBe("15:00'te");
+    expect(trTime('10:00')).toBe("10:00'da");
+    expect(trTime('14:40', true)).toBe("14:40'tan");
+    expect(trTime('09:50', true)).toBe("09:50'den");
+    expect(trTime('09:46', true)).toBe("09:46'dan");
+  });
+  it('too late offers a walk-in of the service named in field, if any', () => {
+    expect(checkInProblem('check-in-too-late', '', 'vezne')).toEqual({
+      kind: 'too-late',
+      serviceId: 'vezne',
+    });
+    expect(checkInProblem('check-in-too-late', '')).toEqual({ kind: 'too-late', serviceId: null });
+    expect(problemText({ kind: 'too-late', serviceId: null }, 'tr').title).toBe(
+      'Giriş süresi geçti',
+    );
+  });
+  it('already checked in, not found, cancelled and no answer each have their own words', () => {
+    expect(checkInProblem('booking-already-checked-in').kind).toBe('already');
+    expect(checkInProblem('booking-not-found').kind).toBe('not-found');
+    expect(checkInProblem('booking-not-changeable').kind).toBe('cancelled');
+    const titles = new Set(
+      ['already', 'not-found', 'cancelled'].map(
+        (kind) => problemText({ kind } as never, 'tr').title,
+      ),
+    );
+    expect(titles.size).toBe(3);
+    expect(problemText({ kind: 'other', code: 'network' }, 'tr').body).toMatch(/ulaşılamıyor/);
+  });
+  it('finds clock times in a message', () => {
+    expect(timesIn('at 14:05 and 9.30, not 25:00')).toEqual(['14:05', '09:30']);
+  });
+});
+
+describe('the confirmation mark', () => {
+  const ticket = { number: 'V012' } as IssuedTicket;
+  it('marks an appointment ticket with its slot time', () => {
+    const appointment = { ...ticket, appointment: { slotAt: 0, time: '14:20' } } as IssuedTicket;
+    expect(appointmentMark(appointment, 'tr')).toBe('Randevu 14:20');
+    expect(appointmentMark(appointment, 'en')).toBe('Appointment 14:20');
+  });
+  it('leaves a walk-in ticket unmarked', () => {
+    expect(appointmentMark(ticket, 'tr')).toBeNull();
+    expect(appointmentMark({ ...ticket, appointment: null } as IssuedTicket, 'tr')).toBeNull();
+  });
+});
