@@ -3,7 +3,7 @@ import type { QueueEvent } from '../../../contract/events.js';
 import type { Command } from './commands.js';
 import { joinForecast, refusesTickets, waitingEstimates } from './estimates.js';
 import { ticketNumber, type HallConfig } from './hall-config.js';
-import { forEachWaiting, pickNext } from './ordering.js';
+import { forEachWaiting, pickNext, waitsFrom } from './ordering.js';
 import { fail, ok, type Result } from './result.js';
 import { counterOfClerk, counterState, SAMPLE_EVERY_MS, type HallState } from './state.js';
 
@@ -288,7 +288,11 @@ function ticketByNumber(state: HallState, number: string): Ticket | undefined {
 function idleMs(state: HallState, c: CounterState, counter: Counter, now: number): number {
   if (c.freeSince === null) return 0;
   let oldest = Number.POSITIVE_INFINITY;
-  forEachWaiting(state, counter, (t) => (oldest = Math.min(oldest, t.queuedAt)));
+  forEachWaiting(state, counter, (t) => {
+    // A booked visitor waits for the counter only from their slot.
+    const from = waitsFrom(t);
+    if (from <= now) oldest = Math.min(oldest, from);
+  });
   if (oldest === Number.POSITIVE_INFINITY) return 0;
   return Math.max(0, now - Math.max(c.freeSince, oldest));
 }

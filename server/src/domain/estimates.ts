@@ -165,7 +165,7 @@ function forecast(
     const spread = varianceMs2 / Math.max(1, desks.length) + (MODEL_CV * (t - ref)) ** 2;
     calls.set(picked.id, { at: t, sd: Math.sqrt(spread) });
     if (picked.probe) continue;
-    normals = picked.priority ? 0 : normals + 1;
+    if (picked.slot === null) normals = picked.priority ? 0 : normals + 1;
     const service = config.services.get(picked.serviceId);
     const mean = service ? meanServiceMs(state, service) : 4 * MINUTE;
     const cv = service ? serviceCv(state, service, mean) : SEED_CV;
@@ -411,10 +411,11 @@ export function ticketEstimate(
 export function notBefore(estimate: WaitEstimate, slot: number, now: number): WaitEstimate {
   if (estimate.kind === 'no-open-counter' || slot <= now) return estimate;
   const until = Math.ceil((slot - now) / MINUTE);
-  if (estimate.minutes >= until) return estimate;
-  if (estimate.kind === 'minutes') return { kind: 'minutes', minutes: until };
-  const shift = until - estimate.minutes;
-  return { kind: 'range', minutes: until, min: estimate.min + shift, max: estimate.max + shift };
+  if (estimate.kind === 'minutes' || estimate.max <= until)
+    return { kind: 'minutes', minutes: Math.max(until, estimate.minutes) };
+  // A range keeps what it says of lateness; its early end stops at the slot.
+  const min = Math.max(until, estimate.min);
+  return { kind: 'range', minutes: Math.max(min, estimate.minutes), min, max: estimate.max };
 }
 
 /**

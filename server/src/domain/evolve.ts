@@ -61,6 +61,8 @@ export function evolve(state: HallState, event: QueueEvent): HallState {
     }
     case 'ticket:called': {
       const t = ticketOf(state, event.ticketId);
+      // A booked visitor's first call is outside the walk-ins' priority interleave.
+      const booked = bookedSlot(t) !== null;
       dequeue(state, t);
       t.status = 'called';
       t.counterId = event.counterId;
@@ -68,7 +70,7 @@ export function evolve(state: HallState, event: QueueEvent): HallState {
       t.firstCalledAt ??= event.at;
       t.lastCalledAt = event.at;
       t.front = false;
-      state.normalsSincePriority = t.priority ? 0 : state.normalsSincePriority + 1;
+      if (!booked) state.normalsSincePriority = t.priority ? 0 : state.normalsSincePriority + 1;
       const c = counterState(state, event.counterId);
       state.counters.set(c.id, { ...c, currentTicketId: t.id, freeSince: null });
       break;

@@ -161,6 +161,33 @@ export function issue(
   return ticketById(state, event.ticketId);
 }
 
+/** Checks a booked visitor in (slot `slotAt`); the booking id defaults to one per slot. */
+export function checkIn(
+  state: HallState,
+  config: HallConfig,
+  serviceId: string,
+  now: number,
+  slotAt: number,
+  bookingId = `bk-${serviceId}-${slotAt}`,
+): Ticket {
+  const code = `code-${serviceId}-${(state.sequences.get(serviceId) ?? 0) + 1}`;
+  const [event] = must(
+    state,
+    config,
+    {
+      type: 'issue',
+      serviceId,
+      priority: null,
+      lang: 'tr',
+      code,
+      appointment: { bookingId, slotAt },
+    },
+    now,
+  );
+  if (event?.type !== 'ticket:issued') throw new Error('arrange: check-in gave no ticket:issued');
+  return ticketById(state, event.ticketId);
+}
+
 export function open(
   state: HallState,
   config: HallConfig,
@@ -218,6 +245,8 @@ export function comparable(state: HallState) {
     counters: byKey(state.counters).map(([id, c]) => [id, { ...c }]),
     normalsSincePriority: state.normalsSincePriority,
     recentServiceMs: byKey(state.recentServiceMs).map(([id, list]) => [id, [...list]]),
+    checkedIn: [...state.checkedIn].sort(),
+    booked: byKey(state.booked).map(([id, set]) => [id, [...set].sort()]),
   };
 }
 
