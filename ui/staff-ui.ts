@@ -1,4 +1,4 @@
-import type { LoginRequest } from '../contract/api.js';
+import type { LoginRequest, Me } from '../contract/api.js';
 import type { Lang } from '../contract/domain.js';
 import type { PasswordChangeRequest } from '../contract/password.js';
 import type { PasswordChangeResult, PasswordChangeText } from './password-change.js';
@@ -11,11 +11,14 @@ export interface StaffPage {
   errorText: (lang: Lang, code: string) => string;
   /** The page's JSON POST; never throws (a network failure is an `ok: false` result). */
   post: (path: string, body: unknown) => Promise<SignInResult>;
+  /** The page's GET; never throws. */
+  get: (path: string) => Promise<{ ok: true; data: unknown } | { ok: false }>;
 }
 
 /**
- * The sign-in and password forms' words and requests for one staff page: both pages send the
- * same requests and fill the same texts, each from its own catalogue and API client.
+ * The session's requests and the sign-in and password forms' words for one staff page: both
+ * pages send the same requests and fill the same texts, each from its own catalogue and API
+ * client.
  */
 export function staffUi(page: StaffPage) {
   const words = (lang: Lang) => ({
@@ -31,5 +34,13 @@ export function staffUi(page: StaffPage) {
     /** Sends the signed-in user's password change; never throws. */
     changePassword: (currentPassword: string, newPassword: string): Promise<PasswordChangeResult> =>
       page.post('/auth/password', { currentPassword, newPassword } satisfies PasswordChangeRequest),
+    /** The signed-in user, or null (nobody, a device key, or no answer). */
+    whoAmI: async (): Promise<Me | null> => {
+      const r = await page.get('/auth/me');
+      const me = r.ok ? (r.data as Me | { kind: 'device' }) : null;
+      return me?.kind === 'user' ? me : null;
+    },
+    /** Ends the session; never throws. */
+    signOut: (): Promise<unknown> => page.post('/auth/logout', {}),
   };
 }

@@ -1,43 +1,57 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Lang } from '../../contract/domain.js';
-import type { DeviceView, DisplaySigns, PrinterView } from '../../contract/settings.js';
+import type { DeviceKind, Lang } from '../../contract/domain.js';
+import type {
+  DevicePatch,
+  DeviceView,
+  DisplaySigns,
+  PairedDevice,
+  PrinterView,
+} from '../../contract/settings.js';
+import { inputField, selectField } from '../../ui/settings-fields.js';
+import {
+  confirmInRow,
+  editForm,
+  rowActions,
+  settingsCard,
+  settingsTable,
+} from '../../ui/settings-section.js';
 import { apiRequest } from './api-client.js';
-import { errorText, messages } from './i18n.js';
+import { messages } from './i18n.js';
+import { managerEditor } from './settings-editor.js';
 import { settingsStyles } from './settings-styles.js';
-import { sharedStyles } from './shared-styles.js';
-import { formatDay } from './state/format.js';
 import { localDay } from './state/date-range.js';
-import { describeServerError } from './state/settings-validation.js';
-import type { DeviceSaved } from './manager-device-form.js';
-import './manager-device-form.js';
+import { formatDay } from './state/format.js';
+import { deviceProblems } from './state/settings-validation.js';
 import './manager-secret-reveal.js';
 
+interface DeviceDraft {
+  kind: DeviceKind;
+  name: string;
+  printerId: string | null;
+  /** A display's counter (its sign), or `null` for the whole hall. */
+  signCounterId: string | null;
+}
+
+const EMPTY: DeviceDraft = { kind: 'kiosk', name: '', printerId: null, signCounterId: null };
+
 /**
- * Kiosks and displays: create one and get its pairing link (once), rename, revoke, and set a
- * display to the whole hall or one counter's sign.
+ * Kiosks and displays: register one (a kiosk with its printer, a display with what it shows:
+ * the whole hall or one counter's sign) and get its pairing link, shown once; rename, change
+ * the printer or what a display shows; revoke.
  */
 @customElement('manager-settings-devices')
 export class ManagerSettingsDevices extends LitElement {
-  static override styles = [
-    sharedStyles,
-    settingsStyles,
-    css`
-      .confirm {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 6px;
-        align-items: center;
-        font-weight: 600;
-        color: var(--manager-red-text);
-      }
-    `,
-  ];
+  static override styles = settingsStyles;
 
-  @state() private _editing: string | null = null;
-  @state() private _confirm: string | null = null;
-  @state() private _secret: { heading: string; link: string } | null = null;
-  @state() private _rowError = '';
+  private _editor = managerEditor(this, EMPTY, (m) => ({
+    kind: m.deviceKindLabel,
+    name: m.deviceName,
+    printerId: m.devicePrinter,
+    signCounterId: m.deviceShows,
+  }));
+
+  @state() private _secret: { name: string; link: string } | null = null;
   @state() private _signs: DisplaySigns = { counters: [], signs: [] };
 
   @property({ attribute: false }) devices: DeviceView[] = [];
@@ -45,22 +59,22 @@ export class ManagerSettingsDevices extends LitElement {
   @property() timeZone = 'Europe/Istanbul';
   @property() language: Lang = 'tr';
 
-  override willUpdate(changed: Map<string, unknown>): void {
+  override willUpdate(changed: PropertyValues<this>): void {
     // The list is reloaded after every change: what each display shows comes with it.
     if (changed.has('devices')) void this._loadSigns();
   }
 
   override render() {
     const m = messages(this.language);
-    return html`<section class="card" aria-labelledby="devices-heading">
-      <div class="head">
-        <h2 id="devices-heading">${m.sections.devices}</h2>
-        <button type="button" @click=${() => this._open(null)}>${m.newDevice}</button>
-      </div>
-      ${
+    const e = this._editor;
+    return settingsCard(e, {
+      id: 'devices-heading',
+      heading: m.sections.devices,
+      add: { label: m.newDevice, onClick: () => this._open(null) },
+      body: html`${
         this._secret
           ? html`<manager-secret-reveal
-              .heading=${this._secret.heading}
+              .heading=${m.pairingLinkFor(this._secret.name)}
               .secret=${this._secret.link}
               .help=${m.pairingHelp}
               .language=${this.language}
@@ -68,81 +82,110 @@ export class ManagerSettingsDevices extends LitElement {
             ></manager-secret-reveal>`
           : nothing
       }
-      ${
-        this._editing
-          ? html`<manager-device-form
-              .device=${this.devices.find((d) => d.id === this._editing) ?? null}
-              .printers=${this.printers}
-              .counters=${this._signs.counters}
-              .signCounterId=${this._signCounterOf(this._editing)}
-              .language=${this.language}
-              @manager-device-saved=${this._onSaved}
-              @manager-form-cancel=${() => (this._editing = null)}
-            ></manager-device-form>`
-          : nothing
-      }
-      ${this._rowError ? html`<p class="error" role="alert">${this._rowError}</p>` : nothing}
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">${m.deviceName}</th>
-            <th scope="col">${m.deviceKindLabel}</th>
-            <th scope="col">${m.devicePrinter}</th>
-            <th scope="col">${m.deviceShows}</th>
-            <th scope="col">${m.deviceCreated}</th>
-            <th scope="col">${m.deviceState}</th>
-            <th scope="col">${m.actions}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${this.devices.map((d) => this._renderRow(d))}
-        </tbody>
-      </table>
-    </section>`;
+      ${e.editing ? this._renderForm() : nothing}
+      ${settingsTable({
+        key: 'device',
+        id: (d) => d.id,
+        off: (d) => d.revokedAt !== null,
+        rows: this.devices,
+        columns: [
+          { label: m.deviceName, cell: (d) => d.name, rowHeader: true },
+          { label: m.deviceKindLabel, cell: (d) => m.deviceKind[d.kind] },
+          {
+            label: m.devicePrinter,
+            cell: (d) => (d.kind === 'kiosk' ? this._printerName(d) : '—'),
+          },
+          {
+            label: m.deviceShows,
+            cell: (d) =>
+              html`<span data-shows>${d.kind === 'display' ? this._showsText(d.id) : '—'}</span>`,
+          },
+          {
+            label: m.deviceCreated,
+            cell: (d) => formatDay(this.language, localDay(d.createdAt, this.timeZone)),
+          },
+          {
+            label: m.deviceState,
+            cell: (d) => (d.revokedAt !== null ? m.revoked : m.deviceActive),
+          },
+          { label: m.actions, cell: (d) => this._renderActions(d) },
+        ],
+      })}`,
+    });
   }
 
-  private _renderRow(d: DeviceView) {
+  private _renderActions(d: DeviceView) {
     const m = messages(this.language);
-    const revoked = d.revokedAt !== null;
-    const printer = this.printers.find((p) => p.id === d.printerId)?.name ?? m.noPrinter;
-    return html`<tr class=${revoked ? 'off' : ''} data-device=${d.id}>
-      <th scope="row">${d.name}</th>
-      <td>${m.deviceKind[d.kind]}</td>
-      <td>${d.kind === 'kiosk' ? printer : '—'}</td>
-      <td data-shows>${d.kind === 'display' ? this._showsText(d.id) : '—'}</td>
-      <td>${formatDay(this.language, localDay(d.createdAt, this.timeZone))}</td>
-      <td>${revoked ? m.revoked : m.deviceActive}</td>
-      <td>
+    const e = this._editor;
+    if (d.revokedAt !== null) return nothing;
+    if (e.confirmation(d.id)) {
+      return confirmInRow(e, {
+        question: m.confirmRevoke(d.name),
+        confirm: m.revoke,
+        onConfirm: () => void this._revoke(d),
+      });
+    }
+    return rowActions(d.name, [
+      { label: m.edit, onClick: () => this._open(d) },
+      { label: m.revoke, onClick: () => e.ask(d.id, 'revoke') },
+    ]);
+  }
+
+  private _renderForm() {
+    const m = messages(this.language);
+    const e = this._editor;
+    const d = e.draft;
+    const editing = this.devices.find((x) => x.id === e.editing);
+    const kinds = (['kiosk', 'display'] as const).map((k) => ({
+      value: k,
+      label: m.deviceKind[k],
+    }));
+    const printers = [
+      { value: '', label: m.noPrinter },
+      ...this.printers.map((p) => ({ value: p.id, label: p.name })),
+    ];
+    const shows = [
+      { value: '', label: m.showsWholeHall },
+      ...this._signs.counters.map((c) => ({
+        value: c.id,
+        label: m.showsCounter(c.number, c.name),
+      })),
+    ];
+    return editForm(e, {
+      id: 'device-form-heading',
+      heading: editing ? m.editing(editing.name) : m.newDevice,
+      onSubmit: () => void this._save(editing ?? null),
+      fields: html`
+        ${editing ? nothing : selectField({ id: 'kind', label: m.deviceKindLabel, value: d.kind, options: kinds, onChange: (v) => e.set({ kind: v as DeviceKind, printerId: v === 'kiosk' ? d.printerId : null, signCounterId: v === 'display' ? d.signCounterId : null }) })}
+        ${inputField({ id: 'name', label: m.deviceName, value: d.name, problem: e.problem('name'), onInput: (v) => e.set({ name: v }) })}
         ${
-          revoked
-            ? nothing
-            : this._confirm === d.id
-              ? html`<div class="confirm">
-                  <span>${m.confirmRevoke(d.name)}</span>
-                  <button type="button" class="primary" @click=${() => void this._revoke(d)}>
-                    ${m.revoke}
-                  </button>
-                  <button type="button" @click=${() => (this._confirm = null)}>${m.cancel}</button>
-                </div>`
-              : html`<div class="row-actions">
-                  <button
-                    type="button"
-                    aria-label=${`${m.edit}: ${d.name}`}
-                    @click=${() => this._open(d)}
-                  >
-                    ${m.edit}
-                  </button>
-                  <button
-                    type="button"
-                    aria-label=${`${m.revoke}: ${d.name}`}
-                    @click=${() => (this._confirm = d.id)}
-                  >
-                    ${m.revoke}
-                  </button>
-                </div>`
+          d.kind === 'kiosk'
+            ? selectField({
+                id: 'printerId',
+                label: m.devicePrinter,
+                value: d.printerId ?? '',
+                problem: e.problem('printerId'),
+                options: printers,
+                onChange: (v) => e.set({ printerId: v || null }),
+              })
+            : selectField({
+                id: 'signCounterId',
+                label: m.deviceShows,
+                value: d.signCounterId ?? '',
+                problem: e.problem('signCounterId'),
+                help: m.showsHelp,
+                options: shows,
+                onChange: (v) => e.set({ signCounterId: v || null }),
+              })
         }
-      </td>
-    </tr>`;
+      `,
+    });
+  }
+
+  private _printerName(d: DeviceView): string {
+    return (
+      this.printers.find((p) => p.id === d.printerId)?.name ?? messages(this.language).noPrinter
+    );
   }
 
   private _signCounterOf(deviceId: string | null): string | null {
@@ -159,47 +202,62 @@ export class ManagerSettingsDevices extends LitElement {
 
   private async _loadSigns(): Promise<void> {
     const r = await apiRequest<DisplaySigns>('GET', '/devices/signs');
-    if (r.ok) this._signs = r.data;
+    if (!r.ok) return;
+    this._signs = r.data;
+    // A display opened in the form before its sign was known shows it now.
+    const e = this._editor;
+    const open = this.devices.find((x) => x.id === e.editing);
+    if (open?.kind === 'display')
+      e.draft = { ...e.draft, signCounterId: this._signCounterOf(open.id) };
   }
 
   private _open(d: DeviceView | null): void {
-    this._editing = d ? d.id : 'new';
     this._secret = null;
-    this._rowError = '';
+    this._editor.open(
+      d?.id ?? null,
+      d
+        ? {
+            kind: d.kind,
+            name: d.name,
+            printerId: d.printerId,
+            signCounterId: this._signCounterOf(d.id),
+          }
+        : { ...EMPTY, printerId: this.printers[0]?.id ?? null },
+    );
   }
 
-  private _labels() {
-    const m = messages(this.language);
-    return {
-      kind: m.deviceKindLabel,
-      name: m.deviceName,
-      printerId: m.devicePrinter,
-      signCounterId: m.deviceShows,
-    };
-  }
-
-  private _onSaved(e: CustomEvent<DeviceSaved>): void {
-    this._editing = null;
-    const { name, pairingUrl } = e.detail;
-    if (pairingUrl !== null) {
-      this._secret = { heading: messages(this.language).pairingLinkFor(name), link: pairingUrl };
+  private async _save(current: DeviceView | null): Promise<void> {
+    const e = this._editor;
+    const d = { ...e.draft, name: e.draft.name.trim() };
+    const patch: DevicePatch = {};
+    if (current && d.name !== current.name) patch.name = d.name;
+    if (current?.kind === 'kiosk' && d.printerId !== current.printerId)
+      patch.printerId = d.printerId;
+    if (current?.kind === 'display' && d.signCounterId !== this._signCounterOf(current.id))
+      patch.signCounterId = d.signCounterId;
+    const created = await e.save<DeviceView | PairedDevice>({
+      problems: deviceProblems(d),
+      send: current
+        ? Object.keys(patch).length === 0
+          ? null
+          : () =>
+              apiRequest<DeviceView>('PATCH', `/devices/${encodeURIComponent(current.id)}`, patch)
+        : () =>
+            apiRequest<PairedDevice>('POST', '/devices', {
+              kind: d.kind,
+              name: d.name,
+              printerId: d.kind === 'kiosk' ? d.printerId : null,
+              signCounterId: d.kind === 'display' ? d.signCounterId : null,
+            }),
+    });
+    if (created && 'pairingUrl' in created) {
+      this._secret = { name: created.device.name, link: created.pairingUrl };
     }
   }
 
   private async _revoke(d: DeviceView): Promise<void> {
-    this._confirm = null;
-    this._rowError = '';
-    const r = await apiRequest<DeviceView>('POST', `/devices/${encodeURIComponent(d.id)}/revoke`);
-    if (!r.ok) {
-      this._rowError = describeServerError(
-        r.error,
-        this._labels(),
-        errorText(this.language, r.error.code),
-      ).text;
-      return;
-    }
-    this.dispatchEvent(
-      new CustomEvent('manager-settings-changed', { bubbles: true, composed: true }),
+    await this._editor.run(() =>
+      apiRequest<DeviceView>('POST', `/devices/${encodeURIComponent(d.id)}/revoke`),
     );
   }
 }

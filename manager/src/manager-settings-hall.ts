@@ -1,18 +1,12 @@
-import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import type { Hall, Lang, NoCounterPolicy } from '../../contract/domain.js';
-import { apiRequest } from './api-client.js';
-import { errorText, messages } from './i18n.js';
-import { inputField, numberOf, selectField } from './settings-fields.js';
+import { inputField, numberOf, selectField } from '../../ui/settings-fields.js';
+import { editForm, settingsCard } from '../../ui/settings-section.js';
+import { messages } from './i18n.js';
+import { createOrPatch, managerEditor } from './settings-editor.js';
 import { settingsStyles } from './settings-styles.js';
-import { sharedStyles } from './shared-styles.js';
-import {
-  changedFields,
-  describeServerError,
-  hallProblems,
-  type HallDraft,
-  type Problems,
-} from './state/settings-validation.js';
+import { hallProblems, type HallDraft } from './state/settings-validation.js';
 
 const draftOf = (h: Hall): HallDraft => ({
   name: h.name,
@@ -24,116 +18,91 @@ const draftOf = (h: Hall): HallDraft => ({
   whenNoCounterOpen: h.whenNoCounterOpen ?? 'issue',
 });
 
+/** Replaced by the hall's own values before the first render. */
+const UNSET: HallDraft = {
+  name: '',
+  timeZone: '',
+  priorityRatio: NaN,
+  escalationMinutes: NaN,
+  noShowGraceMinutes: NaN,
+  noteRetentionDays: NaN,
+  whenNoCounterOpen: 'issue',
+};
+
+type NumberField =
+  'priorityRatio' | 'escalationMinutes' | 'noShowGraceMinutes' | 'noteRetentionDays';
+
 const NO_COUNTER_POLICIES: readonly NoCounterPolicy[] = ['issue', 'refuse'];
 
 /**
  * The hall: name, time zone, priority ratio, escalation limit, no-show grace, note retention,
- * and whether tickets are issued for a service no open counter serves.
+ * and whether tickets are issued for a service no open counter serves. One record, so its form
+ * is always open.
  */
 @customElement('manager-settings-hall')
 export class ManagerSettingsHall extends LitElement {
-  static override styles = [sharedStyles, settingsStyles];
+  static override styles = settingsStyles;
 
-  @state() private _draft: HallDraft | null = null;
-  @state() private _problems: Problems = {};
-  @state() private _serverError: { field: string | null; text: string } | null = null;
-  @state() private _busy = false;
-  @state() private _saved = false;
+  private _editor = managerEditor(this, UNSET, (m) => ({
+    name: m.hallName,
+    timeZone: m.timeZone,
+    priorityRatio: m.priorityRatio,
+    escalationMinutes: m.escalationMinutes,
+    noShowGraceMinutes: m.noShowGraceMinutes,
+    noteRetentionDays: m.noteRetentionDays,
+    whenNoCounterOpen: m.whenNoCounterOpen,
+  }));
 
   @property({ attribute: false }) hall!: Hall;
   @property() language: Lang = 'tr';
 
-  override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('hall') && this.hall && !this._busy) this._draft = draftOf(this.hall);
+  override willUpdate(changed: PropertyValues<this>): void {
+    // The settings reload after a save: the form shows what is now stored.
+    if (changed.has('hall') && this.hall && !this._editor.busy) {
+      this._editor.draft = draftOf(this.hall);
+    }
   }
 
   override render() {
     const m = messages(this.language);
-    const d = this._draft;
-    if (!d) return nothing;
-    const problem = (f: string) =>
-      this._problems[f]
-        ? m.problems[this._problems[f]]
-        : this._serverError?.field === f
-          ? this._serverError.text
-          : undefined;
-    const set = (patch: Partial<HallDraft>) => {
-      this._draft = { ...d, ...patch };
-      this._saved = false;
-    };
-    return html`<section class="card" aria-labelledby="hall-heading">
-      <div class="head"><h2 id="hall-heading">${m.sections.hall}</h2></div>
-      ${this._saved ? html`<p class="ok" role="status">${m.saved}</p>` : nothing}
-      <form class="edit" novalidate @submit=${this._save}>
-        ${inputField({ id: 'name', label: m.hallName, value: d.name, problem: problem('name'), wide: true, onInput: (v) => set({ name: v }) })}
-        ${inputField({ id: 'timeZone', label: m.timeZone, value: d.timeZone, help: m.timeZoneHelp, problem: problem('timeZone'), onInput: (v) => set({ timeZone: v }) })}
-        ${inputField({ id: 'priorityRatio', label: m.priorityRatio, type: 'number', min: 0, max: 10, value: numberText(d.priorityRatio), help: m.priorityRatioHelp, problem: problem('priorityRatio'), onInput: (v) => set({ priorityRatio: numberOf(v) }) })}
-        ${inputField({ id: 'escalationMinutes', label: m.escalationMinutes, type: 'number', min: 1, max: 240, value: numberText(d.escalationMinutes), help: m.escalationHelp, problem: problem('escalationMinutes'), onInput: (v) => set({ escalationMinutes: numberOf(v) }) })}
-        ${inputField({ id: 'noShowGraceMinutes', label: m.noShowGraceMinutes, type: 'number', min: 0, max: 60, value: numberText(d.noShowGraceMinutes), problem: problem('noShowGraceMinutes'), onInput: (v) => set({ noShowGraceMinutes: numberOf(v) }) })}
-        ${inputField({ id: 'noteRetentionDays', label: m.noteRetentionDays, type: 'number', min: 1, max: 3650, value: numberText(d.noteRetentionDays), help: m.noteRetentionHelp, problem: problem('noteRetentionDays'), onInput: (v) => set({ noteRetentionDays: numberOf(v) }) })}
-        ${selectField({ id: 'whenNoCounterOpen', label: m.whenNoCounterOpen, value: d.whenNoCounterOpen, help: m.whenNoCounterOpenHelp, problem: problem('whenNoCounterOpen'), options: NO_COUNTER_POLICIES.map((p) => ({ value: p, label: m.noCounterPolicies[p] })), onChange: (v) => set({ whenNoCounterOpen: v as NoCounterPolicy }) })}
-        <div class="form-actions">
-          <button class="primary" type="submit" ?disabled=${this._busy}>
-            ${this._busy ? m.saving : m.save}
-          </button>
-          ${
-            Object.keys(this._problems).length > 0
-              ? html`<p class="error" role="alert">${m.fixProblems}</p>`
-              : this._serverError
-                ? html`<p class="error" role="alert">${this._serverError.text}</p>`
-                : nothing
-          }
-        </div>
-      </form>
-    </section>`;
+    const e = this._editor;
+    const d = e.draft;
+    if (!this.hall) return nothing;
+    const set = (patch: Partial<HallDraft>) => e.set(patch);
+    const num = (o: { id: NumberField; label: string; min: number; max: number; help?: string }) =>
+      inputField({
+        ...o,
+        type: 'number',
+        value: d[o.id],
+        problem: e.problem(o.id),
+        onInput: (v) => set({ [o.id]: numberOf(v) }),
+      });
+    return settingsCard(e, {
+      id: 'hall-heading',
+      heading: m.sections.hall,
+      body: editForm(e, {
+        cancel: false,
+        onSubmit: () => void this._save(d),
+        fields: html`
+          ${inputField({ id: 'name', label: m.hallName, value: d.name, problem: e.problem('name'), wide: true, onInput: (v) => set({ name: v }) })}
+          ${inputField({ id: 'timeZone', label: m.timeZone, value: d.timeZone, help: m.timeZoneHelp, problem: e.problem('timeZone'), onInput: (v) => set({ timeZone: v }) })}
+          ${num({ id: 'priorityRatio', label: m.priorityRatio, min: 0, max: 10, help: m.priorityRatioHelp })}
+          ${num({ id: 'escalationMinutes', label: m.escalationMinutes, min: 1, max: 240, help: m.escalationHelp })}
+          ${num({ id: 'noShowGraceMinutes', label: m.noShowGraceMinutes, min: 0, max: 60 })}
+          ${num({ id: 'noteRetentionDays', label: m.noteRetentionDays, min: 1, max: 3650, help: m.noteRetentionHelp })}
+          ${selectField({ id: 'whenNoCounterOpen', label: m.whenNoCounterOpen, value: d.whenNoCounterOpen, help: m.whenNoCounterOpenHelp, problem: e.problem('whenNoCounterOpen'), options: NO_COUNTER_POLICIES.map((p) => ({ value: p, label: m.noCounterPolicies[p] })), onChange: (v) => set({ whenNoCounterOpen: v as NoCounterPolicy }) })}
+        `,
+      }),
+    });
   }
 
-  private async _save(e: Event): Promise<void> {
-    e.preventDefault();
-    const m = messages(this.language);
-    const d = {
-      ...this._draft!,
-      name: this._draft!.name.trim(),
-      timeZone: this._draft!.timeZone.trim(),
-    };
-    this._problems = hallProblems(d);
-    this._serverError = null;
-    if (Object.keys(this._problems).length > 0) return;
-    const patch = changedFields(draftOf(this.hall), d);
-    if (Object.keys(patch).length === 0) {
-      this._saved = true;
-      return;
-    }
-    this._busy = true;
-    const r = await apiRequest<Hall>('PATCH', `/halls/${encodeURIComponent(this.hall.id)}`, patch);
-    this._busy = false;
-    if (!r.ok) {
-      const labels = {
-        name: m.hallName,
-        timeZone: m.timeZone,
-        priorityRatio: m.priorityRatio,
-        escalationMinutes: m.escalationMinutes,
-        noShowGraceMinutes: m.noShowGraceMinutes,
-        noteRetentionDays: m.noteRetentionDays,
-        whenNoCounterOpen: m.whenNoCounterOpen,
-      };
-      this._serverError = describeServerError(
-        r.error,
-        labels,
-        errorText(this.language, r.error.code),
-      );
-      return;
-    }
-    this._saved = true;
-    this.dispatchEvent(
-      new CustomEvent('manager-settings-changed', { bubbles: true, composed: true }),
-    );
+  private async _save(draft: HallDraft): Promise<void> {
+    const d = { ...draft, name: draft.name.trim(), timeZone: draft.timeZone.trim() };
+    await this._editor.save({
+      problems: hallProblems(d),
+      send: createOrPatch<Hall>('/halls', this.hall, d, draftOf(this.hall)),
+    });
   }
-}
-
-/** A number as a field shows it: empty while nothing valid is typed. */
-function numberText(n: number): string {
-  return Number.isFinite(n) ? String(n) : '';
 }
 
 declare global {

@@ -1,41 +1,42 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Lang } from '../../contract/domain.js';
+import type { Lang, Role } from '../../contract/domain.js';
 import type { UserPatch, UserView, UserWithPassword } from '../../contract/settings.js';
+import { inputField, selectField } from '../../ui/settings-fields.js';
+import {
+  confirmInRow,
+  editForm,
+  rowActions,
+  settingsCard,
+  settingsTable,
+} from '../../ui/settings-section.js';
 import { apiRequest } from './api-client.js';
-import { errorText, messages } from './i18n.js';
+import { messages } from './i18n.js';
+import { managerEditor } from './settings-editor.js';
 import { settingsStyles } from './settings-styles.js';
-import { sharedStyles } from './shared-styles.js';
-import { describeServerError } from './state/settings-validation.js';
-import type { UserSaved } from './manager-user-form.js';
+import { normaliseUsername, userProblems, type UserDraft } from './state/settings-validation.js';
 import './manager-secret-reveal.js';
-import './manager-user-form.js';
 
-type Confirm = { userId: string; action: 'reset' | 'deactivate' } | null;
+const ROLES: Role[] = ['clerk', 'manager', 'admin'];
+const EMPTY: UserDraft = { username: '', displayName: '', role: 'clerk' };
 
-/** Users: add (one-time password), rename or re-role, reset password, (de)activate. */
+/**
+ * Users: add one (user name, display name, role; a one-time password shown once), change the
+ * display name or role (an admin's own role stays), reset a password, (de)activate.
+ */
 @customElement('manager-settings-users')
 export class ManagerSettingsUsers extends LitElement {
-  static override styles = [
-    sharedStyles,
-    settingsStyles,
-    css`
-      .confirm {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 6px;
-        align-items: center;
-        font-weight: 600;
-        color: var(--manager-red-text);
-      }
-    `,
-  ];
+  static override styles = settingsStyles;
 
-  /** `new`, a user id, or null (no form). */
-  @state() private _editing: string | null = null;
-  @state() private _confirm: Confirm = null;
-  @state() private _secret: { heading: string; password: string } | null = null;
-  @state() private _rowError = '';
+  private _editor = managerEditor(this, EMPTY, (m) => ({
+    username: m.usernameLabel,
+    displayName: m.displayName,
+    role: m.role,
+    active: m.userActive,
+  }));
+
+  /** A one-time password to show once: a new user's, or a reset one. */
+  @state() private _secret: { username: string; password: string } | null = null;
 
   @property({ attribute: false }) users: UserView[] = [];
   @property() meId = '';
@@ -43,181 +44,125 @@ export class ManagerSettingsUsers extends LitElement {
 
   override render() {
     const m = messages(this.language);
-    return html`<section class="card" aria-labelledby="users-heading">
-      <div class="head">
-        <h2 id="users-heading">${m.sections.users}</h2>
-        <button type="button" @click=${() => this._open(null)}>${m.newUser}</button>
-      </div>
-      ${
+    const e = this._editor;
+    return settingsCard(e, {
+      id: 'users-heading',
+      heading: m.sections.users,
+      add: { label: m.newUser, onClick: () => this._open(null) },
+      body: html`${
         this._secret
           ? html`<manager-secret-reveal
-              .heading=${this._secret.heading}
+              .heading=${m.passwordFor(this._secret.username)}
               .secret=${this._secret.password}
               .language=${this.language}
               @manager-secret-dismissed=${() => (this._secret = null)}
             ></manager-secret-reveal>`
           : nothing
       }
-      ${
-        this._editing
-          ? html`<manager-user-form
-              .user=${this.users.find((u) => u.id === this._editing) ?? null}
-              .usernames=${this.users.map((u) => u.username)}
-              .meId=${this.meId}
-              .language=${this.language}
-              @manager-user-saved=${this._onSaved}
-              @manager-form-cancel=${() => (this._editing = null)}
-            ></manager-user-form>`
-          : nothing
-      }
-      ${this._rowError ? html`<p class="error" role="alert">${this._rowError}</p>` : nothing}
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">${m.usernameLabel}</th>
-            <th scope="col">${m.displayName}</th>
-            <th scope="col">${m.role}</th>
-            <th scope="col">${m.userActive}</th>
-            <th scope="col">${m.actions}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${this.users.map((u) => this._renderRow(u))}
-        </tbody>
-      </table>
-    </section>`;
+      ${e.editing ? this._renderForm() : nothing}
+      ${settingsTable({
+        key: 'user',
+        id: (u) => u.username,
+        off: (u) => !u.active,
+        rows: this.users,
+        columns: [
+          {
+            label: m.usernameLabel,
+            cell: (u) => html`${u.username} ${u.id === this.meId ? m.you : nothing}`,
+            rowHeader: true,
+          },
+          { label: m.displayName, cell: (u) => u.displayName },
+          { label: m.role, cell: (u) => m.roles[u.role] },
+          { label: m.userActive, cell: (u) => (u.active ? m.activeUser : m.inactiveUser) },
+          { label: m.actions, cell: (u) => this._renderActions(u) },
+        ],
+      })}`,
+    });
   }
 
-  private _renderRow(u: UserView) {
+  private _renderActions(u: UserView) {
     const m = messages(this.language);
+    const e = this._editor;
+    const asked = e.confirmation(u.id);
+    if (asked === 'reset' || asked === 'deactivate') {
+      const reset = asked === 'reset';
+      return confirmInRow(e, {
+        question: reset ? m.confirmReset(u.username) : m.confirmDeactivate(u.username),
+        confirm: reset ? m.resetPassword : m.deactivate,
+        onConfirm: () => void (reset ? this._reset(u) : this._patch(u, { active: false })),
+      });
+    }
     const self = u.id === this.meId;
-    const confirm = this._confirm?.userId === u.id ? this._confirm.action : null;
-    return html`<tr class=${u.active ? '' : 'off'} data-user=${u.username}>
-      <th scope="row">${u.username} ${self ? m.you : nothing}</th>
-      <td>${u.displayName}</td>
-      <td>${m.roles[u.role]}</td>
-      <td>${u.active ? m.activeUser : m.inactiveUser}</td>
-      <td>
-        ${
-          confirm
-            ? html`<div class="confirm" role="group" aria-label=${m.actions}>
-                <span
-                  >${confirm === 'reset' ? m.confirmReset(u.username) : m.confirmDeactivate(u.username)}</span
-                >
-                <button type="button" class="primary" @click=${() => void this._run(u, confirm)}>
-                  ${confirm === 'reset' ? m.resetPassword : m.deactivate}
-                </button>
-                <button type="button" @click=${() => (this._confirm = null)}>${m.cancel}</button>
-              </div>`
-            : html`<div class="row-actions">
-                <button
-                  type="button"
-                  aria-label=${`${m.edit}: ${u.username}`}
-                  @click=${() => this._open(u)}
-                >
-                  ${m.edit}
-                </button>
-                <button
-                  type="button"
-                  aria-label=${`${m.resetPassword}: ${u.username}`}
-                  @click=${() => (this._confirm = { userId: u.id, action: 'reset' })}
-                >
-                  ${m.resetPassword}
-                </button>
-                ${
-                  self
-                    ? nothing
-                    : u.active
-                      ? html`<button
-                          type="button"
-                          aria-label=${`${m.deactivate}: ${u.username}`}
-                          @click=${() => (this._confirm = { userId: u.id, action: 'deactivate' })}
-                        >
-                          ${m.deactivate}
-                        </button>`
-                      : html`<button
-                          type="button"
-                          aria-label=${`${m.activate}: ${u.username}`}
-                          @click=${() => void this._patch(u, { active: true })}
-                        >
-                          ${m.activate}
-                        </button>`
-                }
-              </div>`
-        }
-      </td>
-    </tr>`;
+    return rowActions(u.username, [
+      { label: m.edit, onClick: () => this._open(u) },
+      { label: m.resetPassword, onClick: () => e.ask(u.id, 'reset') },
+      !self && u.active && { label: m.deactivate, onClick: () => e.ask(u.id, 'deactivate') },
+      !self &&
+        !u.active && { label: m.activate, onClick: () => void this._patch(u, { active: true }) },
+    ]);
   }
 
-  private _labels() {
+  private _renderForm() {
     const m = messages(this.language);
-    return {
-      username: m.usernameLabel,
-      displayName: m.displayName,
-      role: m.role,
-      active: m.userActive,
-    };
+    const e = this._editor;
+    const d = e.draft;
+    const editing = this.users.find((u) => u.id === e.editing);
+    return editForm(e, {
+      id: 'user-form-heading',
+      heading: editing ? m.editing(editing.username) : m.newUser,
+      onSubmit: () => void this._save(editing ?? null),
+      fields: html`
+        ${editing ? nothing : inputField({ id: 'username', label: m.usernameLabel, value: d.username, problem: e.problem('username'), help: m.problems['username-format'], onInput: (v) => e.set({ username: v }) })}
+        ${inputField({ id: 'displayName', label: m.displayName, value: d.displayName, problem: e.problem('displayName'), onInput: (v) => e.set({ displayName: v }) })}
+        ${editing?.id === this.meId ? nothing : selectField({ id: 'role', label: m.role, value: d.role, problem: e.problem('role'), options: ROLES.map((r) => ({ value: r, label: m.roles[r] })), onChange: (v) => e.set({ role: v as Role }) })}
+      `,
+    });
   }
 
   private _open(u: UserView | null): void {
-    this._editing = u ? u.id : 'new';
     this._secret = null;
-    this._rowError = '';
+    const draft = u ? { username: u.username, displayName: u.displayName, role: u.role } : EMPTY;
+    this._editor.open(u?.id ?? null, draft);
   }
 
-  private _onSaved(e: CustomEvent<UserSaved>): void {
-    this._editing = null;
-    const { username, password } = e.detail;
-    if (password !== null) {
-      this._secret = { heading: messages(this.language).passwordFor(username), password };
+  private async _save(current: UserView | null): Promise<void> {
+    const e = this._editor;
+    const d = current ? { ...e.draft, username: current.username } : e.draft;
+    const others = this.users.map((u) => u.username).filter((u) => u !== current?.username);
+    const patch: UserPatch = {};
+    if (current && d.displayName.trim() !== current.displayName)
+      patch.displayName = d.displayName.trim();
+    if (current && d.role !== current.role) patch.role = d.role;
+    const created = await e.save<UserView | UserWithPassword>({
+      problems: userProblems(d, others),
+      send: current
+        ? Object.keys(patch).length === 0
+          ? null
+          : () => apiRequest<UserView>('PATCH', `/users/${encodeURIComponent(current.id)}`, patch)
+        : () =>
+            apiRequest<UserWithPassword>('POST', '/users', {
+              username: normaliseUsername(d.username),
+              displayName: d.displayName.trim(),
+              role: d.role,
+            }),
+    });
+    if (created && 'password' in created) {
+      this._secret = { username: created.user.username, password: created.password };
     }
   }
 
   /** (De)activates a user from the table; a refusal shows above the table. */
-  private async _patch(u: UserView, patch: UserPatch): Promise<void> {
-    this._rowError = '';
-    const r = await apiRequest<UserView>('PATCH', `/users/${encodeURIComponent(u.id)}`, patch);
-    if (!r.ok) {
-      this._rowError = describeServerError(
-        r.error,
-        this._labels(),
-        errorText(this.language, r.error.code),
-      ).text;
-      return;
-    }
-    this._changed();
+  private _patch(u: UserView, patch: UserPatch) {
+    return this._editor.run(() =>
+      apiRequest<UserView>('PATCH', `/users/${encodeURIComponent(u.id)}`, patch),
+    );
   }
 
-  private async _run(u: UserView, action: 'reset' | 'deactivate'): Promise<void> {
-    this._confirm = null;
-    if (action === 'deactivate') {
-      await this._patch(u, { active: false });
-      return;
-    }
-    this._rowError = '';
-    const r = await apiRequest<UserWithPassword>(
-      'POST',
-      `/users/${encodeURIComponent(u.id)}/reset-password`,
+  private async _reset(u: UserView): Promise<void> {
+    const r = await this._editor.run(() =>
+      apiRequest<UserWithPassword>('POST', `/users/${encodeURIComponent(u.id)}/reset-password`),
     );
-    if (!r.ok) {
-      this._rowError = describeServerError(
-        r.error,
-        this._labels(),
-        errorText(this.language, r.error.code),
-      ).text;
-      return;
-    }
-    this._secret = {
-      heading: messages(this.language).passwordFor(u.username),
-      password: r.data.password,
-    };
-    this._changed();
-  }
-
-  private _changed(): void {
-    this.dispatchEvent(
-      new CustomEvent('manager-settings-changed', { bubbles: true, composed: true }),
-    );
+    if (r) this._secret = { username: u.username, password: r.password };
   }
 }
 

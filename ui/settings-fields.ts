@@ -5,7 +5,7 @@ export function inputField(o: {
   id: string;
   label: string;
   value: string | number;
-  problem?: string;
+  problem?: string | undefined;
   help?: string;
   type?: 'text' | 'number';
   min?: number;
@@ -18,13 +18,14 @@ export function inputField(o: {
   const described = [o.help ? `${o.id}-help` : '', o.problem ? `${o.id}-problem` : '']
     .filter(Boolean)
     .join(' ');
+  const value = typeof o.value === 'number' && !Number.isFinite(o.value) ? '' : String(o.value);
   return html`<div class=${o.wide ? 'field wide' : 'field'}>
     <label for=${o.id}>${o.label}</label>
     <input
       id=${o.id}
       name=${o.id}
       type=${o.type ?? 'text'}
-      .value=${String(o.value)}
+      .value=${value}
       min=${o.min ?? nothing}
       max=${o.max ?? nothing}
       step=${o.step ?? nothing}
@@ -45,7 +46,7 @@ export function selectField<T extends string | number>(o: {
   value: T;
   options: Array<{ value: T; label: string }>;
   help?: string;
-  problem?: string;
+  problem?: string | undefined;
   onChange: (value: string) => void;
 }): TemplateResult {
   return html`<div class="field">
@@ -65,6 +66,26 @@ export function selectField<T extends string | number>(o: {
     </select>
     ${o.help ? html`<span class="help">${o.help}</span>` : nothing}
     ${o.problem ? html`<span class="problem">${o.problem}</span>` : nothing}
+  </div>`;
+}
+
+/** A labelled checkbox of a settings form. */
+export function checkField(o: {
+  id: string;
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}): TemplateResult {
+  return html`<div class="field">
+    <span class="check">
+      <input
+        id=${o.id}
+        type="checkbox"
+        .checked=${o.checked}
+        @change=${(e: Event) => o.onChange((e.target as HTMLInputElement).checked)}
+      />
+      <label for=${o.id}>${o.label}</label>
+    </span>
   </div>`;
 }
 

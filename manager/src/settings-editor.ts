@@ -1,0 +1,47 @@
+import type { ReactiveControllerHost } from 'lit';
+import type { Lang } from '../../contract/domain.js';
+import { SettingsEditor, type Sent } from '../../ui/settings-editor.js';
+import { apiRequest } from './api-client.js';
+import { errorText, messages, type Messages } from './i18n.js';
+import { changedFields, describeServerError } from './state/settings-validation.js';
+
+/**
+ * A settings section's editor (`ui/settings-editor.ts`) speaking the manager's catalogue: its
+ * words in the section's language, the check's problem codes as sentences, and a server
+ * refusal naming the field by its label (`labels`: field path as the server names it → label).
+ */
+export function managerEditor<Draft extends object>(
+  host: ReactiveControllerHost & EventTarget & { language: Lang },
+  blank: Draft,
+  labels: (m: Messages) => Record<string, string> = () => ({}),
+): SettingsEditor<Draft> {
+  return new SettingsEditor<Draft>(host, {
+    blank,
+    text: () => messages(host.language),
+    describe: (error) =>
+      describeServerError(
+        error,
+        labels(messages(host.language)),
+        errorText(host.language, error.code),
+      ),
+    // The settings view reloads on it, and the desk polls the printers' state.
+    changedEvent: 'manager-settings-changed',
+    problemText: (p) => (messages(host.language).problems as Record<string, string>)[p],
+  });
+}
+
+/**
+ * The request that saves a form: POST `path` for a new record, or PATCH `path/:id` with only
+ * the fields that differ from `before`; `null` when nothing differs (nothing to send).
+ */
+export function createOrPatch<T>(
+  path: string,
+  current: { id: string } | null,
+  input: object,
+  before: object | null,
+): (() => Promise<Sent<T>>) | null {
+  if (!current || !before) return () => apiRequest<T>('POST', path, input);
+  const patch = changedFields(before, input);
+  if (Object.keys(patch).length === 0) return null;
+  return () => apiRequest<T>('PATCH', `${path}/${encodeURIComponent(current.id)}`, patch);
+}
