@@ -1,4 +1,4 @@
-import type { BookingRevEvent } from '../../contract/booking-events.js';
+import type { BookingMade, BookingRevEvent } from '../../contract/booking-events.js';
 import type { RevEvent } from '../../contract/events.js';
 import type { ConfigData, SessionRecord } from '../../server/src/config/config-data.js';
 import {
@@ -143,7 +143,11 @@ export function makeColumnSummary(hallId: string, day: string, lastRev: number):
 }
 
 /** A booking made for hall-a at revision `rev`, with a Turkish name and a phone number. */
-export function bookingMade(rev: number, bookingId: string, hallId = 'hall-a'): BookingRevEvent {
+export function bookingMade(
+  rev: number,
+  bookingId: string,
+  hallId = 'hall-a',
+): BookingMade & { rev: number } {
   return {
     type: 'booking:made',
     rev,
