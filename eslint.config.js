@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 /** The front ends' folders, one per user. */
-const PAGES = ['kiosk', 'display', 'counter', 'manager'];
+const PAGES = ['kiosk', 'booking', 'display', 'counter', 'manager'];
 
 /** The server imports no page and not the staff-UI folder (every server folder's rule has it). */
 const NO_PAGES = [...PAGES, 'ui'].map((folder) => `**/${folder}/**`);

@@ -13,6 +13,7 @@ export default defineConfig({
         index: resolve(import.meta.dirname, 'index.html'),
         kiosk: resolve(import.meta.dirname, 'kiosk/index.html'),
         ticket: resolve(import.meta.dirname, 'kiosk/ticket.html'),
+        booking: resolve(import.meta.dirname, 'booking/index.html'),
         display: resolve(import.meta.dirname, 'display/index.html'),
         counter: resolve(import.meta.dirname, 'counter/index.html'),
         manager: resolve(import.meta.dirname, 'manager/index.html'),

@@ -1,6 +1,8 @@
 import { html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Lang, PriorityGroup } from '../../contract/domain.js';
+import type { IssuedTicket } from '../../contract/api.js';
+import { appointmentMark } from './kiosk-check-in-model.js';
 import { takeDeviceKey } from './device-key.js';
 import { t } from './i18n.js';
 import { KioskLiveController } from './kiosk-live-controller.js';
@@ -33,6 +35,8 @@ import { KioskSpeaker } from './speech.js';
 import './kiosk-audio-guide.js';
 import './kiosk-help-bar.js';
 import './kiosk-banner.js';
+import './kiosk-check-in.js';
+import './kiosk-check-in-entry.js';
 import './kiosk-confirmation.js';
 import './kiosk-lang-switch.js';
 import './kiosk-notice.js';
@@ -50,6 +54,8 @@ export class KioskApp extends LitElement {
   @state() private _now = Date.now();
   /** The choice the audio guide is on. */
   @state() private _audioIndex = 0;
+  /** "Randevum var": the check-in keypad is on the start screen's place. */
+  @state() private _checkIn = false;
 
   /** Puts issued tickets on paper. */
   @property({ attribute: false }) printer: TicketPrinter = new NoopTicketPrinter();
@@ -170,6 +176,7 @@ export class KioskApp extends LitElement {
     );
     switch (screen) {
       case 'start':
+        if (this._checkIn) return this._renderCheckIn();
         return html`
           <h1>${text.chooseService}</h1>
           <p class="hint">${text.chooseServiceHint}</p>
@@ -189,6 +196,11 @@ export class KioskApp extends LitElement {
               <span class="priority-title">${text.priorityPath}</span>
               <span class="priority-hint">${text.priorityPathHint}</span>
             </button>
+            <kiosk-check-in-entry
+              .language=${lang}
+              ?disabled=${this._live.connection !== 'online' || this._flow.issuing}
+              @check-in=${() => (this._checkIn = true)}
+            ></kiosk-check-in-entry>
           </div>
         `;
       case 'priority':
@@ -228,13 +240,37 @@ export class KioskApp extends LitElement {
           this._now,
           confirmationMs(this._flow),
         );
+        const mark = appointmentMark(ticket, lang);
         return html`<kiosk-confirmation
-          .model=${model}
+          .model=${mark ? { ...model, priority: mark } : model}
           .language=${lang}
           @ok=${() => this._dispatch({ type: 'ok-tap', at: Date.now() })}
         ></kiosk-confirmation>`;
       }
     }
+  }
+
+  private _renderCheckIn() {
+    return html`<kiosk-check-in
+      class="fill"
+      .language=${this._flow.lang}
+      @checked-in=${(e: CustomEvent<IssuedTicket>) => void this._onCheckedIn(e.detail)}
+      @walk-in=${(e: CustomEvent<string | null>) => this._onWalkIn(e.detail)}
+      @back=${() => (this._checkIn = false)}
+    ></kiosk-check-in>`;
+  }
+
+  /** A checked-in appointment: its ticket is shown as any other (the server printed it). */
+  private async _onCheckedIn(ticket: IssuedTicket): Promise<void> {
+    this._checkIn = false;
+    this._dispatch({ type: 'issue-start' });
+    await this._issued(ticket);
+  }
+
+  /** Too late for the appointment: a normal ticket of its service, or the services to choose. */
+  private _onWalkIn(serviceId: string | null): void {
+    this._checkIn = false;
+    if (serviceId) void this._issue(serviceId);
   }
 
   private _renderUnpaired() {
@@ -270,7 +306,10 @@ export class KioskApp extends LitElement {
     const { priority, lang } = this._flow;
     const result = await this._live.issue(serviceId, priority, lang);
     if (!result.ok) return this._dispatch({ type: 'issue-failed', error: result.code });
-    const { ticket } = result;
+    await this._issued(result.ticket);
+  }
+
+  private async _issued(ticket: IssuedTicket): Promise<void> {
     this._now = Date.now();
     this._lastTouch = this._now;
     this._dispatch({ type: 'issue-ok', ticket, at: this._now });
@@ -366,7 +405,10 @@ export class KioskApp extends LitElement {
       this._now = now;
       this._dispatch({ type: 'confirmation-timeout', at: now });
     }
-    if (now - this._lastTouch >= idleMs(this._flow)) this._dispatch({ type: 'idle' });
+    if (now - this._lastTouch >= idleMs(this._flow)) {
+      this._checkIn = false;
+      this._dispatch({ type: 'idle' });
+    }
   }
 }
 

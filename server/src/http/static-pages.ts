@@ -9,6 +9,8 @@ const PAGES: Array<[route: string, file: string]> = [
   ['/counter', 'counter/index.html'],
   ['/manager', 'manager/index.html'],
   ['/t/:code', 'kiosk/ticket.html'],
+  ['/randevu', 'booking/index.html'],
+  ['/randevu/:code', 'booking/index.html'],
   ['/', 'index.html'],
 ];
 
