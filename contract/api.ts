@@ -1,10 +1,12 @@
+import type * as z from 'zod/mini';
+import type { CounterActionBody } from './counter-commands.js';
+import type { issueTicketBody, loginBody } from './request-schemas.js';
 import type {
   CounterState,
   CounterStatus,
   DeviceKind,
   Hall,
   Lang,
-  Outcome,
   PauseReason,
   PriorityGroup,
   PublicServiceQueue,
@@ -21,11 +23,7 @@ import type {
 export interface ServiceView extends Service, Omit<PublicServiceQueue, 'serviceId'> {}
 
 /** `POST /api/halls/:hallId/tickets` body. */
-export interface IssueTicketRequest {
-  serviceId: string;
-  priority?: PriorityGroup | null;
-  lang?: Lang;
-}
+export type IssueTicketRequest = z.input<typeof issueTicketBody>;
 
 /** What the visitor is given: printed, shown on the kiosk, and on the phone page. */
 export interface IssuedTicket {
@@ -43,6 +41,8 @@ export interface IssuedTicket {
   statusUrl: string;
   /** What happened at the kiosk's printer; the kiosk shows the ticket on screen either way. */
   print: PrintOutcome;
+  /** A booked visitor's ticket: the slot, and its hall-local time (`14:20`); null for a walk-in. */
+  appointment: { slotAt: number; time: string } | null;
 }
 
 export type PrintOutcome = 'printed' | 'failed' | 'no-printer';
@@ -86,12 +86,11 @@ export interface TicketStatusView {
   issuedAt: number;
   /** The visitor's rating once given; a finished visit with `null` may still be rated. */
   rating: number | null;
+  /** The ticket of a booked visitor (checked in at the kiosk). */
+  appointment: boolean;
 }
 
-export interface LoginRequest {
-  username: string;
-  password: string;
-}
+export type LoginRequest = z.input<typeof loginBody>;
 
 export interface Me {
   kind: 'user';
@@ -116,26 +115,12 @@ export interface DeviceMe {
   hallId: string;
 }
 
-export interface CallRequest {
-  /** Ticket number as printed (`V012`). */
-  number: string;
-}
-export interface CompleteRequest {
-  outcome: Outcome;
-  /** Required when `outcome` is `forwarded`: an active directorate of the hall; refused otherwise. */
-  directorateId?: string;
-  note?: string;
-}
-export interface PauseRequest {
-  reason: PauseReason;
-}
-export interface TransferRequest {
-  serviceId: string;
-  position: 'front' | 'back';
-}
-export interface RestoreRequest {
-  number: string;
-}
+/** The bodies of the counter actions (`counter-commands.ts` holds the schemas). */
+export type CallRequest = CounterActionBody<'call'>;
+export type CompleteRequest = CounterActionBody<'complete'>;
+export type PauseRequest = CounterActionBody<'pause'>;
+export type TransferRequest = CounterActionBody<'transfer'>;
+export type RestoreRequest = CounterActionBody<'restore'>;
 
 /** The result of every counter command: the counter after it, and the ticket it touched. */
 export interface CounterCommandResult {
@@ -180,6 +165,8 @@ export interface PublicCall {
   at: number;
   /** `true` when the clerk repeated the call. */
   recall: boolean;
+  /** The ticket of a booked visitor: the display marks it "Randevu". */
+  appointment: boolean;
 }
 
 /** What the lobby display gets on connect. Public data only. */

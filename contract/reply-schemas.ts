@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import type * as core from 'zod/v4/core';
 import type {
   DeviceMe,
   DisplaySnapshot,
@@ -44,6 +45,14 @@ import type {
   UserWithPassword,
 } from './settings.js';
 import {
+  COUNTER_STATUSES,
+  LANGS,
+  OUTCOMES,
+  PAUSE_REASONS,
+  PRIORITY_GROUPS,
+  TICKET_STATUSES,
+} from './request-schemas.js';
+import {
   DEVICE_KINDS,
   NO_COUNTER_POLICIES,
   PAPER_WIDTHS,
@@ -68,21 +77,20 @@ import { GROUP_BY, type DirectorateStats, type GroupStats, type StatsReport } fr
  * interface are assignable both ways (a field missing or added on either side).
  */
 function wire<T>() {
-  return <S extends z.ZodType<T>>(schema: S & ([T] extends [z.output<S>] ? unknown : never)) =>
-    schema;
+  return <S extends core.$ZodType<T>>(
+    schema: S & ([T] extends [core.output<S>] ? unknown : never),
+  ) => schema;
 }
 
-const nullableNumber = z.number().nullable();
-const nullableString = z.string().nullable();
+const nullableNumber = z.nullable(z.number());
+const nullableString = z.nullable(z.string());
 const names = z.strictObject({ tr: z.string(), en: z.string() });
-const lang = z.enum(['tr', 'en']);
-const priority = z.enum(['elderly', 'disabled', 'pregnant', 'veteran']);
-const ticketStatus = z.enum(['waiting', 'called', 'serving', 'done', 'no-show', 'cancelled']);
-const counterStatus = z.enum(['closed', 'open', 'paused']);
-const pauseReason = z.enum(['break', 'paperwork', 'system']);
-const paperWidth = z.union(
-  PAPER_WIDTHS.map((w) => z.literal(w)) as [z.ZodLiteral<58>, z.ZodLiteral<80>],
-);
+const lang = z.enum(LANGS);
+const priority = z.enum(PRIORITY_GROUPS);
+const ticketStatus = z.enum(TICKET_STATUSES);
+const counterStatus = z.enum(COUNTER_STATUSES);
+const pauseReason = z.enum(PAUSE_REASONS);
+const paperWidth = z.literal(PAPER_WIDTHS);
 
 export const waitEstimate = wire<WaitEstimate>()(
   z.discriminatedUnion('kind', [
@@ -107,7 +115,7 @@ export const hallReply = wire<Hall>()(
     noShowGraceMinutes: z.number(),
     noteRetentionDays: z.number(),
     dayEndPolicy: z.literal('cancel'),
-    whenNoCounterOpen: z.enum(NO_COUNTER_POLICIES).optional(),
+    whenNoCounterOpen: z.optional(z.enum(NO_COUNTER_POLICIES)),
   }),
 );
 
@@ -134,7 +142,7 @@ export const directorateReply = wire<Directorate>()(
   z.strictObject({
     id: z.string(),
     hallId: z.string(),
-    name: z.strictObject({ tr: z.string(), en: z.string().optional() }),
+    name: z.strictObject({ tr: z.string(), en: z.optional(z.string()) }),
     active: z.boolean(),
   }),
 );
@@ -156,7 +164,7 @@ export const staffTicketReply = wire<StaffTicket>()(
     serviceId: z.string(),
     number: z.string(),
     seq: z.number(),
-    priority: priority.nullable(),
+    priority: z.nullable(priority),
     lang,
     status: ticketStatus,
     issuedAt: z.number(),
@@ -171,10 +179,13 @@ export const staffTicketReply = wire<StaffTicket>()(
     endedAt: nullableNumber,
     recalls: z.number(),
     transfers: z.number(),
-    outcome: z.enum(['resolved', 'forwarded']).nullable(),
-    directorateId: nullableString.optional(),
+    outcome: z.nullable(z.enum(OUTCOMES)),
+    directorateId: z.optional(nullableString),
     note: nullableString,
     rating: nullableNumber,
+    appointment: z.optional(
+      z.nullable(z.strictObject({ bookingId: z.string(), slotAt: z.number() })),
+    ),
   }),
 );
 
@@ -214,12 +225,13 @@ const staffIssuedFields = {
   serviceId: z.string(),
   serviceName: names,
   hallName: z.string(),
-  priority: priority.nullable(),
+  priority: z.nullable(priority),
   lang,
   issuedAt: z.number(),
   peopleAhead: z.number(),
   estimate: waitEstimate,
   print: printOutcome,
+  appointment: z.nullable(z.strictObject({ slotAt: z.number(), time: z.string() })),
 };
 /**
  * `POST /api/halls/:hallId/tickets`: a kiosk gets the whole ticket; staff issuing for a visitor
@@ -250,6 +262,7 @@ export const ticketStatusReply = wire<TicketStatusView>()(
     calledAt: nullableNumber,
     issuedAt: z.number(),
     rating: nullableNumber,
+    appointment: z.boolean(),
   }),
 );
 
@@ -260,6 +273,7 @@ const publicTicket = wire<PublicTicket>()(
     status: ticketStatus,
     counterNumber: nullableNumber,
     calledAt: nullableNumber,
+    appointment: z.boolean(),
   }),
 );
 const publicCounter = wire<PublicCounter>()(
@@ -268,7 +282,7 @@ const publicCounter = wire<PublicCounter>()(
     number: z.number(),
     name: z.string(),
     status: counterStatus,
-    current: publicTicket.nullable(),
+    current: z.nullable(publicTicket),
   }),
 );
 const publicCall = wire<PublicCall>()(
@@ -278,6 +292,7 @@ const publicCall = wire<PublicCall>()(
     counterNumber: z.number(),
     at: z.number(),
     recall: z.boolean(),
+    appointment: z.boolean(),
   }),
 );
 export const displaySnapshotReply = wire<DisplaySnapshot>()(
@@ -334,12 +349,12 @@ const counterView = wire<CounterView>()(
     status: counterStatus,
     clerkId: nullableString,
     clerkName: nullableString,
-    pauseReason: pauseReason.nullable(),
+    pauseReason: z.nullable(pauseReason),
     currentTicketId: nullableString,
   }),
 );
 export const counterCommandReply = wire<CounterCommandResult>()(
-  z.strictObject({ counter: counterView, ticket: staffTicketReply.nullable() }),
+  z.strictObject({ counter: counterView, ticket: z.nullable(staffTicketReply) }),
 );
 
 export const staffSnapshotReply = wire<StaffSnapshot>()(
@@ -359,7 +374,7 @@ export const directorateChoicesReply = wire<DirectorateChoice[]>()(
   z.array(
     z.strictObject({
       id: z.string(),
-      name: z.strictObject({ tr: z.string(), en: z.string().optional() }),
+      name: z.strictObject({ tr: z.string(), en: z.optional(z.string()) }),
       forwardedToday: z.number(),
     }),
   ),
@@ -374,7 +389,7 @@ export const printerStatusesReply = wire<PrinterStatusView[]>()(
       name: z.string(),
       transport: z.enum(PRINTER_TRANSPORTS),
       paperWidth,
-      online: z.boolean().nullable(),
+      online: z.nullable(z.boolean()),
       lastError: nullableString,
       lastPrintAt: nullableNumber,
     }),

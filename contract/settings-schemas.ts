@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { DeviceKind, NoCounterPolicy, Role } from './domain.js';
+import { id } from './request-schemas.js';
 import type { PrinterTransportKind } from './settings.js';
 
 /**
@@ -9,8 +10,8 @@ import type { PrinterTransportKind } from './settings.js';
  * already taken, a printer linked to a device) are the server's alone.
  */
 
-/** Ids in config: lower-case slugs or uuids. */
-export const id = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'expected an id');
+/** Ids in config: lower-case slugs or uuids (defined with the other shared request pieces). */
+export { id };
 
 export const ROLES = ['clerk', 'manager', 'admin'] as const satisfies readonly Role[];
 export const DEVICE_KINDS = ['kiosk', 'display'] as const satisfies readonly DeviceKind[];
@@ -45,17 +46,19 @@ export const LIMITS = {
 export const label = (max: number) =>
   z
     .string()
-    .trim()
-    .normalize('NFC')
-    .min(1)
-    .max(max)
-    .regex(/^[^\p{Cc}\p{Cf}]*$/u, 'no control characters');
+    .check(
+      z.trim(),
+      z.normalize('NFC'),
+      z.minLength(1),
+      z.maxLength(max),
+      z.regex(/^[^\p{Cc}\p{Cf}]*$/u, 'no control characters'),
+    );
 
 /** A PATCH body must change something. */
 export const notEmpty = (o: object) => Object.keys(o).length > 0;
 export const NOTHING_TO_CHANGE = { message: 'give at least one field to change' };
 
-const int = ({ min, max }: { min: number; max: number }) => z.number().int().min(min).max(max);
+const int = ({ min, max }: { min: number; max: number }) => z.int().check(z.gte(min), z.lte(max));
 
 /** The canonical IANA name of a time zone (`europe/istanbul` → `Europe/Istanbul`), or null. */
 export function canonicalTimeZone(name: string): string | null {
@@ -71,29 +74,32 @@ export function canonicalTimeZone(name: string): string | null {
 /** `PATCH /halls/:hallId` */
 export const hallPatchBody = z
   .strictObject({
-    name: label(LIMITS.hallName).optional(),
-    timeZone: z
-      .string()
-      .trim()
-      .refine(
-        (s) => canonicalTimeZone(s) !== null,
-        'expected an IANA time zone such as Europe/Istanbul',
-      )
-      .optional(),
-    priorityRatio: int(LIMITS.priorityRatio).optional(),
-    escalationMinutes: int(LIMITS.escalationMinutes).optional(),
-    noShowGraceMinutes: int(LIMITS.noShowGraceMinutes).optional(),
-    noteRetentionDays: int(LIMITS.noteRetentionDays).optional(),
-    whenNoCounterOpen: z.enum(NO_COUNTER_POLICIES).optional(),
+    name: z.optional(label(LIMITS.hallName)),
+    timeZone: z.optional(
+      z.string().check(
+        z.trim(),
+        z.refine(
+          (s) => canonicalTimeZone(s) !== null,
+          'expected an IANA time zone such as Europe/Istanbul',
+        ),
+      ),
+    ),
+    priorityRatio: z.optional(int(LIMITS.priorityRatio)),
+    escalationMinutes: z.optional(int(LIMITS.escalationMinutes)),
+    noShowGraceMinutes: z.optional(int(LIMITS.noShowGraceMinutes)),
+    noteRetentionDays: z.optional(int(LIMITS.noteRetentionDays)),
+    whenNoCounterOpen: z.optional(z.enum(NO_COUNTER_POLICIES)),
   })
-  .refine(notEmpty, NOTHING_TO_CHANGE);
+  .check(z.refine(notEmpty, NOTHING_TO_CHANGE));
 
 /** One or two capital letters, Turkish ones included (`İ` gives `İ004`). */
 export const prefix = z
   .string()
-  .trim()
-  .normalize('NFC')
-  .regex(/^[A-ZÇĞİÖŞÜ]{1,2}$/u, 'expected one or two capital letters (A–Z, Ç, Ğ, İ, Ö, Ş, Ü)');
+  .check(
+    z.trim(),
+    z.normalize('NFC'),
+    z.regex(/^[A-ZÇĞİÖŞÜ]{1,2}$/u, 'expected one or two capital letters (A–Z, Ç, Ğ, İ, Ö, Ş, Ü)'),
+  );
 
 /** Upper-cases a prefix the Turkish way (`i` → `İ`), as a form does before sending it. */
 export function normalisePrefix(value: string): string {
@@ -109,26 +115,27 @@ const serviceFields = {
 /** `POST /services` */
 export const serviceCreateBody = z.strictObject({
   ...serviceFields,
-  active: serviceFields.active.default(true),
+  active: z._default(serviceFields.active, true),
 });
 /** `PATCH /services/:serviceId` */
 export const servicePatchBody = z
-  .strictObject(serviceFields)
-  .partial()
-  .refine(notEmpty, NOTHING_TO_CHANGE);
+  .partial(z.strictObject(serviceFields))
+  .check(z.refine(notEmpty, NOTHING_TO_CHANGE));
 
 const coverage = z
   .array(
     z.strictObject({
       serviceId: id,
-      weight: z.number().min(LIMITS.weight.min).max(LIMITS.weight.max),
+      weight: z.number().check(z.gte(LIMITS.weight.min), z.lte(LIMITS.weight.max)),
     }),
   )
-  .min(1, 'a counter covers at least one service')
-  .max(LIMITS.servicesPerCounter)
-  .refine(
-    (list) => new Set(list.map((c) => c.serviceId)).size === list.length,
-    'each service at most once',
+  .check(
+    z.minLength(1, 'a counter covers at least one service'),
+    z.maxLength(LIMITS.servicesPerCounter),
+    z.refine(
+      (list) => new Set(list.map((c) => c.serviceId)).size === list.length,
+      'each service at most once',
+    ),
   );
 const counterFields = {
   number: int(LIMITS.counterNumber),
@@ -139,9 +146,8 @@ const counterFields = {
 export const counterCreateBody = z.strictObject(counterFields);
 /** `PATCH /counters/:counterId` */
 export const counterPatchBody = z
-  .strictObject(counterFields)
-  .partial()
-  .refine(notEmpty, NOTHING_TO_CHANGE);
+  .partial(z.strictObject(counterFields))
+  .check(z.refine(notEmpty, NOTHING_TO_CHANGE));
 
 export const USERNAME = /^[a-z0-9._-]{2,32}$/;
 
@@ -156,40 +162,42 @@ export function normaliseUsername(name: string): string {
 const role = z.enum(ROLES);
 export const username = z
   .string()
-  .trim()
-  .max(32)
-  .transform(normaliseUsername)
-  .pipe(z.string().regex(USERNAME, 'expected 2–32 of a-z, 0-9, dot, dash, underscore'));
+  .check(
+    z.trim(),
+    z.maxLength(32),
+    z.overwrite(normaliseUsername),
+    z.regex(USERNAME, 'expected 2–32 of a-z, 0-9, dot, dash, underscore'),
+  );
 /** `POST /users` */
 export const userCreateBody = z.strictObject({ username, displayName: label(LIMITS.label), role });
 /** `PATCH /users/:userId` */
 export const userPatchBody = z
-  .strictObject({ displayName: label(LIMITS.label), role, active: z.boolean() })
-  .partial()
-  .refine(notEmpty, NOTHING_TO_CHANGE);
+  .partial(z.strictObject({ displayName: label(LIMITS.label), role, active: z.boolean() }))
+  .check(z.refine(notEmpty, NOTHING_TO_CHANGE));
 
 /** `POST /devices` */
 export const deviceCreateBody = z.strictObject({
   kind: z.enum(DEVICE_KINDS),
   name: label(LIMITS.label),
-  printerId: id.nullable().optional(),
-  signCounterId: id.nullable().optional(),
+  printerId: z.optional(z.nullable(id)),
+  signCounterId: z.optional(z.nullable(id)),
 });
 /** `PATCH /devices/:deviceId` */
 export const devicePatchBody = z
-  .strictObject({
-    name: label(LIMITS.label),
-    printerId: id.nullable(),
-    signCounterId: id.nullable(),
-  })
-  .partial()
-  .refine(notEmpty, NOTHING_TO_CHANGE);
+  .partial(
+    z.strictObject({
+      name: label(LIMITS.label),
+      printerId: z.nullable(id),
+      signCounterId: z.nullable(id),
+    }),
+  )
+  .check(z.refine(notEmpty, NOTHING_TO_CHANGE));
 
 const printerFields = {
   name: label(LIMITS.label),
   transport: z.enum(PRINTER_TRANSPORTS),
-  address: z.string().trim().max(LIMITS.printerAddress),
-  paperWidth: z.union([z.literal(PAPER_WIDTHS[0]), z.literal(PAPER_WIDTHS[1])]),
+  address: z.string().check(z.trim(), z.maxLength(LIMITS.printerAddress)),
+  paperWidth: z.literal(PAPER_WIDTHS),
   codePage: int(LIMITS.codePage),
 };
 /**
@@ -199,9 +207,8 @@ const printerFields = {
 export const printerCreateBody = z.strictObject(printerFields);
 /** `PATCH /printers/:printerId` */
 export const printerPatchBody = z
-  .strictObject(printerFields)
-  .partial()
-  .refine(notEmpty, NOTHING_TO_CHANGE);
+  .partial(z.strictObject(printerFields))
+  .check(z.refine(notEmpty, NOTHING_TO_CHANGE));
 
 const TCP_ADDRESS =
   /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?)(?::(\d{1,5}))?$/;
@@ -233,16 +240,15 @@ export function printerAddressProblem(p: {
 }
 
 const directorateFields = {
-  name: z.strictObject({ tr: label(LIMITS.label), en: label(LIMITS.label).optional() }),
+  name: z.strictObject({ tr: label(LIMITS.label), en: z.optional(label(LIMITS.label)) }),
   active: z.boolean(),
 };
 /** `POST /directorates` */
 export const directorateCreateBody = z.strictObject({
   ...directorateFields,
-  active: directorateFields.active.default(true),
+  active: z._default(directorateFields.active, true),
 });
 /** `PATCH /directorates/:directorateId` */
 export const directoratePatchBody = z
-  .strictObject(directorateFields)
-  .partial()
-  .refine(notEmpty, NOTHING_TO_CHANGE);
+  .partial(z.strictObject(directorateFields))
+  .check(z.refine(notEmpty, NOTHING_TO_CHANGE));

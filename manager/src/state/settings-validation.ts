@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import type {
   Counter,
   CounterCoverage,
@@ -95,8 +95,8 @@ function problemOf(issue: z.core.$ZodIssue, value: unknown, field: string): Prob
  * Runs a request schema on what a form would send: each field the schema refuses, with the
  * first thing wrong with it. A problem of the whole body (no field) is named `''`.
  */
-export function schemaProblems(schema: z.ZodType, value: unknown): Problems {
-  const result = schema.safeParse(value);
+export function schemaProblems(schema: z.core.$ZodType, value: unknown): Problems {
+  const result = z.safeParse(schema, value);
   const out: Problems = {};
   for (const issue of result.error?.issues ?? []) {
     const field = issue.path.map(String).join('.');

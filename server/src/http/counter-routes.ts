@@ -27,7 +27,7 @@ const ACTIONS = {
       'Finish the visit with an outcome and an optional note; a forwarded visit names the directorate (`directorateId`, an active one of the hall).',
     body: z.strictObject({
       outcome,
-      directorateId: id.optional(),
+      directorateId: z.optional(id),
       note: z.string().trim().max(500).optional(),
     }),
   },

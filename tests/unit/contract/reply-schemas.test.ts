@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import type { z } from 'zod';
+import type * as core from 'zod/v4/core';
 import type {
   CounterCommandResult,
   DeviceMe,
@@ -31,8 +31,8 @@ import type {
 import type { StaffingPlan } from '../../../contract/staffing.js';
 import type { StatsReport } from '../../../contract/stats.js';
 
-type Out<K extends keyof typeof S> = (typeof S)[K] extends z.ZodType
-  ? z.output<(typeof S)[K]>
+type Out<K extends keyof typeof S> = (typeof S)[K] extends core.$ZodType
+  ? core.output<(typeof S)[K]>
   : never;
 
 /**
