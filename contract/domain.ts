@@ -143,6 +143,8 @@ export interface PublicTicket {
   status: TicketStatus;
   counterNumber: number | null;
   calledAt: number | null;
+  /** The ticket of a booked visitor: the display marks it "Randevu". */
+  appointment: boolean;
 }
 
 export interface CounterState {

@@ -30,6 +30,8 @@ interface TicketLabels {
   noOpenCounter: string;
   /** How the visitor will be called, so nobody waits at a counter for a name to be shouted. */
   callMethod: string;
+  /** A booked visitor's ticket, under the number: the slot's time (`14:20`). */
+  appointment: (time: string) => string;
 }
 
 const LABELS: Record<Lang, TicketLabels> = {
@@ -38,6 +40,7 @@ const LABELS: Record<Lang, TicketLabels> = {
     wait: (min) => `Tahmini bekleme: ${min} dk`,
     noOpenCounter: 'Şu an açık banko yok',
     callMethod: 'Numaranız ekranda ve anonsla çağrılacak',
+    appointment: (time) => `RANDEVU ${time}`,
   },
   en: {
     ahead: (n) =>
@@ -49,6 +52,7 @@ const LABELS: Record<Lang, TicketLabels> = {
     wait: (min) => `Estimated wait: ${min} min`,
     noOpenCounter: 'No counter open right now',
     callMethod: 'You will be called on the screen and aloud',
+    appointment: (time) => `RANDEVU / APPOINTMENT ${time}`,
   },
 };
 
@@ -107,7 +111,8 @@ function feedAndCut(receipt: ReceiptPrinterEncoder): Uint8Array {
 }
 
 /**
- * The ticket as ESC/POS bytes: hall, service, the number very large, date and time, people
+ * The ticket as ESC/POS bytes: hall, service, the number very large (for a booked visitor
+ * "RANDEVU 14:20" under it), date and time, people
  * ahead and the estimated wait, how the number will be called, a native QR code (GS ( k) of the status URL, the footer, then
  * at least {@link FEED_BEFORE_CUT} line feeds and a full cut, which is the last command.
  */
@@ -134,7 +139,10 @@ export function ticketLayout(
     .bold(true)
     .size(size, size)
     .line(number)
-    .size(1, 1)
+    .size(1, 1);
+  // A booked visitor's ticket names the slot under the number, in bold.
+  if (ticket.appointment) receipt.line(printableText(labels.appointment(ticket.appointment.time)));
+  receipt
     .bold(false)
     .newline()
     .line(printableText(formatIssuedAt(ticket.issuedAt, options.timeZone)))

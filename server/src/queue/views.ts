@@ -11,7 +11,14 @@ import type {
 } from '../../../contract/index.js';
 import type { PublicServiceQueue, PublicTicket, Ticket } from '../../../contract/domain.js';
 import type { RevEvent } from '../../../contract/events.js';
-import { counterState, peopleAhead, serviceQueues, ticketEstimate } from '../domain/index.js';
+import {
+  bookedSlot,
+  counterState,
+  hasBookedLater,
+  peopleAheadOf,
+  serviceQueues,
+  ticketEstimate,
+} from '../domain/index.js';
 import type { HallConfig, HallState } from '../domain/index.js';
 import { staffEvent, staffTicket, type StaffViewer } from './staff-privacy.js';
 
@@ -85,7 +92,13 @@ export function publicTicket(t: Ticket, config: HallConfig): PublicTicket {
     status: t.status,
     counterNumber: t.counterId ? (config.counters.get(t.counterId)?.number ?? null) : null,
     calledAt: t.lastCalledAt,
+    appointment: isAppointment(t),
   };
+}
+
+/** A booked visitor's ticket (the display marks it, the printed ticket names the slot). */
+function isAppointment(t: Ticket): boolean {
+  return Boolean(t.appointment);
 }
 
 function publicCounters(state: HallState, config: HallConfig): PublicCounter[] {
@@ -124,6 +137,7 @@ function recentCalls(state: HallState, config: HallConfig): PublicCall[] {
       counterNumber: config.counters.get(t.counterId!)?.number ?? 0,
       at: t.lastCalledAt!,
       recall: t.recalls > 0,
+      appointment: isAppointment(t),
     }));
 }
 
@@ -195,6 +209,7 @@ export function displayDelta(
           counterNumber: config.counters.get(event.counterId)?.number ?? 0,
           at: event.at,
           recall: event.type === 'ticket:recalled',
+          appointment: isAppointment(t),
         }
       : null;
   }
@@ -208,14 +223,22 @@ export function displayDelta(
   };
 }
 
-/** `ahead` may be passed in by a caller that ranked the whole line at once. */
+/**
+ * `ahead` may be passed in by a caller that ranked the whole line at once (`lineOf`). Booked
+ * visitors go by their slot, not their place in line: while a service has one whose slot is
+ * still to come, a ranked place is not the count, and it is counted here (`peopleAheadOf`).
+ */
 export function ticketStatusView(
   t: Ticket,
   state: HallState,
   config: HallConfig,
-  ahead: number = peopleAhead(state, t),
+  ranked?: number,
 ): TicketStatusView {
   const service = config.services.get(t.serviceId);
+  const ahead =
+    ranked !== undefined && bookedSlot(t) === null && !hasBookedLater(state, t.serviceId)
+      ? ranked
+      : peopleAheadOf(state, config, t);
   return {
     number: t.number,
     lang: t.lang,
@@ -233,6 +256,7 @@ export function ticketStatusView(
     calledAt: t.lastCalledAt,
     issuedAt: t.issuedAt,
     rating: t.rating,
+    appointment: isAppointment(t),
   };
 }
 
@@ -241,7 +265,7 @@ export function issuedTicket(
   state: HallState,
   config: HallConfig,
   statusUrl: string,
-  ahead: number = peopleAhead(state, t),
+  ahead?: number,
 ): IssuedTicket {
   const view = ticketStatusView(t, state, config, ahead);
   return {
@@ -258,5 +282,21 @@ export function issuedTicket(
     code: t.code,
     statusUrl,
     print: 'no-printer',
+    appointment: t.appointment
+      ? {
+          slotAt: t.appointment.slotAt,
+          time: localTime(t.appointment.slotAt, config.hall.timeZone),
+        }
+      : null,
   };
+}
+
+/** `14:20`: an instant's wall-clock time in the hall's time zone. */
+export function localTime(at: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('tr-TR', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
 }

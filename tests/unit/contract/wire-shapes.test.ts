@@ -127,6 +127,8 @@ type FrozenStaffTicket = {
   directorateId?: string | null;
   note: string | null;
   rating: number | null;
+  // Issue 18: a booked visitor's ticket carries its booking and slot (absent on older tickets).
+  appointment?: { bookingId: string; slotAt: number } | null;
 };
 type FrozenCounterView = {
   id: string;
@@ -151,6 +153,7 @@ type FrozenPublicCounter = {
     status: TicketStatus;
     counterNumber: number | null;
     calledAt: number | null;
+    appointment: boolean; // issue 18: the display's "Randevu" mark
   } | null;
 };
 type FrozenPublicCall = {
@@ -159,6 +162,7 @@ type FrozenPublicCall = {
   counterNumber: number;
   at: number;
   recall: boolean;
+  appointment: boolean; // issue 18: the display's "Randevu" mark
 };
 type FrozenDisplaySnapshot = {
   rev: number;
@@ -193,6 +197,7 @@ type FrozenTicketStatusView = {
   calledAt: number | null;
   issuedAt: number;
   rating: number | null;
+  appointment: boolean; // issue 18
 };
 
 type Base = { hallId: string; at: number; ticketId: string };
@@ -209,6 +214,8 @@ type FrozenQueueEvent =
       lang: Lang;
       estimate?: WaitEstimate;
       estimateFactor?: number;
+      // Issue 18: a check-in's booking; absent for walk-ins and in older journals.
+      appointment?: { bookingId: string; slotAt: number };
     })
   | (ByClerk & { type: 'ticket:called'; idleMs: number })
   | (ByClerk & { type: 'ticket:recalled' })

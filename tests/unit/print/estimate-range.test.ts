@@ -24,6 +24,7 @@ function printedLines(estimate: WaitEstimate, lang: 'tr' | 'en'): string[] {
     code: 'AbCdEfGhIjKlMnOpQrStUv',
     statusUrl: 'http://192.168.1.10:3000/t/AbCdEfGhIjKlMnOpQrStUv',
     print: 'no-printer',
+    appointment: null,
   };
   const bytes = ticketLayout(
     ticket,

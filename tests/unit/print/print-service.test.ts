@@ -58,6 +58,7 @@ function ticket(): IssuedTicket {
     code: 'SeCrEtCoDe0123456789ab',
     statusUrl: 'http://127.0.0.1/t/SeCrEtCoDe0123456789ab',
     print: 'no-printer',
+    appointment: null,
   };
 }
 

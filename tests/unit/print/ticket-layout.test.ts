@@ -28,6 +28,7 @@ function ticket(over: Partial<IssuedTicket> = {}): IssuedTicket {
     code: 'AbCdEfGhIjKlMnOpQrStUv',
     statusUrl: STATUS_URL,
     print: 'no-printer',
+    appointment: null,
     ...over,
   };
 }
@@ -131,6 +132,54 @@ describe('ticketLayout', () => {
     // It comes after the wait line and before the QR code (GS ( k).
     expect(Buffer.from(bytes).indexOf(Buffer.from('Tahmini bekleme'))).toBeLessThan(at);
     expect(Buffer.from(bytes).indexOf(Buffer.from([0x1d, 0x28, 0x6b]))).toBeGreaterThan(at);
+  });
+
+  it.each([
+    [58, 'tr', 'RANDEVU 14:20'],
+    [80, 'tr', 'RANDEVU 14:20'],
+    [58, 'en', 'RANDEVU / APPOINTMENT 14:20'],
+  ] as const)(
+    'when a booked visitor checks in (%i mm, %s), then "%s" is printed under the number',
+    (paperWidth, lang, line) => {
+      const booked = ticket({
+        lang,
+        appointment: { slotAt: ISSUED_AT + 15 * 60_000, time: '14:20' },
+      });
+      const job = decodeEscPos(ticketLayout(booked, { paperWidth, codePage: 13 }, options()), {
+        cp857Number: 13,
+      });
+
+      const lines = printed(job.lines);
+      expect(lines.slice(2, 5)).toEqual(['İ012', line, '03.03.2025 14:05']);
+      for (const l of job.lines) expect(l.length).toBeLessThanOrEqual(COLUMNS[paperWidth]);
+    },
+  );
+
+  it('when a booked visitor checks in, then the slot line is plain ASCII bytes in bold, after the number', () => {
+    const bytes = Buffer.from(
+      ticketLayout(
+        ticket({ appointment: { slotAt: ISSUED_AT, time: '14:20' } }),
+        { paperWidth: 80, codePage: 13 },
+        options(),
+      ),
+    );
+    // "RANDEVU 14:20", byte by byte: nothing in it needs the code page.
+    const expected = [0x52, 0x41, 0x4e, 0x44, 0x45, 0x56, 0x55, 0x20, 0x31, 0x34, 0x3a, 0x32, 0x30];
+    const at = bytes.indexOf(Buffer.from(expected));
+    expect(at).toBeGreaterThan(0);
+    // In bold: ESC E 1 right before it, ESC E 0 right after it (the encoder closes each line).
+    expect([...bytes.subarray(at - 3, at)]).toEqual([0x1b, 0x45, 0x01]);
+    expect([...bytes.subarray(at + expected.length, at + expected.length + 3)]).toEqual([
+      0x1b, 0x45, 0x00,
+    ]);
+    // The number (İ is 0x98 in CP857) comes before it, the date after it.
+    expect(bytes.indexOf(Buffer.from([0x98, 0x30, 0x31, 0x32]))).toBeLessThan(at);
+    expect(bytes.indexOf(Buffer.from('03.03.2025'))).toBeGreaterThan(at);
+  });
+
+  it('when a walk-in is printed, then there is no slot line', () => {
+    const bytes = Buffer.from(ticketLayout(ticket(), { paperWidth: 80, codePage: 13 }, options()));
+    expect(bytes.indexOf(Buffer.from('RANDEVU'))).toBe(-1);
   });
 
   it('when nobody is ahead, then the ticket says so in Turkish', () => {
