@@ -9,7 +9,15 @@ import { isCalendarDay, localDay } from '../local-day.js';
 import { fail, ok, type Result } from '../result.js';
 import type { BookableService, BookingConfig } from './booking-config.js';
 import { placesTaken, type BookingState } from './booking-state.js';
-import { addDays, daysBetween, localInstant, minutesOf, timeOf, weekdayOf } from './local-time.js';
+import {
+  addDays,
+  daysBetween,
+  localInstant,
+  minutesOf,
+  steadyOffsetOn,
+  timeOf,
+  weekdayOf,
+} from './local-time.js';
 
 const MINUTE = 60_000;
 
@@ -38,10 +46,11 @@ export function calendarClosure(
   config: BookingConfig,
   service: BookableService,
   day: string,
+  slots: Slot[] = daySlots(config, service, day),
 ): Extract<ClosedReason, 'holiday' | 'closed-day' | 'no-hours'> | null {
   if (isNationalHoliday(day)) return 'holiday';
   if (config.rules.closedDays.includes(day)) return 'closed-day';
-  if (daySlots(config, service, day).length === 0) return 'no-hours';
+  if (slots.length === 0) return 'no-hours';
   return null;
 }
 
@@ -56,12 +65,16 @@ export function daySlots(config: BookingConfig, service: BookableService, day: s
   const halfDay = HALF_DAY_HOLIDAYS.get(day.slice(5));
   const slots: Slot[] = [];
   if (len <= 0) return slots;
+  // On a day without a clock change every wall-clock time is one instant at the day's offset.
+  const offset = steadyOffsetOn(day, config.timeZone);
+  const dayStart = Date.parse(`${day}T00:00:00Z`);
   for (const span of spans) {
     let end = minutesOf(span.to);
     if (halfDay !== undefined) end = Math.min(end, minutesOf(halfDay));
     for (let t = minutesOf(span.from); t + len <= end; t += len) {
       const time = timeOf(t);
-      const at = localInstant(day, time, config.timeZone);
+      const at =
+        offset === null ? localInstant(day, time, config.timeZone) : dayStart + t * MINUTE - offset;
       if (at !== null) slots.push({ time, at });
     }
   }
@@ -109,12 +122,13 @@ export function bookableDays(
   for (let i = 0; i <= config.rules.horizonDays; i += 1) {
     const day = addDays(today, i);
     const weekday = weekdayOf(day);
-    const closure = calendarClosure(config, service, day);
+    const slots = daySlots(config, service, day);
+    const closure = calendarClosure(config, service, day, slots);
     if (closure) {
       days.push({ day, weekday, free: 0, closed: closure });
       continue;
     }
-    const open = daySlots(config, service, day).filter((s) => beforeLeadTime(config, s.at, now));
+    const open = slots.filter((s) => beforeLeadTime(config, s.at, now));
     const free = open.reduce((n, s) => n + freeOf(state, service, s), 0);
     const closed = open.length === 0 ? 'past' : free === 0 ? 'full' : null;
     days.push({ day, weekday, free, closed });
@@ -134,35 +148,38 @@ export function freeSlots(
   if (!found.ok) return found;
   const service = found.value;
   const reply: BookingSlotsReply = { serviceId, day, slots: [] };
-  if (dayClosed(config, service, day, now) !== null) return ok(reply);
-  for (const slot of daySlots(config, service, day)) {
+  const open = openDay(config, service, day, now);
+  if (!open.ok) return ok(reply);
+  for (const slot of open.value) {
     const free = freeOf(state, service, slot);
     if (free > 0 && beforeLeadTime(config, slot.at, now)) reply.slots.push({ ...slot, free });
   }
   return ok(reply);
 }
 
-/** Why `day` takes no bookings at `now` (English, for the error), or null when it may. */
-function dayClosed(
+/** The slots of `day` by its hours when the day takes bookings at `now`, else why not. */
+function openDay(
   config: BookingConfig,
   service: BookableService,
   day: string,
   now: number,
-): string | null {
-  if (!isCalendarDay(day)) return `${day} is not a calendar day.`;
+): Result<Slot[]> {
+  const closed = (why: string) => fail<Slot[]>('booking-closed', why, 'day');
+  if (!isCalendarDay(day)) return closed(`${day} is not a calendar day.`);
   const { today, last } = bookingHorizon(config, now);
-  if (daysBetween(today, day) < 0) return `${day} is in the past.`;
+  if (daysBetween(today, day) < 0) return closed(`${day} is in the past.`);
   if (daysBetween(last, day) > 0)
-    return `Appointments can be booked at most ${config.rules.horizonDays} days ahead.`;
-  switch (calendarClosure(config, service, day)) {
+    return closed(`Appointments can be booked at most ${config.rules.horizonDays} days ahead.`);
+  const slots = daySlots(config, service, day);
+  switch (calendarClosure(config, service, day, slots)) {
     case 'holiday':
-      return `${day} is a national holiday.`;
+      return closed(`${day} is a national holiday.`);
     case 'closed-day':
-      return `The hall is closed on ${day}.`;
+      return closed(`The hall is closed on ${day}.`);
     case 'no-hours':
-      return `${service.name.en} takes no appointments on ${day}.`;
+      return closed(`${service.name.en} takes no appointments on ${day}.`);
     default:
-      return null;
+      return ok(slots);
   }
 }
 
@@ -180,9 +197,9 @@ export function requestedSlot(
   const found = serviceOf(config, serviceId);
   if (!found.ok) return found;
   const service = found.value;
-  const closed = dayClosed(config, service, day, now);
-  if (closed !== null) return fail('booking-closed', closed, 'day');
-  const slot = daySlots(config, service, day).find((s) => s.time === time);
+  const open = openDay(config, service, day, now);
+  if (!open.ok) return open;
+  const slot = open.value.find((s) => s.time === time);
   if (!slot)
     return fail('booking-closed', `${time} is not a slot of ${service.name.en} on ${day}.`, 'time');
   if (!beforeLeadTime(config, slot.at, now))

@@ -7,6 +7,7 @@ import { WEEKDAYS, type Weekday } from '../../../../contract/bookings.js';
  */
 
 const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
@@ -58,24 +59,37 @@ export function timeOf(minutes: number): string {
 export function localInstant(day: string, time: string, timeZone: string): number | null {
   const asUtc = Date.parse(`${day}T${time}:00Z`);
   if (Number.isNaN(asUtc)) return null;
-  // The zone's offset is at most ±14 h; try the offsets seen a day either side, earliest first.
-  const candidates = new Set<number>();
-  for (const probe of [asUtc - 24 * 60 * MINUTE, asUtc, asUtc + 24 * 60 * MINUTE]) {
-    const offset = wallClock(probe, timeZone).asUtc - Math.floor(probe / MINUTE) * MINUTE;
-    candidates.add(asUtc - offset);
-  }
-  const hits = [...candidates]
-    .filter((at) => {
-      const w = wallClock(at, timeZone);
-      return w.day === day && w.time === time;
-    })
-    .sort((a, b) => a - b);
+  const shows = (at: number) => {
+    const w = wallClock(at, timeZone);
+    return w.day === day && w.time === time;
+  };
+  const offsetAt = (probe: number) =>
+    wallClock(probe, timeZone).asUtc - Math.floor(probe / MINUTE) * MINUTE;
+  // Usually the offset at the naive instant is the right one; near a change, try the offsets a
+  // day either side too (a zone changes at most once a day), earliest match first.
+  const guess = asUtc - offsetAt(asUtc);
+  const before = asUtc - offsetAt(asUtc - DAY);
+  if (guess <= before && shows(guess)) return guess;
+  const hits = [before, guess, asUtc - offsetAt(asUtc + DAY)].filter(shows).sort((a, b) => a - b);
   return hits[0] ?? null;
+}
+
+/**
+ * The zone's offset (ms) all through `day` when it does not change that day, else null. Each
+ * instant of the day lies within 14 hours of the day in UTC, so equal offsets 14 hours before
+ * and after mean none changed between (zones change at most twice a year).
+ */
+export function steadyOffsetOn(day: string, timeZone: string): number | null {
+  const start = Date.parse(`${day}T00:00:00Z`);
+  const offsetAt = (probe: number) =>
+    wallClock(probe, timeZone).asUtc - Math.floor(probe / MINUTE) * MINUTE;
+  const before = offsetAt(start - 14 * 60 * MINUTE);
+  return before === offsetAt(start + DAY + 14 * 60 * MINUTE) ? before : null;
 }
 
 /** The calendar day `n` days after `day` (negative: before). */
 export function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 24 * 60 * MINUTE).toISOString().slice(0, 10);
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 }
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
