@@ -10,13 +10,19 @@ import { QueueService } from '../../server/src/queue/queue-service.js';
 import { openEmbeddedStore } from '../../server/src/store/embedded/open-embedded-store.js';
 import { openPostgresStore } from '../../server/src/store/postgres/open-postgres-store.js';
 import type { Store } from '../../server/src/store/store.js';
-import { makeSession, makeSummary } from '../integration/store-fixtures.js';
+import {
+  bookingCancelled,
+  bookingMade,
+  makeSession,
+  makeSummary,
+} from '../integration/store-fixtures.js';
 import { freshSchema, redisUrl, uniqueName, type TestSchema } from './cluster-support.js';
 import { request, startNode } from './cluster-node.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const HALL = 'cankaya';
 const PAST = '2025-03-14';
+const LEDGER_ONLY = 'ledger-only';
 
 /** Runs the migration command as an operator would; resolves with its exit code and output. */
 function migrate(dataDir: string, databaseUrl: string, ...extra: string[]) {
@@ -86,6 +92,14 @@ async function fixture() {
     },
   ]);
   await store.summaries.write(makeSummary(HALL, PAST, 1));
+  await store.bookings.append(HALL, [
+    bookingMade(1, 'b-1', HALL),
+    bookingMade(2, 'b-2', HALL),
+    bookingCancelled(3, 'b-2', HALL),
+  ]);
+  await store.bookings.erase(HALL, ['b-2']);
+  // A hall with a ledger only (no journal, not in the config): found by its file.
+  await store.bookings.append(LEDGER_ONLY, [bookingMade(1, 'b-9', LEDGER_ONLY)]);
   await store.close();
   await new Promise((r) => setTimeout(r, 60));
   return { schema, dataDir, tickets, clerk };
@@ -100,6 +114,8 @@ async function contents(store: Store) {
     journal: await Promise.all(days.map(async (d) => (await store.journal.read(HALL, d)).events)),
     summaries: await store.summaries.days(HALL),
     pastSummary: await store.summaries.read(HALL, PAST),
+    bookings: await store.bookings.read(HALL),
+    ledgerOnly: await store.bookings.read(LEDGER_ONLY),
   };
 }
 
@@ -131,6 +147,10 @@ describe('migrate-to-postgres: an embedded data folder into PostgreSQL', () => {
     const { folder, db, sessions } = await bothContents(dataDir, schema.url);
     expect(db).toEqual(folder);
     expect(db.days).toHaveLength(2);
+    expect(db.bookings.map((e) => e.rev)).toEqual([1, 2, 3]);
+    expect(db.bookings[1]).toMatchObject({ bookingId: 'b-2', name: '', phone: null });
+    expect(db.ledgerOnly).toEqual([bookingMade(1, 'b-9', LEDGER_ONLY)]);
+    expect(run.out).toMatch(new RegExp(`bookings ${HALL}: 3 event\\(s\\) copied`));
     expect(sessions.get('live')).toBeDefined();
     expect(sessions.get('gone')).toBeUndefined();
   });
@@ -144,6 +164,7 @@ describe('migrate-to-postgres: an embedded data folder into PostgreSQL', () => {
     expect(again.code, again.out).toBe(0);
     expect(again.out).not.toMatch(/event\(s\) copied|summary .*: copied|config: copied/);
     expect(again.out).toMatch(new RegExp(`journal ${HALL}/${PAST}: already there`));
+    expect(again.out).toMatch(new RegExp(`bookings ${HALL}: already there`));
     const { folder, db } = await bothContents(dataDir, schema.url);
     expect(db).toEqual(folder);
   });
@@ -173,6 +194,31 @@ describe('migrate-to-postgres: an embedded data folder into PostgreSQL', () => {
     expect(forced.out).toMatch(/event\(s\) replaced/);
     const { folder, db } = await bothContents(dataDir, schema.url);
     expect(db).toEqual(folder);
+  });
+
+  it('when the database holds another booking ledger for a hall, then it refuses and writes nothing, unless --force', async () => {
+    const { schema, dataDir } = await fixture();
+    await migrate(dataDir, schema.url);
+    const store = await openEmbeddedStore(dataDir, {
+      log: () => undefined,
+      initialConfig: defaultConfig,
+    });
+    await store.bookings.append(HALL, [bookingCancelled(4, 'b-1', HALL)]);
+    await store.close();
+    const before = (await bothContents(dataDir, schema.url)).db;
+
+    const refused = await migrate(dataDir, schema.url);
+    const afterRefusal = (await bothContents(dataDir, schema.url)).db;
+    const forced = await migrate(dataDir, schema.url, '--force');
+
+    expect(refused.code).toBe(1);
+    expect(refused.out).toMatch(new RegExp(`bookings ${HALL}: the database holds something else`));
+    expect(afterRefusal).toEqual(before);
+    expect(forced.code, forced.out).toBe(0);
+    expect(forced.out).toMatch(new RegExp(`bookings ${HALL}: 4 event\\(s\\) replaced`));
+    const { folder, db } = await bothContents(dataDir, schema.url);
+    expect(db).toEqual(folder);
+    expect(db.bookings.map((e) => e.rev)).toEqual([1, 2, 3, 4]);
   });
 
   it('when a server still runs on the folder, then it refuses', async () => {

@@ -5,21 +5,22 @@ import { parseArgs, isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
 import type { ConfigData, SessionRecord } from '../config/config-data.js';
 import { openEmbeddedStore } from '../store/embedded/open-embedded-store.js';
-import { replaceJournalDay } from '../store/postgres/pg-import.js';
+import { replaceBookingLedger, replaceJournalDay } from '../store/postgres/pg-import.js';
 import { describeDatabase, openPostgresStore } from '../store/postgres/open-postgres-store.js';
 import type { Store } from '../store/store.js';
 
 const USAGE = `Usage: DATABASE_URL=postgres://… npm run migrate-to-postgres -- --data-dir ./data [--force]
-Copies the configuration, live sessions, every journal day and every day summary of an embedded
-data folder into PostgreSQL. Stop the servers first (the folder's and the database's).
-Running it again copies only what is missing. A hall-day whose events (or summary) in the
-database differ from the folder's stops it before anything is written, unless --force, which
-replaces them with the folder's.`;
+Copies the configuration, live sessions, every journal day, every day summary and every booking
+ledger of an embedded data folder into PostgreSQL. Stop the servers first (the folder's and the
+database's). Running it again copies only what is missing. A hall-day whose events (or summary)
+in the database differ from the folder's, or a hall's booking ledger that does, stops it before
+anything is written, unless --force, which replaces them with the folder's.`;
 
 type Plan = {
   hallId: string;
   day: string;
-  what: 'journal' | 'summary';
+  /** For 'bookings', `day` is empty: a hall has one ledger. */
+  what: 'journal' | 'summary' | 'bookings';
   action: 'copy' | 'same' | 'differs';
 };
 
@@ -30,7 +31,13 @@ async function hallIds(dataDir: string, config: ConfigData): Promise<string[]> {
     for (const e of entries)
       if (e.isDirectory() && /^[a-z0-9-]{1,40}$/.test(e.name)) ids.add(e.name);
   }
+  const ledgers = await readdir(path.join(dataDir, 'bookings')).catch(() => []);
+  for (const name of ledgers) if (/^[a-z0-9-]{1,40}\.jsonl$/.test(name)) ids.add(name.slice(0, -6));
   return [...ids].sort();
+}
+
+function labelOf(p: Plan): string {
+  return p.what === 'bookings' ? `bookings ${p.hallId}` : `${p.what} ${p.hallId}/${p.day}`;
 }
 
 async function liveSessions(dataDir: string, now: number): Promise<SessionRecord[]> {
@@ -60,6 +67,13 @@ async function plan(source: Store, target: Store, halls: string[]): Promise<Plan
       const action =
         theirs === undefined ? 'copy' : isDeepStrictEqual(mine, theirs) ? 'same' : 'differs';
       plans.push({ hallId, day, what: 'summary', action });
+    }
+    const ledger = await source.bookings.read(hallId);
+    if (ledger.length > 0) {
+      const stored = await target.bookings.read(hallId);
+      const action =
+        stored.length === 0 ? 'copy' : isDeepStrictEqual(stored, ledger) ? 'same' : 'differs';
+      plans.push({ hallId, day: '', what: 'bookings', action });
     }
   }
   return plans;
@@ -101,8 +115,7 @@ async function main(): Promise<void> {
     const plans = await plan(source, target, halls);
     const differing = plans.filter((p) => p.action === 'differs');
     if (differing.length > 0 && !values.force) {
-      for (const p of differing)
-        console.error(`${p.what} ${p.hallId}/${p.day}: the database holds something else`);
+      for (const p of differing) console.error(`${labelOf(p)}: the database holds something else`);
       throw new Error(
         `Nothing was written: ${differing.length} hall-day(s) differ in ${describeDatabase(databaseUrl)}. Run again with --force to replace them with the folder's.`,
       );
@@ -119,9 +132,13 @@ async function main(): Promise<void> {
     for (const s of sessions) await target.sessions.put(s);
     log(`sessions: ${sessions.length} live session(s) copied`);
     for (const p of plans) {
-      const label = `${p.what} ${p.hallId}/${p.day}`;
+      const label = labelOf(p);
       if (p.action === 'same') {
         log(`${label}: already there`);
+      } else if (p.what === 'bookings') {
+        const events = await source.bookings.read(p.hallId);
+        await replaceBookingLedger(pool, p.hallId, events);
+        log(`${label}: ${events.length} event(s) ${p.action === 'copy' ? 'copied' : 'replaced'}`);
       } else if (p.what === 'journal') {
         const { events } = await source.journal.read(p.hallId, p.day);
         await replaceJournalDay(pool, p.hallId, p.day, events);

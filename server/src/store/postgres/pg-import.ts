@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import type { BookingRevEvent } from '../../../../contract/booking-events.js';
 import type { RevEvent } from '../../../../contract/events.js';
 import { checkDay } from './pg-errors.js';
 
@@ -34,6 +35,44 @@ export async function replaceJournalDay(
           batch.map((e) => e.at),
           batch.map((e) => ('ticketId' in e ? e.ticketId : null)),
           batch.map((e) => JSON.stringify(e)),
+        ],
+      );
+    }
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * Makes the booking ledger of one hall exactly `events`, in one transaction: whatever the table
+ * held for it is replaced. For moving a data folder in, while no server runs on the database.
+ */
+export async function replaceBookingLedger(
+  pool: Pool,
+  hallId: string,
+  events: BookingRevEvent[],
+): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('DELETE FROM booking_events WHERE hall_id = $1', [hallId]);
+    for (let i = 0; i < events.length; i += BATCH) {
+      const batch = events.slice(i, i + BATCH);
+      await client.query(
+        `INSERT INTO booking_events (hall_id, rev, type, payload, at)
+         SELECT $1, e.rev, e.type, e.payload::jsonb, e.at
+         FROM unnest($2::integer[], $3::text[], $4::text[], $5::bigint[])
+           AS e(rev, type, payload, at)`,
+        [
+          hallId,
+          batch.map((e) => e.rev),
+          batch.map((e) => e.type),
+          batch.map((e) => JSON.stringify(e)),
+          batch.map((e) => e.at),
         ],
       );
     }
