@@ -75,7 +75,7 @@ const make: fc.Arbitrary<Step> = fc.record({
     ),
     lang: fc.constant('tr' as const),
     madeBy: fc.constantFrom('citizen' as const, 'citizen' as const, 'staff' as const),
-    addressHash: fc.constantFrom(null, null, null, 'a'.repeat(64), 'b'.repeat(64)),
+    addressHash: fc.constantFrom(null, 'a'.repeat(64), 'a'.repeat(64), 'b'.repeat(64)),
     checkInCode: fc.integer({ min: 1, max: 12 }).map((n) => String(n).padStart(10, '0')),
   }),
 });
@@ -87,7 +87,12 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('check-in' as const), pick }) },
   fc.record({ kind: fc.constant('erase' as const) }),
 );
-const steps = fc.array(fc.tuple(step, fc.integer({ min: 0, max: 120 })), {
+// Mostly minutes between commands, now and then hours: a run spans a day or two of slots.
+const minutes = fc.oneof(
+  { weight: 5, arbitrary: fc.integer({ min: 0, max: 10 }) },
+  fc.integer({ min: 0, max: 240 }),
+);
+const steps = fc.array(fc.tuple(step, minutes), {
   minLength: 10,
   maxLength: 120,
 });
