@@ -37,7 +37,7 @@ export class KioskCheckIn extends LitElement {
     }
     @media (orientation: landscape) {
       :host {
-        grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+        grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
         grid-template-rows: minmax(0, 1fr);
       }
     }
@@ -89,6 +89,13 @@ export class KioskCheckIn extends LitElement {
     .problem p {
       color: var(--kiosk-ink);
       font-weight: 700;
+    }
+    /* Large text on a short panel: the code and the answer keep the room, the hint goes. */
+    :host-context([large]) .hint {
+      display: none;
+    }
+    :host-context([large]) h1 {
+      font-size: var(--kiosk-text-l);
     }
     .checking {
       font-weight: 800;
@@ -193,13 +200,6 @@ export class KioskCheckIn extends LitElement {
     return html`
       <div class="side">
         <h1 tabindex="-1">${text.title}</h1>
-        <p>${text.hint}</p>
-        <p class="code" data-testid="check-in-code" aria-label=${text.codeLabel}>
-          ${codeSlots(digits)}
-        </p>
-        <div role="status" aria-live="polite">
-          ${this._checking ? html`<p class="checking">${text.checking}</p>` : null}
-        </div>
         <div role="alert">
           ${
             problem
@@ -209,6 +209,13 @@ export class KioskCheckIn extends LitElement {
                 </div>`
               : null
           }
+        </div>
+        ${problem ? null : html`<p class="hint">${text.hint}</p>`}
+        <p class="code" data-testid="check-in-code" aria-label=${text.codeLabel}>
+          ${codeSlots(digits)}
+        </p>
+        <div role="status" aria-live="polite">
+          ${this._checking ? html`<p class="checking">${text.checking}</p>` : null}
         </div>
         <div class="actions">
           ${
