@@ -67,6 +67,10 @@ export const styles = css`
     grid-area: tlabel;
     align-self: start;
   }
+  /* "Randevu · Appointment" is longer than "Sıra No · Ticket": sized to fit the same width. */
+  .row .ticket-label.appointment {
+    font-size: max(1.8vmin, min(9cqh, 90cqw / 32));
+  }
   .row .counter {
     grid-area: counter;
     align-self: stretch;
@@ -95,6 +99,13 @@ export const styles = css`
     grid-template: 'tlabel' auto 'ticket' 1fr 'counter' auto / minmax(0, 1fr);
     justify-items: center;
     --label-size: max(1.8vmin, min(9cqh, 90cqw / 11));
+  }
+  .stacked .ticket-label.appointment {
+    font-size: max(1.8vmin, min(9cqh, 90cqw / 15));
+  }
+  .ticket-label.appointment {
+    font-weight: 800;
+    color: inherit;
   }
   .stacked .ticket {
     /* What the three label lines leave when their 1.8vmin floor makes them taller than 9cqh. */

@@ -35,9 +35,16 @@ export class DisplayCounterCard extends LitElement {
       role="group"
       aria-label="${label.tr} / ${label.en}"
     >
-      <span class="label ticket-label"
-        >${text.ticket.tr} · <span lang="en">${text.ticket.en}</span></span
-      >
+      ${
+        // A booked visitor's number is marked where its label is (the same place on every card).
+        t.appointment
+          ? html`<span class="label ticket-label appointment" data-appointment
+              >${text.appointment.tr} · <span lang="en">${text.appointment.en}</span></span
+            >`
+          : html`<span class="label ticket-label"
+              >${text.ticket.tr} · <span lang="en">${text.ticket.en}</span></span
+            >`
+      }
       ${
         t.ticketNumber
           ? html`<span class="ticket" data-ticket>${t.ticketNumber}</span>`

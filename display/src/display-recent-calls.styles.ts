@@ -61,6 +61,19 @@ export const styles = css`
     font-size: 0.7em;
     font-weight: 700;
   }
+  /* A booked visitor's call: a small "Randevu" after the number, shrinking before the row does. */
+  .mark {
+    flex: 0 1 auto;
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    margin-right: auto;
+    padding: 0.05em 0.3em;
+    border-radius: 0.2em;
+    border: var(--display-edge) solid currentColor;
+    font-size: 0.45em;
+    font-weight: 700;
+  }
   .empty {
     margin: 1.6vmin 0 0;
     font-size: min(3.2vmin, 10cqw);

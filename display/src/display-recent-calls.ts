@@ -4,7 +4,7 @@ import { styles } from './display-recent-calls.styles.js';
 import { text } from './i18n.js';
 import type { RecentCallRow } from './state/board.js';
 
-/** The last calls, newest on top: ticket number and counter. */
+/** The last calls, newest on top: ticket number (marked "Randevu" for a booked visitor) and counter. */
 @customElement('display-recent-calls')
 export class DisplayRecentCalls extends LitElement {
   static override styles = styles;
@@ -24,6 +24,16 @@ export class DisplayRecentCalls extends LitElement {
                 (r) =>
                   html`<li class=${r.flashing ? 'flashing' : ''}>
                     <span data-ticket>${r.ticketNumber}</span>
+                    ${
+                      r.appointment
+                        ? html`<span
+                            class="mark"
+                            data-appointment
+                            title="${text.appointment.tr} / ${text.appointment.en}"
+                            >${text.appointment.tr}</span
+                          >`
+                        : ''
+                    }
                     <span class="counter"
                       >${text.counter.tr} <span data-counter>${r.counterNumber}</span></span
                     >

@@ -24,6 +24,8 @@ export const text = {
     en: 'The browser blocked spoken announcements. One tap is enough.',
   },
   ticket: { tr: 'Sıra No', en: 'Ticket' },
+  /** Beside a booked visitor's number (checked in at the kiosk). */
+  appointment: { tr: 'Randevu', en: 'Appointment' },
   counter: { tr: 'Banko', en: 'Counter' },
   currentCalls: { tr: 'Çağrılan sıralar', en: 'Now serving' },
   recentCalls: { tr: 'Son çağrılar', en: 'Recent calls' },

@@ -14,13 +14,21 @@ export interface CounterTile {
   ticketNumber: string | null;
   paused: boolean;
   flashing: boolean;
+  /** The ticket shown is a booked visitor's: marked "Randevu · Appointment". Absent otherwise. */
+  appointment?: true;
 }
 
 export interface RecentCallRow {
   ticketNumber: string;
   counterNumber: number;
   flashing: boolean;
+  /** A booked visitor's call: marked "Randevu". Absent otherwise. */
+  appointment?: true;
 }
+
+/** `{ appointment: true }` for a booked visitor's ticket, nothing for a walk-in's. */
+const appointmentMark = (booked: boolean | undefined): { appointment?: true } =>
+  booked ? { appointment: true } : {};
 
 export interface WaitingRow {
   serviceId: string;
@@ -46,6 +54,7 @@ export function counterTiles(state: DisplayState, now: number): CounterTile[] {
         ticketNumber,
         paused: c.status === 'paused' && ticketNumber === null,
         flashing: ticketNumber !== null && isFlashing(state, c.number, ticketNumber, now),
+        ...appointmentMark(ticketNumber !== null && c.current?.appointment),
       };
     });
 }
@@ -56,6 +65,7 @@ export function recentCallRows(state: DisplayState, now: number): RecentCallRow[
     ticketNumber: c.number,
     counterNumber: c.counterNumber,
     flashing: isFlashing(state, c.counterNumber, c.number, now),
+    ...appointmentMark(c.appointment),
   }));
 }
 
