@@ -2,9 +2,11 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { CounterStatus, Lang, Outcome, Service, StaffTicket } from '../../contract/domain.js';
 import type { DirectorateChoice } from '../../contract/settings.js';
-import { apiRequest } from './api-client.js';
+import { call } from '../../contract/client.js';
+import type { CounterActionBody } from '../../contract/counter-commands.js';
+import { DIRECTORATE_CHOICES } from './routes.js';
 import { errorText, messages } from './i18n.js';
-import type { RunCommand } from './run-command.js';
+import type { ActionBody, RunCommand } from './run-command.js';
 import { sharedStyles } from './shared-styles.js';
 import { closePlan, type CounterAction } from './state/actions.js';
 import { ACTION_KEYS, focusKindOf, intentOf, shortcutFor } from './state/shortcuts.js';
@@ -209,13 +211,12 @@ export class CounterActions extends LitElement {
     const r = await this.run('close');
     this._inFlight.delete('close');
     if (r.ok) this._panel = null;
-    else if (r.status !== 401) this._error = errorText(this.language, r.error.code);
+    else if (r.status !== 401) this._error = errorText(this.language, r.code);
   };
 
   private _renderPanel() {
     if (!this._panel) return null;
     if (this._panel === 'close') return this._renderClose();
-    const onSubmit = (e: CustomEvent<object>) => this._do(PANEL_ACTION[this._panel!], e.detail);
     const onCancel = () => (this._panel = null);
     let panel;
     if (this._panel === 'complete') {
@@ -224,7 +225,8 @@ export class CounterActions extends LitElement {
         .directorates=${this._directorates}
         .directoratesFailed=${this._directoratesFailed}
         .language=${this.language}
-        @counter-submit=${onSubmit}
+        @counter-submit=${(e: CustomEvent<CounterActionBody<'complete'>>) =>
+          this._do('complete', e.detail)}
         @counter-cancel=${onCancel}
       ></counter-complete-panel>`;
     } else if (this._panel === 'transfer') {
@@ -232,13 +234,15 @@ export class CounterActions extends LitElement {
       panel = html`<counter-transfer-panel
         .services=${targets}
         .language=${this.language}
-        @counter-submit=${onSubmit}
+        @counter-submit=${(e: CustomEvent<CounterActionBody<'transfer'>>) =>
+          this._do('transfer', e.detail)}
         @counter-cancel=${onCancel}
       ></counter-transfer-panel>`;
     } else {
       panel = html`<counter-pause-panel
         .language=${this.language}
-        @counter-submit=${onSubmit}
+        @counter-submit=${(e: CustomEvent<CounterActionBody<'pause'>>) =>
+          this._do('pause', e.detail)}
         @counter-cancel=${onCancel}
       ></counter-pause-panel>`;
     }
@@ -258,28 +262,25 @@ export class CounterActions extends LitElement {
     this._directoratesFailed = false;
     const hallId = this.ticket?.hallId;
     if (!hallId) return;
-    const r = await apiRequest<DirectorateChoice[]>(
-      'GET',
-      `/halls/${encodeURIComponent(hallId)}/directorates`,
-    );
+    const r = await call(DIRECTORATE_CHOICES, { params: { hallId } });
     if (r.ok) this._directorates = r.data;
     else this._directoratesFailed = true;
   }
 
-  private async _do(action: CounterAction, body?: object): Promise<boolean> {
+  private async _do<A extends CounterAction>(action: A, ...body: ActionBody<A>): Promise<boolean> {
     // Only a repeat of the same command is held back: the screen may already show the result
     // of the last one (its delta can arrive before its HTTP reply) and the next key is legal.
     if (this._inFlight.has(action) || !this.legal.has(action)) return false;
     this._inFlight.add(action);
     this._error = '';
-    const r = await this.run(action, body);
+    const r = await this.run(action, ...body);
     this._inFlight.delete(action);
     if (r.ok) {
       if (this._panel && PANEL_ACTION[this._panel] === action) this._panel = null;
       return true;
     }
     // A 401 sends the clerk to sign-in; everything else is explained here.
-    if (r.status !== 401) this._error = errorText(this.language, r.error.code);
+    if (r.status !== 401) this._error = errorText(this.language, r.code);
     return false;
   }
 

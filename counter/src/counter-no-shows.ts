@@ -110,7 +110,7 @@ export class CounterNoShows extends LitElement {
     const r = await this.run('restore', { number });
     this._restoring = null;
     // On success the ticket's delta takes it off this list and back into the line.
-    if (!r.ok && r.status !== 401) this._error = errorText(this.language, r.error.code);
+    if (!r.ok && r.status !== 401) this._error = errorText(this.language, r.code);
   }
 }
 

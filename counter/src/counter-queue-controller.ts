@@ -3,7 +3,9 @@ import { io } from 'socket.io-client';
 import type { CounterCommandResult, StaffSnapshot } from '../../contract/api.js';
 import { LiveFeed, STAFF_FEED_EVENTS, type FeedStatus } from '../../contract/live-feed.js';
 import type { StaffDelta } from '../../contract/socket.js';
-import { apiRequest, type ApiResult } from './api-client.js';
+import { call, type CallResult } from '../../contract/client.js';
+import { counterActionRoute } from './routes.js';
+import type { ActionBody } from './run-command.js';
 import type { CounterAction } from './state/actions.js';
 import { applyDelta, modelFromSnapshot, type CounterModel } from './state/model.js';
 
@@ -57,20 +59,19 @@ export class CounterQueueController implements ReactiveController {
     this.model = null;
   }
 
-  /** Sends one counter command (`POST /api/counters/:id/<action>`). */
-  async command(
+  /** Sends one counter command (`POST /api/counters/:id/<action>`) with that action's body. */
+  async command<A extends CounterAction | 'open'>(
     counterId: string,
-    action: CounterAction | 'open',
-    body: object = {},
-  ): Promise<ApiResult<CounterCommandResult>> {
-    const result = await apiRequest<CounterCommandResult>(
-      'POST',
-      `/counters/${encodeURIComponent(counterId)}/${action}`,
-      body,
-    );
+    action: A,
+    ...[body]: ActionBody<A>
+  ): Promise<CallResult<CounterCommandResult>> {
+    const result = await call(counterActionRoute(action), {
+      params: { counterId },
+      body: body ?? {},
+    });
     if (!result.ok && result.status === 401) this.expire();
     // Refused because our picture was out of date (someone else took the counter): refresh it.
-    if (!result.ok && result.error.code === 'counter-taken') this.resync();
+    if (!result.ok && result.code === 'counter-taken') this.resync();
     return result;
   }
 

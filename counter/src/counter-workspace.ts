@@ -5,7 +5,7 @@ import type { Lang } from '../../contract/domain.js';
 import { CounterQueueController } from './counter-queue-controller.js';
 import { errorText, messages } from './i18n.js';
 import { sharedStyles } from './shared-styles.js';
-import type { CounterAction } from './state/actions.js';
+import type { RunCommand } from './run-command.js';
 import { counterChoices, heldCounter } from './state/counter-choice.js';
 import './counter-choose.js';
 import './counter-main.js';
@@ -82,15 +82,17 @@ export class CounterWorkspace extends LitElement {
   }
 
   /** Runs a command on the counter the clerk holds. */
-  private _run = (action: CounterAction, body?: object) => {
+  private _run: RunCommand = (action, ...body) => {
     const held = this._queue.model && heldCounter(this._queue.model.counters, this.me.id);
-    if (!held)
+    if (!held) {
       return Promise.resolve({
         ok: false as const,
         status: 409,
-        error: { code: 'counter-not-open' as const, message: '' },
+        code: 'counter-not-open' as const,
+        message: '',
       });
-    return this._queue.command(held.id, action, body);
+    }
+    return this._queue.command(held.id, action, ...body);
   };
 
   private async _onChoose(e: CustomEvent<string>): Promise<void> {
@@ -100,7 +102,7 @@ export class CounterWorkspace extends LitElement {
     const r = await this._queue.command(e.detail, 'open');
     this._opening = null;
     // On success the counter's delta moves the clerk to the main screen.
-    if (!r.ok && r.status !== 401) this._chooseError = errorText(this.language, r.error.code);
+    if (!r.ok && r.status !== 401) this._chooseError = errorText(this.language, r.code);
   }
 }
 

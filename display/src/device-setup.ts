@@ -1,5 +1,13 @@
-import type { DeviceSetup } from '../../contract/settings.js';
+import { call, route } from '../../contract/client.js';
+import type { deviceSetup } from '../../contract/endpoints/devices.js';
 import { KEY_STORAGE } from './pairing.js';
+
+/**
+ * `GET /api/devices/me` as a route (method and path typed by the contract endpoint), not the
+ * endpoint itself: its schemas would add zod to a bundle that never runs them.
+ * tests/unit/contract/client.test.ts checks it against the endpoint.
+ */
+export const DEVICE_SETUP = route<typeof deviceSetup>('get', '/devices/me');
 
 /** Where the display remembers what it was last set to show, for a start while offline. */
 export const SIGN_STORAGE = 'siramatik.display.sign';
@@ -26,20 +34,9 @@ export function rememberedShowing(): Showing | null {
  * the hall; `null` when the server could not be asked (keep what is shown).
  */
 export async function fetchShowing(): Promise<Showing | null> {
-  const key = storedKey();
-  let res: Response;
-  try {
-    res = await fetch('/api/devices/me', {
-      headers: { Accept: 'application/json', ...(key ? { Authorization: `Bearer ${key}` } : {}) },
-      cache: 'no-store',
-    });
-  } catch {
-    return null;
-  }
-  if (res.status === 401 || res.status === 403) return remember(HALL);
-  if (!res.ok) return null;
-  const setup = (await res.json().catch(() => null)) as DeviceSetup | null;
-  if (!setup) return null;
+  const res = await call(DEVICE_SETUP, {}, { key: storedKey() });
+  if (!res.ok) return res.status === 401 || res.status === 403 ? remember(HALL) : null;
+  const setup = res.data;
   return remember(
     setup.signCounterId === null ? HALL : { kind: 'sign', counterId: setup.signCounterId },
   );

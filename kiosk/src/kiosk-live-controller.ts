@@ -1,13 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { io } from 'socket.io-client';
 import type { Lang, PriorityGroup } from '../../contract/domain.js';
-import type {
-  DeviceMe,
-  DisplaySnapshot,
-  IssuedTicket,
-  Me,
-  ServiceView,
-} from '../../contract/api.js';
+import type { DisplaySnapshot, IssuedTicket } from '../../contract/api.js';
+import { call, type CallFailure } from '../../contract/client.js';
 import {
   DISPLAY_FEED_EVENTS,
   LiveFeed,
@@ -15,7 +10,7 @@ import {
   type FeedStatus,
 } from '../../contract/live-feed.js';
 import type { DisplayDelta } from '../../contract/socket.js';
-import { apiRequest, type ApiResult } from './api.js';
+import { HALL_SERVICES, ISSUE_TICKET, REQUEST_TIMEOUT_MS, WHO_AM_I } from './routes.js';
 import type { FailureCode } from './state/errors.js';
 import type { KioskConnection } from './state/kiosk-screen.js';
 import {
@@ -65,11 +60,14 @@ export class KioskLiveController implements ReactiveController {
   /** Issues one ticket. Callers make sure only one request is in flight. */
   async issue(serviceId: string, priority: PriorityGroup | null, lang: Lang): Promise<IssueResult> {
     if (this.connection !== 'online' || this.hallId === null) return { ok: false, code: 'network' };
-    const res = await apiRequest<IssuedTicket>(
-      `/halls/${encodeURIComponent(this.hallId)}/tickets`,
-      { method: 'POST', key: this.key, body: { serviceId, priority, lang } },
+    const res = await call(
+      ISSUE_TICKET,
+      { params: { hallId: this.hallId }, body: { serviceId, priority, lang } },
+      this.options(),
     );
-    if (res.ok) return { ok: true, ticket: res.data };
+    // A kiosk is always answered with the phone code (staff are not).
+    if (res.ok)
+      return 'code' in res.data ? { ok: true, ticket: res.data } : { ok: false, code: 'internal' };
     // The key was revoked: this kiosk is no longer paired.
     if (res.code === 'unauthenticated') this.unpair();
     return res;
@@ -77,15 +75,12 @@ export class KioskLiveController implements ReactiveController {
 
   private async start(): Promise<void> {
     if (!this.key) return this.unpair();
-    const me = await apiRequest<DeviceMe | Me>('/auth/me', { key: this.key });
+    const me = await call(WHO_AM_I, {}, this.options());
     if (!this.running) return;
     if (!me.ok) return this.failed(me);
     if (me.data.kind !== 'device' || me.data.deviceKind !== 'kiosk') return this.unpair();
     this.hallId = me.data.hallId;
-    const services = await apiRequest<ServiceView[]>(
-      `/halls/${encodeURIComponent(this.hallId)}/services`,
-      { key: this.key },
-    );
+    const services = await call(HALL_SERVICES, { params: { hallId: this.hallId } }, this.options());
     if (!this.running) return;
     if (!services.ok) return this.failed(services);
     this.hall = fromServiceViews(this.hall, services.data);
@@ -93,7 +88,11 @@ export class KioskLiveController implements ReactiveController {
     this.connect();
   }
 
-  private failed(res: Extract<ApiResult<unknown>, { ok: false }>): void {
+  private options() {
+    return { key: this.key, timeoutMs: REQUEST_TIMEOUT_MS };
+  }
+
+  private failed(res: CallFailure): void {
     if (res.code === 'unauthenticated' || res.code === 'forbidden') return this.unpair();
     this.set('offline');
     this.retryLater(() => void this.start());

@@ -2,7 +2,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { io } from 'socket.io-client';
 import type { TicketStatusView } from '../../contract/api.js';
 import { LiveFeed, TICKET_FEED_EVENTS, type FeedStatus } from '../../contract/live-feed.js';
-import { apiRequest } from './api.js';
+import { call } from '../../contract/client.js';
+import { CANCEL_TICKET, RATE_VISIT, REQUEST_TIMEOUT_MS } from './routes.js';
 import type { FailureCode } from './state/errors.js';
 import { shouldAlert, type PhoneConnection } from './state/phone-status.js';
 
@@ -46,9 +47,10 @@ export class TicketLiveController implements ReactiveController {
   /** The visitor leaves the queue. */
   async cancel(): Promise<{ ok: true } | { ok: false; code: FailureCode }> {
     if (this.code === null) return { ok: false, code: 'ticket-not-found' };
-    const res = await apiRequest<TicketStatusView>(
-      `/tickets/${encodeURIComponent(this.code)}/cancel`,
-      { method: 'POST' },
+    const res = await call(
+      CANCEL_TICKET,
+      { params: { code: this.code } },
+      { timeoutMs: REQUEST_TIMEOUT_MS },
     );
     if (!res.ok) return res;
     this.update(res.data);
@@ -61,12 +63,13 @@ export class TicketLiveController implements ReactiveController {
     comment: string,
   ): Promise<{ ok: true } | { ok: false; code: FailureCode }> {
     if (this.code === null) return { ok: false, code: 'ticket-not-found' };
-    const res = await apiRequest<TicketStatusView>(
-      `/tickets/${encodeURIComponent(this.code)}/rating`,
+    const res = await call(
+      RATE_VISIT,
       {
-        method: 'POST',
+        params: { code: this.code },
         body: comment.trim() ? { rating, comment: comment.trim() } : { rating },
       },
+      { timeoutMs: REQUEST_TIMEOUT_MS },
     );
     if (!res.ok) return res;
     this.update(res.data);

@@ -1,21 +1,14 @@
-/** What the shared staff shell (ui/) needs from this page: its words, requests and look. */
+/** What the shared staff shell (ui/) needs from this page: its words and look. */
 import { css } from 'lit';
-import type { Me } from '../../contract/api.js';
 import type { ShellPage } from '../../ui/staff-shell.js';
 import { staffUi } from '../../ui/staff-ui.js';
-import { apiRequest } from './api-client.js';
 import { errorText, messages } from './i18n.js';
 import { sharedStyles } from './shared-styles.js';
 
 export const managerShellPage: ShellPage = {
   langKey: 'siramatik.manager.lang',
   words: messages,
-  session: staffUi({
-    messages,
-    errorText,
-    post: (path, body) => apiRequest<Me>('POST', path, body),
-    get: (path) => apiRequest<unknown>('GET', path),
-  }),
+  session: staffUi({ messages, errorText }),
   // The manager page's look for the shared sign-in and password forms.
   formStyles: [
     ...sharedStyles,

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../../contract/errors.js';
+import type { CallErrorCode } from '../../../contract/client.js';
 import type { Lang } from '../../../contract/domain.js';
 import { t, type FriendlyError } from '../i18n.js';
 
@@ -16,8 +16,8 @@ const FRIENDLY: ReadonlySet<string> = new Set<FriendlyError>([
   'storage-unavailable',
 ]);
 
-/** A failed request: a server error code, or no answer at all. */
-export type FailureCode = ErrorCode | 'network' | 'timeout';
+/** A failed request: a server error code, or no answer at all (contract/client.ts). */
+export type FailureCode = CallErrorCode;
 
 /** Which plain-language explanation a failure gets. */
 export function friendlyError(code: FailureCode): FriendlyError {
