@@ -2,6 +2,7 @@ import { LitElement, adoptStyles, css, html, nothing } from 'lit';
 import type { CSSResultOrNative, PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Me } from '../contract/api.js';
+import type { CallResult } from '../contract/client.js';
 import {
   PASSWORD_MIN_LENGTH,
   passwordProblem,
@@ -26,8 +27,8 @@ export interface PasswordChangeText {
   errorText: (code: string) => string;
 }
 
-/** What `POST /api/auth/password` answers, as each page's API client reports it. */
-export type PasswordChangeResult = { ok: true; data: Me } | { ok: false; error: { code: string } };
+/** What `POST /api/auth/password` answers, as the contract client reports it. */
+export type PasswordChangeResult = CallResult<Me>;
 
 /**
  * Changes the signed-in user's own password: forced after signing in with a one-time password
@@ -173,11 +174,11 @@ export class StaffPasswordChange extends LitElement {
     const r = await this.submit(current, next);
     this._busy = false;
     if (!r.ok) {
-      if (r.error.code === 'invalid-credentials') {
+      if (r.code === 'invalid-credentials') {
         this._current.value = '';
         return this._fail('current', t.passwordProblems['wrong-current']);
       }
-      return this._fail(r.error.code === 'validation' ? 'next' : null, t.errorText(r.error.code));
+      return this._fail(r.code === 'validation' ? 'next' : null, t.errorText(r.code));
     }
     this.dispatchEvent(
       new CustomEvent<Me>('staff-password-changed', {

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { CallResult } from '../contract/client.js';
 
 /**
  * Fired (bubbling, composed) after a section saved a change, so the page reloads its settings;
@@ -9,7 +10,7 @@ export const SETTINGS_CHANGED = 'staff-settings-changed';
 /** `editing` while the form adds a new row rather than changing one. */
 export const NEW = 'new';
 
-/** What the server answered a refused request with (`contract/errors.ts`, as a client reports it). */
+/** What a refused call reports (`CallFailure` of `contract/client.ts`): the server's error. */
 export interface ServerError {
   code: string;
   message: string;
@@ -23,8 +24,8 @@ export interface FieldError {
   text: string;
 }
 
-/** What a send resolves to; a client that never throws reports a network failure here too. */
-export type Sent<T> = { ok: true; data: T } | { ok: false; error: ServerError };
+/** What a send resolves to: the contract client's result (it never throws). */
+export type Sent<T> = CallResult<T>;
 
 /** A polite announcement under the section's heading: saved, or a row action's outcome. */
 export interface Announcement {
@@ -165,7 +166,7 @@ export class SettingsEditor<Draft extends object> implements ReactiveController 
     }
     const r = await this._sending(request.send);
     if (!r.ok) {
-      this.serverError = this.options.describe(r.error);
+      this.serverError = this.options.describe(r);
       this.host.requestUpdate();
       return undefined;
     }
@@ -183,7 +184,7 @@ export class SettingsEditor<Draft extends object> implements ReactiveController 
     this.status = null;
     const r = await this._sending(send);
     if (!r.ok) {
-      this.rowError = this.options.describe(r.error).text;
+      this.rowError = this.options.describe(r).text;
       this.host.requestUpdate();
       return undefined;
     }

@@ -2,6 +2,7 @@ import { LitElement, adoptStyles, css, html, nothing } from 'lit';
 import type { CSSResultOrNative, PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Me } from '../contract/api.js';
+import type { CallResult } from '../contract/client.js';
 
 /** Everything the sign-in form says, in the page's language; the page fills it from its catalogue. */
 export interface SignInText {
@@ -16,8 +17,8 @@ export interface SignInText {
   errorText: (code: string) => string;
 }
 
-/** What `POST /api/auth/login` answers, as each page's API client reports it. */
-export type SignInResult = { ok: true; data: Me } | { ok: false; error: { code: string } };
+/** What `POST /api/auth/login` answers, as the contract client reports it. */
+export type SignInResult = CallResult<Me>;
 
 /**
  * The staff sign-in form of the counter and manager pages. Shared, so it takes its words
@@ -120,7 +121,7 @@ export class StaffSignIn extends LitElement {
     const r = await this.submit(username, password);
     this._busy = false;
     if (!r.ok) {
-      const code = r.error.code;
+      const code = r.code;
       this._error =
         code === 'invalid-credentials' || code === 'validation'
           ? t.wrongCredentials

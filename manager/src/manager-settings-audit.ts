@@ -1,8 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { call } from '../../contract/client.js';
 import type { Lang } from '../../contract/domain.js';
+import { auditLog } from '../../contract/endpoints/settings-hall.js';
 import type { AuditEntryView } from '../../contract/settings.js';
-import { apiRequest } from './api-client.js';
 import { errorText, messages } from './i18n.js';
 import { settingsStyles } from './settings-styles.js';
 import { sharedStyles } from './shared-styles.js';
@@ -84,12 +85,12 @@ export class ManagerSettingsAudit extends LitElement {
   }
 
   private _load = async (): Promise<void> => {
-    const r = await apiRequest<AuditEntryView[]>('GET', '/audit?limit=200');
+    const r = await call(auditLog, { query: { limit: 200 } });
     if (r.ok) {
       this._entries = r.data;
       this._error = '';
     } else {
-      this._error = errorText(this.language, r.error.code);
+      this._error = errorText(this.language, r.code);
     }
   };
 }

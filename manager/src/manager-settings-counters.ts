@@ -1,11 +1,13 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Counter, Lang, Service } from '../../contract/domain.js';
+import { call } from '../../contract/client.js';
+import { createCounter, updateCounter } from '../../contract/endpoints/settings-services.js';
 import type { CounterInput } from '../../contract/settings.js';
 import { inputField, numberOf } from '../../ui/settings-fields.js';
 import { editForm, rowActions, settingsCard, settingsTable } from '../../ui/settings-section.js';
 import { messages } from './i18n.js';
-import { createOrPatch, managerEditor } from './settings-editor.js';
+import { managerEditor, patchOf } from './settings-editor.js';
 import { settingsStyles } from './settings-styles.js';
 import { formatDecimal } from './state/format.js';
 import { counterProblems, type CounterDraft } from './state/settings-validation.js';
@@ -167,7 +169,11 @@ export class ManagerSettingsCounters extends LitElement {
     const input: CounterInput = { ...e.draft, name: e.draft.name.trim() };
     await e.save({
       problems: counterProblems(e.draft, this.counters, current?.id ?? null),
-      send: createOrPatch('/counters', current, input, current && draftOf(current)),
+      send: current
+        ? patchOf(draftOf(current), input, (body) =>
+            call(updateCounter, { params: { counterId: current.id }, body }),
+          )
+        : () => call(createCounter, { body: input }),
     });
   }
 }

@@ -1,6 +1,13 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { call } from '../../contract/client.js';
 import type { DeviceKind, Lang } from '../../contract/domain.js';
+import {
+  createDevice,
+  displaySigns,
+  revokeDevice,
+  updateDevice,
+} from '../../contract/endpoints/settings-devices.js';
 import type {
   DevicePatch,
   DeviceView,
@@ -16,7 +23,6 @@ import {
   settingsCard,
   settingsTable,
 } from '../../ui/settings-section.js';
-import { apiRequest } from './api-client.js';
 import { messages } from './i18n.js';
 import { managerEditor } from './settings-editor.js';
 import { settingsStyles } from './settings-styles.js';
@@ -201,7 +207,7 @@ export class ManagerSettingsDevices extends LitElement {
   }
 
   private async _loadSigns(): Promise<void> {
-    const r = await apiRequest<DisplaySigns>('GET', '/devices/signs');
+    const r = await call(displaySigns);
     if (!r.ok) return;
     this._signs = r.data;
     // A display opened in the form before its sign was known shows it now.
@@ -240,14 +246,15 @@ export class ManagerSettingsDevices extends LitElement {
       send: current
         ? Object.keys(patch).length === 0
           ? null
-          : () =>
-              apiRequest<DeviceView>('PATCH', `/devices/${encodeURIComponent(current.id)}`, patch)
+          : () => call(updateDevice, { params: { deviceId: current.id }, body: patch })
         : () =>
-            apiRequest<PairedDevice>('POST', '/devices', {
-              kind: d.kind,
-              name: d.name,
-              printerId: d.kind === 'kiosk' ? d.printerId : null,
-              signCounterId: d.kind === 'display' ? d.signCounterId : null,
+            call(createDevice, {
+              body: {
+                kind: d.kind,
+                name: d.name,
+                printerId: d.kind === 'kiosk' ? d.printerId : null,
+                signCounterId: d.kind === 'display' ? d.signCounterId : null,
+              },
             }),
     });
     if (created && 'pairingUrl' in created) {
@@ -256,9 +263,7 @@ export class ManagerSettingsDevices extends LitElement {
   }
 
   private async _revoke(d: DeviceView): Promise<void> {
-    await this._editor.run(() =>
-      apiRequest<DeviceView>('POST', `/devices/${encodeURIComponent(d.id)}/revoke`),
-    );
+    await this._editor.run(() => call(revokeDevice, { params: { deviceId: d.id } }));
   }
 }
 

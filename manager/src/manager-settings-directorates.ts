@@ -1,13 +1,17 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { call } from '../../contract/client.js';
 import type { Directorate, Lang } from '../../contract/domain.js';
+import {
+  createDirectorate,
+  updateDirectorate,
+} from '../../contract/endpoints/settings-directorates.js';
 import type { DirectorateInput } from '../../contract/settings.js';
 import { directorateCreateBody } from '../../contract/settings-schemas.js';
 import { checkField, inputField } from '../../ui/settings-fields.js';
 import { editForm, rowActions, settingsCard, settingsTable } from '../../ui/settings-section.js';
-import { apiRequest } from './api-client.js';
 import { messages } from './i18n.js';
-import { createOrPatch, managerEditor } from './settings-editor.js';
+import { managerEditor, patchOf } from './settings-editor.js';
 import { settingsStyles } from './settings-styles.js';
 import { schemaProblems } from './state/settings-validation.js';
 
@@ -113,7 +117,7 @@ export class ManagerSettingsDirectorates extends LitElement {
   }
 
   private _patch(d: Directorate, body: Partial<DirectorateInput>) {
-    return apiRequest<Directorate>('PATCH', `/directorates/${encodeURIComponent(d.id)}`, body);
+    return call(updateDirectorate, { params: { directorateId: d.id }, body });
   }
 
   private async _save(): Promise<void> {
@@ -121,12 +125,9 @@ export class ManagerSettingsDirectorates extends LitElement {
     const current = this.directorates.find((x) => x.id === e.editing) ?? null;
     await e.save({
       problems: this._check(e.draft, current?.id ?? null),
-      send: createOrPatch(
-        '/directorates',
-        current,
-        inputOf(e.draft),
-        current && inputOf(draftOf(current)),
-      ),
+      send: current
+        ? patchOf(inputOf(draftOf(current)), inputOf(e.draft), (body) => this._patch(current, body))
+        : () => call(createDirectorate, { body: inputOf(e.draft) }),
     });
   }
 }

@@ -1,10 +1,12 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { call } from '../../contract/client.js';
 import type { Hall, Lang, NoCounterPolicy } from '../../contract/domain.js';
+import { updateHall } from '../../contract/endpoints/settings-hall.js';
 import { inputField, numberOf, selectField } from '../../ui/settings-fields.js';
 import { editForm, settingsCard } from '../../ui/settings-section.js';
 import { messages } from './i18n.js';
-import { createOrPatch, managerEditor } from './settings-editor.js';
+import { managerEditor, patchOf } from './settings-editor.js';
 import { settingsStyles } from './settings-styles.js';
 import { hallProblems, type HallDraft } from './state/settings-validation.js';
 
@@ -100,7 +102,9 @@ export class ManagerSettingsHall extends LitElement {
     const d = { ...draft, name: draft.name.trim(), timeZone: draft.timeZone.trim() };
     await this._editor.save({
       problems: hallProblems(d),
-      send: createOrPatch<Hall>('/halls', this.hall, d, draftOf(this.hall)),
+      send: patchOf(draftOf(this.hall), d, (body) =>
+        call(updateHall, { params: { hallId: this.hall.id }, body }),
+      ),
     });
   }
 }

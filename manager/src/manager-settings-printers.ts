@@ -1,13 +1,14 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { PrintOutcome } from '../../contract/api.js';
+import { call } from '../../contract/client.js';
 import type { Lang } from '../../contract/domain.js';
+import { testPrinter } from '../../contract/endpoints/printers.js';
+import { createPrinter, updatePrinter } from '../../contract/endpoints/settings-printers.js';
 import type { PrinterInput, PrinterTransportKind, PrinterView } from '../../contract/settings.js';
 import { inputField, numberOf, selectField } from '../../ui/settings-fields.js';
 import { editForm, rowActions, settingsCard, settingsTable } from '../../ui/settings-section.js';
-import { apiRequest } from './api-client.js';
 import { errorText, messages } from './i18n.js';
-import { createOrPatch, managerEditor } from './settings-editor.js';
+import { managerEditor, patchOf } from './settings-editor.js';
 import { settingsStyles } from './settings-styles.js';
 import { printerProblems, type PrinterDraft } from './state/settings-validation.js';
 
@@ -102,7 +103,11 @@ export class ManagerSettingsPrinters extends LitElement {
     const input: PrinterInput = { ...d, name: d.name.trim(), address: d.address.trim() };
     await e.save({
       problems: printerProblems(input),
-      send: createOrPatch('/printers', current, input, current && draftOf(current)),
+      send: current
+        ? patchOf(draftOf(current), input, (body) =>
+            call(updatePrinter, { params: { printerId: current.id }, body }),
+          )
+        : () => call(createPrinter, { body: input }),
     });
   }
 
@@ -111,14 +116,11 @@ export class ManagerSettingsPrinters extends LitElement {
     const m = messages(this.language);
     const e = this._editor;
     e.announce(null);
-    const r = await apiRequest<{ outcome: PrintOutcome }>(
-      'POST',
-      `/printers/${encodeURIComponent(p.id)}/test`,
-    );
+    const r = await call(testPrinter, { params: { printerId: p.id } });
     e.announce(
       r.ok
         ? { ok: r.data.outcome === 'printed', text: `${p.name}: ${m.testOutcome[r.data.outcome]}` }
-        : { ok: false, text: `${p.name}: ${errorText(this.language, r.error.code)}` },
+        : { ok: false, text: `${p.name}: ${errorText(this.language, r.code)}` },
     );
     e.changed();
   }

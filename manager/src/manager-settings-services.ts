@@ -1,11 +1,13 @@
 import { LitElement, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Lang, Service } from '../../contract/domain.js';
+import { call } from '../../contract/client.js';
+import { createService, updateService } from '../../contract/endpoints/settings-services.js';
 import type { ServiceInput } from '../../contract/settings.js';
 import { checkField, inputField, numberOf } from '../../ui/settings-fields.js';
 import { editForm, rowActions, settingsCard, settingsTable } from '../../ui/settings-section.js';
 import { messages } from './i18n.js';
-import { createOrPatch, managerEditor } from './settings-editor.js';
+import { managerEditor, patchOf } from './settings-editor.js';
 import { settingsStyles } from './settings-styles.js';
 import {
   normalisePrefix,
@@ -99,14 +101,14 @@ export class ManagerSettingsServices extends LitElement {
   private async _save(): Promise<void> {
     const e = this._editor;
     const current = this.services.find((s) => s.id === e.editing) ?? null;
+    const input = inputOf(e.draft);
     await e.save({
       problems: serviceProblems(e.draft, this.services, current?.id ?? null),
-      send: createOrPatch(
-        '/services',
-        current,
-        inputOf(e.draft),
-        current && inputOf(draftOf(current)),
-      ),
+      send: current
+        ? patchOf(inputOf(draftOf(current)), input, (body) =>
+            call(updateService, { params: { serviceId: current.id }, body }),
+          )
+        : () => call(createService, { body: input }),
     });
   }
 }

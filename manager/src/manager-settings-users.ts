@@ -1,6 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { call } from '../../contract/client.js';
 import type { Lang, Role } from '../../contract/domain.js';
+import { createUser, resetPassword, updateUser } from '../../contract/endpoints/settings-users.js';
 import type { UserPatch, UserView, UserWithPassword } from '../../contract/settings.js';
 import { inputField, selectField } from '../../ui/settings-fields.js';
 import {
@@ -10,7 +12,6 @@ import {
   settingsCard,
   settingsTable,
 } from '../../ui/settings-section.js';
-import { apiRequest } from './api-client.js';
 import { messages } from './i18n.js';
 import { managerEditor } from './settings-editor.js';
 import { settingsStyles } from './settings-styles.js';
@@ -138,12 +139,14 @@ export class ManagerSettingsUsers extends LitElement {
       send: current
         ? Object.keys(patch).length === 0
           ? null
-          : () => apiRequest<UserView>('PATCH', `/users/${encodeURIComponent(current.id)}`, patch)
+          : () => call(updateUser, { params: { userId: current.id }, body: patch })
         : () =>
-            apiRequest<UserWithPassword>('POST', '/users', {
-              username: normaliseUsername(d.username),
-              displayName: d.displayName.trim(),
-              role: d.role,
+            call(createUser, {
+              body: {
+                username: normaliseUsername(d.username),
+                displayName: d.displayName.trim(),
+                role: d.role,
+              },
             }),
     });
     if (created && 'password' in created) {
@@ -153,15 +156,11 @@ export class ManagerSettingsUsers extends LitElement {
 
   /** (De)activates a user from the table; a refusal shows above the table. */
   private _patch(u: UserView, patch: UserPatch) {
-    return this._editor.run(() =>
-      apiRequest<UserView>('PATCH', `/users/${encodeURIComponent(u.id)}`, patch),
-    );
+    return this._editor.run(() => call(updateUser, { params: { userId: u.id }, body: patch }));
   }
 
   private async _reset(u: UserView): Promise<void> {
-    const r = await this._editor.run(() =>
-      apiRequest<UserWithPassword>('POST', `/users/${encodeURIComponent(u.id)}/reset-password`),
-    );
+    const r = await this._editor.run(() => call(resetPassword, { params: { userId: u.id } }));
     if (r) this._secret = { username: u.username, password: r.password };
   }
 }

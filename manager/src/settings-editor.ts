@@ -1,7 +1,6 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { Lang } from '../../contract/domain.js';
-import { SettingsEditor, type Sent } from '../../ui/settings-editor.js';
-import { apiRequest } from './api-client.js';
+import { SettingsEditor } from '../../ui/settings-editor.js';
 import { errorText, messages, type Messages } from './i18n.js';
 import { changedFields, describeServerError } from './state/settings-validation.js';
 
@@ -31,17 +30,14 @@ export function managerEditor<Draft extends object>(
 }
 
 /**
- * The request that saves a form: POST `path` for a new record, or PATCH `path/:id` with only
- * the fields that differ from `before`; `null` when nothing differs (nothing to send).
+ * The PATCH that saves a changed record: a send of only the fields that differ from `before`,
+ * or `null` when none differ (nothing to send).
  */
-export function createOrPatch<T>(
-  path: string,
-  current: { id: string } | null,
-  input: object,
-  before: object | null,
-): (() => Promise<Sent<T>>) | null {
-  if (!current || !before) return () => apiRequest<T>('POST', path, input);
-  const patch = changedFields(before, input);
-  if (Object.keys(patch).length === 0) return null;
-  return () => apiRequest<T>('PATCH', `${path}/${encodeURIComponent(current.id)}`, patch);
+export function patchOf<T extends object, R>(
+  before: T,
+  after: T,
+  send: (patch: Partial<T>) => Promise<R>,
+): (() => Promise<R>) | null {
+  const patch = changedFields(before, after);
+  return Object.keys(patch).length === 0 ? null : () => send(patch);
 }

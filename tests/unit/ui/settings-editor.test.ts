@@ -98,7 +98,10 @@ describe('SettingsEditor: one list-and-edit settings section', () => {
     expect(e.busy).toBe(true);
     server.answer({
       ok: false,
-      error: { code: 'validation', message: 'bu ad alınmış', field: 'name' },
+      status: 400,
+      code: 'validation',
+      message: 'bu ad alınmış',
+      field: 'name',
     });
     expect(await saving).toBeUndefined();
     expect(e.busy).toBe(false);
@@ -115,7 +118,7 @@ describe('SettingsEditor: one list-and-edit settings section', () => {
     e.open(null, { name: 'Nikah' });
     const server = pending<{ id: string }>();
     const saving = e.save({ problems: {}, send: server.send });
-    server.answer({ ok: true, data: { id: 'nikah' } });
+    server.answer({ ok: true, status: 201, data: { id: 'nikah' } });
     expect(await saving).toEqual({ id: 'nikah' });
     expect(e.editing).toBeNull();
     expect(e.busy).toBe(false);
@@ -148,7 +151,9 @@ describe('SettingsEditor: one list-and-edit settings section', () => {
     expect(e.confirmation('kiosk-2')).toBeNull();
     const r = await e.run(async () => ({
       ok: false as const,
-      error: { code: 'not-found', message: 'Kayıt bulunamadı.' },
+      status: 404,
+      code: 'not-found' as const,
+      message: 'Kayıt bulunamadı.',
     }));
     expect(r).toBeUndefined();
     expect(e.rowError).toBe('Kayıt bulunamadı.');
@@ -158,7 +163,10 @@ describe('SettingsEditor: one list-and-edit settings section', () => {
 
   it('when a row action succeeds, then its outcome is announced and the page told, under the page’s event name', async () => {
     const { e, host } = editor({ changedEvent: 'manager-settings-changed' });
-    const r = await e.run(async () => ({ ok: true as const, data: 'ok' }), 'Kaydedildi.');
+    const r = await e.run(
+      async () => ({ ok: true as const, status: 200, data: 'ok' }),
+      'Kaydedildi.',
+    );
     expect(r).toBe('ok');
     expect(e.rowError).toBe('');
     expect(e.status).toEqual({ ok: true, text: 'Kaydedildi.' });
@@ -169,7 +177,13 @@ describe('SettingsEditor: one list-and-edit settings section', () => {
     const { e } = editor();
     await e.save({
       problems: {},
-      send: async () => ({ ok: false, error: { code: 'validation', message: 'x', field: 'name' } }),
+      send: async () => ({
+        ok: false,
+        status: 400,
+        code: 'validation',
+        message: 'x',
+        field: 'name',
+      }),
     });
     e.problems = { name: 'required' };
     expect(e.problem('name')).toBe('Bu alan gerekli.');
