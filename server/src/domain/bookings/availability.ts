@@ -57,7 +57,8 @@ export function calendarClosure(
 /**
  * Every slot of a service on a day by its hours: from each span's start, one slot length at a
  * time, while the slot ends by the span's end (a remainder shorter than a slot is not offered).
- * A wall-clock time the day skips (spring-forward) has no slot.
+ * A wall-clock time the day skips (spring-forward) has no slot; spans that overlap give each
+ * slot once.
  */
 export function daySlots(config: BookingConfig, service: BookableService, day: string): Slot[] {
   const spans = service.settings.hours[weekdayOf(day)] ?? [];
@@ -75,7 +76,7 @@ export function daySlots(config: BookingConfig, service: BookableService, day: s
       const time = timeOf(t);
       const at =
         offset === null ? localInstant(day, time, config.timeZone) : dayStart + t * MINUTE - offset;
-      if (at !== null) slots.push({ time, at });
+      if (at !== null && !slots.some((s) => s.at === at)) slots.push({ time, at });
     }
   }
   return slots.sort((a, b) => a.at - b.at);

@@ -122,6 +122,23 @@ describe('slots of a day', () => {
     expect(slots('2026-12-14', cfg).map((s) => s.time)).toEqual(['09:00', '09:20', '09:40']);
   });
 
+  it('when two spans overlap, then each slot is offered once', () => {
+    const hours = {
+      ...monOnly('09:00', '10:00'),
+      mon: [
+        { from: '09:00', to: '10:00' },
+        { from: '09:20', to: '10:20' },
+      ],
+    };
+    const cfg = config({}, [service({}, { hours })]);
+    expect(slots('2026-12-14', cfg).map((s) => s.time)).toEqual([
+      '09:00',
+      '09:20',
+      '09:40',
+      '10:00',
+    ]);
+  });
+
   it('when slotMinutes is null, then the slot is the service target', () => {
     const cfg = config({}, [
       service({ targetMinutes: 15 }, { hours: monOnly('09:00', '10:00'), slotMinutes: null }),
