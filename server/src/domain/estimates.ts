@@ -434,12 +434,18 @@ export function peopleAheadOf(state: HallState, config: HallConfig, ticket: Tick
 
 /** Whether a service has a booked visitor waiting whose slot is after the latest event. */
 export function hasBookedLater(state: HallState, serviceId: string): boolean {
+  return bookedCount(state, serviceId, (slot) => slot > state.clock) > 0;
+}
+
+/** Booked visitors of a service waiting for their first call whose slot passes `test`. */
+function bookedCount(state: HallState, serviceId: string, test: (slot: number) => boolean): number {
+  let n = 0;
   for (const id of state.booked.get(serviceId) ?? []) {
     const t = state.tickets.get(id);
     const slot = t ? bookedSlot(t) : null;
-    if (slot !== null && slot > state.clock) return true;
+    if (slot !== null && test(slot)) n += 1;
   }
-  return false;
+  return n;
 }
 
 /**
@@ -497,10 +503,11 @@ export function joinForecast(
   const estimate = estimateOf(state, config, call, f.ref);
   const slotted = (e: WaitEstimate) => (appointment ? notBefore(e, appointment.slotAt, now) : e);
   if (!call || !estimate) {
-    // Joining now: every walk-in waiting is ahead, and the booked visitors due by then.
+    // Joining now: every walk-in waiting is ahead, and the booked visitors due by now.
     const ahead = appointment
       ? 0
-      : (state.waiting.get(service.id)?.size ?? 0) - (state.booked.get(service.id)?.size ?? 0);
+      : (state.waiting.get(service.id)?.size ?? 0) -
+        bookedCount(state, service.id, (slot) => slot > now);
     return { estimate: slotted(quickEstimate(state, config, service, ahead)), factor: 1 };
   }
   return { estimate: slotted(estimate), factor: historyFactor(state, config, call, f.ref) };

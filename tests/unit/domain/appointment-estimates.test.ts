@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { WaitEstimate } from '../../../contract/domain.js';
 import {
+  evolve,
   joinEstimate,
   notBefore,
+  quickEstimate,
   peopleAhead,
   peopleAheadOf,
   ticketEstimate,
@@ -160,5 +162,49 @@ describe('notBefore: an estimate never earlier than the slot', () => {
     ],
   ])('%s', (_rule, estimate, slotInMinutes, expected) => {
     expect(notBefore(estimate, now + slotInMinutes * MINUTE, now)).toEqual(expected);
+  });
+});
+
+describe('a line too long to replay (the quick formula)', () => {
+  /** 301 walk-ins, folded straight from their events (no forecast per issue), then c2 opens. */
+  function longLine(): { state: HallState; config: HallConfig } {
+    const state = newDay();
+    const config = makeConfig();
+    for (let seq = 1; seq <= 301; seq++) {
+      const number = `V${String(seq).padStart(3, '0')}`;
+      evolve(state, {
+        type: 'ticket:issued',
+        hallId: state.hallId,
+        at: at(0),
+        ticketId: `t-${number}`,
+        code: `c-${number}`,
+        serviceId: VEZNE,
+        seq,
+        number,
+        priority: null,
+        lang: 'tr',
+      });
+    }
+    open(state, config, 'c2', 'ayse', at(1));
+    return { state, config };
+  }
+
+  it('when booked visitors wait, then a walk-in joining counts those due now, not those to come', () => {
+    const { state, config } = longLine();
+    const vezne = config.services.get(VEZNE)!;
+    checkIn(state, config, VEZNE, at(2), at(2), 'due');
+    checkIn(state, config, VEZNE, at(2), at(600), 'later');
+
+    expect(joinEstimate(state, config, vezne, null, at(2))).toEqual(
+      quickEstimate(state, config, vezne, 302),
+    );
+  });
+
+  it("when a booked visitor's slot is far off, then their own estimate is not before it", () => {
+    const { state, config } = longLine();
+
+    const t = checkIn(state, config, VEZNE, at(2), at(600));
+
+    expect(told(state, config, t)).toBeGreaterThanOrEqual(598);
   });
 });
