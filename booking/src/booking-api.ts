@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import {
   bookableServices,
   bookingDays,
@@ -9,7 +8,8 @@ import {
   moveBooking,
   type BookingView,
 } from '../../contract/bookings.js';
-import { endpoint, type ReplyOf } from '../../contract/endpoint.js';
+import type { ReplyOf } from '../../contract/endpoint.js';
+import { listHalls } from '../../contract/endpoints/halls.js';
 import type { Lang } from '../../contract/domain.js';
 import { call, type CallResult } from '../../contract/client.js';
 
@@ -21,16 +21,7 @@ export interface Failure {
 }
 export type Result<T> = { ok: true; data: T } | Failure;
 
-/** `GET /api/halls`: the page needs only ids and names (to pick a hall when there are several). */
-const hallList = endpoint({
-  method: 'get',
-  path: '/halls',
-  summary: 'The service halls.',
-  tag: 'halls',
-  reply: z.array(z.object({ id: z.string(), name: z.string() })),
-});
-
-export type Halls = ReplyOf<typeof hallList>;
+export type Halls = ReplyOf<typeof listHalls>;
 export type BookableServices = ReplyOf<typeof bookableServices>;
 export type BookingDays = ReplyOf<typeof bookingDays>;
 export type BookingSlots = ReplyOf<typeof bookingSlots>;
@@ -48,7 +39,7 @@ async function done<T>(promise: Promise<CallResult<T>>): Promise<Result<T>> {
 
 /** All of the booking page's server I/O, through the contract's endpoints. */
 export const bookingApi = {
-  halls: (): Promise<Result<Halls>> => done(call(hallList, {}, OPTIONS)),
+  halls: (): Promise<Result<Halls>> => done(call(listHalls, {}, OPTIONS)),
   services: (hallId: string): Promise<Result<BookableServices>> =>
     done(call(bookableServices, { params: { hallId } }, OPTIONS)),
   days: (hallId: string, serviceId: string): Promise<Result<BookingDays>> =>

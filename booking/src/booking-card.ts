@@ -64,6 +64,12 @@ export class BookingCard extends LitElement {
       .link {
         word-break: break-all;
       }
+      .link a {
+        display: inline-block;
+        min-height: 44px;
+        padding: 8px 0;
+        box-sizing: border-box;
+      }
       .hall {
         padding: 12px;
         border-left: 4px solid var(--accent);

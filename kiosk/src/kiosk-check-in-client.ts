@@ -1,13 +1,12 @@
 import { call, route, type CallFailure } from '../../contract/client.js';
 import type { checkIn } from '../../contract/bookings.js';
-import type { Endpoint } from '../../contract/endpoint.js';
 import type { Lang } from '../../contract/domain.js';
 import type { IssuedTicket } from '../../contract/api.js';
 import { takeDeviceKey } from './device-key.js';
+import { REQUEST_TIMEOUT_MS, WHO_AM_I } from './routes.js';
 
-/** Routes only (no schemas): the kiosk bundle stays small. */
-const CHECK_IN = route<typeof checkIn>('post', '/halls/:hallId/check-in');
-const ME = route<Endpoint>('get', '/auth/me');
+/** A route only (no schemas), as in routes.ts: the kiosk bundle stays small. */
+export const CHECK_IN = route<typeof checkIn>('post', '/halls/:hallId/check-in');
 
 export type CheckInResult = { ok: true; ticket: IssuedTicket } | CallFailure;
 
@@ -25,13 +24,13 @@ export class CheckInClient {
     const res = await call(
       CHECK_IN,
       { params: { hallId }, body: { checkInCode, lang } },
-      { key: this.key, timeoutMs: 10_000 },
+      { key: this.key, timeoutMs: REQUEST_TIMEOUT_MS },
     );
     return res.ok ? { ok: true, ticket: res.data as IssuedTicket } : res;
   }
 
   private async ownHall(): Promise<string | CallFailure> {
-    const me = await call(ME, {}, { key: this.key, timeoutMs: 10_000 });
+    const me = await call(WHO_AM_I, {}, { key: this.key, timeoutMs: REQUEST_TIMEOUT_MS });
     if (!me.ok) return me;
     const hallId = (me.data as unknown as { hallId?: unknown } | null)?.hallId;
     if (typeof hallId !== 'string')

@@ -258,11 +258,18 @@ export class KioskCheckIn extends LitElement {
       type="button"
       class="digit"
       data-digit=${digit}
-      ?disabled=${this._checking || complete}
-      @click=${() => this._set(pressDigit(this._entry, digit))}
+      ?disabled=${this._checking || (complete && this._problem === null)}
+      @click=${() => this._set(pressDigit(this._restart(), digit))}
     >
       ${digit}
     </button>`;
+  }
+
+  /** After an answer about a whole code, the next digit starts a new code. */
+  private _restart(): CodeEntry {
+    return this._problem !== null && this._entry.digits.length === CODE_LENGTH
+      ? EMPTY_ENTRY
+      : this._entry;
   }
 
   private _set(entry: CodeEntry): void {
@@ -276,7 +283,10 @@ export class KioskCheckIn extends LitElement {
     // Enter on a focused button is that button's own click, not the scanner's Enter.
     const onButton = e.composedPath()[0] instanceof HTMLButtonElement;
     if (e.key === 'Enter' && onButton && this._entry.burst.length === 0) return;
-    const { entry, submit } = keyInput(this._entry, e.key, e.timeStamp || Date.now());
+    const base = /^\d$/.test(e.key)
+      ? { ...this._restart(), lastKeyAt: this._entry.lastKeyAt, burst: this._entry.burst }
+      : this._entry;
+    const { entry, submit } = keyInput(base, e.key, e.timeStamp || Date.now());
     if (entry !== this._entry && /^\d$/.test(e.key)) this._problem = null;
     this._entry = entry;
     if (submit) {

@@ -166,3 +166,14 @@ describe('the confirmation mark', () => {
     expect(appointmentMark({ ...ticket, appointment: null } as IssuedTicket, 'tr')).toBeNull();
   });
 });
+
+describe("the kiosk's check-in route", () => {
+  it("is the contract endpoint's method and path (the kiosk sends no schemas)", async () => {
+    const { CHECK_IN } = await import('../../../kiosk/src/kiosk-check-in-client.js');
+    const { checkIn } = await import('../../../contract/bookings.js');
+    expect({ method: CHECK_IN.method, path: CHECK_IN.path }).toEqual({
+      method: checkIn.method,
+      path: checkIn.path,
+    });
+  });
+});
