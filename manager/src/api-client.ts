@@ -1,5 +1,13 @@
-import type { ApiError } from '../../contract/errors.js';
+import type * as core from 'zod/v4/core';
+import { call, route } from '../../contract/client.js';
+import type { Endpoint } from '../../contract/endpoint.js';
 import type { ClientErrorCode } from './i18n.js';
+
+/*
+ * The manager's old request helper, kept only while the settings sections still call it by
+ * path (they move to `call(endpoint, …)` from contract/client.ts, which it runs on; new code
+ * calls `call` with a contract endpoint).
+ */
 
 export interface ClientError {
   code: ClientErrorCode;
@@ -11,9 +19,16 @@ export interface ClientError {
 export type ApiResult<T> =
   { ok: true; data: T } | { ok: false; status: number; error: ClientError };
 
+type Untyped = Endpoint<
+  core.$ZodType<Record<string, never>>,
+  core.$ZodType<Record<string, never>>,
+  core.$ZodType<unknown, Record<string, unknown>>,
+  core.$ZodType<unknown>
+>;
+
 /**
- * One JSON request to the server's REST API (same origin, so the session cookie goes along).
- * Never throws: a network failure comes back as the `network` error.
+ * One JSON request to the server's REST API by path (under `/api`; a path already starting
+ * with `/api/` is taken as it is). Never throws: a failure is `ok: false` with its code.
  */
 export async function apiRequest<T>(
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
@@ -21,40 +36,18 @@ export async function apiRequest<T>(
   body?: unknown,
   signal?: AbortSignal,
 ): Promise<ApiResult<T>> {
-  // The server takes changes only as JSON (its guard against forms posted from other sites).
-  const payload = method === 'GET' ? undefined : JSON.stringify(body ?? {});
-  let res: Response;
-  try {
-    res = await fetch(path.startsWith('/api/') ? path : `/api${path}`, {
-      method,
-      credentials: 'same-origin',
-      headers: payload === undefined ? {} : { 'Content-Type': 'application/json' },
-      body: payload,
-      signal,
-    });
-  } catch (err) {
-    const aborted = err instanceof DOMException && err.name === 'AbortError';
-    return {
-      ok: false,
-      status: 0,
-      error: { code: aborted ? 'aborted' : 'network', message: '' },
-    };
-  }
-  if (res.status === 204) return { ok: true, data: undefined as T };
-  let json: unknown = null;
-  try {
-    json = await res.json();
-  } catch {
-    // An empty or non-JSON reply: fall through with the status alone.
-  }
-  if (res.ok) return { ok: true, data: json as T };
-  const error = (json as { error?: ApiError } | null)?.error;
+  const r = await call(
+    route<Untyped>(method.toLowerCase() as Untyped['method'], path.replace(/^\/api\//, '/')),
+    { body: (body ?? {}) as Record<string, unknown> },
+    signal ? { signal } : {},
+  );
+  if (r.ok) return { ok: true, data: r.data as T };
+  const { code, message, field } = r;
+  // The manager's catalogue has no words for a timeout (it sets none): told as a network failure.
+  const known: ClientErrorCode = code === 'timeout' ? 'network' : code;
   return {
     ok: false,
-    status: res.status,
-    error: error ?? {
-      code: res.status === 401 ? 'unauthenticated' : res.status === 404 ? 'not-found' : 'internal',
-      message: '',
-    },
+    status: r.status,
+    error: { code: known, message, ...(field === undefined ? {} : { field }) },
   };
 }

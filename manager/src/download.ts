@@ -1,4 +1,4 @@
-import type { ApiError } from '../../contract/errors.js';
+import { replyFailure } from '../../contract/client.js';
 import {
   downloadProgress,
   fileNameFromDisposition,
@@ -13,7 +13,7 @@ export type DownloadResult =
  * Downloads a file with `fetch` (the session cookie goes along), reading the body as it streams
  * so the page can show progress, then hands it to the browser's own download through an
  * object URL and an `<a download>`. A server error before the first byte comes back as its
- * JSON error; a body cut short (the server aborts a failed export) rejects as `network`.
+ * JSON error (read as contract/client.ts reads one); a body cut short (the server aborts a failed export) rejects as `network`.
  */
 export async function downloadFile(
   url: string,
@@ -28,18 +28,10 @@ export async function downloadFile(
     return failure(err);
   }
   if (!res.ok) {
-    let error: ApiError | undefined;
-    try {
-      error = ((await res.json()) as { error?: ApiError }).error;
-    } catch {
-      // Not JSON: the status says enough.
-    }
-    return {
-      ok: false,
-      status: res.status,
-      code: error?.code ?? (res.status === 401 ? 'unauthenticated' : 'internal'),
-      message: error?.message ?? '',
-    };
+    // The same reading of an error reply as every other call (contract/client.ts): its JSON
+    // error, or what its status says when a proxy answered.
+    const { status, code, message } = replyFailure(res.status, await res.json().catch(() => null));
+    return { ok: false, status, code, message };
   }
   const length = res.headers.get('Content-Length');
   const chunks: Uint8Array[] = [];

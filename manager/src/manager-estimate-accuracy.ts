@@ -2,7 +2,8 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Lang, Service } from '../../contract/domain.js';
 import type { EstimateAccuracy, EstimateAccuracyReply } from '../../contract/estimate-accuracy.js';
-import { apiRequest } from './api-client.js';
+import { call } from '../../contract/client.js';
+import { estimateAccuracy } from '../../contract/endpoints/stats.js';
 import {
   ESTIMATE_TEXT,
   groupRows,
@@ -207,13 +208,8 @@ export class ManagerEstimateAccuracy extends LitElement {
     const abort = new AbortController();
     this._abort = abort;
     this._load = { kind: 'loading' };
-    const q = new URLSearchParams({ from: range.from, to: range.to });
-    const r = await apiRequest<EstimateAccuracyReply>(
-      'GET',
-      `/api/stats/estimates?${q.toString()}`,
-      undefined,
-      abort.signal,
-    );
+    const query = { from: range.from, to: range.to };
+    const r = await call(estimateAccuracy, { query }, { signal: abort.signal });
     if (abort.signal.aborted) return;
     this._load = r.ok ? { kind: 'ready', report: r.data } : { kind: 'failed' };
   }

@@ -1,9 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { io } from 'socket.io-client';
-import type { DeviceStatusView, PrinterStatusView, StaffSnapshot } from '../../contract/api.js';
+import type { PrinterStatusView, StaffSnapshot } from '../../contract/api.js';
 import { LiveFeed, STAFF_FEED_EVENTS, type FeedStatus } from '../../contract/live-feed.js';
 import type { StaffDelta } from '../../contract/socket.js';
-import { apiRequest } from './api-client.js';
+import { call } from '../../contract/client.js';
+import { deviceStatuses } from '../../contract/endpoints/devices.js';
+import { printerStatuses } from '../../contract/endpoints/printers.js';
 import { deviceRows, type DeviceRow } from './state/equipment.js';
 import { applyDelta, modelFromSnapshot, type LiveModel } from './state/live-model.js';
 
@@ -72,10 +74,7 @@ export class ManagerLiveController implements ReactiveController {
 
   /** Asks for the printers (and, for admins, the devices) now; after a settings change, say. */
   async pollPrinters(): Promise<void> {
-    const [r, devices] = await Promise.all([
-      apiRequest<PrinterStatusView[]>('GET', '/printers'),
-      apiRequest<DeviceStatusView[]>('GET', '/devices/status'),
-    ]);
+    const [r, devices] = await Promise.all([call(printerStatuses), call(deviceStatuses)]);
     if (!r.ok && r.status === 401) return this.expire();
     this.printersFailed = !r.ok;
     if (r.ok) {

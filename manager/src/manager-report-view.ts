@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Lang, Service } from '../../contract/domain.js';
-import { apiRequest } from './api-client.js';
+import { call } from '../../contract/client.js';
+import { statsReport } from '../../contract/endpoints/stats.js';
 import { errorText, messages } from './i18n.js';
 import { sharedStyles } from './shared-styles.js';
 import { localDay, type DayRange } from './state/date-range.js';
@@ -21,7 +22,7 @@ import {
   previousRange,
 } from './state/report-period.js';
 import { reportText } from './state/report-text.js';
-import { statsUrl, type GroupBy, type StatsReport } from './state/stats-report.js';
+import type { GroupBy, StatsReport } from './state/stats-report.js';
 import './manager-range-picker.js';
 import './manager-report-document.js';
 
@@ -216,7 +217,7 @@ export class ManagerReportView extends LitElement {
     this._loading = false;
     const failed = [...main, before, yearAgo].find((r) => !r.ok);
     if (failed && !failed.ok) {
-      this._error = errorText(this.language, failed.error.code);
+      this._error = errorText(this.language, failed.code);
       this._data = null;
       return;
     }
@@ -243,7 +244,8 @@ export class ManagerReportView extends LitElement {
   }
 
   private async _fetch(range: DayRange, groupBy: GroupBy, signal: AbortSignal) {
-    const r = await apiRequest<StatsReport>('GET', statsUrl(range, groupBy), undefined, signal);
+    const query = { from: range.from, to: range.to, groupBy };
+    const r = await call(statsReport, { query }, { signal });
     if (!r.ok && r.status === 401 && !signal.aborted) {
       this.dispatchEvent(
         new CustomEvent('manager-session-expired', { bubbles: true, composed: true }),

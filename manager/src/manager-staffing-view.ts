@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Lang } from '../../contract/domain.js';
-import { apiRequest } from './api-client.js';
+import { call } from '../../contract/client.js';
+import { staffingPlan } from '../../contract/endpoints/staffing.js';
 import { errorText } from './i18n.js';
 import { sharedStyles } from './shared-styles.js';
 import { addDays, localDay } from './state/date-range.js';
@@ -16,7 +17,6 @@ import {
   planChart,
   planRows,
   shortLines,
-  staffingUrl,
   understaffedLines,
   type StaffingPlan,
 } from './state/staffing.js';
@@ -261,12 +261,8 @@ export class ManagerStaffingView extends LitElement {
     this._abort = abort;
     this._loading = true;
     this._error = '';
-    const r = await apiRequest<StaffingPlan>(
-      'GET',
-      staffingUrl(this._date, target),
-      undefined,
-      abort.signal,
-    );
+    const query = { date: this._date, targetWaitMinutes: target };
+    const r = await call(staffingPlan, { query }, { signal: abort.signal });
     if (abort.signal.aborted) return;
     this._loading = false;
     if (r.ok) {
@@ -277,7 +273,7 @@ export class ManagerStaffingView extends LitElement {
       this.dispatchEvent(
         new CustomEvent('manager-session-expired', { bubbles: true, composed: true }),
       );
-    this._error = errorText(this.language, r.error.code);
+    this._error = errorText(this.language, r.code);
   }
 }
 

@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Lang, Service } from '../../contract/domain.js';
-import { apiRequest } from './api-client.js';
+import { call } from '../../contract/client.js';
+import { exportTickets, statsReport } from '../../contract/endpoints/stats.js';
 import { errorText, messages } from './i18n.js';
 import { sharedStyles } from './shared-styles.js';
 import {
@@ -14,10 +15,9 @@ import {
   serviceTimeHistogram,
 } from './state/charts.js';
 import { daysIn, localDay, quickRange, type DayRange } from './state/date-range.js';
-import { exportUrl } from './state/export-file.js';
 import { formatDayRange, formatDecimal } from './state/format.js';
 import { kpiTiles, weightedTargetMinutes } from './state/kpi.js';
-import { statsUrl, type GroupBy, type StatsReport } from './state/stats-report.js';
+import type { GroupBy, StatsReport } from './state/stats-report.js';
 import './manager-directorate-table.js';
 import './manager-estimate-accuracy.js';
 import './manager-export-bar.js';
@@ -239,11 +239,12 @@ export class ManagerStatsView extends LitElement {
     if (abort.signal.aborted) return;
     this._loading = false;
     const failed = results.find((r) => r !== null && !r.ok);
-    if (failed && !failed.ok) this._error = errorText(this.language, failed.error.code);
+    if (failed && !failed.ok) this._error = errorText(this.language, failed.code);
   }
 
   private async _fetch(range: DayRange, groupBy: GroupBy, signal: AbortSignal) {
-    const r = await apiRequest<StatsReport>('GET', statsUrl(range, groupBy), undefined, signal);
+    const query = { from: range.from, to: range.to, groupBy };
+    const r = await call(statsReport, { query }, { signal });
     if (signal.aborted) return null;
     if (r.ok) this._reports = new Map(this._reports).set(groupBy, r.data);
     else if (r.status === 401) {
@@ -260,7 +261,8 @@ export class ManagerStatsView extends LitElement {
       return;
     }
     this._distribution = { kind: 'loading' };
-    const r = await apiRequest<unknown>('GET', exportUrl(range, 'json'), undefined, signal);
+    const query = { from: range.from, to: range.to };
+    const r = await call(exportTickets.json, { query }, { signal });
     if (signal.aborted) return;
     this._distribution = r.ok
       ? { kind: 'ready', minutes: serviceMinutesOf(r.data) }
@@ -275,7 +277,7 @@ export class ManagerStatsView extends LitElement {
     const r = await this._fetch(range, e.detail, this._abort.signal);
     if (r === null) return;
     this._loading = false;
-    if (!r.ok) this._error = errorText(this.language, r.error.code);
+    if (!r.ok) this._error = errorText(this.language, r.code);
   }
 }
 

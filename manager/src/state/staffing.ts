@@ -21,12 +21,6 @@ export function plannableDay(date: string, today: string): boolean {
   return date <= addDays(today, MAX_DAYS_AHEAD) && date >= addDays(today, -MAX_DAYS_BACK);
 }
 
-/** The API address of a day's plan. */
-export function staffingUrl(date: string, targetWaitMinutes: number): string {
-  const q = new URLSearchParams({ date, targetWaitMinutes: String(targetWaitMinutes) });
-  return `/stats/staffing?${q.toString()}`;
-}
-
 /** The target typed by the manager (`4,5` or `4.5`), or null when it is not one we take. */
 export function parseTarget(text: string): number | null {
   const t = text.trim().replace(',', '.');

@@ -1,5 +1,3 @@
-import type { GroupBy } from '../../../contract/stats.js';
-
 export type {
   DurationStats,
   GroupBy,
@@ -7,9 +5,3 @@ export type {
   ServiceTimeStats,
   StatsReport,
 } from '../../../contract/stats.js';
-
-/** `/api/stats?from=…&to=…&groupBy=…` */
-export function statsUrl(range: { from: string; to: string }, groupBy: GroupBy): string {
-  const q = new URLSearchParams({ from: range.from, to: range.to, groupBy });
-  return `/api/stats?${q.toString()}`;
-}

@@ -10,7 +10,6 @@ import {
   planRows,
   plannableDay,
   shortLines,
-  staffingUrl,
   understaffedLines,
 } from '../../../manager/src/state/staffing.js';
 import { staffingText } from '../../../manager/src/state/staffing-text.js';
@@ -61,9 +60,6 @@ describe('staffing plan tab', () => {
     expect(parseTarget(' 5 ')).toBe(5);
     for (const bad of ['0', '0,4', '121', 'beş', '', '-1', '1e2'])
       expect(parseTarget(bad)).toBeNull();
-    expect(staffingUrl('2026-12-07', 4.5)).toBe(
-      '/stats/staffing?date=2026-12-07&targetWaitMinutes=4.5',
-    );
   });
 
   it('when a day is chosen, then only real days from 400 back to 28 ahead are planned', () => {
