@@ -1,8 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { call } from '../../contract/client.js';
 import type { Lang } from '../../contract/domain.js';
+import { settingsOverview } from '../../contract/endpoints/settings-hall.js';
 import type { SettingsView } from '../../contract/settings.js';
-import { apiRequest } from './api-client.js';
 import { errorText, messages } from './i18n.js';
 import { sharedStyles } from './shared-styles.js';
 import { SETTINGS_SECTIONS, type SettingsSection } from './state/settings-sections.js';
@@ -159,7 +160,7 @@ export class ManagerSettingsView extends LitElement {
   }
 
   private _load = async (): Promise<void> => {
-    const r = await apiRequest<SettingsView>('GET', '/settings');
+    const r = await call(settingsOverview);
     if (r.ok) {
       this._settings = r.data;
       this._error = '';
@@ -171,7 +172,7 @@ export class ManagerSettingsView extends LitElement {
       );
       return;
     }
-    this._error = `${messages(this.language).settingsLoadFailed} ${errorText(this.language, r.error.code)}`;
+    this._error = `${messages(this.language).settingsLoadFailed} ${errorText(this.language, r.code)}`;
   };
 
   private readonly _onChanged = () => void this._load();
