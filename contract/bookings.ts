@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { endpoint } from './endpoint.js';
-import { kioskIssuedTicketReply } from './reply-schemas.js';
+import { issuedTicketReply } from './reply-schemas.js';
 import type { Lang } from './domain.js';
 
 /*
@@ -313,7 +313,8 @@ export const checkIn = endpoint({
   status: 201,
   params: bookingHallParams,
   body: checkInBody,
-  reply: kioskIssuedTicketReply,
+  /** The kiosk gets the whole ticket; staff checking a visitor in get it without the phone code. */
+  reply: issuedTicketReply,
 });
 
 // ---- Settings (admin) -----------------------------------------------------------------------

@@ -5,6 +5,17 @@ import { Server, type ServerOptions } from 'socket.io';
 import type { Actor } from './auth/actor.js';
 import { AuthService } from './auth/auth-service.js';
 import { newSecret } from './auth/secrets.js';
+import { BookingService } from './bookings/booking-service.js';
+import {
+  addressHasher,
+  addressSalt,
+  newBookingCode,
+  newBookingId,
+  newCheckInCode,
+} from './bookings/booking-codes.js';
+import { createBookingRetention } from './bookings/booking-retention.js';
+import { bookingRoutes } from './http/booking-routes.js';
+import { settingsBookingRoutes } from './http/settings-booking-routes.js';
 import { authRoutes, SESSION_COOKIE } from './http/auth-routes.js';
 import { readCookie } from './http/cookies.js';
 import { counterRoutes } from './http/counter-routes.js';
@@ -88,6 +99,7 @@ export interface App {
   httpServer: HttpServer;
   io: Server;
   queues: QueueService;
+  bookings: BookingService;
   auth: AuthService;
   print: PrintService;
   configStore: ConfigStore;
@@ -130,6 +142,21 @@ export async function createApp(deps: AppDeps): Promise<App> {
     newTicketCode: () => newSecret(16),
   });
   await queues.start();
+  // Appointments: each hall's booking ledger, folded; check-ins issue through the hall queue.
+  const bookings = new BookingService({
+    ledger: deps.store.bookings,
+    config: deps.store.config,
+    queues,
+    now,
+    log,
+    newBookingId,
+    newCode: newBookingCode,
+    newCheckInCode,
+    hashAddress: addressHasher(await addressSalt(deps.store.config)),
+  });
+  await bookings.start();
+  // A check-in whose ledger record was lost (a stop between ticket and record) is written now.
+  await bookings.reconcile();
   const auth = new AuthService({
     config: deps.store.config,
     sessions: deps.store.sessions,
@@ -214,6 +241,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
     policy: new PrinterAddressPolicy(deps.printers?.allow),
     lookup: deps.printers?.lookup,
   });
+  const limiters = makeLimiters(
+    deps.rateLimits ?? DEFAULT_RATE_LIMITS,
+    actorOf,
+    deps.rateLimitStore,
+  );
   const routeDeps: RouteDeps = {
     queues,
     auth,
@@ -225,7 +257,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     version,
     sessionTtlMs,
     secureCookies: deps.publicUrl.startsWith('https:'),
-    limiters: makeLimiters(deps.rateLimits ?? DEFAULT_RATE_LIMITS, actorOf, deps.rateLimitStore),
+    limiters,
     endSession: realtime.endSession,
     endDevice: realtime.endDevice,
     devicePresence: realtime.devicePresence,
@@ -262,6 +294,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     ...statsRoutes({ ...routeDeps, stats }),
     ...staffingRoutes({ ...routeDeps, staffing }),
     ...settingsRoutes(routeDeps),
+    ...bookingRoutes({ ...routeDeps, bookings, bookingLimiter: limiters.booking }),
+    ...settingsBookingRoutes(routeDeps),
   ];
 
   const api = express.Router();
@@ -324,6 +358,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
         .catch((e: Error) => log(`estimate history of ${id} failed: ${e.message}`));
   };
   const learnWaitsStart = setTimeout(learnWaits, 5_000);
+  // Booked names and phone numbers are erased after the hall's retention period; check-ins
+  // whose ledger record failed are written again.
+  const bookingRetention = createBookingRetention({ bookings, log });
+  const eraseBookings = () =>
+    void bookingRetention.run().catch((e: Error) => log(`booking retention failed: ${e.message}`));
+  const bookingRetentionStart = setTimeout(eraseBookings, 5_000);
+  const reconcileBookings = () =>
+    void bookings.reconcile().catch((e: Error) => log(`booking reconcile failed: ${e.message}`));
   const timers = [
     setInterval(runRetention, 60 * 60_000),
     setInterval(learnWaits, 60 * 60_000),
@@ -333,6 +375,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
       30_000,
     ),
     setInterval(realtime.sweepSessions, 60_000),
+    setInterval(eraseBookings, 60 * 60_000),
+    setInterval(reconcileBookings, 5 * 60_000),
   ];
   for (const t of timers) t.unref();
 
@@ -341,6 +385,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     httpServer,
     io,
     queues,
+    bookings,
     auth,
     print,
     configStore: deps.store.config,
@@ -348,6 +393,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     close: async () => {
       clearTimeout(retentionStart);
       clearTimeout(learnWaitsStart);
+      clearTimeout(bookingRetentionStart);
+      bookings.stop();
       timers.forEach(clearInterval);
       realtime.stop();
       io.disconnectSockets(true);
