@@ -77,7 +77,7 @@ export type CallArgs<E extends Endpoint> =
 /**
  * An endpoint's method and path, typed by the endpoint but without its schemas: what a page
  * whose bundle must stay small (the kiosk) calls instead of the endpoint itself.
- * `tests/unit/contract/client-routes.test.ts` checks that each page's routes agree with the
+ * `tests/unit/contract/client.test.ts` checks that each page's routes agree with the
  * endpoints they name.
  */
 declare const routeOf: unique symbol;

@@ -1,11 +1,6 @@
 import type { whoAmI } from '../../contract/endpoints/auth.js';
 import type { hallServices } from '../../contract/endpoints/halls.js';
-import type {
-  cancelTicket,
-  issueTicket,
-  rateVisit,
-  ticketStatus,
-} from '../../contract/endpoints/tickets.js';
+import type { cancelTicket, issueTicket, rateVisit } from '../../contract/endpoints/tickets.js';
 import { route } from '../../contract/client.js';
 
 /*
@@ -18,7 +13,6 @@ import { route } from '../../contract/client.js';
 export const WHO_AM_I = route<typeof whoAmI>('get', '/auth/me');
 export const HALL_SERVICES = route<typeof hallServices>('get', '/halls/:hallId/services');
 export const ISSUE_TICKET = route<typeof issueTicket>('post', '/halls/:hallId/tickets');
-export const TICKET_STATUS = route<typeof ticketStatus>('get', '/tickets/:code');
 export const RATE_VISIT = route<typeof rateVisit>('post', '/tickets/:code/rating');
 export const CANCEL_TICKET = route<typeof cancelTicket>('post', '/tickets/:code/cancel');
 

@@ -333,3 +333,45 @@ describe('call: types from the endpoint', () => {
     void call(health, { body: { x: 1 } }, { fetch: fakeFetch(200, {}).fetch });
   });
 });
+
+describe('page routes agree with the contract endpoints they name', () => {
+  it('the kiosk, phone page, display and counter routes have their endpoint’s method and path', async () => {
+    const kiosk = await import('../../../kiosk/src/routes.js');
+    const counterRoutes = await import('../../../counter/src/routes.js');
+    const { DEVICE_SETUP } = await import('../../../display/src/device-setup.js');
+    const { CHECK_IN } = await import('../../../kiosk/src/kiosk-check-in-client.js');
+    const { checkIn } = await import('../../../contract/bookings.js');
+    const { whoAmI, signOut } = await import('../../../contract/endpoints/auth.js');
+    const { hallServices, directorateChoices } =
+      await import('../../../contract/endpoints/halls.js');
+    const tickets = await import('../../../contract/endpoints/tickets.js');
+    const { deviceSetup } = await import('../../../contract/endpoints/devices.js');
+    const { counterAction } = await import('../../../contract/endpoints/counters.js');
+    const { COUNTER_ACTIONS } = await import('../../../contract/counter-commands.js');
+    const pairs: [{ method: string; path: string }, { method: string; path: string }][] = [
+      [kiosk.WHO_AM_I, whoAmI],
+      [kiosk.HALL_SERVICES, hallServices],
+      [kiosk.ISSUE_TICKET, tickets.issueTicket],
+      [kiosk.RATE_VISIT, tickets.rateVisit],
+      [kiosk.CANCEL_TICKET, tickets.cancelTicket],
+      [CHECK_IN, checkIn],
+      [DEVICE_SETUP, deviceSetup],
+      [counterRoutes.WHO_AM_I, whoAmI],
+      [counterRoutes.SIGN_OUT, signOut],
+      [counterRoutes.DIRECTORATE_CHOICES, directorateChoices],
+      ...COUNTER_ACTIONS.map(
+        (a) =>
+          [counterRoutes.counterActionRoute(a), counterAction[a]] as [
+            { method: string; path: string },
+            { method: string; path: string },
+          ],
+      ),
+    ];
+    for (const [pageRoute, contract] of pairs) {
+      expect({ method: pageRoute.method, path: pageRoute.path }).toEqual({
+        method: contract.method,
+        path: contract.path,
+      });
+    }
+  });
+});
