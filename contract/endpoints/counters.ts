@@ -1,5 +1,6 @@
 import { counterActionBodies, COUNTER_ACTIONS, type CounterAction } from '../counter-commands.js';
-import { endpoint } from '../endpoint.js';
+import type * as core from 'zod/v4/core';
+import { endpoint, type Endpoint } from '../endpoint.js';
 import { counterCommandReply } from '../reply-schemas.js';
 import { counterParams } from '../request-schemas.js';
 
@@ -20,7 +21,15 @@ const SUMMARY: Record<CounterAction, string> = {
   restore: 'Put a no-show back at the front of the line, within the grace window.',
 };
 
-function actionEndpoint<A extends CounterAction>(action: A) {
+/** `POST /api/counters/:counterId/<action>`: the action's body, the counter and ticket after it. */
+export type CounterActionEndpoint<A extends CounterAction> = Endpoint<
+  typeof counterParams,
+  core.$ZodType<Record<string, never>>,
+  (typeof counterActionBodies)[A] & core.$ZodType,
+  typeof counterCommandReply
+>;
+
+function actionEndpoint<A extends CounterAction>(action: A): CounterActionEndpoint<A> {
   return endpoint({
     method: 'post',
     path: `/counters/:counterId/${action}`,
@@ -29,11 +38,10 @@ function actionEndpoint<A extends CounterAction>(action: A) {
     params: counterParams,
     body: counterActionBodies[action],
     reply: counterCommandReply,
-  });
+  }) as CounterActionEndpoint<A>; // TypeScript cannot follow `A` through endpoint()'s inference
 }
 
-/** `POST /api/counters/:counterId/<action>`, one endpoint per counter action. */
-export type CounterActionEndpoints = { [A in CounterAction]: ReturnType<typeof actionEndpoint<A>> };
+export type CounterActionEndpoints = { [A in CounterAction]: CounterActionEndpoint<A> };
 
 /** The endpoint of each counter action, keyed by action (`counterAction['call-next']`). */
 export const counterAction = Object.fromEntries(

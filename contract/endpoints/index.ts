@@ -19,14 +19,5 @@ export * from './settings-users.js';
 export * from './staffing.js';
 export * from './stats.js';
 export * from './tickets.js';
-export {
-  bookableServices,
-  bookingDays,
-  bookingSlots,
-  cancelBooking,
-  checkIn,
-  getBooking,
-  makeBooking,
-  moveBooking,
-  staffBookings,
-} from '../bookings.js';
+// Appointments: their endpoints (and schemas) live with the rest of the booking contract.
+export * from '../bookings.js';

@@ -69,23 +69,18 @@ export const EXPORT_MEDIA_TYPE: Record<ExportFormat, string> = {
   json: 'application/json; charset=utf-8',
 };
 
-function exportEndpoint<Q extends typeof rangeQuery | typeof csvQuery>(
-  format: ExportFormat,
-  query: Q,
-) {
-  return endpoint({
+const exportFields = (format: ExportFormat) =>
+  ({
     method: 'get',
     path: `/exports/tickets.${format}`,
     summary: `One row per visit of your hall in the range, as ${format.toUpperCase()} (streamed).`,
     tag: 'stats',
-    query,
     reply: fileReply(EXPORT_MEDIA_TYPE[format], `The visits as ${format.toUpperCase()}, streamed.`),
-  });
-}
+  }) as const;
 
 /** `GET /api/exports/tickets.<format>`: the visits of a range as a file (CSV takes `dialect`). */
 export const exportTickets = {
-  csv: exportEndpoint('csv', csvQuery),
-  xlsx: exportEndpoint('xlsx', rangeQuery),
-  json: exportEndpoint('json', rangeQuery),
+  csv: endpoint({ ...exportFields('csv'), query: csvQuery }),
+  xlsx: endpoint({ ...exportFields('xlsx'), query: rangeQuery }),
+  json: endpoint({ ...exportFields('json'), query: rangeQuery }),
 };

@@ -1,12 +1,11 @@
-import { z } from 'zod';
+import { signIn, signOut, whoAmI } from '../../../contract/endpoints/auth.js';
 import { serializeCookie } from './cookies.js';
 import { fail, ok } from '../domain/index.js';
 import { HashGateFullError } from '../auth/hash-gate.js';
 import type { DeviceMe, Me } from '../../../contract/api.js';
 import type { RouteDeps } from './deps.js';
 import { meOf } from './me.js';
-import { meReply, whoAmIReply } from '../../../contract/reply-schemas.js';
-import { NO_CONTENT, route, type RouteDef } from './route.js';
+import { route, type RouteDef } from './route.js';
 
 export const SESSION_COOKIE = 'sid';
 
@@ -15,18 +14,10 @@ export function authRoutes(deps: RouteDeps): RouteDef[] {
     serializeCookie(SESSION_COOKIE, value, { maxAgeSeconds, secure: deps.secureCookies });
   return [
     route({
-      method: 'post',
-      path: '/auth/login',
-      summary: 'Staff sign-in; sets an HttpOnly, SameSite=Strict session cookie.',
-      tag: 'auth',
+      endpoint: signIn,
       access: 'public',
       hall: 'none',
-      reply: meReply,
       limiter: deps.limiters.login,
-      body: z.strictObject({
-        username: z.string().min(1).max(64),
-        password: z.string().min(1).max(256),
-      }),
       handler: async ({ body, res, actor }) => {
         const session = await deps.auth.login(body.username, body.password).catch((e: unknown) => {
           if (e instanceof HashGateFullError) return 'busy' as const;
@@ -48,14 +39,9 @@ export function authRoutes(deps: RouteDeps): RouteDef[] {
       },
     }),
     route({
-      method: 'post',
-      path: '/auth/logout',
-      summary: 'Ends the session (and its live sockets).',
-      tag: 'auth',
+      endpoint: signOut,
       access: 'public',
       hall: 'none',
-      reply: NO_CONTENT,
-      status: 204,
       handler: async ({ actor, res }) => {
         if (actor.kind === 'user') {
           await deps.auth.logout(actor.sessionIdHash);
@@ -67,13 +53,9 @@ export function authRoutes(deps: RouteDeps): RouteDef[] {
       },
     }),
     route({
-      method: 'get',
-      path: '/auth/me',
-      summary: 'Who this browser is: the signed-in user, or the paired device.',
-      tag: 'auth',
+      endpoint: whoAmI,
       access: 'public',
       hall: 'none',
-      reply: whoAmIReply,
       handler: ({ actor }) => {
         if (actor.kind === 'user') return ok<Me>(meOf(actor.user));
         if (actor.kind === 'device') {

@@ -1,85 +1,86 @@
-import { z } from 'zod';
+import type { CounterCommandResult } from '../../../contract/api.js';
+import type { Endpoint } from '../../../contract/endpoint.js';
+import { counterAction } from '../../../contract/endpoints/counters.js';
 import { roleAtLeast } from '../auth/actor.js';
-import { fail } from '../domain/index.js';
+import { fail, type Result } from '../domain/index.js';
 import type { CounterCommand } from '../queue/queue-service.js';
 import type { RouteDeps } from './deps.js';
-import { counterCommandReply } from '../../../contract/reply-schemas.js';
-import { route, type RouteDef } from './route.js';
-import { counterParams, id, outcome, pauseReason, ticketNumber } from './schemas.js';
+import { route, type Parsed, type RouteContext, type RouteDef } from './route.js';
 
-const empty = z.strictObject({});
-
-/** Each counter action: its body schema, and how the body becomes a command. */
-const ACTIONS = {
-  open: { summary: 'Take the counter (one clerk per counter).', body: empty },
-  pause: { summary: 'Pause with a reason.', body: z.strictObject({ reason: pauseReason }) },
-  resume: { summary: 'Resume after a pause.', body: empty },
-  close: { summary: 'Close the counter and release it.', body: empty },
-  'call-next': { summary: 'Call the next visitor by the ordering policy.', body: empty },
-  call: {
-    summary: 'Call a specific waiting ticket by its number.',
-    body: z.strictObject({ number: ticketNumber }),
-  },
-  recall: { summary: 'Call the current visitor again (announced again).', body: empty },
-  start: { summary: 'The visitor arrived: start the visit.', body: empty },
-  complete: {
-    summary:
-      'Finish the visit with an outcome and an optional note; a forwarded visit names the directorate (`directorateId`, an active one of the hall).',
-    body: z.strictObject({
-      outcome,
-      directorateId: z.optional(id),
-      note: z.string().trim().max(500).optional(),
-    }),
-  },
-  'no-show': { summary: 'The called visitor did not come.', body: empty },
-  requeue: { summary: 'Put the called visitor back at the end of the line.', body: empty },
-  transfer: {
-    summary:
-      'Send the visitor to another service, keeping the number (front or back of that line).',
-    body: z.strictObject({ serviceId: id, position: z.enum(['front', 'back']) }),
-  },
-  restore: {
-    summary: 'Put a no-show back at the front of the line, within the grace window.',
-    body: z.strictObject({ number: ticketNumber }),
-  },
-} as const;
-
-type Action = keyof typeof ACTIONS;
-
-function toCommand(action: Action, body: Record<string, unknown>): CounterCommand {
-  if (action === 'complete') {
-    const note = typeof body.note === 'string' && body.note.length > 0 ? body.note : null;
-    const directorateId = typeof body.directorateId === 'string' ? body.directorateId : null;
-    return {
-      type: 'complete',
-      outcome: body.outcome as 'resolved' | 'forwarded',
-      directorateId,
-      note,
-    };
-  }
-  return { type: action, ...body } as CounterCommand;
-}
-
+/**
+ * The counter actions (contract/counter-commands.ts), one route each: the endpoint's body,
+ * validated and typed per action, becomes the queue's command.
+ */
 export function counterRoutes(deps: RouteDeps): RouteDef[] {
-  return (Object.keys(ACTIONS) as Action[]).map((action) =>
+  /** The handler of one action: its endpoint types the body `toCommand` gets. */
+  const command =
+    <E extends Endpoint>(_endpoint: E, toCommand: (body: Parsed<E['body']>) => CounterCommand) =>
+    async ({
+      params,
+      body,
+      actor,
+    }: RouteContext<{ counterId: string }, Parsed<E['body']>, unknown, 'counter'>): Promise<
+      Result<CounterCommandResult>
+    > => {
+      if (actor.kind !== 'user') return fail('forbidden', 'Staff only.');
+      return deps.queues.counterCommand(
+        params.counterId,
+        { userId: actor.user.id, mayOverride: roleAtLeast(actor.user.role, 'manager') },
+        toCommand(body),
+      );
+    };
+  const at = { access: 'staff', hall: 'counter' } as const;
+  const a = counterAction;
+  return [
+    route({ endpoint: a.open, ...at, handler: command(a.open, () => ({ type: 'open' })) }),
     route({
-      method: 'post',
-      path: `/counters/:counterId/${action}`,
-      summary: ACTIONS[action].summary,
-      tag: 'counters',
-      access: 'staff',
-      hall: 'counter',
-      reply: counterCommandReply,
-      params: counterParams,
-      body: ACTIONS[action].body as z.ZodType<Record<string, unknown>>,
-      handler: async ({ params, body, actor }) => {
-        if (actor.kind !== 'user') return fail('forbidden', 'Staff only.');
-        return deps.queues.counterCommand(
-          params.counterId,
-          { userId: actor.user.id, mayOverride: roleAtLeast(actor.user.role, 'manager') },
-          toCommand(action, body),
-        );
-      },
+      endpoint: a.pause,
+      ...at,
+      handler: command(a.pause, ({ reason }) => ({ type: 'pause', reason })),
     }),
-  );
+    route({ endpoint: a.resume, ...at, handler: command(a.resume, () => ({ type: 'resume' })) }),
+    route({ endpoint: a.close, ...at, handler: command(a.close, () => ({ type: 'close' })) }),
+    route({
+      endpoint: a['call-next'],
+      ...at,
+      handler: command(a['call-next'], () => ({ type: 'call-next' })),
+    }),
+    route({
+      endpoint: a.call,
+      ...at,
+      handler: command(a.call, ({ number }) => ({ type: 'call', number })),
+    }),
+    route({ endpoint: a.recall, ...at, handler: command(a.recall, () => ({ type: 'recall' })) }),
+    route({ endpoint: a.start, ...at, handler: command(a.start, () => ({ type: 'start' })) }),
+    route({
+      endpoint: a.complete,
+      ...at,
+      handler: command(a.complete, ({ outcome, directorateId, note }) => ({
+        type: 'complete',
+        outcome,
+        directorateId: directorateId ?? null,
+        note: note || null,
+      })),
+    }),
+    route({
+      endpoint: a['no-show'],
+      ...at,
+      handler: command(a['no-show'], () => ({ type: 'no-show' })),
+    }),
+    route({ endpoint: a.requeue, ...at, handler: command(a.requeue, () => ({ type: 'requeue' })) }),
+    route({
+      endpoint: a.transfer,
+      ...at,
+      handler: command(a.transfer, ({ serviceId, position }) => ({
+        type: 'transfer',
+        serviceId,
+        position,
+      })),
+    }),
+    route({
+      endpoint: a.restore,
+      ...at,
+      handler: command(a.restore, ({ number }) => ({ type: 'restore', number })),
+    }),
+  ];
 }

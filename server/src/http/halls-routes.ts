@@ -1,28 +1,23 @@
+import {
+  hallDisplay,
+  hallQueue,
+  hallServices,
+  listHalls,
+} from '../../../contract/endpoints/halls.js';
 import type { Hall } from '../../../contract/domain.js';
 import type { ServiceView } from '../../../contract/api.js';
 import { fail, ok, serviceQueues } from '../domain/index.js';
 import { staffViewerOf } from '../queue/staff-privacy.js';
 import { displaySnapshot, staffSnapshot } from '../queue/views.js';
 import type { RouteDeps } from './deps.js';
-import {
-  displaySnapshotReply,
-  hallListReply,
-  serviceViewsReply,
-  staffSnapshotReply,
-} from '../../../contract/reply-schemas.js';
 import { route, type RouteDef } from './route.js';
-import { hallParams } from './schemas.js';
 
 export function hallsRoutes(deps: RouteDeps): RouteDef[] {
   return [
     route({
-      method: 'get',
-      path: '/halls',
-      summary: 'The service halls: id, name and time zone.',
-      tag: 'halls',
+      endpoint: listHalls,
       access: 'public',
       hall: 'none',
-      reply: hallListReply,
       handler: () =>
         [...deps.queues.halls()].map(
           ({ config: { hall } }): Pick<Hall, 'id' | 'name' | 'timeZone'> => ({
@@ -33,14 +28,9 @@ export function hallsRoutes(deps: RouteDeps): RouteDef[] {
         ),
     }),
     route({
-      method: 'get',
-      path: '/halls/:hallId/services',
-      summary: "The hall's services with people waiting and the estimated wait (kiosk buttons).",
-      tag: 'halls',
+      endpoint: hallServices,
       access: 'public',
       hall: 'path',
-      reply: serviceViewsReply,
-      params: hallParams,
       handler: ({ hall: queue }) => {
         const queues = new Map(
           serviceQueues(queue.state, queue.config).map((q) => [q.serviceId, q]),
@@ -54,15 +44,9 @@ export function hallsRoutes(deps: RouteDeps): RouteDef[] {
       },
     }),
     route({
-      method: 'get',
-      path: '/halls/:hallId/queue',
-      summary:
-        "Today's full queue of the hall for staff: counters, services, open and recent tickets.",
-      tag: 'halls',
+      endpoint: hallQueue,
       access: 'staff',
       hall: 'path',
-      reply: staffSnapshotReply,
-      params: hallParams,
       handler: ({ hall, actor }) => {
         if (actor.kind !== 'user') return fail('forbidden', 'Staff only.');
         const viewer = staffViewerOf(actor.user);
@@ -72,14 +56,9 @@ export function hallsRoutes(deps: RouteDeps): RouteDef[] {
       },
     }),
     route({
-      method: 'get',
-      path: '/halls/:hallId/display',
-      summary: 'What the lobby display shows: current calls, recent calls, waiting per service.',
-      tag: 'halls',
+      endpoint: hallDisplay,
       access: 'device',
       hall: 'path',
-      reply: displaySnapshotReply,
-      params: hallParams,
       handler: ({ hall }) => ok(displaySnapshot(hall.state, hall.config, deps.now())),
     }),
   ];

@@ -1,15 +1,10 @@
-import { z } from 'zod';
+import { changePassword } from '../../../contract/endpoints/auth.js';
 import type { Me } from '../../../contract/api.js';
-import {
-  PASSWORD_MAX_LENGTH,
-  passwordProblem,
-  type PasswordProblem,
-} from '../../../contract/password.js';
+import { passwordProblem, type PasswordProblem } from '../../../contract/password.js';
 import type { UserRecord } from '../config/config-data.js';
 import { fail, ok } from '../domain/index.js';
 import type { RouteDeps } from './deps.js';
 import { meOf } from './me.js';
-import { meReply } from '../../../contract/reply-schemas.js';
 import { route, type RouteDef } from './route.js';
 import { AUDIT_LIMIT } from './settings-support.js';
 import { endSessionsOf } from './user-sessions.js';
@@ -28,21 +23,12 @@ const PROBLEM_TEXT: Record<PasswordProblem, string> = {
 export function passwordRoutes(deps: RouteDeps): RouteDef[] {
   return [
     route({
-      method: 'post',
-      path: '/auth/password',
-      summary:
-        "Change one's own password (required after signing in with a one-time password); ends the user's other sessions.",
-      tag: 'auth',
+      endpoint: changePassword,
       access: 'staff',
       hall: 'none',
-      reply: meReply,
       beforePasswordChange: true,
       // Each try checks a password: counted like sign-in attempts.
       limiter: deps.limiters.login,
-      body: z.strictObject({
-        currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
-        newPassword: z.string().max(PASSWORD_MAX_LENGTH),
-      }),
       handler: async ({ body, actor }) => {
         if (actor.kind !== 'user') return fail('forbidden', 'Staff only.');
         const { user, sessionIdHash } = actor;

@@ -51,19 +51,18 @@ type HandlerReply<R extends ReplyDef> = R extends core.$ZodType
   ? core.output<R> | Result<core.output<R>> | undefined
   : unknown;
 
-/** One REST endpoint: its contract (documented in OpenAPI) and its thin handler. */
-export interface RouteDef<
-  P extends core.$ZodType = core.$ZodType,
-  B extends core.$ZodType = core.$ZodType,
-  Q extends core.$ZodType = core.$ZodType,
-  H extends HallScope = HallScope,
-  R extends ReplyDef = ReplyDef,
-> {
-  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
-  /** Express-style path under `/api`, e.g. `/counters/:counterId/open`. */
-  path: string;
-  summary: string;
-  tag: string;
+/** The parsed (output) type of one of an endpoint's request schemas; `{}` when it has none. */
+export type Parsed<S> = [NonNullable<S>] extends [core.$ZodType]
+  ? core.output<NonNullable<S>>
+  : Record<string, never>;
+
+/**
+ * A route: a contract endpoint (method, path, summary, tag, the request schemas, the status
+ * and the reply) and what only the server adds: who may call it, which hall it is about, its
+ * limiter and its handler.
+ */
+export interface EndpointRouteDef<E extends Endpoint, H extends HallScope> {
+  endpoint: E;
   access: Access;
   /** Which hall the route is about; required, so a new route must say (see HallScope). */
   hall: H;
@@ -72,42 +71,6 @@ export interface RouteDef<
    * route but the public ones refuses them with `password-change-required`.
    */
   beforePasswordChange?: boolean;
-  params?: P;
-  body?: B;
-  query?: Q;
-  /** Status of a successful reply. */
-  status?: number;
-  /**
-   * The successful reply: required, so a new route must say. A schema types what the handler
-   * returns, is documented in OpenAPI, and a test checks every route's real reply with it.
-   */
-  reply: R;
-  limiter?: RequestHandler;
-  /** Returns the reply body (or a Result); `undefined` when it wrote the response itself. */
-  handler: (
-    ctx: RouteContext<core.output<P>, core.output<B>, core.output<Q>, H>,
-  ) => Promise<HandlerReply<NoInfer<R>>> | HandlerReply<NoInfer<R>>;
-  /** The contract endpoint the route was built from (method to reply come from it). */
-  endpoint?: Endpoint;
-}
-
-/** The parsed (output) type of one of an endpoint's request schemas; `{}` when it has none. */
-type Parsed<S> = [NonNullable<S>] extends [core.$ZodType]
-  ? core.output<NonNullable<S>>
-  : Record<string, never>;
-
-/**
- * A route built on a contract endpoint: the endpoint says method, path, summary, tag, the
- * request schemas, the status and the reply; the route adds only who may call it, which hall
- * it is about, its limiter and its handler.
- */
-export interface EndpointRouteDef<E extends Endpoint, H extends HallScope> {
-  endpoint: E;
-  access: Access;
-  /** Which hall the route is about; required, so a new route must say (see HallScope). */
-  hall: H;
-  /** See RouteDef.beforePasswordChange. */
-  beforePasswordChange?: boolean;
   limiter?: RequestHandler;
   /** Returns the reply body (or a Result); `undefined` when it wrote the response itself. */
   handler: (
@@ -115,19 +78,25 @@ export interface EndpointRouteDef<E extends Endpoint, H extends HallScope> {
   ) => Promise<HandlerReply<E['reply']>> | HandlerReply<E['reply']>;
 }
 
+/**
+ * A route as mounted and documented: its endpoint's fields spread out beside the server's
+ * (`r.method`, `r.path`, `r.reply`…), and the endpoint itself.
+ */
+export interface RouteDef
+  extends Omit<EndpointRouteDef<Endpoint, HallScope>, 'handler'>, Omit<Endpoint, 'reply'> {
+  /**
+   * The successful reply: a schema types what the handler returns, is documented in OpenAPI,
+   * and a test checks every route's real reply with it.
+   */
+  reply: ReplyDef;
+  handler: (ctx: RouteContext<unknown, unknown, unknown>) => unknown;
+}
+
+/** Builds a route from a contract endpoint; the handler is typed by the endpoint's schemas. */
 export function route<E extends Endpoint, H extends HallScope>(
   def: EndpointRouteDef<E, H>,
-): RouteDef;
-export function route<
-  P extends core.$ZodType,
-  B extends core.$ZodType,
-  Q extends core.$ZodType,
-  H extends HallScope,
-  R extends ReplyDef,
->(def: RouteDef<P, B, Q, H, R>): RouteDef;
-export function route(def: EndpointRouteDef<Endpoint, HallScope> | RouteDef): RouteDef {
-  if (!('endpoint' in def) || def.endpoint === undefined) return def as unknown as RouteDef;
-  const { endpoint: e, ...rest } = def;
+): RouteDef {
+  const e = def.endpoint;
   return {
     method: e.method,
     path: e.path,
@@ -138,9 +107,10 @@ export function route(def: EndpointRouteDef<Endpoint, HallScope> | RouteDef): Ro
     ...(e.body ? { body: e.body } : {}),
     ...(e.status !== undefined ? { status: e.status } : {}),
     reply: e.reply,
-    ...rest,
-    endpoint: e,
-  } as unknown as RouteDef;
+    ...def,
+    // The handler gets what the endpoint's schemas parsed (mountRoutes runs them first).
+    handler: def.handler as RouteDef['handler'],
+  };
 }
 
 function validationError(error: core.$ZodError, where: string): ApiError {
@@ -263,12 +233,14 @@ export function mountRoutes(router: Router, routes: RouteDef[], deps: MountDeps)
       if (!parse('query', def.query, req.query)) return;
       if (!parse('body', def.body, req.body ?? {})) return;
       const out = await def.handler({
-        ...parsed,
+        params: parsed.params,
+        body: parsed.body,
+        query: parsed.query,
         actor,
         hall: hall.value,
         req,
         res,
-      } as RouteContext<unknown, unknown, unknown>);
+      });
       if (res.headersSent || out === undefined) return;
       if (isResult(out)) {
         if (!out.ok) return sendError(res, out.error);

@@ -1,17 +1,15 @@
+import {
+  createDevice,
+  displaySigns,
+  revokeDevice,
+  updateDevice,
+} from '../../../contract/endpoints/settings-devices.js';
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import type { DisplaySigns, PairedDevice } from '../../../contract/settings.js';
-import { deviceCreateBody, devicePatchBody } from '../../../contract/settings-schemas.js';
 import { newSecret, sha256Hex } from '../auth/secrets.js';
 import type { ConfigData, DeviceRecord } from '../config/config-data.js';
 import type { RouteDeps } from './deps.js';
-import {
-  deviceViewReply,
-  displaySignsReply,
-  pairedDeviceReply,
-} from '../../../contract/reply-schemas.js';
 import { route, type RouteDef } from './route.js';
-import { id } from './schemas.js';
 import {
   changeSettings,
   describeChanges,
@@ -19,8 +17,6 @@ import {
   findInHall,
   refuse,
 } from './settings-support.js';
-
-const deviceParams = z.strictObject({ deviceId: id });
 
 /** A kiosk's printer must be one of the hall's; displays do not print. */
 function checkPrinterLink(draft: ConfigData, hallId: string, d: DeviceRecord): void {
@@ -45,15 +41,9 @@ export function settingsDevicesRoutes(deps: RouteDeps): RouteDef[] {
     `${deps.publicUrl.replace(/\/$/, '')}/${d.kind}#key=${key}`;
   return [
     route({
-      method: 'post',
-      path: '/devices',
-      summary: 'Register a kiosk or display; the reply holds its pairing link, shown this once.',
-      tag: 'settings',
+      endpoint: createDevice,
       access: 'admin',
       hall: 'own',
-      reply: pairedDeviceReply,
-      status: 201,
-      body: deviceCreateBody,
       handler: ({ body, actor }) => {
         const key = newSecret(24);
         return changeSettings(deps, actor, 'device.create', (draft, hallId) => {
@@ -82,16 +72,9 @@ export function settingsDevicesRoutes(deps: RouteDeps): RouteDef[] {
       },
     }),
     route({
-      method: 'patch',
-      path: '/devices/:deviceId',
-      summary:
-        "Rename a device, change a kiosk's printer, or set a display to the whole hall or one counter's sign (the display follows at once).",
-      tag: 'settings',
+      endpoint: updateDevice,
       access: 'admin',
       hall: 'own',
-      reply: deviceViewReply,
-      params: deviceParams,
-      body: devicePatchBody,
       handler: async ({ params, body, actor }) => {
         let signChanged = false;
         const done = await changeSettings(deps, actor, 'device.update', (draft, hallId) => {
@@ -115,13 +98,9 @@ export function settingsDevicesRoutes(deps: RouteDeps): RouteDef[] {
       },
     }),
     route({
-      method: 'get',
-      path: '/devices/signs',
-      summary: "Which displays show one counter's sign, and the hall's counters they may show.",
-      tag: 'settings',
+      endpoint: displaySigns,
       access: 'admin',
       hall: 'own',
-      reply: displaySignsReply,
       handler: ({ hall: { hallId } }) => {
         const data = deps.config.read();
         return {
@@ -136,14 +115,9 @@ export function settingsDevicesRoutes(deps: RouteDeps): RouteDef[] {
       },
     }),
     route({
-      method: 'post',
-      path: '/devices/:deviceId/revoke',
-      summary: 'Revoke a device: its key stops working and its live connection is dropped.',
-      tag: 'settings',
+      endpoint: revokeDevice,
       access: 'admin',
       hall: 'own',
-      reply: deviceViewReply,
-      params: deviceParams,
       handler: async ({ params, actor }) => {
         const done = await changeSettings(deps, actor, 'device.revoke', (draft, hallId) => {
           const device = findInHall(draft.devices, params.deviceId, hallId, 'device', 'deviceId');

@@ -1,18 +1,17 @@
+import { directorateChoices } from '../../../contract/endpoints/halls.js';
+import {
+  createDirectorate,
+  updateDirectorate,
+} from '../../../contract/endpoints/settings-directorates.js';
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import type { Directorate } from '../../../contract/domain.js';
 import type { DirectorateChoice } from '../../../contract/settings.js';
-import { directorateCreateBody, directoratePatchBody } from '../../../contract/settings-schemas.js';
 import type { ConfigData } from '../config/config-data.js';
 import { directoratesOf, materialiseDirectorates } from '../config/directorates.js';
 import { ok } from '../domain/index.js';
 import type { RouteDeps } from './deps.js';
-import { directorateChoicesReply, directorateReply } from '../../../contract/reply-schemas.js';
 import { route, type RouteDef } from './route.js';
-import { hallParams, id } from './schemas.js';
 import { changeSettings, findInHall, refuse } from './settings-support.js';
-
-const directorateParams = z.strictObject({ directorateId: id });
 
 /** Two directorates of a hall never share a Turkish name: a clerk could not tell them apart. */
 function checkName(draft: ConfigData, hallId: string, d: Directorate): void {
@@ -45,15 +44,9 @@ function describe(before: Directorate, after: Directorate): string | null {
 export function settingsDirectoratesRoutes(deps: RouteDeps): RouteDef[] {
   return [
     route({
-      method: 'get',
-      path: '/halls/:hallId/directorates',
-      summary:
-        'Directorates a clerk may forward a visit to: active ones, the most forwarded today first.',
-      tag: 'halls',
+      endpoint: directorateChoices,
       access: 'staff',
       hall: 'path',
-      reply: directorateChoicesReply,
-      params: hallParams,
       handler: ({ params, hall }) => {
         const today = new Map<string, number>();
         for (const t of hall.state.tickets.values())
@@ -67,15 +60,9 @@ export function settingsDirectoratesRoutes(deps: RouteDeps): RouteDef[] {
       },
     }),
     route({
-      method: 'post',
-      path: '/directorates',
-      summary: 'Add a directorate visits may be forwarded to (Turkish name, optional English).',
-      tag: 'settings',
+      endpoint: createDirectorate,
       access: 'admin',
       hall: 'own',
-      reply: directorateReply,
-      status: 201,
-      body: directorateCreateBody,
       handler: ({ body, actor }) =>
         changeSettings(deps, actor, 'directorate.create', (draft, hallId) => {
           const list = materialiseDirectorates(draft, hallId);
@@ -89,16 +76,9 @@ export function settingsDirectoratesRoutes(deps: RouteDeps): RouteDef[] {
         }),
     }),
     route({
-      method: 'patch',
-      path: '/directorates/:directorateId',
-      summary:
-        'Rename a directorate, or retire it (`active: false`; never deleted: history keeps its name).',
-      tag: 'settings',
+      endpoint: updateDirectorate,
       access: 'admin',
       hall: 'own',
-      reply: directorateReply,
-      params: directorateParams,
-      body: directoratePatchBody,
       handler: ({ params, body, actor }) =>
         changeSettings(deps, actor, 'directorate.update', (draft, hallId) => {
           const list = materialiseDirectorates(draft, hallId);

@@ -1,11 +1,7 @@
+import { createPrinter, updatePrinter } from '../../../contract/endpoints/settings-printers.js';
 import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
-import { z } from 'zod';
-import {
-  printerAddressProblem,
-  printerCreateBody,
-  printerPatchBody,
-} from '../../../contract/settings-schemas.js';
+import { printerAddressProblem } from '../../../contract/settings-schemas.js';
 import type { PrinterRecord } from '../config/config-data.js';
 import { fail, type Result } from '../domain/index.js';
 import {
@@ -16,9 +12,7 @@ import {
 import { parseTcpAddress } from '../print/printer-transport.js';
 import type { PrintService } from '../print/print-service.js';
 import type { RouteDeps } from './deps.js';
-import { printerViewReply } from '../../../contract/reply-schemas.js';
 import { route, type RouteDef } from './route.js';
-import { id } from './schemas.js';
 import {
   changeSettings,
   describeChanges,
@@ -26,8 +20,6 @@ import {
   printerView,
   refuse,
 } from './settings-support.js';
-
-const printerParams = z.strictObject({ printerId: id });
 
 const PRINTER_KEYS = ['name', 'transport', 'address', 'paperWidth', 'codePage'] as const;
 
@@ -68,15 +60,9 @@ function checkPrinter(p: PrinterRecord): void {
 export function settingsPrintersRoutes(deps: RouteDeps): RouteDef[] {
   return [
     route({
-      method: 'post',
-      path: '/printers',
-      summary: 'Add a ticket printer (tcp host:port, a /dev device, or none).',
-      tag: 'settings',
+      endpoint: createPrinter,
       access: 'admin',
       hall: 'own',
-      reply: printerViewReply,
-      status: 201,
-      body: printerCreateBody,
       handler: async ({ body, actor }) => {
         const problem = await reachProblem(deps.print, body);
         if (problem) return problem;
@@ -92,15 +78,9 @@ export function settingsPrintersRoutes(deps: RouteDeps): RouteDef[] {
       },
     }),
     route({
-      method: 'patch',
-      path: '/printers/:printerId',
-      summary: "Change a printer's name, transport, address, paper width or code page number.",
-      tag: 'settings',
+      endpoint: updatePrinter,
       access: 'admin',
       hall: 'own',
-      reply: printerViewReply,
-      params: printerParams,
-      body: printerPatchBody,
       handler: async ({ params, body, actor, hall }) => {
         // Only this hall's printers: another hall's id answers as unknown, never with a check.
         const current = deps.config

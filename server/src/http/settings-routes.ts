@@ -1,14 +1,16 @@
-import { z } from 'zod';
+import {
+  auditLog,
+  settingsOverview,
+  updateHall,
+} from '../../../contract/endpoints/settings-hall.js';
 import type { Hall } from '../../../contract/domain.js';
 import type { AuditEntryView, SettingsView } from '../../../contract/settings.js';
-import { canonicalTimeZone, hallPatchBody } from '../../../contract/settings-schemas.js';
+import { canonicalTimeZone } from '../../../contract/settings-schemas.js';
 import { directoratesOf } from '../config/directorates.js';
 import { fail, localDay, ok } from '../domain/index.js';
 import { auditTargets } from './audit-targets.js';
 import type { RouteDeps } from './deps.js';
-import { auditReply, hallReply, settingsReply } from '../../../contract/reply-schemas.js';
 import { route, type RouteDef } from './route.js';
-import { hallParams } from './schemas.js';
 import { settingsDevicesRoutes } from './settings-devices-routes.js';
 import { settingsDirectoratesRoutes } from './settings-directorates-routes.js';
 import { settingsPrintersRoutes } from './settings-printers-routes.js';
@@ -49,13 +51,9 @@ export function settingsRoutes(deps: RouteDeps): RouteDef[] {
 export function hallSettingsRoutes(deps: RouteDeps): RouteDef[] {
   return [
     route({
-      method: 'get',
-      path: '/settings',
-      summary: 'Everything an admin edits for their hall (no password or device key hashes).',
-      tag: 'settings',
+      endpoint: settingsOverview,
       access: 'admin',
       hall: 'own',
-      reply: settingsReply,
       handler: ({ hall: { hallId } }) => {
         const data = deps.config.read();
         const hall = data.halls.find((h) => h.id === hallId);
@@ -74,16 +72,9 @@ export function hallSettingsRoutes(deps: RouteDeps): RouteDef[] {
       },
     }),
     route({
-      method: 'patch',
-      path: '/halls/:hallId',
-      summary:
-        'Hall name, time zone, priority interleave ratio, escalation limit, no-show grace, note retention, tickets when no counter is open (issue or refuse).',
-      tag: 'settings',
+      endpoint: updateHall,
       access: 'admin',
       hall: 'path',
-      reply: hallReply,
-      params: hallParams,
-      body: hallPatchBody,
       handler: async ({ params, body, actor }) => {
         const patch = { ...body };
         if (patch.timeZone !== undefined) patch.timeZone = canonicalTimeZone(patch.timeZone)!;
@@ -113,14 +104,9 @@ export function hallSettingsRoutes(deps: RouteDeps): RouteDef[] {
       },
     }),
     route({
-      method: 'get',
-      path: '/audit',
-      summary: 'Who changed which setting, when: newest first.',
-      tag: 'settings',
+      endpoint: auditLog,
       access: 'manager',
       hall: 'own',
-      reply: auditReply,
-      query: z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(100) }),
       handler: ({ query, hall: { hallId } }) => {
         const data = deps.config.read();
         const users = new Map(data.users.map((u) => [u.id, u]));

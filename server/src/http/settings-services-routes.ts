@@ -1,24 +1,19 @@
-import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
-import type { Counter, Service } from '../../../contract/domain.js';
 import {
-  counterCreateBody,
-  counterPatchBody,
-  serviceCreateBody,
-  servicePatchBody,
-} from '../../../contract/settings-schemas.js';
+  createCounter,
+  createService,
+  updateCounter,
+  updateService,
+} from '../../../contract/endpoints/settings-services.js';
+import { randomUUID } from 'node:crypto';
+import type { Counter, Service } from '../../../contract/domain.js';
 import type { ConfigData } from '../config/config-data.js';
 import type { RouteDeps } from './deps.js';
-import { counterReply, serviceReply } from '../../../contract/reply-schemas.js';
 import { route, type RouteDef } from './route.js';
-import { counterParams, id } from './schemas.js';
 import { changeSettings, describeChanges, findInHall, refuse, show } from './settings-support.js';
 
 const SERVICE_KEYS = ['name', 'prefix', 'targetMinutes', 'active'] as const;
 
 const COUNTER_KEYS = ['number', 'name', 'services'] as const;
-
-const serviceParams = z.strictObject({ serviceId: id });
 
 /**
  * A prefix must be unique among the hall's services, and must not be one already printed on a
@@ -74,15 +69,9 @@ function checkCounter(
 export function settingsServicesRoutes(deps: RouteDeps): RouteDef[] {
   return [
     route({
-      method: 'post',
-      path: '/services',
-      summary: 'Add a service (names TR/EN, ticket prefix, target minutes).',
-      tag: 'settings',
+      endpoint: createService,
       access: 'admin',
       hall: 'own',
-      reply: serviceReply,
-      status: 201,
-      body: serviceCreateBody,
       handler: ({ body, actor }) =>
         changeSettings(deps, actor, 'service.create', (draft, hallId) => {
           const service: Service = { id: randomUUID(), hallId, ...body };
@@ -95,15 +84,9 @@ export function settingsServicesRoutes(deps: RouteDeps): RouteDef[] {
         }),
     }),
     route({
-      method: 'patch',
-      path: '/services/:serviceId',
-      summary: 'Change a service; deactivate instead of deleting (history refers to it).',
-      tag: 'settings',
+      endpoint: updateService,
       access: 'admin',
       hall: 'own',
-      reply: serviceReply,
-      params: serviceParams,
-      body: servicePatchBody,
       handler: ({ params, body, actor }) =>
         changeSettings(deps, actor, 'service.update', (draft, hallId) => {
           const service = findInHall(
@@ -122,15 +105,9 @@ export function settingsServicesRoutes(deps: RouteDeps): RouteDef[] {
         }),
     }),
     route({
-      method: 'post',
-      path: '/counters',
-      summary: 'Add a counter: its number, name and the services it covers with weights.',
-      tag: 'settings',
+      endpoint: createCounter,
       access: 'admin',
       hall: 'own',
-      reply: counterReply,
-      status: 201,
-      body: counterCreateBody,
       handler: ({ body, actor }) =>
         changeSettings(deps, actor, 'counter.create', (draft, hallId) => {
           const counter: Counter = { id: randomUUID(), hallId, ...body };
@@ -143,16 +120,9 @@ export function settingsServicesRoutes(deps: RouteDeps): RouteDef[] {
         }),
     }),
     route({
-      method: 'patch',
-      path: '/counters/:counterId',
-      summary:
-        'Change a counter. Coverage may change during a visit (it decides only who is called next).',
-      tag: 'settings',
+      endpoint: updateCounter,
       access: 'admin',
       hall: 'own',
-      reply: counterReply,
-      params: counterParams,
-      body: counterPatchBody,
       handler: ({ params, body, actor }) =>
         changeSettings(deps, actor, 'counter.update', (draft, hallId) => {
           const counter = findInHall(

@@ -1,15 +1,16 @@
+import {
+  createUser,
+  resetPassword,
+  updateUser,
+} from '../../../contract/endpoints/settings-users.js';
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import type { UserWithPassword } from '../../../contract/settings.js';
-import { userCreateBody, userPatchBody } from '../../../contract/settings-schemas.js';
 import type { Actor } from '../auth/actor.js';
 import { hashPassword, newPassword } from '../auth/secrets.js';
 import type { UserRecord } from '../config/config-data.js';
 import { fail } from '../domain/index.js';
 import type { RouteDeps } from './deps.js';
-import { userViewReply, userWithPasswordReply } from '../../../contract/reply-schemas.js';
 import { route, type RouteDef } from './route.js';
-import { id } from './schemas.js';
 import { endSessionsOf } from './user-sessions.js';
 import {
   changeSettings,
@@ -19,8 +20,6 @@ import {
   userView,
 } from './settings-support.js';
 
-const userParams = z.strictObject({ userId: id });
-
 /** The session to keep when `actor` ends `userId`'s sessions: their own, if it is them. */
 function ownSession(actor: Actor, userId: string): string | undefined {
   return actor.kind === 'user' && actor.user.id === userId ? actor.sessionIdHash : undefined;
@@ -29,15 +28,9 @@ function ownSession(actor: Actor, userId: string): string | undefined {
 export function settingsUsersRoutes(deps: RouteDeps): RouteDef[] {
   return [
     route({
-      method: 'post',
-      path: '/users',
-      summary: 'Add a staff user; the reply holds a random password, shown this once.',
-      tag: 'settings',
+      endpoint: createUser,
       access: 'admin',
       hall: 'own',
-      reply: userWithPasswordReply,
-      status: 201,
-      body: userCreateBody,
       handler: async ({ body, actor }) => {
         const password = newPassword();
         const passwordHash = await hashPassword(password);
@@ -64,16 +57,9 @@ export function settingsUsersRoutes(deps: RouteDeps): RouteDef[] {
       },
     }),
     route({
-      method: 'patch',
-      path: '/users/:userId',
-      summary:
-        "Change a user's name or role, or (de)activate them; a role change or deactivation ends their sessions.",
-      tag: 'settings',
+      endpoint: updateUser,
       access: 'admin',
       hall: 'own',
-      reply: userViewReply,
-      params: userParams,
-      body: userPatchBody,
       handler: async ({ params, body, actor }) => {
         if (actor.kind !== 'user') return fail('forbidden', 'Staff only.');
         // The acting admin stays an active admin, so a hall always keeps one.
@@ -100,14 +86,9 @@ export function settingsUsersRoutes(deps: RouteDeps): RouteDef[] {
       },
     }),
     route({
-      method: 'post',
-      path: '/users/:userId/reset-password',
-      summary: "Give a user a new random password (shown this once); ends the user's sessions.",
-      tag: 'settings',
+      endpoint: resetPassword,
       access: 'admin',
       hall: 'own',
-      reply: userWithPasswordReply,
-      params: userParams,
       handler: async ({ params, actor }) => {
         // Hashing costs time: not for an id that is not there.
         const hallId = actor.kind === 'user' ? actor.user.hallId : null;

@@ -1,114 +1,64 @@
-import { z } from 'zod';
-import { fail, isCalendarDay, ok } from '../domain/index.js';
 import {
-  CSV_DIALECTS,
-  GROUP_BY,
-  MAX_RANGE_DAYS,
-  type CsvDialect,
-} from '../../../contract/stats.js';
+  estimateAccuracy,
+  EXPORT_MEDIA_TYPE,
+  exportTickets,
+  statsReport,
+  type ExportFormat,
+} from '../../../contract/endpoints/stats.js';
+import type { CsvDialect } from '../../../contract/stats.js';
+import { fail, ok, type Result } from '../domain/index.js';
 import { exportFileName } from '../stats/export-columns.js';
-import { TooManyRowsError, type ExportFormat, type StatsService } from '../stats/stats-service.js';
+import { TooManyRowsError, type StatsService } from '../stats/stats-service.js';
 import type { RouteDeps } from './deps.js';
-import { estimateAccuracyReply, statsReportReply } from '../../../contract/reply-schemas.js';
-import { fileReply, route, type RouteDef } from './route.js';
+import { route, type RouteContext, type RouteDef } from './route.js';
 
-const DAY_MS = 86_400_000;
-
-const day = z.string().refine(isCalendarDay, 'expected a real date written YYYY-MM-DD');
-const daysIn = (q: { from: string; to: string }) =>
-  (Date.parse(q.to) - Date.parse(q.from)) / DAY_MS + 1;
-const rangeChecks = <T extends { from: string; to: string }>(s: z.ZodType<T>) =>
-  s
-    .refine((q) => q.to >= q.from, { path: ['to'], message: 'must not be before from' })
-    .refine((q) => daysIn(q) <= MAX_RANGE_DAYS, {
-      path: ['to'],
-      message: `the range may cover at most ${MAX_RANGE_DAYS} days`,
-    });
-
-const rangeQuery = rangeChecks(z.strictObject({ from: day, to: day }));
-// The API has no page language: without `dialect` it stays RFC 4180, as tools and scripts
-// written before the dialect existed expect; the manager page asks for `excel-tr` in Turkish.
-const csvQuery = rangeChecks(
-  z.strictObject({
-    from: day,
-    to: day,
-    dialect: z
-      .enum(CSV_DIALECTS)
-      .optional()
-      .describe(
-        'rfc4180 (default): comma separator, dot decimals. excel-tr: semicolon separator, comma decimals, dates DD.MM.YYYY, as Turkish Excel opens it.',
-      ),
-  }),
-);
-const statsQuery = rangeChecks(
-  z.strictObject({ from: day, to: day, groupBy: z.enum(GROUP_BY).optional() }),
-);
-
-const CONTENT_TYPE: Record<ExportFormat, string> = {
-  csv: 'text/csv; charset=utf-8; header=present',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  json: 'application/json; charset=utf-8',
-};
+interface DayRange {
+  from: string;
+  to: string;
+}
 
 export function statsRoutes(deps: RouteDeps & { stats: StatsService }): RouteDef[] {
-  const exportRoute = (format: ExportFormat): RouteDef =>
-    route({
-      method: 'get',
-      path: `/exports/tickets.${format}`,
-      summary: `One row per visit of your hall in the range, as ${format.toUpperCase()} (streamed).`,
-      tag: 'stats',
-      access: 'manager',
-      hall: 'own',
-      reply: fileReply(CONTENT_TYPE[format], `The visits as ${format.toUpperCase()}, streamed.`),
-      query: format === 'csv' ? csvQuery : rangeQuery,
-      handler: async ({ query, hall: { hallId }, res }) => {
-        const name = exportFileName(hallId, query.from, query.to, format);
-        res.setHeader('Content-Type', CONTENT_TYPE[format]);
-        res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
-        try {
-          // Only the CSV route's schema lets `dialect` through.
-          const { dialect } = query as { dialect?: CsvDialect };
-          await deps.stats.exportTickets(hallId, query, format, res, dialect);
-        } catch (err) {
-          if (!res.headersSent) {
-            res.removeHeader('Content-Type');
-            res.removeHeader('Content-Disposition');
-            if (err instanceof TooManyRowsError) return fail('too-many-rows', err.message);
-            return fail('internal', 'The history for this range could not be read.');
-          }
-          // Rows are already out: cut the download so a partial file never looks complete.
-          res.destroy(err instanceof Error ? err : new Error(String(err)));
+  /** Streams one export; only the CSV endpoint's query lets `dialect` through. */
+  const exportHandler =
+    (format: ExportFormat) =>
+    async ({
+      query,
+      hall: { hallId },
+      res,
+    }: RouteContext<unknown, unknown, DayRange & { dialect?: CsvDialect }, 'own'>): Promise<
+      Result<never> | undefined
+    > => {
+      const name = exportFileName(hallId, query.from, query.to, format);
+      res.setHeader('Content-Type', EXPORT_MEDIA_TYPE[format]);
+      res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+      try {
+        await deps.stats.exportTickets(hallId, query, format, res, query.dialect);
+      } catch (err) {
+        if (!res.headersSent) {
+          res.removeHeader('Content-Type');
+          res.removeHeader('Content-Disposition');
+          if (err instanceof TooManyRowsError) return fail('too-many-rows', err.message);
+          return fail('internal', 'The history for this range could not be read.');
         }
-        return undefined;
-      },
-    });
+        // Rows are already out: cut the download so a partial file never looks complete.
+        res.destroy(err instanceof Error ? err : new Error(String(err)));
+      }
+      return undefined;
+    };
+  const manager = { access: 'manager', hall: 'own' } as const;
 
   return [
     route({
-      method: 'get',
-      path: '/stats',
-      summary:
-        'Aggregates of your hall for a range of local days, grouped by day, hour, weekday, weekday and hour (weekday-hour, keys like 1-09), service, counter or clerk.',
-      tag: 'stats',
-      access: 'manager',
-      hall: 'own',
-      reply: statsReportReply,
-      query: statsQuery,
+      endpoint: statsReport,
+      ...manager,
       handler: async ({ query, hall: { hallId } }) => {
         const report = await deps.stats.stats(hallId, query, query.groupBy ?? 'day');
         return report ? ok(report) : fail('hall-not-found', 'Your hall is not configured.');
       },
     }),
     route({
-      method: 'get',
-      path: '/stats/estimates',
-      summary:
-        'How well the waits promised at issue came true in your hall over a range of local days: median absolute error, shares within ±2 and ±5 minutes and the tendency, in total, by service and by hour of issue.',
-      tag: 'stats',
-      access: 'manager',
-      hall: 'own',
-      reply: estimateAccuracyReply,
-      query: rangeQuery,
+      endpoint: estimateAccuracy,
+      ...manager,
       handler: async ({ query, hall: { hallId } }) => {
         const report = await deps.stats.estimates(hallId, query);
         return report
@@ -116,8 +66,8 @@ export function statsRoutes(deps: RouteDeps & { stats: StatsService }): RouteDef
           : fail('hall-not-found', 'Your hall is not configured.');
       },
     }),
-    exportRoute('csv'),
-    exportRoute('xlsx'),
-    exportRoute('json'),
+    route({ endpoint: exportTickets.csv, ...manager, handler: exportHandler('csv') }),
+    route({ endpoint: exportTickets.xlsx, ...manager, handler: exportHandler('xlsx') }),
+    route({ endpoint: exportTickets.json, ...manager, handler: exportHandler('json') }),
   ];
 }

@@ -1,12 +1,15 @@
-import { z } from 'zod';
+import {
+  cancelTicket,
+  issueTicket,
+  rateVisit,
+  ticketStatus,
+} from '../../../contract/endpoints/tickets.js';
 import type { IssuedTicket } from '../../../contract/api.js';
 import type { Actor } from '../auth/actor.js';
 import { fail, ok } from '../domain/index.js';
 import { ticketStatusView } from '../queue/views.js';
 import type { RouteDeps } from './deps.js';
-import { issuedTicketReply, ticketStatusReply } from '../../../contract/reply-schemas.js';
 import { route, type RouteDef } from './route.js';
-import { codeParams, hallParams, id, lang, priorityGroup } from './schemas.js';
 
 /**
  * The reply a staff member gets for a ticket they issue for a visitor: the ticket without its
@@ -36,22 +39,10 @@ export async function issuedReply(
 export function ticketsRoutes(deps: RouteDeps): RouteDef[] {
   return [
     route({
-      method: 'post',
-      path: '/halls/:hallId/tickets',
-      summary:
-        'Issue a ticket (kiosk device, or staff issuing for a visitor: staff get it without `code` and `statusUrl`).',
-      tag: 'tickets',
+      endpoint: issueTicket,
       access: 'kiosk',
-      status: 201,
       limiter: deps.limiters.issue,
       hall: 'path',
-      reply: issuedTicketReply,
-      params: hallParams,
-      body: z.strictObject({
-        serviceId: id,
-        priority: priorityGroup.nullable().optional(),
-        lang: lang.optional(),
-      }),
       handler: async ({ params, body, actor }) => {
         const issued = await deps.queues.issue(params.hallId, {
           serviceId: body.serviceId,
@@ -63,14 +54,9 @@ export function ticketsRoutes(deps: RouteDeps): RouteDef[] {
       },
     }),
     route({
-      method: 'get',
-      path: '/tickets/:code',
-      summary: "A visitor's view of their own ticket, by its unguessable status code.",
-      tag: 'tickets',
+      endpoint: ticketStatus,
       access: 'public',
       hall: 'none',
-      reply: ticketStatusReply,
-      params: codeParams,
       handler: ({ params, res }) => {
         res.setHeader('Cache-Control', 'no-store');
         const found = deps.queues.ticketByCode(params.code);
@@ -83,19 +69,10 @@ export function ticketsRoutes(deps: RouteDeps): RouteDef[] {
       },
     }),
     route({
-      method: 'post',
-      path: '/tickets/:code/rating',
-      summary: 'The visitor rates their finished visit (1–5, optional comment), once.',
-      tag: 'tickets',
+      endpoint: rateVisit,
       access: 'public',
       hall: 'none',
-      reply: ticketStatusReply,
       limiter: deps.limiters.issue,
-      params: codeParams,
-      body: z.strictObject({
-        rating: z.number().int().min(1).max(5),
-        comment: z.string().trim().max(300).optional(),
-      }),
       handler: async ({ params, body }) => {
         const done = await deps.queues.rateByVisitor(
           params.code,
@@ -108,14 +85,9 @@ export function ticketsRoutes(deps: RouteDeps): RouteDef[] {
       },
     }),
     route({
-      method: 'post',
-      path: '/tickets/:code/cancel',
-      summary: 'The visitor leaves: cancels their own waiting or called ticket.',
-      tag: 'tickets',
+      endpoint: cancelTicket,
       access: 'public',
       hall: 'none',
-      reply: ticketStatusReply,
-      params: codeParams,
       handler: async ({ params }) => {
         const done = await deps.queues.cancelByVisitor(params.code);
         if (!done.ok) return done;

@@ -1,7 +1,9 @@
 import express from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { endpoint } from '../../../contract/endpoint.js';
+import { counterParams, hallParams } from '../../../contract/request-schemas.js';
 import type { Actor } from '../../../server/src/auth/actor.js';
 import type { UserRecord } from '../../../server/src/config/config-data.js';
 import {
@@ -10,7 +12,6 @@ import {
   type HallScope,
   type MountDeps,
 } from '../../../server/src/http/route.js';
-import { counterParams, hallParams } from '../../../server/src/http/schemas.js';
 import type { HallQueue } from '../../../server/src/queue/hall-queue.js';
 
 /** Two halls, A and B, with one counter each; a bare queue is enough for the route layer. */
@@ -38,15 +39,17 @@ function serverWith(hall: HallScope, path: string, actor: Actor) {
     router,
     [
       route({
-        method: 'get',
-        path,
-        summary: 'test',
-        tag: 'test',
+        endpoint: endpoint({
+          method: 'get',
+          path,
+          summary: 'test',
+          tag: 'test',
+          reply: z.strictObject({ secretOf: z.nullable(z.string()) }),
+          ...(path.includes(':hallId') ? { params: hallParams } : {}),
+          ...(path.includes(':counterId') ? { params: counterParams } : {}),
+        }),
         access: 'public',
         hall,
-        reply: z.strictObject({ secretOf: z.string().nullable() }),
-        ...(path.includes(':hallId') ? { params: hallParams } : {}),
-        ...(path.includes(':counterId') ? { params: counterParams } : {}),
         handler: (ctx) => {
           calls.push(ctx.hall?.hallId ?? 'none');
           return { secretOf: ctx.hall?.hallId ?? null };
