@@ -18,7 +18,7 @@ function moved(rev: number, bookingId: string): BookingRevEvent {
 }
 
 function erasedContacts(event: BookingRevEvent): BookingRevEvent {
-  return { ...event, name: '', phone: null } as BookingRevEvent;
+  return { ...event, name: '', phone: null, addressHash: null } as BookingRevEvent;
 }
 
 /**
@@ -144,7 +144,7 @@ export function describeBookingLedgerContract(current: () => StoreUnderTest): vo
       ]);
     });
 
-    it('when bookings are erased, then only their made events lose name and phone, everything else stays, also after reopening', async () => {
+    it('when bookings are erased, then only their made events lose name, phone and address hash, everything else stays, also after reopening', async () => {
       const subject = current();
       const written: BookingRevEvent[] = [
         bookingMade(1, 'b-1'),

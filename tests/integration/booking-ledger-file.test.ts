@@ -72,7 +72,10 @@ describe('embedded booking ledger: the file', () => {
     expect(await modeOf(ledgerFile(dir))).toBe(0o600);
     expect(await readdir(path.join(dir, 'bookings'))).toEqual(['hall-a.jsonl']);
     expect(await readFile(ledgerFile(dir), 'utf8')).toBe(
-      lines([{ ...bookingMade(1, 'b-1'), name: '', phone: null }, bookingMade(2, 'b-2')]),
+      lines([
+        { ...bookingMade(1, 'b-1'), name: '', phone: null, addressHash: null },
+        bookingMade(2, 'b-2'),
+      ]),
     );
   });
 
@@ -99,8 +102,8 @@ describe('embedded booking ledger: the file', () => {
     expect(results[2]).toBe(2);
     expect(await readFile(ledgerFile(dir), 'utf8')).toBe(
       lines([
-        { ...bookingMade(1, 'b-1'), name: '', phone: null },
-        { ...bookingMade(2, 'b-2'), name: '', phone: null },
+        { ...bookingMade(1, 'b-1'), name: '', phone: null, addressHash: null },
+        { ...bookingMade(2, 'b-2'), name: '', phone: null, addressHash: null },
         bookingMade(3, 'b-3'),
       ]),
     );

@@ -8,6 +8,7 @@ import {
   type DaySummary,
 } from '../../server/src/stats/day-summary.js';
 import { JournalConflictError } from '../../server/src/store/journal-conflict.js';
+import { MemoryBookingLedger } from './memory-booking-ledger.js';
 import type {
   DaySummaryStore,
   EventJournal,
@@ -131,6 +132,7 @@ export function memoryStore(
     sessions: noSessions,
     journal,
     summaries,
+    bookings: new MemoryBookingLedger(),
     close: () => Promise.resolve(),
   };
 }

@@ -21,14 +21,16 @@ export function checkLedgerBatch(hallId: string, events: BookingRevEvent[]): voi
 }
 
 /**
- * The event with its name and phone number blanked when it is the `booking:made` of one of
- * `bookingIds` and still holds them; otherwise the event itself (so callers can tell).
+ * The event with its name, phone number and address hash blanked when it is the `booking:made`
+ * of one of `bookingIds` and still holds any of them; otherwise the event itself (so callers can
+ * tell). The address hash is a salted hash of an IP address: pseudonymous, but still personal
+ * data under KVKK, and after the slot it has no use.
  */
 export function blankBookingContacts(
   event: BookingRevEvent,
   bookingIds: ReadonlySet<string>,
 ): BookingRevEvent {
   if (event.type !== 'booking:made' || !bookingIds.has(event.bookingId)) return event;
-  if (event.name === '' && event.phone === null) return event;
-  return { ...event, name: '', phone: null };
+  if (event.name === '' && event.phone === null && event.addressHash === null) return event;
+  return { ...event, name: '', phone: null, addressHash: null };
 }

@@ -26,12 +26,16 @@ const APPEND = `
   SELECT n FROM counted
   LEFT JOIN LATERAL (SELECT pg_notify($6, $7) WHERE counted.n > 0) AS told ON true`;
 
-/** Blanks name and phone of the `booking:made` rows of these bookings that still hold them. */
+/**
+ * Blanks name, phone and address hash of the `booking:made` rows of these bookings that still
+ * hold any of them.
+ */
 const ERASE = `
   UPDATE booking_events
-  SET payload = payload || jsonb_build_object('name', '', 'phone', null)
+  SET payload = payload || jsonb_build_object('name', '', 'phone', null, 'addressHash', null)
   WHERE hall_id = $1 AND type = 'booking:made' AND payload->>'bookingId' = ANY($2::text[])
-    AND (payload->>'name' <> '' OR payload->>'phone' IS NOT NULL)`;
+    AND (payload->>'name' <> '' OR payload->>'phone' IS NOT NULL
+      OR payload->>'addressHash' IS NOT NULL)`;
 
 /**
  * The booking ledgers in the `booking_events` table. A hall's appends are written in the order
