@@ -304,6 +304,18 @@ export const staffBookings = endpoint({
   reply: staffBookingsReply,
 });
 
+/** Staff cancel a booking by its id (a caller phones to cancel; staff never see codes). */
+export const staffBookingParams = z.strictObject({ hallId: id, bookingId: id });
+export const staffCancelBooking = endpoint({
+  method: 'post',
+  path: '/halls/:hallId/bookings/:bookingId/cancel',
+  summary:
+    "Staff cancel a booking of their hall (until the lead time before the slot); the ledger records it as the staff's. Replies with the booking's row of the staff list.",
+  tag: 'bookings',
+  params: staffBookingParams,
+  reply: staffBookingsReply._zod.def.element,
+});
+
 export const checkIn = endpoint({
   method: 'post',
   path: '/halls/:hallId/check-in',

@@ -10,6 +10,7 @@ import {
   makeBooking,
   moveBooking,
   staffBookings,
+  staffCancelBooking,
 } from '../../../contract/bookings.js';
 import type { Actor } from '../auth/actor.js';
 import type { BookingService } from '../bookings/booking-service.js';
@@ -101,6 +102,27 @@ export function bookingRoutes(deps: BookingRouteDeps): RouteDef[] {
       access: 'staff',
       hall: 'path',
       handler: ({ hall, query }) => bookings.staffList(hall.hallId, query.day),
+    }),
+    route({
+      endpoint: staffCancelBooking,
+      access: 'staff',
+      hall: 'path',
+      handler: async ({ hall, params }) => {
+        const book = bookings.book(hall.hallId);
+        const day = book?.state.bookings.get(params.bookingId)?.day;
+        if (!book || day === undefined)
+          return fail('booking-not-found', 'No such booking in this hall.');
+        const done = await book.execute(() => ({
+          type: 'cancel',
+          bookingId: params.bookingId,
+          by: 'staff',
+        }));
+        if (!done.ok) return done;
+        const rows = bookings.staffList(hall.hallId, day);
+        if (!rows.ok) return rows;
+        const row = rows.value.find((r) => r.id === params.bookingId);
+        return row ? ok(row) : fail('booking-not-found', 'No such booking in this hall.');
+      },
     }),
     route({
       endpoint: checkIn,
