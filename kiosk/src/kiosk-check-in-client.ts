@@ -1,5 +1,5 @@
 import { call, route, type CallFailure } from '../../contract/client.js';
-import type { checkIn } from '../../contract/bookings.js';
+import type { bookableServices, checkIn } from '../../contract/bookings.js';
 import type { Lang } from '../../contract/domain.js';
 import type { IssuedTicket } from '../../contract/api.js';
 import { takeDeviceKey } from './device-key.js';
@@ -7,6 +7,10 @@ import { REQUEST_TIMEOUT_MS, WHO_AM_I } from './routes.js';
 
 /** A route only (no schemas), as in routes.ts: the kiosk bundle stays small. */
 export const CHECK_IN = route<typeof checkIn>('post', '/halls/:hallId/check-in');
+export const BOOKABLE_SERVICES = route<typeof bookableServices>(
+  'get',
+  '/halls/:hallId/booking/services',
+);
 
 export type CheckInResult = { ok: true; ticket: IssuedTicket } | CallFailure;
 
@@ -27,6 +31,21 @@ export class CheckInClient {
       { key: this.key, timeoutMs: REQUEST_TIMEOUT_MS },
     );
     return res.ok ? { ok: true, ticket: res.data as IssuedTicket } : res;
+  }
+
+  /**
+   * Whether the hall takes appointments at all (a service is bookable): the start screen shows
+   * "Randevum var" only then. Unknown (no answer) counts as yes: the check-in itself explains.
+   */
+  async offered(): Promise<boolean> {
+    const hallId = this.hallId ?? (await this.ownHall());
+    if (typeof hallId !== 'string') return true;
+    const res = await call(
+      BOOKABLE_SERVICES,
+      { params: { hallId } },
+      { key: this.key, timeoutMs: REQUEST_TIMEOUT_MS },
+    );
+    return !res.ok || res.data.length > 0;
   }
 
   private async ownHall(): Promise<string | CallFailure> {

@@ -1,9 +1,13 @@
 import { css, html, LitElement } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { Lang } from '../../contract/domain.js';
+import { CheckInClient } from './kiosk-check-in-client.js';
 import { checkInText } from './kiosk-check-in-text.js';
 
-/** The start screen's "Randevum var" button. Fires `check-in`. */
+/**
+ * The start screen's "Randevum var" button, shown once the hall is known to take appointments
+ * (a hall without bookable services keeps its whole screen for the services). Fires `check-in`.
+ */
 @customElement('kiosk-check-in-entry')
 export class KioskCheckInEntry extends LitElement {
   static override styles = css`
@@ -54,7 +58,15 @@ export class KioskCheckInEntry extends LitElement {
   @property() language: Lang = 'tr';
   @property({ type: Boolean }) disabled = false;
 
+  @state() private _offered = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void new CheckInClient().offered().then((offered) => (this._offered = offered));
+  }
+
   override render() {
+    if (!this._offered) return null;
     const text = checkInText(this.language);
     return html`<button
       type="button"

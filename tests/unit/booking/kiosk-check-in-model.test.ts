@@ -177,3 +177,14 @@ describe("the kiosk's check-in route", () => {
     });
   });
 });
+
+describe("the kiosk's bookable-services route", () => {
+  it("is the contract endpoint's method and path", async () => {
+    const { BOOKABLE_SERVICES } = await import('../../../kiosk/src/kiosk-check-in-client.js');
+    const { bookableServices } = await import('../../../contract/bookings.js');
+    expect({ method: BOOKABLE_SERVICES.method, path: BOOKABLE_SERVICES.path }).toEqual({
+      method: bookableServices.method,
+      path: bookableServices.path,
+    });
+  });
+});
