@@ -56,6 +56,18 @@ const MAY: Record<string, Who[]> = {
   'POST /directorates': ADMIN,
   'PATCH /directorates/:directorateId': ADMIN,
   'GET /audit': MANAGERS,
+  'GET /halls/:hallId/booking/services': EVERYONE,
+  'GET /halls/:hallId/booking/days': EVERYONE,
+  'GET /halls/:hallId/booking/slots': EVERYONE,
+  'POST /halls/:hallId/bookings': EVERYONE,
+  'GET /bookings/:code': EVERYONE,
+  'POST /bookings/:code/cancel': EVERYONE,
+  'POST /bookings/:code/move': EVERYONE,
+  'GET /halls/:hallId/bookings': STAFF,
+  'POST /halls/:hallId/bookings/:bookingId/cancel': STAFF,
+  'POST /halls/:hallId/check-in': ['kiosk', ...STAFF],
+  'PUT /services/:serviceId/booking': ADMIN,
+  'PUT /halls/:hallId/booking-settings': ADMIN,
   ...Object.fromEntries(
     [
       'open',
@@ -117,7 +129,9 @@ describe('authorization matrix: every route × every role', () => {
         ? request(server.app.app).get(url)
         : method === 'PATCH'
           ? request(server.app.app).patch(url).send({})
-          : request(server.app.app).post(url).send({});
+          : method === 'PUT'
+            ? request(server.app.app).put(url).send({})
+            : request(server.app.app).post(url).send({});
     const res = await req.set(sent);
     const refused = res.status === 401 || res.status === 403;
     if (routePath === '/auth/me' && who === 'anonymous') {
