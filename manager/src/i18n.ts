@@ -283,6 +283,7 @@ const tr = {
     printers: 'Yazıcılar',
     audit: 'Değişiklik kaydı',
     directorates: 'Müdürlükler',
+    bookings: 'Randevular',
   } satisfies Record<SettingsSection, string>,
   newDirectorate: 'Yeni müdürlük',
   directoratesIntro:
@@ -756,6 +757,7 @@ const en: Messages = {
     printers: 'Printers',
     audit: 'Change log',
     directorates: 'Directorates',
+    bookings: 'Appointments',
   },
   newDirectorate: 'New directorate',
   directoratesIntro:

@@ -8,6 +8,7 @@ import { errorText, messages } from './i18n.js';
 import { sharedStyles } from './shared-styles.js';
 import { SETTINGS_SECTIONS, type SettingsSection } from './state/settings-sections.js';
 import './manager-settings-audit.js';
+import './manager-settings-bookings.js';
 import './manager-settings-counters.js';
 import './manager-settings-devices.js';
 import './manager-settings-directorates.js';
@@ -151,6 +152,12 @@ export class ManagerSettingsView extends LitElement {
           .directorates=${s.directorates ?? []}
           .language=${lang}
         ></manager-settings-directorates>`;
+      case 'bookings':
+        return html`<manager-settings-bookings
+          .hall=${s.hall}
+          .services=${s.services}
+          .language=${lang}
+        ></manager-settings-bookings>`;
       case 'audit':
         return html`<manager-settings-audit
           .timeZone=${s.hall.timeZone}

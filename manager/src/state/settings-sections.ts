@@ -6,6 +6,7 @@ export const SETTINGS_SECTIONS = [
   'devices',
   'printers',
   'directorates',
+  'bookings',
   'audit',
 ] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
