@@ -46,4 +46,12 @@ describe('staff cancel a booking by its id', () => {
     const theirs = await agent.post(`/api/halls/kizilay/bookings/${row.id}/cancel`).send({});
     expect(theirs.status).toBe(403);
   });
+
+  it('when an admin opens the settings, then the overview carries the booking settings the Appointments section edits', async () => {
+    const { agent } = await signedIn(server, 'admin');
+    const res = await agent.get('/api/settings');
+    expect(res.status).toBe(200);
+    const vezne = res.body.services.find((s: { id: string }) => s.id === 'vezne');
+    expect(vezne.booking).toMatchObject({ enabled: true });
+  });
 });
