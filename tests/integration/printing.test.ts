@@ -44,6 +44,7 @@ function ticket(): IssuedTicket {
     code: 'AbCdEfGhIjKlMnOpQrStUv',
     statusUrl: STATUS_URL,
     print: 'no-printer',
+    appointment: null,
   };
 }
 

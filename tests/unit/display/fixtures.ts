@@ -21,7 +21,14 @@ export function calledAt(
   status: 'called' | 'serving' = 'called',
 ): PublicCounter {
   return counter(number, {
-    current: { number: ticket, serviceId: 'vezne', status, counterNumber: number, calledAt: T0 },
+    current: {
+      number: ticket,
+      serviceId: 'vezne',
+      status,
+      counterNumber: number,
+      calledAt: T0,
+      appointment: false,
+    },
   });
 }
 
@@ -41,7 +48,7 @@ export function queue(
 }
 
 export function call(number: string, counterNumber: number, recall = false): PublicCall {
-  return { number, serviceId: 'vezne', counterNumber, at: T0, recall };
+  return { number, serviceId: 'vezne', counterNumber, at: T0, recall, appointment: false };
 }
 
 export function snapshot(over: Partial<DisplaySnapshot> = {}): DisplaySnapshot {

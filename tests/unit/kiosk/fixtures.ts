@@ -19,6 +19,7 @@ export function issuedTicket(over: Partial<IssuedTicket> = {}): IssuedTicket {
     code: 'abcdefghijklmnopqrstuv',
     statusUrl: 'http://192.168.1.10:3000/t/abcdefghijklmnopqrstuv',
     print: 'printed',
+    appointment: null,
     ...over,
   };
 }
@@ -37,6 +38,7 @@ export function statusView(over: Partial<TicketStatusView> = {}): TicketStatusVi
     calledAt: null,
     issuedAt: T0,
     rating: null,
+    appointment: false,
     ...over,
   };
 }
