@@ -66,7 +66,13 @@ import type {
   StaffingPlan,
   StaffingService,
 } from './staffing.js';
-import { GROUP_BY, type DirectorateStats, type GroupStats, type StatsReport } from './stats.js';
+import {
+  GROUP_BY,
+  type BookingStats,
+  type DirectorateStats,
+  type GroupStats,
+  type StatsReport,
+} from './stats.js';
 
 /**
  * The successful replies of the REST routes, as zod schemas: the server's route table names
@@ -450,6 +456,23 @@ const directorateStats = wire<DirectorateStats>()(
     share: nullableNumber,
   }),
 );
+const bookingStats = wire<BookingStats>()(
+  z.strictObject({
+    made: z.number(),
+    checkedIn: z.number(),
+    noShows: z.number(),
+    cancelled: z.number(),
+    booked: z.number(),
+    byChannel: z.strictObject({ citizen: z.number(), staff: z.number() }),
+    punctuality: z.strictObject({
+      ...durationStats,
+      withinFiveMinutes: z.number(),
+      withinFiveMinutesShare: nullableNumber,
+    }),
+    bookedWait: z.strictObject(durationStats),
+    walkInWait: z.strictObject(durationStats),
+  }),
+);
 export const statsReportReply = wire<StatsReport>()(
   z.strictObject({
     hallId: z.string(),
@@ -460,6 +483,7 @@ export const statsReportReply = wire<StatsReport>()(
     groups: z.array(groupStats),
     total: groupStats,
     byDirectorate: z.array(directorateStats),
+    bookings: z.optional(bookingStats),
   }),
 );
 

@@ -92,6 +92,35 @@ export interface DirectorateStats {
   share: number | null;
 }
 
+/** Punctuality of booked visits: first call − slot (a call before the slot counts as 0). */
+export interface PunctualityStats extends DurationStats {
+  /** Booked visits first called at most 5 minutes after their slot. */
+  withinFiveMinutes: number;
+  withinFiveMinutesShare: number | null;
+}
+
+/**
+ * Appointments in the range. Booking counts come from the booking ledger, by the slot's local
+ * day; visit figures (punctuality, waits) from the visits of the range.
+ */
+export interface BookingStats {
+  /** Bookings whose slot falls on a day of the range, whatever became of them. */
+  made: number;
+  checkedIn: number;
+  /** Still booked after the check-in window closed (slot + checkInLateMinutes). */
+  noShows: number;
+  cancelled: number;
+  /** Still booked and the check-in window not over yet. */
+  booked: number;
+  /** Bookings made by citizens (booking page) and by staff. */
+  byChannel: { citizen: number; staff: number };
+  punctuality: PunctualityStats;
+  /** Booked visitors' wait: first call − max(check-in, slot). */
+  bookedWait: DurationStats;
+  /** Walk-in visitors' wait: first call − issue (first segment). */
+  walkInWait: DurationStats;
+}
+
 export interface StatsReport {
   hallId: string;
   timeZone: string;
@@ -103,4 +132,6 @@ export interface StatsReport {
   total: GroupStats;
   /** Forwarded visits by directorate over the whole range, most forwarded first. */
   byDirectorate: DirectorateStats[];
+  /** Appointments of the range (this server always sends it; absent in older reports). */
+  bookings?: BookingStats;
 }

@@ -23,12 +23,22 @@ const rangeChecks = [
 export const rangeQuery = z
   .strictObject({ from: calendarDay, to: calendarDay })
   .check(...rangeChecks);
+/** `names=true` adds the name on each booking to an export (a manager's request, audited). */
+const bookingNames = z.optional(z.enum(['true', 'false'])).register(z.globalRegistry, {
+  description:
+    "true: add each booked visitor's name (column 'Randevu adı'; empty once erased). The request is written to the audit log.",
+});
+/** An export's range, and whether to add booking names. */
+export const exportQuery = z
+  .strictObject({ from: calendarDay, to: calendarDay, names: bookingNames })
+  .check(...rangeChecks);
 // The API has no page language: without `dialect` it stays RFC 4180, as tools and scripts
 // written before the dialect existed expect; the manager page asks for `excel-tr` in Turkish.
 export const csvQuery = z
   .strictObject({
     from: calendarDay,
     to: calendarDay,
+    names: bookingNames,
     dialect: z.optional(z.enum(CSV_DIALECTS)).register(z.globalRegistry, {
       description:
         'rfc4180 (default): comma separator, dot decimals. excel-tr: semicolon separator, comma decimals, dates DD.MM.YYYY, as Turkish Excel opens it.',
@@ -81,6 +91,6 @@ const exportFields = (format: ExportFormat) =>
 /** `GET /api/exports/tickets.<format>`: the visits of a range as a file (CSV takes `dialect`). */
 export const exportTickets = {
   csv: endpoint({ ...exportFields('csv'), query: csvQuery }),
-  xlsx: endpoint({ ...exportFields('xlsx'), query: rangeQuery }),
-  json: endpoint({ ...exportFields('json'), query: rangeQuery }),
+  xlsx: endpoint({ ...exportFields('xlsx'), query: exportQuery }),
+  json: endpoint({ ...exportFields('json'), query: exportQuery }),
 };

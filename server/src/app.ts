@@ -267,6 +267,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const stats = new StatsService({
     journal: deps.store.journal,
     summaries: deps.store.summaries,
+    bookings: deps.store.bookings,
     hallConfig: (hallId) => queues.hallConfig(hallId),
     liveDay: (hallId) => queues.hall(hallId)?.state.day,
     clerkName: queues.clerkDisplayName,

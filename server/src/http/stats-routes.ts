@@ -6,10 +6,12 @@ import {
   type ExportFormat,
 } from '../../../contract/endpoints/stats.js';
 import type { CsvDialect } from '../../../contract/stats.js';
+import type { Actor } from '../auth/actor.js';
 import { fail, ok, type Result } from '../domain/index.js';
 import { exportFileName } from '../stats/export-columns.js';
 import { TooManyRowsError, type StatsService } from '../stats/stats-service.js';
 import type { RouteDeps } from './deps.js';
+import { AUDIT_LIMIT } from './settings-support.js';
 import { route, type RouteContext, type RouteDef } from './route.js';
 
 interface DayRange {
@@ -25,14 +27,23 @@ export function statsRoutes(deps: RouteDeps & { stats: StatsService }): RouteDef
       query,
       hall: { hallId },
       res,
-    }: RouteContext<unknown, unknown, DayRange & { dialect?: CsvDialect }, 'own'>): Promise<
-      Result<never> | undefined
-    > => {
+      actor,
+    }: RouteContext<
+      unknown,
+      unknown,
+      DayRange & { dialect?: CsvDialect; names?: 'true' | 'false' },
+      'own'
+    >): Promise<Result<never> | undefined> => {
+      const bookingNames = query.names === 'true';
+      // Names leave the hall only on a manager's explicit request, and the log says who asked.
+      if (bookingNames) await auditBookingNames(deps, actor, hallId, query, format);
       const name = exportFileName(hallId, query.from, query.to, format);
       res.setHeader('Content-Type', EXPORT_MEDIA_TYPE[format]);
       res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
       try {
-        await deps.stats.exportTickets(hallId, query, format, res, query.dialect);
+        await deps.stats.exportTickets(hallId, query, format, res, query.dialect, {
+          bookingNames,
+        });
       } catch (err) {
         if (!res.headersSent) {
           res.removeHeader('Content-Type');
@@ -70,4 +81,26 @@ export function statsRoutes(deps: RouteDeps & { stats: StatsService }): RouteDef
     route({ endpoint: exportTickets.xlsx, ...manager, handler: exportHandler('xlsx') }),
     route({ endpoint: exportTickets.json, ...manager, handler: exportHandler('json') }),
   ];
+}
+
+/** Writes who asked for an export with booking names, and for which range (ids only). */
+async function auditBookingNames(
+  deps: RouteDeps,
+  actor: Actor,
+  hallId: string,
+  range: DayRange,
+  format: ExportFormat,
+): Promise<void> {
+  if (actor.kind !== 'user') return;
+  const userId = actor.user.id;
+  await deps.config.update((draft) => {
+    draft.audit.push({
+      at: deps.now(),
+      userId,
+      action: 'export.booking-names',
+      detail: `Randevu adlarıyla dışa aktarım: ${range.from} – ${range.to} (${format.toUpperCase()})`,
+      targetId: hallId,
+    });
+    if (draft.audit.length > AUDIT_LIMIT) draft.audit.splice(0, draft.audit.length - AUDIT_LIMIT);
+  });
 }

@@ -102,7 +102,8 @@ const share = (part: number, whole: number): number | null =>
   whole === 0 ? null : round(part / whole, 4);
 const seconds = (ms: number | null): number | null => (ms === null ? null : round(ms / 1000, 1));
 
-function durationStats(h: DurationHistogram): DurationStats {
+/** Count, mean, median and p90 of a histogram, in seconds to a tenth. */
+export function durationStats(h: DurationHistogram): DurationStats {
   return {
     count: h.count,
     meanSeconds: seconds(h.meanMs()),

@@ -3,7 +3,7 @@ import type { CsvDialect } from '../../../contract/stats.js';
 import { LocalClock } from './local-clock.js';
 import {
   displayText,
-  EXPORT_COLUMNS,
+  exportColumns,
   minutes,
   neutralise,
   type ExportColumn,
@@ -151,9 +151,10 @@ export async function writeCsv(
 ): Promise<void> {
   const dialect = dialectWriter(dialectName, new LocalClock(names.timeZone));
   const sep = dialect.separator;
-  const fields = EXPORT_COLUMNS.map((c) => fieldWriter(c, names, dialect));
+  const columns = exportColumns(names);
+  const fields = columns.map((c) => fieldWriter(c, names, dialect));
   const sink = new TextSink(out);
-  sink.write(BOM + EXPORT_COLUMNS.map((c) => dialect.field(neutralise(c.header))).join(sep) + CRLF);
+  sink.write(BOM + columns.map((c) => dialect.field(neutralise(c.header))).join(sep) + CRLF);
   for await (const batch of batches) {
     for (const r of batch) {
       let line = fields[0]!(r);

@@ -1,3 +1,4 @@
+import { LocalClock } from './local-clock.js';
 import type { TicketRecord } from './ticket-record.js';
 
 /** Names to show for the ids in records (current configuration; the id if it was removed). */
@@ -14,6 +15,11 @@ export interface ExportNames {
    * retired directorate keeps its name, one no longer in the list shows as its id.
    */
   directorate?: (id: string | null) => { name: string; nameEn: string | null };
+  /**
+   * The name on a booking, only in an export a manager asked for with names (audited); empty
+   * once erased. Without it the export has no name column.
+   */
+  bookingName?: (bookingId: string) => string;
 }
 
 /** What a forwarded visit whose directorate was not recorded (older journals) shows. */
@@ -288,7 +294,56 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
     width: 30,
     value: (r) => r.note,
   },
+  {
+    key: 'appointment',
+    header: 'Randevu',
+    note: 'Randevuyla gelip kioskta giriş yapan vatandaş mı (değilse sırasız gelen).',
+    kind: 'boolean',
+    width: 9,
+    value: (r) => r.appointment === true,
+  },
+  {
+    key: 'slotTime',
+    header: 'Randevu saati',
+    note: 'Randevunun saati (salonun saatiyle SS:DD); randevusuz ziyarette boş.',
+    kind: 'text',
+    width: 13,
+    value: (r, n) => (r.appointment && r.slotAt != null ? slotTime(r.slotAt, n) : null),
+  },
+  {
+    key: 'calledAfterSlotMinutes',
+    header: 'Randevuya göre çağrılma (dk)',
+    note: 'İlk çağrı − randevu saati (ilk aşamada); eksi ise randevu saatinden önce çağrıldı.',
+    kind: 'minutes',
+    width: 16,
+    value: (r) => (r.appointment ? (r.slotCallMs ?? null) : null),
+  },
 ];
+
+/** The name column of an export a manager asked for with names (see `exportColumns`). */
+export const BOOKING_NAME_COLUMN: ExportColumn = {
+  key: 'appointmentName',
+  header: 'Randevu adı',
+  note: 'Randevuyu alanın adı (yalnızca adlarıyla istenen dışa aktarımda; saklama süresi dolup silinmişse boş).',
+  kind: 'text',
+  width: 24,
+  value: (r, n) => (r.bookingId && n.bookingName ? n.bookingName(r.bookingId) || null : null),
+};
+
+/** The columns of one export: `EXPORT_COLUMNS`, and the booking name when names were asked. */
+export function exportColumns(names: ExportNames): readonly ExportColumn[] {
+  return names.bookingName ? [...EXPORT_COLUMNS, BOOKING_NAME_COLUMN] : EXPORT_COLUMNS;
+}
+
+/** One clock per export's names (a million rows, one zone). */
+const clocks = new WeakMap<ExportNames, LocalClock>();
+
+/** A slot's local time `HH:MM` in the hall's zone. */
+function slotTime(at: number, names: ExportNames): string {
+  let clock = clocks.get(names);
+  if (!clock) clocks.set(names, (clock = new LocalClock(names.timeZone)));
+  return clock.dateTime(at).slice(11, 16);
+}
 
 /** A duration in ms as minutes with two decimals. */
 export function minutes(ms: number): number {

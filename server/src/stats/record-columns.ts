@@ -26,8 +26,16 @@ export type Column = Array<number | null> | number | null;
 export interface StatsColumns {
   /** The strings of the text columns of this part, referred to by index. */
   strings: string[];
-  /** `directorateId` is absent in summaries written before directorates were recorded. */
-  columns: Record<Exclude<StatsField, 'directorateId'>, Column> & { directorateId?: Column };
+  /**
+   * `directorateId` is absent in summaries written before directorates were recorded;
+   * `appointment` (1 for a booked visitor) and `slotCallMs` in those written before
+   * appointments, whose records read as walk-ins.
+   */
+  columns: Record<Exclude<StatsField, 'directorateId'>, Column> & {
+    directorateId?: Column;
+    appointment?: Column;
+    slotCallMs?: Column;
+  };
   /** Idle entries of all records in order: record i has `count[i]` of them. */
   idle: { count: Column; counterId: number[]; clerkId: number[]; ms: number[] };
   /**
@@ -39,7 +47,8 @@ export interface StatsColumns {
 
 export interface DetailColumns {
   strings: string[];
-  columns: Record<DetailField, Column>;
+  /** `bookingId` and `slotAt` (ms after `base`) are absent in summaries before appointments. */
+  columns: Record<DetailField, Column> & { bookingId?: Column; slotAt?: Column };
 }
 
 const STATS_TEXT = [
@@ -90,7 +99,10 @@ type DetailField =
   (typeof DETAIL_TEXT)[number] | (typeof DETAIL_NUMBER)[number] | (typeof INSTANT)[number] | 'last';
 
 /** What an aggregate reads of a record (see `statsRows`). */
-export type StatsRow = Pick<TicketRecord, StatsField | 'idle' | 'samples'>;
+export type StatsRow = Pick<
+  TicketRecord,
+  StatsField | 'idle' | 'samples' | 'appointment' | 'slotCallMs'
+>;
 
 /** Interns strings of one part, in first-seen order. */
 class Strings {
@@ -134,6 +146,13 @@ export function encodeRecords(records: readonly TicketRecord[]): RecordColumns {
   for (const f of INSTANT)
     detail[f] = column(records.map((r) => (r[f] === null ? null : r[f] - base)));
   detail.last = column(records.map((r) => (r.last ? 1 : 0)));
+  // Appointment columns only on a day that had one: older readers and summaries stay as they were.
+  if (records.some((r) => r.appointment)) {
+    stats.appointment = column(records.map((r) => (r.appointment ? 1 : 0)));
+    stats.slotCallMs = column(records.map((r) => r.slotCallMs ?? null));
+    detail.bookingId = column(records.map((r) => detailStrings.of(r.bookingId ?? null)));
+    detail.slotAt = column(records.map((r) => (r.slotAt == null ? null : r.slotAt - base)));
+  }
   const idle = { counterId: [] as number[], clerkId: [] as number[], ms: [] as number[] };
   for (const r of records) {
     for (const e of r.idle) {
@@ -222,6 +241,14 @@ export function* statsRows(
     row.estimateMin = at(col.estimateMin ?? null, i);
     row.estimateMax = at(col.estimateMax ?? null, i);
     row.estimateFactor = at(col.estimateFactor ?? null, i);
+    // Summaries written before appointments have no such columns: walk-ins.
+    if (at(col.appointment ?? null, i) === 1) {
+      row.appointment = true;
+      row.slotCallMs = at(col.slotCallMs ?? null, i);
+    } else {
+      delete row.appointment;
+      delete row.slotCallMs;
+    }
     idleEntries.length = 0;
     for (let n = at(idle.count, i)!; n > 0; n--, idleAt++) {
       idleEntries.push({
@@ -303,8 +330,27 @@ export function decodeRecords(c: RecordColumns): TicketRecord[] {
             ...(s.estimateFactor === null ? {} : { estimateFactor: s.estimateFactor }),
           }),
       ...(s.samples ? { samples: s.samples } : {}),
+      ...(s.appointment ? appointmentOf(c, i, s.slotCallMs ?? null) : {}),
     };
     i++;
   }
   return out;
+}
+
+/** An appointment record's own fields, as `foldRecords` sets them. */
+function appointmentOf(
+  c: RecordColumns,
+  i: number,
+  slotCallMs: number | null,
+): Pick<TicketRecord, 'appointment' | 'slotAt' | 'bookingId' | 'slotCallMs'> {
+  const { strings, columns: col } = c.detail;
+  const slot = at(col.slotAt ?? null, i);
+  const booking = at(col.bookingId ?? null, i);
+  const segment = at(c.stats.columns.segment, i);
+  return {
+    appointment: true,
+    slotAt: slot === null ? null : c.base + slot,
+    bookingId: booking === null ? null : strings[booking]!,
+    ...(segment === 0 ? { slotCallMs } : {}),
+  };
 }

@@ -1,9 +1,11 @@
 import type { Writable } from 'node:stream';
 import { clerkLabel } from '../../../contract/clerk-label.js';
 import { StatsAggregator } from './aggregate.js';
+import { BookingVisitTotals, readBookingCounts, type BookingsReader } from './booking-stats.js';
 import type { EstimateAccuracyReport } from '../../../contract/estimate-accuracy.js';
 import { writeCsv, type CsvDialect } from './csv-export.js';
 import { localDay, type WaitHistory } from '../domain/index.js';
+import { bookingStateOf } from '../domain/bookings/index.js';
 import { estimateAccuracy, hasEstimates, type EstimateRow } from './estimate-accuracy.js';
 import { waitHistoryOf } from './estimate-history.js';
 import { UNKNOWN_DIRECTORATE, type ExportNames } from './export-columns.js';
@@ -14,6 +16,8 @@ import type { GroupBy, StatsReport } from './stats-types.js';
 import { writeXlsx } from './xlsx-export.js';
 
 export interface StatsServiceDeps extends RecordsSourceDeps {
+  /** The hall's booking ledger (appointments in stats; names in an export that asks). */
+  bookings?: BookingsReader;
   clerkName: (userId: string) => string | null;
   /** The clerk's user name: two clerks may share a display name, never a user name. */
   clerkUsername?: (userId: string) => string | null;
@@ -29,6 +33,11 @@ export interface DayRange {
 }
 
 export type ExportFormat = 'csv' | 'xlsx' | 'json';
+
+export interface ExportOptions {
+  /** Add the name on each booking (a manager's explicit, audited request; KVKK). */
+  bookingNames?: boolean;
+}
 
 /** An Excel sheet holds 1,048,576 rows; the first is the header. */
 export const XLSX_MAX_ROWS = 1_048_575;
@@ -60,8 +69,9 @@ export class StatsService {
     const names = this.names(hallId);
     if (!names) return undefined;
     const agg = new StatsAggregator(groupBy);
+    const visits = new BookingVisitTotals();
     for await (const batch of statsRowsByDay(this.deps, hallId, range.from, range.to)) {
-      agg.add(batch);
+      agg.add(visits.tap(batch));
     }
     const { groups, total } = agg.result((key) => labelOf(groupBy, key, names));
     const { from, to } = range;
@@ -69,7 +79,20 @@ export class StatsService {
       ...d,
       ...names.directorate(d.directorateId),
     }));
-    return { hallId, timeZone: names.timeZone, from, to, groupBy, groups, total, byDirectorate };
+    const hall = this.deps.hallConfig(hallId)!.hall;
+    const counts = await readBookingCounts(this.deps.bookings, hall, range, this.deps.now());
+    const bookings = { ...counts, ...visits.result() };
+    return {
+      hallId,
+      timeZone: names.timeZone,
+      from,
+      to,
+      groupBy,
+      groups,
+      total,
+      byDirectorate,
+      bookings,
+    };
   }
 
   /** How well the waits promised at issue came true in `range`; undefined for an unknown hall. */
@@ -116,9 +139,13 @@ export class StatsService {
     format: ExportFormat,
     out: Writable,
     csvDialect: CsvDialect = 'rfc4180',
+    options: ExportOptions = {},
   ): Promise<void> {
-    const names = this.names(hallId);
-    if (!names) throw new Error(`No hall ${hallId}.`);
+    const hallNames = this.names(hallId);
+    if (!hallNames) throw new Error(`No hall ${hallId}.`);
+    const names = options.bookingNames
+      ? { ...hallNames, bookingName: await this.bookingNames(hallId) }
+      : hallNames;
     if (format === 'xlsx') {
       const rows = await this.visitCount(hallId, range);
       const limit = this.deps.xlsxMaxRows ?? XLSX_MAX_ROWS;
@@ -135,6 +162,13 @@ export class StatsService {
         this.deps.log(`export ${hallId} ${range.from}..${range.to} failed: ${String(err)}`);
       throw err;
     }
+  }
+
+  /** The name on each booking of the hall's ledger ('' once erased or unknown). */
+  private async bookingNames(hallId: string): Promise<(bookingId: string) => string> {
+    const events = this.deps.bookings ? await this.deps.bookings.read(hallId) : [];
+    const state = bookingStateOf(hallId, events);
+    return (id) => state.bookings.get(id)?.name ?? '';
   }
 
   /** Display names from the current configuration; an id that was removed shows as itself. */

@@ -105,4 +105,18 @@ export interface TicketRecord {
    * order; absent when none was sampled (also in records folded before samples were taken).
    */
   samples?: EstimateSample[];
+  /**
+   * A booked visitor's ticket (checked in at the kiosk), on every segment of it. Absent on
+   * walk-ins and in records folded before appointments: they read as walk-ins.
+   */
+  appointment?: boolean;
+  /** The booked slot's start (epoch ms) on an appointment's records; absent or null otherwise. */
+  slotAt?: number | null;
+  /** The booking the ticket was checked in for; for names in an export a manager asked for. */
+  bookingId?: string | null;
+  /**
+   * Punctuality, on an appointment's segment 0: first call − slot in ms (negative when a clerk
+   * called it by number before its slot); null while it was never called.
+   */
+  slotCallMs?: number | null;
 }

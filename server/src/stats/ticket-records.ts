@@ -53,6 +53,11 @@ export function foldRecords(
         issuedAt: e.at,
         queuedAt: e.at,
       });
+      if (e.appointment) {
+        r.appointment = true;
+        r.slotAt = e.appointment.slotAt;
+        r.bookingId = e.appointment.bookingId;
+      }
       if (e.estimate && e.estimate.kind !== 'no-open-counter') {
         r.estimateMinutes = e.estimate.minutes;
         r.estimateMin = e.estimate.kind === 'range' ? e.estimate.min : e.estimate.minutes;
@@ -220,6 +225,10 @@ function finishDurations(r: TicketRecord): void {
     r.end === 'completed' || r.end === 'transferred' ? span(r.startedAt, r.endedAt) : null;
   r.totalMs = r.end === 'completed' ? span(r.issuedAt, r.completedAt) : null;
   for (const s of r.samples ?? []) s.leftMs = span(s.at, r.firstCalledAt);
+  // Punctuality is the visit's: measured on the first segment, where the booked visitor waited.
+  if (r.appointment && r.slotAt != null && r.segment === 0) {
+    r.slotCallMs = r.firstCalledAt === null ? null : r.firstCalledAt - r.slotAt;
+  }
 }
 
 /** ISO weekday (1 Monday … 7 Sunday) of a calendar day `YYYY-MM-DD`. */

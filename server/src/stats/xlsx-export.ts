@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 import { LocalClock } from './local-clock.js';
 import {
   displayText,
-  EXPORT_COLUMNS,
+  exportColumns,
   minutes,
   neutralise,
   type ColumnKind,
@@ -107,11 +107,12 @@ export async function writeXlsx(
 
     const sheet = zip.openEntry('xl/worksheets/sheet1.xml');
     const xml = new XmlBytes(sheet);
-    const layout = { widths: EXPORT_COLUMNS.map((c) => c.width), freezeHeader: true };
-    const headers = EXPORT_COLUMNS.map((c) => c.header);
+    const columns = exportColumns(names);
+    const layout = { widths: columns.map((c) => c.width), freezeHeader: true };
+    const headers = columns.map((c) => c.header);
     xml.raw(sheetStart(layout) + textRow(1, headers, HEADER));
     const strings = new SharedStrings();
-    const cells = EXPORT_COLUMNS.map((c, i) =>
+    const cells = columns.map((c, i) =>
       cellWriter(
         c,
         new ColumnCells(xml, columnName(i), KIND_FORMAT[c.kind]),
@@ -198,7 +199,8 @@ function cellWriter(
 /** Sheet "Tanımlar": each column's header, meaning and JSON key, then what the export covers. */
 function definitionsSheet(names: ExportNames, meta: XlsxMeta, clock: LocalClock): string {
   const rows = [textRow(1, ['Sütun', 'Açıklama', 'JSON'], HEADER)];
-  EXPORT_COLUMNS.forEach((c, i) => rows.push(textRow(i + 2, [c.header, c.note, c.key])));
+  const columns = exportColumns(names);
+  columns.forEach((c, i) => rows.push(textRow(i + 2, [c.header, c.note, c.key])));
   const about = [
     ['Salon', meta.hallName],
     ['Dönem', `${meta.from} – ${meta.to}`],
@@ -206,7 +208,7 @@ function definitionsSheet(names: ExportNames, meta: XlsxMeta, clock: LocalClock)
     ['Hazırlanma', clock.dateTime(meta.at)],
   ];
   // One empty row between the columns and the export's details.
-  const first = EXPORT_COLUMNS.length + 3;
+  const first = columns.length + 3;
   about.forEach((pair, i) => rows.push(textRow(first + i, pair.map(neutralise))));
   return sheetStart({ widths: [22, 70, 16], freezeHeader: false }) + rows.join('') + sheetEnd();
 }

@@ -173,6 +173,9 @@ describe('XLSX export', () => {
       cancelledBy: [null, 'Null', undefined],
       rating: [5, 'Number', undefined],
       ratingComment: ['Hızlı & güler yüzlü <3 "teşekkürler"', 'String', undefined],
+      appointment: ['Hayır', 'String', undefined],
+      slotTime: [null, 'Null', undefined],
+      calledAfterSlotMinutes: [null, 'Null', undefined],
     });
   });
 
