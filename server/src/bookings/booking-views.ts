@@ -1,7 +1,11 @@
 import type * as z from 'zod/mini';
 import type { Booking, BookingView, staffBookingsReply } from '../../../contract/bookings.js';
 import type { ConfigData } from '../config/config-data.js';
-import { beforeLeadTime, checkInWindow, type BookingConfig } from '../domain/bookings/index.js';
+import {
+  beforeChangeDeadline,
+  checkInWindow,
+  type BookingConfig,
+} from '../domain/bookings/index.js';
 
 export type StaffBookingRow = z.output<typeof staffBookingsReply>[number];
 
@@ -33,7 +37,7 @@ export function bookingViewOf(
     ticketNumber: b.ticketNumber,
     checkInFrom: window.from,
     checkInUntil: window.until,
-    changeable: b.status === 'booked' && beforeLeadTime(config, b.slotAt, now),
+    changeable: b.status === 'booked' && beforeChangeDeadline(config, b.slotAt, now),
     url: `/randevu/${b.code}`,
   };
 }

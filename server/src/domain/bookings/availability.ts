@@ -87,6 +87,16 @@ export function beforeLeadTime(config: BookingConfig, at: number, now: number): 
   return now <= at - config.rules.leadMinutes * MINUTE;
 }
 
+/**
+ * Whether a booking of the slot at `at` may still be moved or cancelled: before the lead time,
+ * and before its check-in window opens (a hall whose lead time is shorter than the window would
+ * otherwise let a visitor check in and then cancel, freeing a place their ticket still holds).
+ */
+export function beforeChangeDeadline(config: BookingConfig, at: number, now: number): boolean {
+  const minutes = Math.max(config.rules.leadMinutes, config.rules.checkInEarlyMinutes);
+  return now <= at - minutes * MINUTE;
+}
+
 /** The hall's local day at `now` and the last day one may book. */
 export function bookingHorizon(
   config: BookingConfig,

@@ -2,7 +2,7 @@ import type { BookingChannel } from '../../../../contract/bookings.js';
 import type { BookingEvent } from '../../../../contract/booking-events.js';
 import type { Lang } from '../../../../contract/domain.js';
 import { fail, ok, type Result } from '../result.js';
-import { beforeLeadTime, requestedSlot } from './availability.js';
+import { beforeChangeDeadline, requestedSlot } from './availability.js';
 import type { BookingConfig } from './booking-config.js';
 import { placesTaken, statusAt, type BookingState, type StoredBooking } from './booking-state.js';
 import { normalisePhone } from './phone.js';
@@ -100,7 +100,7 @@ export function decideBooking(
   }
 }
 
-/** A booking that can still be moved or cancelled: booked, before the lead time. */
+/** A booking that can still be moved or cancelled: booked, before the lead time and check-in. */
 function changeable(
   state: BookingState,
   config: BookingConfig,
@@ -115,10 +115,10 @@ function changeable(
       'booking-not-changeable',
       `This appointment is ${status} and can no longer be changed.`,
     );
-  if (!beforeLeadTime(config, b.slotAt, now))
+  if (!beforeChangeDeadline(config, b.slotAt, now))
     return fail(
       'booking-not-changeable',
-      `An appointment can be moved or cancelled until ${config.rules.leadMinutes} minutes before it.`,
+      `An appointment can be moved or cancelled until ${Math.max(config.rules.leadMinutes, config.rules.checkInEarlyMinutes)} minutes before it.`,
     );
   return ok(b);
 }

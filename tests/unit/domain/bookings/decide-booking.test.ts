@@ -283,6 +283,24 @@ describe('moving and cancelling', () => {
       code: 'booking-not-found',
     });
   });
+  it('when the lead time is shorter than the check-in window, then cancel and move close when check-in opens (a checked-in visitor cannot free their place)', () => {
+    const rules = { leadMinutes: 0, checkInEarlyMinutes: 15 };
+    const { state, id } = booked();
+    const cancel: BookingCommand = { type: 'cancel', bookingId: id, by: 'citizen' };
+    const opens = TUESDAY_9 - 15 * MINUTE;
+    expect(decideBooking(state, config(rules), cancel, opens).ok).toBe(true);
+    expect(refusal(cancel, config(rules), state, opens + 1)).toMatchObject({
+      code: 'booking-not-changeable',
+    });
+    expect(
+      refusal(
+        { type: 'move', bookingId: id, day: '2026-12-10', time: '09:00' },
+        config(rules),
+        state,
+        opens + 1,
+      ),
+    ).toMatchObject({ code: 'booking-not-changeable' });
+  });
 });
 
 describe('recording a check-in and erasing', () => {
