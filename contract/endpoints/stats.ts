@@ -24,10 +24,12 @@ export const rangeQuery = z
   .strictObject({ from: calendarDay, to: calendarDay })
   .check(...rangeChecks);
 /** `names=true` adds the name on each booking to an export (a manager's request, audited). */
-const bookingNames = z.optional(z.enum(['true', 'false'])).register(z.globalRegistry, {
-  description:
-    "true: add each booked visitor's name (column 'Randevu adı'; empty once erased). The request is written to the audit log.",
-});
+const bookingNames = z.optional(
+  z.enum(['true', 'false']).register(z.globalRegistry, {
+    description:
+      "true: add each booked visitor's name (column 'Randevu adı'; empty once erased). The request is written to the audit log.",
+  }),
+);
 /** An export's range, and whether to add booking names. */
 export const exportQuery = z
   .strictObject({ from: calendarDay, to: calendarDay, names: bookingNames })

@@ -76,11 +76,13 @@ describe('request schemas: their input types are the wire shapes', () => {
     expectTypeOf<QueryOf<typeof E.exportTickets.csv>>().toEqualTypeOf<{
       from: string;
       to: string;
+      names?: 'true' | 'false' | undefined;
       dialect?: 'rfc4180' | 'excel-tr' | undefined;
     }>();
     expectTypeOf<QueryOf<typeof E.exportTickets.xlsx>>().toEqualTypeOf<{
       from: string;
       to: string;
+      names?: 'true' | 'false' | undefined;
     }>();
     expectTypeOf<QueryOf<typeof E.auditLog>>().toEqualTypeOf<{ limit?: unknown }>();
   });
