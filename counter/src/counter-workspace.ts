@@ -9,6 +9,7 @@ import type { RunCommand } from './run-command.js';
 import { counterChoices, heldCounter } from './state/counter-choice.js';
 import './counter-choose.js';
 import './counter-main.js';
+import './counter-bookings.js';
 
 /**
  * A signed-in clerk's workspace: owns the hall connection. Shows the counter choice, or goes
@@ -69,7 +70,8 @@ export class CounterWorkspace extends LitElement {
           .counter=${held}
           .language=${this.language}
           .run=${this._run}
-        ></counter-main>`;
+        ></counter-main>
+        ${this._bookings()}`;
     }
     return html`${offline}<counter-choose
         .choices=${counterChoices(model.counters, this.me.id)}
@@ -78,7 +80,16 @@ export class CounterWorkspace extends LitElement {
         .opening=${this._opening}
         .error=${this._chooseError}
         @counter-choose=${this._onChoose}
-      ></counter-choose>`;
+      ></counter-choose>
+      ${this._bookings()}`;
+  }
+
+  /** The phone-in bookings: a button that opens its panel below the clerk's work. */
+  private _bookings() {
+    return html`<counter-bookings
+      .hallId=${this.me.hallId}
+      .language=${this.language}
+    ></counter-bookings>`;
   }
 
   /** Runs a command on the counter the clerk holds. */
