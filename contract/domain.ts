@@ -3,6 +3,8 @@
  * Front ends import these with `import type`.
  */
 
+import type { HallBookingSettings, ServiceBookingSettings } from './booking-settings.js';
+
 export type Lang = 'tr' | 'en';
 
 /** Statutory priority groups in Turkey (65+, disabled, pregnant, veterans and martyrs' relatives). */
@@ -28,6 +30,8 @@ export interface Service {
   name: { tr: string; en: string };
   targetMinutes: number;
   active: boolean;
+  /** Which part of its capacity can be booked as appointments; absent: not bookable. */
+  booking?: ServiceBookingSettings;
 }
 
 export interface CounterCoverage {
@@ -75,6 +79,8 @@ export interface Hall {
    * estimate, or refused (`no-open-counter`). Absent in config files written before it: `issue`.
    */
   whenNoCounterOpen?: NoCounterPolicy;
+  /** The hall's appointment rules; absent: `DEFAULT_HALL_BOOKING`. */
+  booking?: HallBookingSettings;
 }
 
 export type NoCounterPolicy = 'issue' | 'refuse';

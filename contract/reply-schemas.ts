@@ -1,3 +1,4 @@
+import { hallBookingSettings, serviceBookingSettings } from './booking-settings.js';
 import * as z from 'zod/mini';
 import type * as core from 'zod/v4/core';
 import type {
@@ -122,6 +123,7 @@ export const hallReply = wire<Hall>()(
     noteRetentionDays: z.number(),
     dayEndPolicy: z.literal('cancel'),
     whenNoCounterOpen: z.optional(z.enum(NO_COUNTER_POLICIES)),
+    booking: z.optional(hallBookingSettings),
   }),
 );
 
@@ -132,6 +134,7 @@ const serviceFields = {
   name: names,
   targetMinutes: z.number(),
   active: z.boolean(),
+  booking: z.optional(serviceBookingSettings),
 };
 export const serviceReply = wire<Service>()(z.strictObject(serviceFields));
 

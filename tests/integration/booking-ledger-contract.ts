@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BookingRevEvent } from '../../contract/booking-events.js';
 import { JournalConflictError } from '../../server/src/store/journal-conflict.js';
-import type { StoreUnderTest } from './store-contract.js';
-import { bookingCancelled, bookingMade } from './store-fixtures.js';
+import { bookingCancelled, bookingMade, type StoreUnderTest } from './store-fixtures.js';
 
 function moved(rev: number, bookingId: string): BookingRevEvent {
   return {

@@ -5,19 +5,14 @@ import type { Store } from '../../server/src/store/store.js';
 import { describeBookingLedgerContract } from './booking-ledger-contract.js';
 import {
   completedWithNote,
+  type StoreUnderTest,
   issued,
   makeColumnSummary,
   makeSession,
   makeSummary,
 } from './store-fixtures.js';
 
-export interface StoreUnderTest {
-  store: Store;
-  /** Closes the store and opens the same data again; the returned store is the live one. */
-  reopen: () => Promise<Store>;
-  /** Closes whichever store is open and removes its data. */
-  cleanup: () => Promise<void>;
-}
+export type { StoreUnderTest } from './store-fixtures.js';
 
 const DAY = '2025-03-14';
 const HOUR = 3600_000;

@@ -1,6 +1,7 @@
 import type { BookingMade, BookingRevEvent } from '../../contract/booking-events.js';
 import type { RevEvent } from '../../contract/events.js';
 import type { ConfigData, SessionRecord } from '../../server/src/config/config-data.js';
+import type { Store } from '../../server/src/store/store.js';
 import {
   daySummaryOf,
   type DaySummary,
@@ -183,4 +184,13 @@ export function bookingCancelled(
     at: 1_700_000_000_000 + rev * 1000,
     by: 'citizen',
   };
+}
+
+/** A store under test: the contract suites run against one (reopened ones included). */
+export interface StoreUnderTest {
+  store: Store;
+  /** Closes the store and opens the same data again; the returned store is the live one. */
+  reopen: () => Promise<Store>;
+  /** Closes whichever store is open and removes its data. */
+  cleanup: () => Promise<void>;
 }

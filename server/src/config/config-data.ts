@@ -1,4 +1,3 @@
-import type { HallBookingSettings, ServiceBookingSettings } from '../../../contract/bookings.js';
 import type {
   Counter,
   DeviceKind,
@@ -63,9 +62,9 @@ export interface AuditEntry {
 }
 
 /** A hall as configured, with its appointment rules (absent: `DEFAULT_HALL_BOOKING`). */
-export type HallRecord = Hall & { booking?: HallBookingSettings };
+export type HallRecord = Hall;
 /** A service as configured, with the part of it that can be booked (absent: none). */
-export type ServiceRecord = Service & { booking?: ServiceBookingSettings };
+export type ServiceRecord = Service;
 
 /** Everything in `data/config.json`. Small and slowly changing. */
 export interface ConfigData {

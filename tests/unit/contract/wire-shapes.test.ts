@@ -1,3 +1,7 @@
+import type {
+  HallBookingSettings,
+  ServiceBookingSettings,
+} from '../../../contract/booking-settings.js';
 import { describe, expectTypeOf, it } from 'vitest';
 import type {
   Ack,
@@ -86,6 +90,8 @@ type FrozenHall = {
   noteRetentionDays: number;
   dayEndPolicy: 'cancel';
   whenNoCounterOpen?: 'issue' | 'refuse';
+  /** Added with appointments: the hall's booking rules, when an admin has set them. */
+  booking?: HallBookingSettings;
 };
 type FrozenService = {
   id: string;
@@ -94,6 +100,8 @@ type FrozenService = {
   name: Name;
   targetMinutes: number;
   active: boolean;
+  /** Added with appointments: the bookable part of the service, when an admin has set it. */
+  booking?: ServiceBookingSettings;
 };
 type FrozenPublicServiceQueue = {
   serviceId: string;
