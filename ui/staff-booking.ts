@@ -148,6 +148,11 @@ export class StaffBooking extends LitElement {
     button {
       font: inherit;
       min-height: 40px;
+      box-sizing: border-box;
+    }
+    form input,
+    form select {
+      width: 100%;
     }
     .error {
       color: #a4161a;

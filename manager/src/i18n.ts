@@ -73,6 +73,7 @@ const tr = {
     stats: 'İstatistik',
     report: 'Rapor',
     plan: 'Planlama',
+    bookings: 'Randevular',
     settings: 'Ayarlar',
   } satisfies Record<Tab, string>,
   // Live monitor
@@ -561,6 +562,7 @@ const en: Messages = {
     stats: 'Statistics',
     report: 'Report',
     plan: 'Staffing',
+    bookings: 'Appointments',
     settings: 'Settings',
   },
   summaryLabel: 'Hall summary',

@@ -6,6 +6,7 @@ import { messages } from './i18n.js';
 import { ManagerLiveController } from './manager-live-controller.js';
 import { sharedStyles } from './shared-styles.js';
 import { tabByKey, tabFromHash, tabsFor, type Tab } from './state/tabs.js';
+import './manager-bookings-view.js';
 import './manager-live-view.js';
 import './manager-report-view.js';
 import './manager-settings-view.js';
@@ -151,6 +152,11 @@ export class ManagerDesk extends LitElement {
           .timeZone=${model?.hall.timeZone ?? 'Europe/Istanbul'}
           .language=${this.language}
         ></manager-staffing-view>`;
+      case 'bookings':
+        return html`<manager-bookings-view
+          .hallId=${this.me.hallId}
+          .language=${this.language}
+        ></manager-bookings-view>`;
       case 'settings':
         return html`<manager-settings-view
           .language=${this.language}

@@ -336,6 +336,7 @@ describe('manager page', () => {
       'İstatistik',
       'Rapor',
       'Planlama',
+      'Randevular',
     ]);
     await page.getByRole('button', { name: 'Çıkış yap' }).click();
 

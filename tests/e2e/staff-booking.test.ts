@@ -117,4 +117,36 @@ describe('phone-in booking at the counter', () => {
     const slots = ((await list.json()) as { slots: { time: string }[] }).slots;
     expect(slots[0]?.time).toBe('10:30');
   });
+  it('when a manager opens the Randevular tab, then today’s bookings show and one can be cancelled there', async () => {
+    const res = await fetch(`${server.url}/api/halls/cankaya/bookings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        serviceId: 'vezne',
+        day: TUESDAY,
+        time: '11:00',
+        name: 'Şükrü Öztürk',
+      }),
+    });
+    expect(res.status).toBe(201);
+    const context = await browser.newContext({
+      viewport: { width: 1366, height: 768 },
+      locale: 'tr-TR',
+    });
+    contexts.push(context);
+    const page = await context.newPage();
+    const manager = await server.addUser('manager');
+    await page.goto(`${server.url}/manager`);
+    await page.getByLabel('Kullanıcı adı').fill(manager.username);
+    await page.getByLabel('Parola').fill(manager.password);
+    await page.getByRole('button', { name: 'Giriş yap' }).click();
+    await page.getByRole('tab', { name: 'Randevular' }).click();
+    const row = page.locator('tr[data-booking]', { hasText: 'Şükrü Öztürk' });
+    await row.waitFor();
+    await page.getByLabel('Ada göre ara', { exact: true }).fill('sukru ozturk');
+    expect(await page.locator('tr[data-booking]').count()).toBe(1);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'İptal et: 11:00 Şükrü Öztürk' }).click();
+    await expect.poll(() => row.locator('td').nth(3).innerText()).toBe('İptal');
+  });
 });

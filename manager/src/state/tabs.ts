@@ -1,12 +1,12 @@
 import type { Role } from '../../../contract/domain.js';
 
-export type Tab = 'live' | 'stats' | 'report' | 'plan' | 'settings';
+export type Tab = 'live' | 'stats' | 'report' | 'plan' | 'bookings' | 'settings';
 
 /** The tabs a role sees: settings only for admins. */
 export function tabsFor(role: Role): Tab[] {
   return role === 'admin'
-    ? ['live', 'stats', 'report', 'plan', 'settings']
-    : ['live', 'stats', 'report', 'plan'];
+    ? ['live', 'stats', 'report', 'plan', 'bookings', 'settings']
+    : ['live', 'stats', 'report', 'plan', 'bookings'];
 }
 
 /** The tab named in the address (`#stats`), if the role may see it; else the live monitor. */

@@ -8,8 +8,8 @@ import {
 
 describe('tabs', () => {
   it('when the user is an admin, then settings is a tab; for a manager it is not', () => {
-    expect(tabsFor('admin')).toEqual(['live', 'stats', 'report', 'plan', 'settings']);
-    expect(tabsFor('manager')).toEqual(['live', 'stats', 'report', 'plan']);
+    expect(tabsFor('admin')).toEqual(['live', 'stats', 'report', 'plan', 'bookings', 'settings']);
+    expect(tabsFor('manager')).toEqual(['live', 'stats', 'report', 'plan', 'bookings']);
   });
 
   it('when the address says #plan, then managers and admins get the staffing plan', () => {
