@@ -295,7 +295,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
     ...statsRoutes({ ...routeDeps, stats }),
     ...staffingRoutes({ ...routeDeps, staffing }),
     ...settingsRoutes(routeDeps),
-    ...bookingRoutes({ ...routeDeps, bookings, bookingLimiter: limiters.booking }),
+    ...bookingRoutes({
+      ...routeDeps,
+      bookings,
+      bookingLimiter: limiters.booking,
+      bookingLookupLimiter: limiters.bookingLookup,
+      issueLimiter: limiters.issue,
+    }),
     ...settingsBookingRoutes(routeDeps),
   ];
 

@@ -204,7 +204,7 @@ export class BookingService {
     const found = this.hallOf(hallId);
     if (!found.ok) return found;
     const { book, config } = found.value;
-    if (!this.deps.ledger.watch) await book.refresh();
+    if (!this.deps.ledger.watch && !this.deps.ledger.exclusive) await book.refresh();
     const now = this.deps.now();
     const id = book.state.byCheckInCode.get(checkInCode);
     const booking = id === undefined ? undefined : bookingOf(book.state, id, now, config.rules);
@@ -231,7 +231,7 @@ export class BookingService {
     for (const book of this.books.values()) {
       const queue = this.deps.queues.hall(book.hallId);
       if (!queue) continue;
-      if (!this.deps.ledger.watch) await book.refresh();
+      if (!this.deps.ledger.watch && !this.deps.ledger.exclusive) await book.refresh();
       for (const t of queue.state.tickets.values()) {
         const bookingId = t.appointment?.bookingId;
         if (!bookingId) continue;

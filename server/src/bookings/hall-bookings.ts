@@ -84,9 +84,10 @@ export class HallBookings {
     build: () => BookingCommand,
     beforeAppend: BeforeAppend | undefined,
   ): Promise<Result<BookingRevEvent[]>> {
-    const shared = this.deps.ledger.watch !== undefined;
-    if (!shared) await this.catchUp();
-    let caughtUp = !shared;
+    // A watched ledger tells of other servers' appends; an exclusive one has none to tell.
+    const watched = this.deps.ledger.watch !== undefined;
+    if (!watched && this.deps.ledger.exclusive !== true) await this.catchUp();
+    let caughtUp = !watched;
     for (let attempt = 0; ; attempt += 1) {
       const config = this.deps.config();
       if (!config) return fail('hall-not-found', `No hall ${this.hallId}.`, 'hallId');

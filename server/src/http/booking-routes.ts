@@ -23,6 +23,10 @@ export interface BookingRouteDeps extends Pick<RouteDeps, 'print'> {
   bookings: BookingService;
   /** Booking changes (make, move, cancel) per address: `makeLimiters().booking`. */
   bookingLimiter: RequestHandler;
+  /** Booking codes that find nothing, per address: `makeLimiters().bookingLookup`. */
+  bookingLookupLimiter: RequestHandler;
+  /** Check-ins per kiosk, as tickets: `makeLimiters().issue`. */
+  issueLimiter: RequestHandler;
 }
 
 /** Who is booking: a signed-in clerk for a caller, or the citizen themselves. */
@@ -79,6 +83,7 @@ export function bookingRoutes(deps: BookingRouteDeps): RouteDef[] {
     }),
     route({
       endpoint: getBooking,
+      limiter: deps.bookingLookupLimiter,
       access: 'public',
       hall: 'none',
       handler: ({ params }) => bookings.view(params.code),
@@ -127,6 +132,7 @@ export function bookingRoutes(deps: BookingRouteDeps): RouteDef[] {
     route({
       endpoint: checkIn,
       access: 'kiosk',
+      limiter: deps.issueLimiter,
       hall: 'path',
       handler: async ({ hall, body, actor }) => {
         const issued = await bookings.checkIn(hall.hallId, body.checkInCode, body.lang);

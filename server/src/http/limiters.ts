@@ -22,6 +22,12 @@ export interface RateLimits {
 }
 
 const BOOKING_PER_10_MINUTES = 10;
+/**
+ * Booking codes that find nothing, per minute per address. Only misses count, so a citizen
+ * reading their own booking is never held up; someone trying codes is, and each miss on a
+ * shared store re-reads the ledgers.
+ */
+const BOOKING_LOOKUP_MISSES_PER_MINUTE = 20;
 
 const LOGIN_FAILURES_PER_ADDRESS = 30;
 
@@ -34,7 +40,13 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
 
 /** Each limiter's counts, in a store of its own. */
 export type RateLimiterName =
-  'login' | 'login-address' | 'login-failures' | 'login-failure-times' | 'issue' | 'booking';
+  | 'login'
+  | 'login-address'
+  | 'login-failures'
+  | 'login-failure-times'
+  | 'issue'
+  | 'booking'
+  | 'booking-lookup';
 
 /** A store for one limiter's counts, shared by every server (each limiter needs its own). */
 export type RateLimitStoreFactory = (limiter: RateLimiterName) => Store;
@@ -60,7 +72,12 @@ export function makeLimiters(
   limits: RateLimits,
   actorOf: (req: Request) => Actor,
   sharedStore?: RateLimitStoreFactory,
-): { login: RequestHandler; issue: RequestHandler; booking: RequestHandler } {
+): {
+  login: RequestHandler;
+  issue: RequestHandler;
+  booking: RequestHandler;
+  bookingLookup: RequestHandler;
+} {
   const ip = (req: Request) => ipKeyGenerator(req.ip ?? 'unknown');
   const storeOf = (name: RateLimiterName): Store => sharedStore?.(name) ?? new MemoryStore();
   // The account a request checks a password of: the name it signs in with, or (changing a
@@ -126,6 +143,13 @@ export function makeLimiters(
         const actor = actorOf(req);
         return actor.kind === 'user' ? `user:${actor.user.id}` : ip(req);
       },
+    }),
+    bookingLookup: rateLimit({
+      ...common,
+      store: sharedStore?.('booking-lookup'),
+      limit: BOOKING_LOOKUP_MISSES_PER_MINUTE,
+      skipSuccessfulRequests: true,
+      keyGenerator: ip,
     }),
   };
 }

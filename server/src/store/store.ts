@@ -93,6 +93,12 @@ export interface BookingLedger {
    * appended to the hall's ledger (or notices may have been lost). Returns an unsubscribe function.
    */
   watch?(hallId: string, onAppend: () => void): () => void;
+  /**
+   * True when this process is the ledger's only writer (the data folder is locked to one
+   * process): what it folded from its own appends is all there is, so it never re-reads before
+   * deciding. A ledger that is neither exclusive nor watched is re-read before each command.
+   */
+  readonly exclusive?: boolean;
 }
 
 export interface Store {

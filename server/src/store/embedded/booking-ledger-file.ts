@@ -27,6 +27,8 @@ interface HallLedger {
  * (Bookings come a few a minute, so they do not share flushes: each append is one fdatasync.)
  */
 export class FileBookingLedger implements BookingLedger {
+  /** The data folder is locked to one server process (data-folder-lock.ts). */
+  readonly exclusive = true;
   private readonly halls = new Map<string, HallLedger>();
   private closed = false;
 
