@@ -57,13 +57,14 @@ export const bookingCode = z
 /** Digits only; spaces and dashes a visitor types are taken out by the kiosk, not here. */
 export const checkInCode = z.string().check(z.regex(/^\d{10}$/, 'expected the 10-digit code'));
 /** A visitor's name: letters as typed, 2–80 characters. */
-export const bookingName = z
-  .string()
-  .check(
-    z.trim(),
-    z.minLength(2, 'name: at least 2 characters'),
-    z.maxLength(80, 'name: at most 80 characters'),
-  );
+export const bookingName = z.string().check(
+  z.trim(),
+  z.minLength(2, 'name: at least 2 characters'),
+  z.maxLength(80, 'name: at most 80 characters'),
+  // No control, format (bidi overrides, zero-width) or unassigned characters: a name is shown
+  // to staff and written to exports, where such characters hide or reorder text.
+  z.regex(/^[^\p{C}]*$/u, 'name: letters, spaces and punctuation only'),
+);
 /** A Turkish mobile number, normalised by the server to `05xxxxxxxxx`. */
 export const mobilePhone = z
   .string()

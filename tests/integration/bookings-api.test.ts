@@ -153,6 +153,8 @@ describe('appointments over REST', () => {
   it.each([
     [{ time: '9:00' }, 'time'],
     [{ time: '09:00', name: 'A' }, 'name'],
+    [{ time: '09:00', name: 'Ayşe\u202eYılmaz' }, 'name'],
+    [{ time: '09:00', name: 'Ayşe\u0000 Yılmaz' }, 'name'],
     [{ time: '09:00', phone: '0312 123 45 67' }, 'phone'],
     [{ time: '09:00', day: '2026-13-01' }, 'day'],
     [{ time: '09:00', extra: true }, 'extra'],
