@@ -17,12 +17,22 @@ export class CounterBookings extends LitElement {
   static override styles = css`
     :host {
       display: block;
-      margin-top: 16px;
+    }
+    /* Closed, the button floats in the free corner under the actions: the counter's screen
+       keeps its height (it fits 1366×768 without scrolling). */
+    .closed {
+      position: fixed;
+      left: 20px;
+      bottom: 16px;
+      z-index: 1;
     }
     button {
       font: inherit;
       min-height: 44px;
       padding: 6px 16px;
+    }
+    .open {
+      margin-top: 16px;
     }
     section {
       margin-top: 12px;
@@ -43,6 +53,7 @@ export class CounterBookings extends LitElement {
     const t = TEXT[this.language];
     return html`<button
         type="button"
+        class=${this._open ? 'open' : 'closed'}
         aria-expanded=${this._open ? 'true' : 'false'}
         aria-controls="counter-bookings-panel"
         @click=${() => (this._open = !this._open)}
