@@ -191,6 +191,6 @@ describe('CSV export dialects: Turkish Excel and RFC 4180', () => {
     const params = doc.paths['/api/exports/tickets.csv']!.get.parameters;
     expect(params.find((p) => p.name === 'dialect')?.schema.enum).toEqual(['rfc4180', 'excel-tr']);
     const xlsx = doc.paths['/api/exports/tickets.xlsx']!.get.parameters;
-    expect(xlsx.map((p) => p.name)).toEqual(['from', 'to']);
+    expect(xlsx.map((p) => p.name)).toEqual(['from', 'to', 'names']);
   });
 });

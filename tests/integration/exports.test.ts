@@ -278,6 +278,9 @@ describe('stats and exports over a real embedded store', () => {
         'İptal eden': '',
         Puan: '',
         'Vatandaş yorumu': '',
+        Randevu: 'Hayır',
+        'Randevu saati': '',
+        'Randevuya göre çağrılma (dk)': '',
       });
     });
 
