@@ -3,7 +3,16 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+          // A hang guard, not a speed check: property tests, ESLint's start and time-zone sweeps
+          // take seconds on a loaded 2-core machine.
+          testTimeout: 20_000,
+        },
+      },
       {
         test: {
           name: 'integration',
