@@ -13,11 +13,44 @@ const A = 'cankaya';
 const B = 'kizilay';
 
 /** The default hall A and a second hall B with one of everything, named so a leak is visible. */
+const ALL_DAY = [{ from: '00:00', to: '23:59' }];
+/** Bookable all day, every day: hall B has a booking for hall A's callers to reach for. */
+const BOOKABLE_ALL_DAY = {
+  enabled: true,
+  hours: {
+    mon: ALL_DAY,
+    tue: ALL_DAY,
+    wed: ALL_DAY,
+    thu: ALL_DAY,
+    fri: ALL_DAY,
+    sat: ALL_DAY,
+    sun: ALL_DAY,
+  },
+  slotMinutes: 5,
+  perSlot: 5,
+};
+
 function twoHalls(): ConfigData {
   const base = defaultConfig();
   return {
     ...base,
-    halls: [...base.halls, { ...base.halls[0]!, id: B, name: 'Kızılay Hizmet Masası' }],
+    halls: [
+      ...base.halls,
+      {
+        ...base.halls[0]!,
+        id: B,
+        name: 'Kızılay Hizmet Masası',
+        booking: {
+          checkInEarlyMinutes: 15,
+          checkInLateMinutes: 10,
+          horizonDays: 30,
+          leadMinutes: 0,
+          maxPerContact: 3,
+          closedDays: [],
+          retentionDays: 30,
+        },
+      },
+    ],
     services: [
       ...base.services,
       {
@@ -27,6 +60,7 @@ function twoHalls(): ConfigData {
         name: { tr: 'Kızılay Veznesi', en: 'Kizilay cashier' },
         targetMinutes: 4,
         active: true,
+        booking: BOOKABLE_ALL_DAY,
       },
     ],
     counters: [
@@ -73,6 +107,7 @@ const VALID_BODY: Record<string, object> = {
   'PATCH /devices/:deviceId': { name: 'Ele geçirilen cihaz' },
   'PATCH /printers/:printerId': { name: 'Ele geçirilen yazıcı' },
   'PATCH /directorates/:directorateId': { active: false },
+  'PUT /services/:serviceId/booking': { ...BOOKABLE_ALL_DAY, enabled: false },
 };
 
 type Caller = 'kiosk' | 'display' | 'clerk' | 'manager' | 'admin';
@@ -117,6 +152,7 @@ describe("hall scope: a user or device of hall A never reaches hall B's data", (
       users: mine(d.users),
       devices: mine(d.devices).map(({ lastSeenAt: _s, ...x }) => x),
       rev: queue.state.rev,
+      bookings: [...server.app.bookings.book(B)!.state.bookings.values()],
     });
   };
 
@@ -147,6 +183,33 @@ describe("hall scope: a user or device of hall A never reaches hall B's data", (
     if (!issued.ok) throw new Error(issued.error.message);
     ticketCodeOfB = issued.value.code;
     markers.push(ticketCodeOfB);
+    // And a visitor has booked, so its appointments have something to leak.
+    const days = server.app.bookings.days(B, 'kz-vezne');
+    if (!days.ok) throw new Error(days.error.message);
+    let made = false;
+    for (const { day, closed } of days.value.days) {
+      const slots = closed === null ? server.app.bookings.slots(B, 'kz-vezne', day) : null;
+      const time = slots?.ok ? slots.value.slots[0]?.time : undefined;
+      if (time === undefined) continue;
+      const booked = await server.app.bookings.make(B, {
+        serviceId: 'kz-vezne',
+        day,
+        time,
+        name: 'Kızılay Randevulusu',
+        phone: null,
+        lang: 'tr',
+        madeBy: 'staff',
+        address: '127.0.0.1',
+      });
+      if (!booked.ok) throw new Error(booked.error.message);
+      const row = server.app.bookings.staffList(B, day);
+      if (!row.ok) throw new Error(row.error.message);
+      ofB.bookingId = row.value[0]!.id;
+      markers.push(ofB.bookingId, booked.value.code, booked.value.checkInCode);
+      made = true;
+      break;
+    }
+    if (!made) throw new Error('hall B has no slot to book');
   });
   afterAll(async () => {
     await server.dispose();

@@ -14,11 +14,49 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
  * clerk serves, a manager reads the figures, an admin edits the settings. A route the walk
  * below does not reach fails the completeness test.
  */
+/** Europe/Istanbul's calendar day of an instant, `YYYY-MM-DD`. */
+const dayOf = (at: number) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Istanbul' }).format(new Date(at));
+const hourOf = (at: number) =>
+  Number(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Istanbul',
+      hour: '2-digit',
+      hourCycle: 'h23',
+    }).format(new Date(at)),
+  );
+/**
+ * The server's clock: the real one, but two hours back in the local hour before midnight, so
+ * today still has slots left to book and check in (the walk books today's next slot).
+ */
+const SHIFT = hourOf(Date.now()) === 23 ? -2 * 3_600_000 : 0;
+const shiftedNow = () => Date.now() + SHIFT;
+
+const EVERY_DAY = [{ from: '00:00', to: '23:59' }];
+/** Vezne takes bookings all day, every day: 5-minute slots, five places each. */
+const VEZNE_ALL_DAY = {
+  enabled: true,
+  hours: {
+    mon: EVERY_DAY,
+    tue: EVERY_DAY,
+    wed: EVERY_DAY,
+    thu: EVERY_DAY,
+    fri: EVERY_DAY,
+    sat: EVERY_DAY,
+    sun: EVERY_DAY,
+  },
+  slotMinutes: 5,
+  perSlot: 5,
+};
+
 describe('reply schemas: every route replies as its schema says', () => {
   let server: TestServer;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({
+      now: shiftedNow,
+      rateLimits: { loginPerMinute: 1000, issuePerMinute: 10_000, bookingPer10Minutes: 10_000 },
+    });
   });
   afterAll(async () => {
     await server.dispose();
@@ -62,9 +100,7 @@ describe('reply schemas: every route replies as its schema says', () => {
     const clerk = await signedIn(server, 'clerk');
     const manager = await signedIn(server, 'manager');
     const admin = await signedIn(server, 'admin');
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Istanbul' }).format(
-      new Date(),
-    );
+    const today = dayOf(shiftedNow());
 
     // The public and the devices.
     check('GET /health', await request(app).get('/api/health'));
@@ -204,6 +240,83 @@ describe('reply schemas: every route replies as its schema says', () => {
       await admin.agent
         .patch(`/api/directorates/${directorate}`)
         .send({ name: { tr: 'Kültür İşleri', en: 'Culture' } }),
+    );
+
+    // Appointments: the admin opens vezne to bookings all day, every day.
+    check(
+      'PUT /services/:serviceId/booking',
+      await admin.agent.put('/api/services/vezne/booking').send(VEZNE_ALL_DAY),
+    );
+    check(
+      'PUT /halls/:hallId/booking-settings',
+      await admin.agent.put('/api/halls/cankaya/booking-settings').send({
+        checkInEarlyMinutes: 15,
+        checkInLateMinutes: 10,
+        horizonDays: 30,
+        leadMinutes: 0,
+        maxPerContact: 3,
+        closedDays: [],
+        retentionDays: 30,
+      }),
+    );
+    // A citizen looks, books, moves and cancels.
+    check(
+      'GET /halls/:hallId/booking/services',
+      await request(app).get('/api/halls/cankaya/booking/services'),
+    );
+    const days = check(
+      'GET /halls/:hallId/booking/days',
+      await request(app).get('/api/halls/cankaya/booking/days').query({ serviceId: 'vezne' }),
+    ).body.days as { day: string; closed: string | null }[];
+    const open = days.filter((d) => d.closed === null).map((d) => d.day);
+    const slotsOf = async (day: string) =>
+      check(
+        'GET /halls/:hallId/booking/slots',
+        await request(app)
+          .get('/api/halls/cankaya/booking/slots')
+          .query({ serviceId: 'vezne', day }),
+      ).body.slots as { time: string }[];
+    const bookDay = open[0]!;
+    const bookTimes = (await slotsOf(bookDay)).map((s) => s.time);
+    const makeBooking = async (day: string, time: string) =>
+      check(
+        'POST /halls/:hallId/bookings',
+        await request(app)
+          .post('/api/halls/cankaya/bookings')
+          .send({ serviceId: 'vezne', day, time, name: 'Ayşe Yılmaz', phone: null }),
+      ).body as { code: string; checkInCode: string };
+    const moved = await makeBooking(bookDay, bookTimes[bookTimes.length - 1]!);
+    check('GET /bookings/:code', await request(app).get(`/api/bookings/${moved.code}`));
+    check(
+      'POST /bookings/:code/move',
+      await request(app)
+        .post(`/api/bookings/${moved.code}/move`)
+        .send({ day: bookDay, time: bookTimes[bookTimes.length - 2]! }),
+    );
+    const dropped = await makeBooking(bookDay, bookTimes[bookTimes.length - 1]!);
+    check(
+      'POST /bookings/:code/cancel',
+      await request(app).post(`/api/bookings/${dropped.code}/cancel`).send({}),
+    );
+    // The staff's day list; a clerk cancels for a caller.
+    const list = check(
+      'GET /halls/:hallId/bookings',
+      await clerk.agent.get('/api/halls/cankaya/bookings').query({ day: bookDay }),
+    ).body as { id: string; status: string }[];
+    const bookingId = list.find((b) => b.status === 'booked')!.id;
+    check(
+      'POST /halls/:hallId/bookings/:bookingId/cancel',
+      await clerk.agent.post(`/api/halls/cankaya/bookings/${bookingId}/cancel`).send({}),
+    );
+    // Today's next slot (5 minutes, no lead time) is inside its check-in window at the kiosk.
+    expect(open).toContain(today);
+    const arriving = await makeBooking(today, (await slotsOf(today))[0]!.time);
+    check(
+      'POST /halls/:hallId/check-in',
+      await request(app)
+        .post('/api/halls/cankaya/check-in')
+        .set(kiosk)
+        .send({ checkInCode: arriving.checkInCode }),
     );
 
     // A manager's figures.
