@@ -37,6 +37,15 @@ const ERROR_CODES: ErrorCode[] = [
   'service-inactive',
   'grace-expired',
   'conflict',
+  // Appointments: refusals a hostile booking, lookup or check-in may get.
+  'booking-not-found',
+  'booking-closed',
+  'booking-limit',
+  'booking-not-changeable',
+  'slot-full',
+  'check-in-too-early',
+  'check-in-too-late',
+  'booking-already-checked-in',
 ];
 
 const tried = { rest: 0, restAccepted: 0, socketEmits: 0, rawFrames: 0, handshakes: 0 };
