@@ -83,7 +83,7 @@ import {
  * its interface by `wire<T>()`, which is a compile error unless the schema's output and the
  * interface are assignable both ways (a field missing or added on either side).
  */
-function wire<T>() {
+export function wire<T>() {
   return <S extends core.$ZodType<T>>(
     schema: S & ([T] extends [core.output<S>] ? unknown : never),
   ) => schema;
@@ -162,7 +162,7 @@ const serviceQueueFields = {
   oldestQueuedAt: nullableNumber,
   estimate: waitEstimate,
 };
-const publicServiceQueue = wire<PublicServiceQueue>()(
+export const publicServiceQueue = wire<PublicServiceQueue>()(
   z.strictObject({ ...serviceQueueFields, refusesTickets: z.boolean() }),
 );
 
@@ -285,7 +285,7 @@ const publicTicket = wire<PublicTicket>()(
     appointment: z.boolean(),
   }),
 );
-const publicCounter = wire<PublicCounter>()(
+export const publicCounter = wire<PublicCounter>()(
   z.strictObject({
     id: z.string(),
     number: z.number(),
@@ -294,7 +294,7 @@ const publicCounter = wire<PublicCounter>()(
     current: z.nullable(publicTicket),
   }),
 );
-const publicCall = wire<PublicCall>()(
+export const publicCall = wire<PublicCall>()(
   z.strictObject({
     number: z.string(),
     serviceId: z.string(),
@@ -352,7 +352,7 @@ const deviceMe = wire<DeviceMe>()(
 /** `GET /api/auth/me`: the signed-in user, or the paired device. */
 export const whoAmIReply = wire<Me | DeviceMe>()(z.discriminatedUnion('kind', [meReply, deviceMe]));
 
-const counterView = wire<CounterView>()(
+export const counterView = wire<CounterView>()(
   z.strictObject({
     ...counterFields,
     status: counterStatus,
