@@ -21,3 +21,5 @@ export * from './stats.js';
 export * from './tickets.js';
 // Appointments: their endpoints (and schemas) live with the rest of the booking contract.
 export * from '../bookings.js';
+// Integrations: webhook endpoints and their delivery log.
+export * from '../webhooks.js';

@@ -6,6 +6,7 @@ import type {
   Role,
   Service,
 } from '../../../contract/domain.js';
+import type { WebhookEventType } from '../../../contract/webhooks.js';
 
 export interface UserRecord {
   id: string;
@@ -61,6 +62,29 @@ export interface AuditEntry {
   targetId?: string;
 }
 
+/**
+ * A webhook endpoint of a hall (Ayarlar → Entegrasyonlar). The secret signs every delivery
+ * (HMAC-SHA256), so it is kept as it is, like the rest of this owner-only file; replies never
+ * carry it but when it is made or rotated.
+ */
+export interface WebhookRecord {
+  id: string;
+  hallId: string;
+  name: string;
+  url: string;
+  events: WebhookEventType[];
+  personalData: boolean;
+  active: boolean;
+  /** base64url, 32 random bytes. */
+  secret: string;
+  createdAt: number;
+  /**
+   * Set by "retry now" (on whichever server took the request): the dispatcher, which may run on
+   * another server, sees the configuration change and tries the waiting event at once.
+   */
+  retryRequestedAt?: number;
+}
+
 /** A hall as configured, with its appointment rules (absent: `DEFAULT_HALL_BOOKING`). */
 export type HallRecord = Hall;
 /** A service as configured, with the part of it that can be booked (absent: none). */
@@ -81,6 +105,8 @@ export interface ConfigData {
   devices: DeviceRecord[];
   printers: PrinterRecord[];
   audit: AuditEntry[];
+  /** Webhook endpoints of every hall; absent in files from before integrations. */
+  webhooks?: WebhookRecord[];
   /**
    * A random per-install salt: booking requests keep only SHA-256(salt, address) for the
    * per-address limit, never the address. Made at the first start that needs it.

@@ -1,5 +1,6 @@
 import type { BookingRevEvent } from '../../../contract/booking-events.js';
 import type { RevEvent } from '../../../contract/events.js';
+import type { WebhookLogEntry } from '../../../contract/webhooks.js';
 import type { ConfigData, SessionRecord } from '../config/config-data.js';
 import type { DayStatsSummary, DaySummary } from '../stats/day-summary.js';
 
@@ -99,6 +100,55 @@ export interface BookingLedger {
    * deciding. A ledger that is neither exclusive nor watched is re-read before each command.
    */
   readonly exclusive?: boolean;
+}
+
+/** Where one webhook endpoint's deliveries stand in its hall's two streams (the outbox). */
+export interface WebhookCursor {
+  /** The hall-day journal: everything up to revision `rev` of `day` is delivered (or not wanted). */
+  day: string;
+  rev: number;
+  /** The booking ledger: everything up to this revision is delivered (or not wanted). */
+  bookingRev: number;
+}
+
+/** One endpoint's durable delivery state: the cursor and the event it is retrying, if any. */
+export interface WebhookDeliveryState {
+  endpointId: string;
+  cursor: WebhookCursor;
+  /** Tries of the event after the cursor that failed so far (0: none failing). */
+  attempts: number;
+  /** When that event first failed. */
+  failingSince: number | null;
+  nextAttemptAt: number | null;
+  lastSuccessAt: number | null;
+  lastError: string | null;
+}
+
+/**
+ * The only server that delivers webhooks holds this lease: the data folder's one process in
+ * the embedded store, a PostgreSQL advisory lock on its own connection when several servers
+ * share a database (a killed server's connection closes, and another takes over).
+ */
+export interface WebhookLease {
+  /** Tries to become (or stay) the deliverer; never waits for another holder. */
+  acquire(): Promise<boolean>;
+  /** Whether this process holds it now (false once its connection is lost). */
+  readonly held: boolean;
+  release(): Promise<void>;
+}
+
+/** Webhook delivery state and log, per endpoint; the events themselves are the journals'. */
+export interface WebhookStore {
+  readState(endpointId: string): Promise<WebhookDeliveryState | undefined>;
+  /** Resolves once the state is durable. */
+  writeState(state: WebhookDeliveryState): Promise<void>;
+  /** Adds a try to the endpoint's log, keeping the last `WEBHOOK_LIMITS.logEntries`. */
+  appendLog(endpointId: string, entry: WebhookLogEntry): Promise<void>;
+  /** The endpoint's last tries, newest first. */
+  readLog(endpointId: string, limit: number): Promise<WebhookLogEntry[]>;
+  /** Drops an endpoint's state and log (it was deleted). */
+  forget(endpointId: string): Promise<void>;
+  readonly lease: WebhookLease;
 }
 
 export interface Store {
