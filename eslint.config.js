@@ -79,7 +79,8 @@ export default tseslint.config(
       ],
     },
   },
-  // A page imports only contract/, the shared staff-UI folder ui/ and its own folder.
+  // A page imports only contract/, the shared UI folder ui/ (staff elements, the visitor
+  // pages' QR code and language switch) and its own folder.
   ...PAGES.map((page) => ({
     files: [`${page}/**/*.ts`],
     rules: {

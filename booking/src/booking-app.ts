@@ -6,7 +6,7 @@ import { bookingApi, type Halls } from './booking-api.js';
 import { bookingError, bookingRoute } from './booking-format.js';
 import { bookingStyles } from './booking-styles.js';
 import { t, type BookingError } from './i18n.js';
-import './booking-lang-switch.js';
+import '../../ui/visitor-lang-switch.js';
 import './booking-new.js';
 import './booking-own.js';
 
@@ -48,6 +48,12 @@ export class BookingApp extends LitElement {
         margin: 0;
         font-size: 1.15rem;
       }
+      visitor-lang-switch {
+        --visitor-lang-size: 44px;
+        --visitor-lang-on: var(--ink);
+        --visitor-lang-on-ink: #ffffff;
+        --visitor-lang-focus: var(--focus);
+      }
       .hall {
         display: block;
         font-size: 0.9rem;
@@ -84,10 +90,11 @@ export class BookingApp extends LitElement {
           ${this._route.kind === 'own' ? text.ownTitle : text.pageTitle}
           <span class="hall">${this._hallName || text.appName}</span>
         </h1>
-        <booking-lang-switch
+        <visitor-lang-switch
           .language=${this._lang}
+          .label=${text.langSwitch}
           @lang-change=${this._onLang}
-        ></booking-lang-switch>
+        ></visitor-lang-switch>
       </header>
       <main>${this._renderMain()}</main>`;
   }

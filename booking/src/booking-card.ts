@@ -5,7 +5,7 @@ import type { Lang } from '../../contract/domain.js';
 import { checkInWindow, dayLabel, groupCheckInCode, isPast, ownLink } from './booking-format.js';
 import { bookingStyles } from './booking-styles.js';
 import { t } from './i18n.js';
-import './booking-qr.js';
+import '../../ui/qr-code.js';
 
 /**
  * One booking: its status, the check-in code large and grouped with its QR, when and what, the
@@ -102,7 +102,7 @@ export class BookingCard extends LitElement {
           ? html`<p class="code-label" id="code-label">${text.checkInCode}</p>
               <p class="code" data-testid="check-in-code" aria-labelledby="code-label">${code}</p>
               <div class="qr">
-                <booking-qr .text=${b.checkInCode} .alt=${text.qrAlt(code)}></booking-qr>
+                <qr-code .text=${b.checkInCode} .alt=${text.qrAlt(code)}></qr-code>
               </div>`
           : null
       }

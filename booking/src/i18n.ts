@@ -24,7 +24,6 @@ export type BookingError =
   | 'other';
 
 const tr = {
-  langName: 'Türkçe',
   langSwitch: 'Dil seçimi',
   appName: 'Sıramatik',
   pageTitle: 'Randevu al',
@@ -127,7 +126,6 @@ const tr = {
 export type Catalogue = typeof tr;
 
 const en: Catalogue = {
-  langName: 'English',
   langSwitch: 'Language',
   appName: 'Sıramatik',
   pageTitle: 'Book an appointment',
@@ -230,5 +228,3 @@ const CATALOGUES: Record<Lang, Catalogue> = { tr, en };
 export function t(lang: Lang): Catalogue {
   return CATALOGUES[lang];
 }
-
-export const LANGS: readonly Lang[] = ['tr', 'en'];

@@ -295,5 +295,3 @@ const catalogues: Record<Lang, Catalogue> = { tr, en };
 export function t(lang: Lang): Catalogue {
   return catalogues[lang];
 }
-
-export const LANGS: readonly Lang[] = ['tr', 'en'];

@@ -15,7 +15,8 @@ export const kioskAppStyles = css`
     -webkit-user-select: none;
     -webkit-tap-highlight-color: transparent;
     --kiosk-grid-columns: 1;
-    --kiosk-lang-size: var(--kiosk-touch);
+    --visitor-lang-size: var(--kiosk-touch);
+    --visitor-lang-focus: var(--kiosk-focus);
   }
   header {
     display: flex;

@@ -38,7 +38,7 @@ import './kiosk-banner.js';
 import './kiosk-check-in.js';
 import './kiosk-check-in-entry.js';
 import './kiosk-confirmation.js';
-import './kiosk-lang-switch.js';
+import '../../ui/visitor-lang-switch.js';
 import './kiosk-notice.js';
 import './kiosk-priority-picker.js';
 import './kiosk-service-grid.js';
@@ -109,7 +109,11 @@ export class KioskApp extends LitElement {
     return html`
       <header>
         <span class="hall">${this._live.hall.hallName ?? text.appName}</span>
-        <kiosk-lang-switch .language=${lang} @lang-change=${this._onLang}></kiosk-lang-switch>
+        <visitor-lang-switch
+          .language=${lang}
+          .label=${text.langSwitch}
+          @lang-change=${this._onLang}
+        ></visitor-lang-switch>
       </header>
       ${
         offline && screen !== 'confirmation'

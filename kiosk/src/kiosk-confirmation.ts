@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { Lang } from '../../contract/domain.js';
 import { t } from './i18n.js';
 import type { ConfirmationModel } from './state/confirmation.js';
-import './kiosk-qr-code.js';
+import '../../ui/qr-code.js';
 
 /** The issued ticket: number, service, people ahead, estimate, QR. Fires `ok` on "Tamam". */
 @customElement('kiosk-confirmation')
@@ -90,7 +90,7 @@ export class KioskConfirmation extends LitElement {
       align-items: center;
       justify-content: center;
       gap: var(--kiosk-pad);
-      --kiosk-qr-size: max(150px, min(34vmin, 14vh));
+      --qr-size: max(150px, min(34vmin, 14vh));
     }
     .qr p {
       margin: 0;
@@ -156,7 +156,7 @@ export class KioskConfirmation extends LitElement {
         font-size: max(96px, min(20vmin, 10vh));
       }
       :host-context([large]) .qr {
-        --kiosk-qr-size: max(140px, min(24vmin, 13vh));
+        --qr-size: max(140px, min(24vmin, 13vh));
       }
     }
     :host-context([large]) .service {
@@ -182,7 +182,7 @@ export class KioskConfirmation extends LitElement {
         font-size: max(88px, min(13vmin, 12vw));
       }
       :host-context([large]) .qr {
-        --kiosk-qr-size: max(140px, min(20vmin, 15vh));
+        --qr-size: max(140px, min(20vmin, 15vh));
       }
       :host-context([large]) .qr p {
         display: none;
@@ -209,7 +209,7 @@ export class KioskConfirmation extends LitElement {
       .qr {
         flex-direction: column;
         text-align: center;
-        --kiosk-qr-size: max(160px, min(32vmin, 24vh));
+        --qr-size: max(160px, min(32vmin, 24vh));
       }
     }
   `;
@@ -241,7 +241,7 @@ export class KioskConfirmation extends LitElement {
         <p class="call-method" data-testid="call-method">${m.callMethod}</p>
       </section>
       <section class="qr">
-        <kiosk-qr-code .text=${m.qrText} .alt=${m.qrAlt}></kiosk-qr-code>
+        <qr-code .text=${m.qrText} .alt=${m.qrAlt}></qr-code>
         <p>${text.scanQr}</p>
       </section>
       <footer>

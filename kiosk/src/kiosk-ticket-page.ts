@@ -6,7 +6,7 @@ import { t } from './i18n.js';
 import { errorMessage, type FailureCode } from './state/errors.js';
 import { codeFromPath, phoneLang, phoneStatusModel } from './state/phone-status.js';
 import { TicketLiveController } from './ticket-live-controller.js';
-import './kiosk-lang-switch.js';
+import '../../ui/visitor-lang-switch.js';
 import './kiosk-leave-button.js';
 import './kiosk-rate-visit.js';
 import './kiosk-notice.js';
@@ -35,10 +35,10 @@ export class KioskTicketPage extends LitElement {
       --phone-danger: #a3001b;
       --phone-focus: #ffb000;
       --kiosk-focus: #ffb000;
-      --kiosk-lang-size: 44px;
-      --kiosk-lang-wrap: wrap;
-      --kiosk-lang-on: #0b1a2e;
-      --kiosk-lang-on-ink: #ffffff;
+      --visitor-lang-size: 44px;
+      --visitor-lang-wrap: wrap;
+      --visitor-lang-on: #0b1a2e;
+      --visitor-lang-on-ink: #ffffff;
       display: block;
       max-width: 560px;
       margin: 0 auto;
@@ -138,7 +138,11 @@ export class KioskTicketPage extends LitElement {
     const { connection, status } = this._live;
     const header = html`<header>
       <p class="hall">${status?.hallName ?? text.appName}</p>
-      <kiosk-lang-switch .language=${this._lang} @lang-change=${this._onLang}></kiosk-lang-switch>
+      <visitor-lang-switch
+        .language=${this._lang}
+        .label=${text.langSwitch}
+        @lang-change=${this._onLang}
+      ></visitor-lang-switch>
     </header>`;
     if (connection === 'not-found')
       return html`${header}

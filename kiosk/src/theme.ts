@@ -62,8 +62,8 @@ export const kioskTheme = css`
     --kiosk-success-ink: #000000;
     --kiosk-focus: #ff5cf4;
     --kiosk-card-border: 3px solid #ffffff;
-    --kiosk-lang-on: #ffffff;
-    --kiosk-lang-on-ink: #000000;
+    --visitor-lang-on: #ffffff;
+    --visitor-lang-on-ink: #000000;
     --kiosk-text-xl: max(54px, 7.4vmin);
     --kiosk-text-l: max(40px, 5.6vmin);
     --kiosk-text-m: max(30px, 4vmin);

@@ -142,7 +142,7 @@ describe('kiosk', () => {
     const number = page.locator('[data-testid="ticket-number"]');
     await number.waitFor();
     await expect(number.textContent()).resolves.toMatch(/^R\d{3}$/);
-    const qr = page.locator('kiosk-qr-code img');
+    const qr = page.locator('qr-code img');
     await qr.waitFor();
     expect(await qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
     // The test hall has no printer: the server says so, and the visitor is told to note the number.
@@ -162,7 +162,7 @@ describe('kiosk', () => {
     await wide.locator('.priority-entry').tap();
     await wide.locator('button[data-group="elderly"]').tap();
     await wide.locator('button[data-service="imar-durum"]').tap();
-    await wide.locator('kiosk-qr-code img').waitFor();
+    await wide.locator('qr-code img').waitFor();
     await expect(wide.locator('kiosk-confirmation .priority').textContent()).resolves.toContain(
       'Aged 65 or over',
     );

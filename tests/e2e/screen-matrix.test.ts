@@ -239,7 +239,7 @@ describe('kiosk on every panel', () => {
         await screenshot(page, `matrix-kiosk-${width}x${height}-priority-services`);
         await expectFits(page, rules, `kiosk ${width}×${height} priority services`);
         await page.locator('button[data-service="zabita"]').tap();
-        await page.locator('kiosk-qr-code img').waitFor();
+        await page.locator('qr-code img').waitFor();
         await screenshot(page, `matrix-kiosk-${width}x${height}-confirmation`);
         await expectFits(page, rules, `kiosk ${width}×${height} confirmation`);
         await page.waitForTimeout(900);
@@ -358,7 +358,7 @@ describe('kiosk in large-text / high-contrast mode', () => {
         await screenshot(page, `matrix-kiosk-large-${width}x${height}-priority-services`);
         await expectFits(page, rules, `${cell} priority services`);
         await page.locator('button[data-service="zabita"]').tap();
-        await page.locator('kiosk-qr-code img').waitFor();
+        await page.locator('qr-code img').waitFor();
         await screenshot(page, `matrix-kiosk-large-${width}x${height}-confirmation`);
         await expectFits(page, rules, `${cell} confirmation`);
         await page.waitForTimeout(900);

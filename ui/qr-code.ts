@@ -2,9 +2,12 @@ import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import QRCode from 'qrcode';
 
-/** A QR code of `text`, drawn in the browser as a PNG data URL. */
-@customElement('kiosk-qr-code')
-export class KioskQrCode extends LitElement {
+/**
+ * A QR code of `text`, drawn in the browser as a PNG data URL: the kiosk's ticket link and the
+ * booking page's check-in code. Its side is `--qr-size` (180px unless the page sets it).
+ */
+@customElement('qr-code')
+export class QrCode extends LitElement {
   static override styles = css`
     :host {
       display: inline-block;
@@ -12,8 +15,8 @@ export class KioskQrCode extends LitElement {
     }
     img,
     .placeholder {
-      width: var(--kiosk-qr-size, 280px);
-      height: var(--kiosk-qr-size, 280px);
+      width: var(--qr-size, 180px);
+      height: var(--qr-size, 180px);
       background: #ffffff;
     }
     img {
@@ -23,7 +26,7 @@ export class KioskQrCode extends LitElement {
 
   @state() private _src: string | null = null;
 
-  /** What the code holds (the ticket's phone link). */
+  /** What the code holds. */
   @property() text = '';
   /** Describes the code for screen readers. */
   @property() alt = '';
@@ -33,6 +36,8 @@ export class KioskQrCode extends LitElement {
     this._src = null;
     const text = this.text;
     if (!text) return;
+    // 480 px holds every module of a ticket link sharply at the kiosk's largest QR; pixelated
+    // scaling keeps the edges crisp at any smaller size.
     QRCode.toDataURL(text, { errorCorrectionLevel: 'M', margin: 2, width: 480 })
       .then((src) => {
         if (this.text === text) this._src = src;
@@ -51,6 +56,6 @@ export class KioskQrCode extends LitElement {
 
 declare global {
   interface HTMLElementTagNameMap {
-    'kiosk-qr-code': KioskQrCode;
+    'qr-code': QrCode;
   }
 }
