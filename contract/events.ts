@@ -120,6 +120,32 @@ export interface EstimatesSampled extends EventBase {
   /** By ticket id: the estimate its phone page showed at `at`. */
   estimates: Record<string, WaitEstimate>;
 }
+/**
+ * The visitor asked, from the phone page or the kiosk, for an SMS when their turn nears (the
+ * hall's `smsNotifyAhead`). The number is normalised (`+90…`), never reaches a socket payload
+ * or a staff view, and is blanked in the journal once the day is closed (KVKK). `ahead` is the
+ * hall's threshold when asked. A new request replaces the previous one. Journals written before
+ * it have none.
+ */
+export interface TicketSmsRequested extends TicketEventBase {
+  type: 'ticket:sms-requested';
+  /** The mobile number; `''` once erased after the day closed. */
+  phone: string;
+  ahead: number;
+}
+/** The visitor withdrew their SMS request (the number is no longer used). */
+export interface TicketSmsWithdrawn extends TicketEventBase {
+  type: 'ticket:sms-withdrawn';
+}
+/**
+ * A ticket with an SMS request has at most `ahead` people in front of it while waiting (once per
+ * ticket): the integration (webhook `ticket.turn-near`) sends the SMS.
+ */
+export interface TicketTurnNear extends TicketEventBase {
+  type: 'ticket:turn-near';
+  /** People ahead when it was noticed. */
+  ahead: number;
+}
 export interface CounterOpened extends CounterEventBase {
   type: 'counter:opened';
 }
@@ -147,6 +173,9 @@ export type QueueEvent =
   | TicketTransferred
   | TicketCancelled
   | TicketRated
+  | TicketSmsRequested
+  | TicketSmsWithdrawn
+  | TicketTurnNear
   | CounterOpened
   | CounterPaused
   | CounterResumed
@@ -159,9 +188,12 @@ export type QueueEventType = QueueEvent['type'];
 export type RevEvent = QueueEvent & { rev: number };
 
 /**
- * An event as staff screens get it: `ticket:issued` without the phone code. On `/counter` a
- * `ticket:completed` note is `null` except for the clerk who served the visit, and a
- * `ticket:rated` comment is always `null`; managers get both.
+ * An event as staff screens get it: `ticket:issued` without the phone code, and
+ * `ticket:sms-requested` without the visitor's mobile number (no one but the SMS integration
+ * reads it). On `/counter` a `ticket:completed` note is `null` except for the clerk who served
+ * the visit, and a `ticket:rated` comment is always `null`; managers get both.
  */
 export type StaffEvent =
-  Exclude<RevEvent, { type: 'ticket:issued' }> | (Omit<TicketIssued, 'code'> & { rev: number });
+  | Exclude<RevEvent, { type: 'ticket:issued' | 'ticket:sms-requested' }>
+  | (Omit<TicketIssued, 'code'> & { rev: number })
+  | (Omit<TicketSmsRequested, 'phone'> & { rev: number });

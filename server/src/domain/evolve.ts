@@ -159,6 +159,16 @@ export function evolve(state: HallState, event: QueueEvent): HallState {
       ticketOf(state, event.ticketId).rating = event.rating;
       break;
     }
+    case 'ticket:sms-requested':
+      // A new request replaces the one before (a corrected number).
+      state.sms.set(event.ticketId, { phone: event.phone, ahead: event.ahead });
+      break;
+    case 'ticket:sms-withdrawn':
+      state.sms.delete(event.ticketId);
+      break;
+    case 'ticket:turn-near':
+      state.turnNear.add(event.ticketId);
+      break;
     case 'estimates:sampled':
       // A record of what the phone pages showed: the queue itself does not change.
       state.lastSampleAt = event.at;

@@ -41,6 +41,20 @@ export interface HallState {
    * they go by their slot, not their place in line (see `bookedSlot`). Few at a time.
    */
   booked: Map<string, Set<string>>;
+  /**
+   * Open SMS requests by ticket id (`ticket:sms-requested`, until withdrawn): the number and the
+   * people-ahead threshold the hall had when the visitor asked. The number is never sent to a
+   * screen; it is `''` in a journal whose day was closed and erased.
+   */
+  sms: Map<string, SmsRequest>;
+  /** Tickets whose `ticket:turn-near` is journalled (once per ticket). */
+  turnNear: Set<string>;
+}
+
+/** A visitor's wish for an SMS when at most `ahead` people are in front of them. */
+export interface SmsRequest {
+  phone: string;
+  ahead: number;
 }
 
 /** What decides a ticket's place in its line (see `compareInLine`). */
@@ -82,6 +96,8 @@ export function emptyHallState(hallId: string, day: string): HallState {
     lastSampleAt: Number.NEGATIVE_INFINITY,
     checkedIn: new Set(),
     booked: new Map(),
+    sms: new Map(),
+    turnNear: new Set(),
   };
 }
 

@@ -62,6 +62,11 @@ export function staffEvent(
       return event.note === null || readsNote(viewer, author) ? event : { ...event, note: null };
     case 'ticket:rated':
       return event.note === null || viewer.allNotes ? event : { ...event, note: null };
+    case 'ticket:sms-requested': {
+      // The visitor's mobile number is for the SMS integration alone: no screen ever gets it.
+      const { phone: _phone, ...requested } = event;
+      return requested;
+    }
     case 'estimates:sampled':
       // A record for the statistics; no screen reads the map, so it is not sent round.
       return { ...event, estimates: {} };

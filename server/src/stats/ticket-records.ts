@@ -141,6 +141,11 @@ export function foldRecords(
         current.set(e.ticketId, next);
         break;
       }
+      case 'ticket:sms-requested':
+      case 'ticket:sms-withdrawn':
+      case 'ticket:turn-near':
+        // The SMS when the turn nears is for the visitor, not a fact of the visit: no column.
+        break;
     }
   }
 
