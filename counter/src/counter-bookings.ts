@@ -1,11 +1,20 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Lang } from '../../contract/domain.js';
-import '../../ui/staff-booking.js';
 
 const TEXT = {
-  tr: { open: 'Telefonla randevu', close: 'Randevuları kapat' },
-  en: { open: 'Booking by phone', close: 'Close appointments' },
+  tr: {
+    open: 'Telefonla randevu',
+    close: 'Randevuları kapat',
+    loading: 'Randevu paneli yükleniyor…',
+    loadFailed: 'Randevu paneli yüklenemedi. Bağlantıyı denetleyip yeniden açın.',
+  },
+  en: {
+    open: 'Booking by phone',
+    close: 'Close appointments',
+    loading: 'Loading the booking panel…',
+    loadFailed: 'The booking panel could not be loaded. Check the connection and open it again.',
+  },
 };
 
 /**
@@ -48,6 +57,7 @@ export class CounterBookings extends LitElement {
   @property() language: Lang = 'tr';
 
   @state() private _open = false;
+  @state() private _panel: 'loading' | 'ready' | 'failed' = 'loading';
 
   override render() {
     const t = TEXT[this.language];
@@ -56,17 +66,36 @@ export class CounterBookings extends LitElement {
         class=${this._open ? 'open' : 'closed'}
         aria-expanded=${this._open ? 'true' : 'false'}
         aria-controls="counter-bookings-panel"
-        @click=${() => (this._open = !this._open)}
+        @click=${this._toggle}
       >
         ${this._open ? t.close : t.open}
       </button>
       ${
         this._open
           ? html`<section id="counter-bookings-panel" aria-label=${t.open}>
-              <staff-booking .hallId=${this.hallId} .language=${this.language}></staff-booking>
+              ${this._renderPanel()}
             </section>`
           : nothing
       }`;
+  }
+
+  private _renderPanel() {
+    const t = TEXT[this.language];
+    if (this._panel === 'failed') return html`<p role="alert">${t.loadFailed}</p>`;
+    if (this._panel === 'loading') return html`<p role="status">${t.loading}</p>`;
+    return html`<staff-booking .hallId=${this.hallId} .language=${this.language}></staff-booking>`;
+  }
+
+  private _toggle(): void {
+    this._open = !this._open;
+    if (!this._open || this._panel === 'ready') return;
+    // The panel's code is fetched on the first open: most clerks never take a phone booking, so
+    // the counter's first load does not carry it. After a failed fetch the next open tries again.
+    this._panel = 'loading';
+    import('../../ui/staff-booking.js').then(
+      () => (this._panel = 'ready'),
+      () => (this._panel = 'failed'),
+    );
   }
 }
 
