@@ -8,7 +8,7 @@ import {
 import { minutesOf } from '../domain/bookings/index.js';
 import type { RouteDeps } from './deps.js';
 import { route, type RouteDef } from './route.js';
-import { changeSettings, describeChanges, findInHall, refuse } from './settings-support.js';
+import { changeSettings, keysChange, refuse, serviceInHall } from './settings-support.js';
 
 const SERVICE_KEYS = ['enabled', 'hours', 'slotMinutes', 'perSlot'] as const;
 const HALL_KEYS = [
@@ -41,14 +41,7 @@ export function settingsBookingRoutes(deps: RouteDeps): RouteDef[] {
       hall: 'own',
       handler: ({ params, body, actor }) =>
         changeSettings(deps, actor, 'service.booking', (draft, hallId) => {
-          const service = findInHall(
-            draft.services,
-            params.serviceId,
-            hallId,
-            'service',
-            'serviceId',
-            'service-not-found',
-          );
+          const service = serviceInHall(draft, params.serviceId, hallId);
           const before = service.booking ?? NOT_BOOKABLE;
           const after: ServiceBookingSettings = structuredClone(body);
           const slot = after.slotMinutes ?? service.targetMinutes;
@@ -58,11 +51,8 @@ export function settingsBookingRoutes(deps: RouteDeps): RouteDef[] {
           if (after.enabled && !fits)
             refuse('validation', `No span is long enough for one ${slot}-minute slot.`, 'hours');
           service.booking = after;
-          const diff = describeChanges(before, after, SERVICE_KEYS);
-          return {
-            value: after,
-            detail: diff && `service ${service.prefix} appointments: ${diff}`,
-          };
+          const subject = `service ${service.prefix} appointments`;
+          return keysChange(subject, before, after, SERVICE_KEYS, after, service.id);
         }),
     }),
     route({
@@ -79,8 +69,8 @@ export function settingsBookingRoutes(deps: RouteDeps): RouteDef[] {
             closedDays: [...new Set(body.closedDays)].sort(),
           };
           hall.booking = after;
-          const diff = describeChanges(before, after, HALL_KEYS);
-          return { value: after, detail: diff && `hall ${hall.id} appointments: ${diff}` };
+          const subject = `hall ${hall.id} appointments`;
+          return keysChange(subject, before, after, HALL_KEYS, after, hall.id);
         }),
     }),
   ];

@@ -9,7 +9,14 @@ import type { Counter, Service } from '../../../contract/domain.js';
 import type { ConfigData } from '../config/config-data.js';
 import type { RouteDeps } from './deps.js';
 import { route, type RouteDef } from './route.js';
-import { changeSettings, describeChanges, findInHall, refuse, show } from './settings-support.js';
+import {
+  changeSettings,
+  findInHall,
+  keysChange,
+  refuse,
+  serviceInHall,
+  show,
+} from './settings-support.js';
 
 const SERVICE_KEYS = ['name', 'prefix', 'targetMinutes', 'active'] as const;
 
@@ -89,19 +96,11 @@ export function settingsServicesRoutes(deps: RouteDeps): RouteDef[] {
       hall: 'own',
       handler: ({ params, body, actor }) =>
         changeSettings(deps, actor, 'service.update', (draft, hallId) => {
-          const service = findInHall(
-            draft.services,
-            params.serviceId,
-            hallId,
-            'service',
-            'serviceId',
-            'service-not-found',
-          );
+          const service = serviceInHall(draft, params.serviceId, hallId);
           const before = { ...service };
           Object.assign(service, body);
           checkPrefix(deps, draft, hallId, service, before.prefix);
-          const diff = describeChanges(before, service, SERVICE_KEYS);
-          return { value: service, detail: diff && `service ${before.prefix}: ${diff}` };
+          return keysChange(`service ${before.prefix}`, before, service, SERVICE_KEYS, service);
         }),
     }),
     route({
@@ -136,8 +135,7 @@ export function settingsServicesRoutes(deps: RouteDeps): RouteDef[] {
           const before = structuredClone(counter);
           Object.assign(counter, body);
           checkCounter(deps, draft, hallId, counter, before.number);
-          const diff = describeChanges(before, counter, COUNTER_KEYS);
-          return { value: counter, detail: diff && `counter ${before.number}: ${diff}` };
+          return keysChange(`counter ${before.number}`, before, counter, COUNTER_KEYS, counter);
         }),
     }),
   ];

@@ -1,4 +1,4 @@
-import type { Hall } from '../../../contract/domain.js';
+import type { Hall, Service } from '../../../contract/domain.js';
 import type { ApiError, ErrorCode } from '../../../contract/errors.js';
 import type { DeviceView, PrinterView, UserView } from '../../../contract/settings.js';
 import type { Actor } from '../auth/actor.js';
@@ -30,6 +30,8 @@ export function refuse(code: ErrorCode, message: string, field?: string): never 
 export interface Change<T> {
   value: T;
   detail: string | null;
+  /** The id of what changed, when the reply is not that thing (a service's booking settings). */
+  targetId?: string;
 }
 
 /**
@@ -52,7 +54,7 @@ export async function changeSettings<T>(
     await deps.config.update((draft) => {
       change = edit(draft, hallId);
       if (change.detail === null) return;
-      const targetId = targetOf(change.value);
+      const targetId = change.targetId ?? targetOf(change.value);
       draft.audit.push({
         at: deps.now(),
         userId,
@@ -89,6 +91,23 @@ export function describeChanges<T extends object>(
   return parts.length > 0 ? parts.join(', ') : null;
 }
 
+/**
+ * The change of one thing, audited as "<subject>: key a → b, …" for the `keys` whose values
+ * differ; when none does, nothing is written. `value` is the reply; `targetId` names the thing
+ * when the reply is not it.
+ */
+export function keysChange<T extends object, V>(
+  subject: string,
+  before: T,
+  after: T,
+  keys: readonly (keyof T & string)[],
+  value: V,
+  targetId?: string,
+): Change<V> {
+  const diff = describeChanges(before, after, keys);
+  return { value, detail: diff && `${subject}: ${diff}`, ...(targetId ? { targetId } : {}) };
+}
+
 /** A value as an audit line shows it: short, and readable for names and coverage lists. */
 export function show(v: unknown): string {
   let s: string;
@@ -123,6 +142,11 @@ export function deviceView(d: DeviceRecord): DeviceView {
 export function printerView(p: PrinterRecord): PrinterView {
   const { id, hallId, name, transport, address, paperWidth, codePage } = p;
   return { id, hallId, name, transport, address, paperWidth, codePage };
+}
+
+/** The hall's service `serviceId`, or a 404 `service-not-found`. */
+export function serviceInHall(draft: ConfigData, serviceId: string, hallId: string): Service {
+  return findInHall(draft.services, serviceId, hallId, 'service', 'serviceId', 'service-not-found');
 }
 
 /** `draft[list]`'s entry `id` of the hall, or a 404 naming `field`. */
