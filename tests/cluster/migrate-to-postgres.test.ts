@@ -16,6 +16,7 @@ import {
   makeSession,
   makeSummary,
 } from '../integration/store-fixtures.js';
+import { logEntry, webhookState } from '../integration/webhook-store-contract.js';
 import { freshSchema, redisUrl, uniqueName, type TestSchema } from './cluster-support.js';
 import { request, startNode } from './cluster-node.js';
 
@@ -219,6 +220,62 @@ describe('migrate-to-postgres: an embedded data folder into PostgreSQL', () => {
     const { folder, db } = await bothContents(dataDir, schema.url);
     expect(db).toEqual(folder);
     expect(db.bookings.map((e) => e.rev)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('when endpoints have delivery state and logs, then they are copied (same cursor, same log), again is a no-op, and a differing one needs --force', async () => {
+    const { schema, dataDir } = await fixture();
+    const folder = await openEmbeddedStore(dataDir, {
+      log: () => undefined,
+      initialConfig: defaultConfig,
+    });
+    const endpoint = (id: string) => ({
+      id,
+      hallId: HALL,
+      name: `Belediye ${id}`,
+      url: 'https://ornek.bel.tr/kanca',
+      events: ['ticket.issued' as const],
+      personalData: false,
+      active: true,
+      secret: 'c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3I',
+      createdAt: 1,
+    });
+    await folder.config.update((d) => void (d.webhooks = [endpoint('wh-1'), endpoint('wh-new')]));
+    await folder.webhooks.writeState(webhookState('wh-1', 42, { lastError: 'HTTP 503 — meşgul' }));
+    for (let i = 1; i <= 3; i++) await folder.webhooks.appendLog('wh-1', logEntry(i));
+    await folder.close();
+
+    const run = await migrate(dataDir, schema.url);
+    const again = await migrate(dataDir, schema.url);
+
+    expect(run.code, run.out).toBe(0);
+    expect(run.out).toMatch(/webhook wh-1: state and 3 logged tries copied/);
+    expect(run.out).not.toMatch(/webhook wh-new/);
+    expect(again.out).toMatch(/webhook wh-1: already there/);
+    const db = await openPostgresStore(schema.url, {
+      log: () => undefined,
+      initialConfig: defaultConfig,
+    });
+    try {
+      expect(await db.webhooks.readState('wh-1')).toEqual(
+        webhookState('wh-1', 42, { lastError: 'HTTP 503 — meşgul' }),
+      );
+      expect(await db.webhooks.readLog('wh-1', 10)).toEqual([
+        logEntry(3),
+        logEntry(2),
+        logEntry(1),
+      ]);
+      // The database's endpoint moves on; the folder's copy is now another one.
+      await db.webhooks.writeState(webhookState('wh-1', 43));
+    } finally {
+      await db.close();
+    }
+    const refused = await migrate(dataDir, schema.url);
+    const forced = await migrate(dataDir, schema.url, '--force');
+
+    expect(refused.code).toBe(1);
+    expect(refused.out).toMatch(/webhook wh-1: the database holds something else/);
+    expect(forced.code, forced.out).toBe(0);
+    expect(forced.out).toMatch(/webhook wh-1: state and 3 logged tries replaced/);
   });
 
   it('when a server still runs on the folder, then it refuses', async () => {

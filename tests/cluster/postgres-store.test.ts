@@ -262,11 +262,12 @@ describe('postgres store: several servers on one database', () => {
     expect(both).toHaveLength(3);
     expect(logs.filter((m) => m.includes('applied migration 1'))).toHaveLength(1);
     expect(logs.filter((m) => m.includes('applied migration 2'))).toHaveLength(1);
+    expect(logs.filter((m) => m.includes('applied migration 3'))).toHaveLength(1);
     const rows = await sql<{ id: number }>(
       schema.url,
       'SELECT id FROM schema_migrations ORDER BY id',
     );
-    expect(rows.map((r) => r.id)).toEqual([1, 2]);
+    expect(rows.map((r) => r.id)).toEqual([1, 2, 3]);
     expect(await sql(schema.url, 'SELECT id FROM config')).toEqual([{ id: 1 }]);
   });
 

@@ -9,6 +9,7 @@ import {
 } from '../../server/src/stats/day-summary.js';
 import { JournalConflictError } from '../../server/src/store/journal-conflict.js';
 import { MemoryBookingLedger } from './memory-booking-ledger.js';
+import { MemoryWebhookStore } from './memory-webhook-store.js';
 import type {
   DaySummaryStore,
   EventJournal,
@@ -133,6 +134,7 @@ export function memoryStore(
     journal,
     summaries,
     bookings: new MemoryBookingLedger(),
+    webhooks: new MemoryWebhookStore(),
     close: () => Promise.resolve(),
   };
 }

@@ -3,25 +3,33 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs, isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
+import { WEBHOOK_LIMITS } from '../../../contract/webhooks.js';
 import type { ConfigData, SessionRecord } from '../config/config-data.js';
 import { openEmbeddedStore } from '../store/embedded/open-embedded-store.js';
-import { replaceBookingLedger, replaceJournalDay } from '../store/postgres/pg-import.js';
+import {
+  replaceBookingLedger,
+  replaceJournalDay,
+  replaceWebhook,
+} from '../store/postgres/pg-import.js';
 import { describeDatabase, openPostgresStore } from '../store/postgres/open-postgres-store.js';
 import type { Store } from '../store/store.js';
 
 const USAGE = `Usage: DATABASE_URL=postgres://… npm run migrate-to-postgres -- --data-dir ./data [--force]
-Copies the configuration, live sessions, every journal day, every day summary and every booking
-ledger of an embedded data folder into PostgreSQL. Stop the servers first (the folder's and the
-database's). Running it again copies only what is missing. A hall-day whose events (or summary)
-in the database differ from the folder's, or a hall's booking ledger that does, stops it before
+Copies the configuration, live sessions, every journal day, every day summary, every booking
+ledger and every webhook endpoint's delivery state and log of an embedded data folder into
+PostgreSQL. Stop the servers first (the folder's and the database's). Running it again copies
+only what is missing. A hall-day whose events (or summary) in the database differ from the
+folder's, or a hall's booking ledger or an endpoint's delivery state that does, stops it before
 anything is written, unless --force, which replaces them with the folder's.`;
 
 type Plan = {
   hallId: string;
   day: string;
-  /** For 'bookings', `day` is empty: a hall has one ledger. */
-  what: 'journal' | 'summary' | 'bookings';
+  /** For 'bookings' and 'webhook', `day` is empty: a hall has one ledger. */
+  what: 'journal' | 'summary' | 'bookings' | 'webhook';
   action: 'copy' | 'same' | 'differs';
+  /** For 'webhook': the endpoint's id. */
+  endpointId?: string;
 };
 
 async function hallIds(dataDir: string, config: ConfigData): Promise<string[]> {
@@ -37,7 +45,15 @@ async function hallIds(dataDir: string, config: ConfigData): Promise<string[]> {
 }
 
 function labelOf(p: Plan): string {
+  if (p.what === 'webhook') return `webhook ${p.endpointId}`;
   return p.what === 'bookings' ? `bookings ${p.hallId}` : `${p.what} ${p.hallId}/${p.day}`;
+}
+
+/** An endpoint's delivery state and log (oldest first): where its deliveries stand. */
+async function webhookDeliveries(store: Store, endpointId: string) {
+  const state = await store.webhooks.readState(endpointId);
+  const log = (await store.webhooks.readLog(endpointId, WEBHOOK_LIMITS.logEntries)).reverse();
+  return { state, log, empty: state === undefined && log.length === 0 };
 }
 
 async function liveSessions(dataDir: string, now: number): Promise<SessionRecord[]> {
@@ -47,7 +63,7 @@ async function liveSessions(dataDir: string, now: number): Promise<SessionRecord
   return (data.sessions ?? []).filter((s) => s.expiresAt > now);
 }
 
-/** Compares every hall-day of the folder with the database. */
+/** Compares every hall-day and webhook endpoint of the folder with the database. */
 async function plan(source: Store, target: Store, halls: string[]): Promise<Plan[]> {
   const plans: Plan[] = [];
   for (const hallId of halls) {
@@ -75,6 +91,19 @@ async function plan(source: Store, target: Store, halls: string[]): Promise<Plan
         stored.length === 0 ? 'copy' : isDeepStrictEqual(stored, ledger) ? 'same' : 'differs';
       plans.push({ hallId, day: '', what: 'bookings', action });
     }
+  }
+  for (const webhook of source.config.read().webhooks ?? []) {
+    const mine = await webhookDeliveries(source, webhook.id);
+    if (mine.empty) continue;
+    const theirs = await webhookDeliveries(target, webhook.id);
+    const action = theirs.empty ? 'copy' : isDeepStrictEqual(mine, theirs) ? 'same' : 'differs';
+    plans.push({
+      hallId: webhook.hallId,
+      day: '',
+      what: 'webhook',
+      action,
+      endpointId: webhook.id,
+    });
   }
   return plans;
 }
@@ -135,6 +164,12 @@ async function main(): Promise<void> {
       const label = labelOf(p);
       if (p.action === 'same') {
         log(`${label}: already there`);
+      } else if (p.what === 'webhook') {
+        const { state, log: tries } = await webhookDeliveries(source, p.endpointId!);
+        await replaceWebhook(pool, p.endpointId!, state, tries);
+        log(
+          `${label}: state and ${tries.length} logged tries ${p.action === 'copy' ? 'copied' : 'replaced'}`,
+        );
       } else if (p.what === 'bookings') {
         const events = await source.bookings.read(p.hallId);
         await replaceBookingLedger(pool, p.hallId, events);

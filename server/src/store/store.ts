@@ -48,6 +48,12 @@ export interface EventJournal {
    */
   blankNotes?(hallId: string, day: string): Promise<number>;
   /**
+   * Blanks (`''`) the mobile numbers of `ticket:sms-requested` in a closed day's journal,
+   * atomically: a number is kept only for the day its SMS is for (KVKK). Resolves to the number
+   * of events changed. Optional: a store without it keeps its journals as written.
+   */
+  blankPhones?(hallId: string, day: string): Promise<number>;
+  /**
    * Only for a journal shared by several server processes: calls `onAppend` when another
    * process appended to a hall's journal. Returns an unsubscribe function.
    */
@@ -157,5 +163,6 @@ export interface Store {
   journal: EventJournal;
   summaries: DaySummaryStore;
   bookings: BookingLedger;
+  webhooks: WebhookStore;
   close(): Promise<void>;
 }

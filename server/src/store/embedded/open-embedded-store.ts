@@ -12,6 +12,7 @@ import type { JournalFileSystem } from './journal-fs.js';
 import { nodeJournalFileSystem } from './journal-fs.js';
 import type { JournalFlush } from './journal-file.js';
 import { SessionFile } from './session-file.js';
+import { WebhookFiles } from './webhook-files.js';
 
 export type { DurableFileSystem, DurableHandle } from './durable-fs.js';
 export type { JournalFileSystem, JournalHandle } from './journal-fs.js';
@@ -34,7 +35,9 @@ export interface EmbeddedStoreOptions {
 /**
  * Opens the embedded store in `dataDir` (created if missing): `config.json` and
  * `sessions.json` through lowdb, `journal/<hallId>/<day>.jsonl` with group-committed
- * fdatasync, `days/<hallId>/<day>.json` summaries, `bookings/<hallId>.jsonl` booking ledgers. Refuses a folder another process uses.
+ * fdatasync, `days/<hallId>/<day>.json` summaries, `bookings/<hallId>.jsonl` booking ledgers,
+ * `webhooks/<endpointId>.json` and `.log.jsonl` webhook delivery state and log. Refuses a folder
+ * another process uses.
  */
 export async function openEmbeddedStore(
   dataDir: string,
@@ -70,6 +73,10 @@ export async function openEmbeddedStore(
       // The journal's flush reports are about hall-days; the ledger's writes are not counted.
       onFlush: undefined,
     });
+    const webhooks = new WebhookFiles(path.join(dataDir, 'webhooks'), {
+      fs: opts.journalFileSystem ?? nodeJournalFileSystem,
+      log: opts.log,
+    });
     const openConfig = config;
     let closing: Promise<void> | undefined;
     const closeAll = async (): Promise<void> => {
@@ -77,6 +84,7 @@ export async function openEmbeddedStore(
         await Promise.all([
           journal.close(),
           bookings.close(),
+          webhooks.close(),
           openConfig.close(),
           sessions.close(),
           tightening,
@@ -91,6 +99,7 @@ export async function openEmbeddedStore(
       journal,
       summaries,
       bookings,
+      webhooks,
       close: () => (closing ??= closeAll()),
     };
   } catch (err) {

@@ -20,6 +20,10 @@ interface Migration {
  *   the guard between servers, as for the journal; the partial unique index on the booking id
  *   of `booking:made` rows is the last guard against a booking made twice, and finds the rows
  *   an erasure blanks.
+ * - `webhook_state`, `webhook_log` (3): each webhook endpoint's delivery cursor into its hall's
+ *   journal and booking ledger (one JSON row, replaced after each acknowledged delivery) and its
+ *   last tries (trimmed to `WEBHOOK_LIMITS.logEntries` in the statement that adds one; `seq`
+ *   orders them). Keyed by the endpoint's configuration id.
  */
 const MIGRATIONS: Migration[] = [
   {
@@ -81,6 +85,23 @@ const MIGRATIONS: Migration[] = [
       CREATE UNIQUE INDEX booking_events_made ON booking_events
         (hall_id, (payload->>'bookingId'))
         WHERE type = 'booking:made';
+    `,
+  },
+  {
+    id: 3,
+    name: 'webhook delivery state and log',
+    sql: `
+      CREATE TABLE webhook_state (
+        endpoint_id text PRIMARY KEY,
+        state jsonb NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE webhook_log (
+        endpoint_id text NOT NULL,
+        seq bigserial NOT NULL,
+        entry jsonb NOT NULL,
+        CONSTRAINT webhook_log_pkey PRIMARY KEY (endpoint_id, seq)
+      );
     `,
   },
 ];

@@ -8,6 +8,7 @@ import { PgJournal } from './pg-journal.js';
 import { PgNotifier } from './pg-notifier.js';
 import { PgSessions } from './pg-sessions.js';
 import { PgSummaries } from './pg-summaries.js';
+import { PgWebhookStore } from './pg-webhooks.js';
 
 export interface PostgresStoreOptions {
   log: (msg: string) => void;
@@ -57,11 +58,18 @@ export async function openPostgresStore(
     const journal = new PgJournal(pool, notifier, opts.log);
     const summaries = new PgSummaries(pool);
     const bookings = new PgBookingLedger(pool, notifier);
+    // The webhook lease connects on its first acquire, with its own connection, not the pool's.
+    const webhooks = new PgWebhookStore(pool, databaseUrl, opts.log);
     const openNotifier = notifier;
     let closing: Promise<void> | undefined;
     const closeAll = async () => {
       try {
-        await Promise.allSettled([journal.close(), bookings.close(), config.close()]);
+        await Promise.allSettled([
+          journal.close(),
+          bookings.close(),
+          webhooks.close(),
+          config.close(),
+        ]);
       } finally {
         await openNotifier.close();
         await pool.end();
@@ -73,6 +81,7 @@ export async function openPostgresStore(
       journal,
       summaries,
       bookings,
+      webhooks,
       close: () => (closing ??= closeAll()),
     };
   } catch (err) {

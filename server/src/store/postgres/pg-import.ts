@@ -1,6 +1,9 @@
 import type { Pool } from 'pg';
 import type { BookingRevEvent } from '../../../../contract/booking-events.js';
 import type { RevEvent } from '../../../../contract/events.js';
+import type { WebhookLogEntry } from '../../../../contract/webhooks.js';
+import type { WebhookDeliveryState } from '../store.js';
+import { assertEndpointId, checkWebhookState } from '../webhook-store-rules.js';
 import { checkDay } from './pg-errors.js';
 
 const BATCH = 1000;
@@ -76,6 +79,46 @@ export async function replaceBookingLedger(
         ],
       );
     }
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * Makes one webhook endpoint's delivery state and log exactly these (`log` oldest first), in one
+ * transaction, so a moved endpoint neither sends again what it delivered nor skips anything.
+ * For moving a data folder in, while no server runs on the database.
+ */
+export async function replaceWebhook(
+  pool: Pool,
+  endpointId: string,
+  state: WebhookDeliveryState | undefined,
+  log: WebhookLogEntry[],
+): Promise<void> {
+  assertEndpointId(endpointId);
+  if (state) checkWebhookState(state);
+  if (state && state.endpointId !== endpointId)
+    throw new Error(`Webhook ${endpointId}: the state given is ${state.endpointId}'s.`);
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('DELETE FROM webhook_state WHERE endpoint_id = $1', [endpointId]);
+    await client.query('DELETE FROM webhook_log WHERE endpoint_id = $1', [endpointId]);
+    if (state)
+      await client.query('INSERT INTO webhook_state (endpoint_id, state) VALUES ($1, $2::jsonb)', [
+        endpointId,
+        JSON.stringify(state),
+      ]);
+    // One by one, so `seq` follows the log's order (at most WEBHOOK_LIMITS.logEntries rows).
+    for (const entry of log)
+      await client.query('INSERT INTO webhook_log (endpoint_id, entry) VALUES ($1, $2::jsonb)', [
+        endpointId,
+        JSON.stringify(entry),
+      ]);
     await client.query('COMMIT');
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
