@@ -12,6 +12,7 @@ import type {
 import { call, route, type CallFailure } from '../contract/client.js';
 import type { Lang } from '../contract/domain.js';
 import { nameMatches, phoneOrNull } from './staff-booking-model.js';
+import { staffErrorText } from './staff-error-text.js';
 
 /*
  * The booking endpoints as routes (method and path typed by the endpoint, no schemas): the
@@ -28,6 +29,10 @@ const CANCEL = route<typeof staffCancelBooking>(
 );
 
 type Service = { serviceId: string; name: { tr: string; en: string } };
+
+/** A refusal in the staff pages' words; a timeout reads as the network being unreachable. */
+const failureText = (lang: Lang, f: CallFailure): string =>
+  staffErrorText(lang, f.code === 'timeout' ? 'network' : f.code);
 type Row = {
   id: string;
   serviceId: string;
@@ -67,15 +72,11 @@ const TEXT = {
       'no-show': 'Gelmedi',
     },
     error: (f: CallFailure) =>
-      f.code === 'slot-full'
-        ? 'Bu saat doldu; başka bir saat seçin.'
-        : f.code === 'network' || f.code === 'timeout'
-          ? 'Sunucuya ulaşılamadı; tekrar deneyin.'
-          : f.field === 'body.phone' || f.field === 'phone'
-            ? 'Cep telefonu 0532 123 45 67 gibi olmalı.'
-            : f.field === 'body.name' || f.field === 'name'
-              ? 'Ad en az 2 karakter olmalı.'
-              : f.message || 'İşlem yapılamadı.',
+      f.field === 'body.phone' || f.field === 'phone'
+        ? 'Cep telefonu 0532 123 45 67 gibi olmalı.'
+        : f.field === 'body.name' || f.field === 'name'
+          ? 'Ad en az 2 karakter olmalı.'
+          : failureText('tr', f),
   },
   en: {
     heading: 'Booking by phone',
@@ -106,15 +107,11 @@ const TEXT = {
       'no-show': 'Did not come',
     },
     error: (f: CallFailure) =>
-      f.code === 'slot-full'
-        ? 'This time is full; choose another.'
-        : f.code === 'network' || f.code === 'timeout'
-          ? 'The server could not be reached; try again.'
-          : f.field === 'body.phone' || f.field === 'phone'
-            ? 'The mobile number must look like 0532 123 45 67.'
-            : f.field === 'body.name' || f.field === 'name'
-              ? 'The name needs at least 2 characters.'
-              : f.message || 'That did not work.',
+      f.field === 'body.phone' || f.field === 'phone'
+        ? 'The mobile number must look like 0532 123 45 67.'
+        : f.field === 'body.name' || f.field === 'name'
+          ? 'The name needs at least 2 characters.'
+          : failureText('en', f),
   },
 };
 

@@ -1,10 +1,7 @@
-import type { ErrorCode } from '../../contract/errors.js';
 import type { PasswordProblem } from '../../contract/password.js';
 import type { Lang, PauseReason, PriorityGroup, TicketStatus } from '../../contract/domain.js';
+import { STAFF_ERRORS } from '../../ui/staff-error-text.js';
 import type { TimerLevel } from './state/timer.js';
-
-/** An error as the counter shows it: a server code, or the network being unreachable. */
-export type ClientErrorCode = ErrorCode | 'network';
 
 const tr = {
   appTitle: 'Banko ekranı',
@@ -153,41 +150,11 @@ const tr = {
   restore: 'Sıranın başına al',
   restoreLabel: (number: string) => `${number} numarayı sıranın başına al`,
   errors: {
-    network: 'Sunucuya ulaşılamıyor. Bağlantıyı kontrol edip yeniden deneyin.',
-    validation: 'Girilen bilgi geçersiz.',
-    'payload-too-large': 'Girilen metin çok uzun.',
-    unauthenticated: 'Oturumunuz sona erdi.',
-    'invalid-credentials': 'Kullanıcı adı veya parola hatalı.',
-    forbidden: 'Bu işlem için yetkiniz yok.',
-    'forbidden-origin': 'Bu istek başka bir sayfadan geldiği için reddedildi. Sayfayı yenileyin.',
-    'password-change-required': 'Devam etmek için önce parolanızı değiştirin.',
-    'rate-limited': 'Çok fazla deneme yapıldı. Biraz bekleyip yeniden deneyin.',
-    'not-found': 'Bulunamadı.',
-    'hall-not-found': 'Salon bulunamadı.',
-    'service-not-found': 'Hizmet bulunamadı.',
-    'counter-not-found': 'Banko bulunamadı.',
+    ...STAFF_ERRORS.tr,
+    // The clerk reads these about their own counter and the number they typed.
     'ticket-not-found': 'Bu numarada bugün bir sıra yok.',
-    'queue-empty': 'Bekleyen kimse yok.',
-    'invalid-transition': 'Bu işlem şu an yapılamaz.',
-    'counter-taken': 'Bu banko başka bir personel tarafından kullanılıyor.',
-    'counter-not-open': 'Banko açık değil.',
     'counter-busy': 'Önce şu anki ziyareti bitirin.',
-    'service-inactive': 'Bu hizmet şu an sıra vermiyor.',
-    'no-open-counter': 'Bu hizmete şu an açık banko yok; sıra verilmiyor.',
-    'grace-expired': 'Geri alma süresi doldu.',
-    'slot-full': 'Bu saatte yer kalmadı; başka bir saat seçin.',
-    'booking-not-found': 'Randevu bulunamadı.',
-    'booking-closed': 'Bu gün ya da saat için randevu alınamıyor.',
-    'booking-limit': 'Bu telefon numarasıyla alınabilecek en çok randevu sayısına ulaşıldı.',
-    'booking-not-changeable': 'Bu randevu artık değiştirilemez.',
-    'check-in-too-early': 'Randevu girişi için henüz erken.',
-    'check-in-too-late': 'Randevu giriş süresi geçti.',
-    'booking-already-checked-in': 'Bu randevu ile zaten sıra alındı.',
-    conflict: 'Bu, var olan bir kayıtla çakışıyor.',
-    'too-many-rows': 'Sonuç çok büyük.',
-    'storage-unavailable': 'Sunucu kaydı şu an yapamıyor. Biraz sonra yeniden deneyin.',
-    internal: 'Sunucuda bir hata oluştu.',
-  } satisfies Record<ClientErrorCode, string>,
+  },
 };
 
 export type Messages = typeof tr;
@@ -332,40 +299,9 @@ const en: Messages = {
   restore: 'Back to the front',
   restoreLabel: (number: string) => `Put ${number} back at the front of the line`,
   errors: {
-    network: 'The server cannot be reached. Check the connection and try again.',
-    validation: 'The input is not valid.',
-    'payload-too-large': 'The text is too long.',
-    unauthenticated: 'Your session expired.',
-    'invalid-credentials': 'Wrong user name or password.',
-    forbidden: 'You may not do this.',
-    'forbidden-origin': 'Refused: the request came from another page. Reload this page.',
-    'password-change-required': 'Change your password first to continue.',
-    'rate-limited': 'Too many attempts. Wait a moment and try again.',
-    'not-found': 'Not found.',
-    'hall-not-found': 'Hall not found.',
-    'service-not-found': 'Service not found.',
-    'counter-not-found': 'Counter not found.',
+    ...STAFF_ERRORS.en,
     'ticket-not-found': 'There is no ticket with this number today.',
-    'queue-empty': 'Nobody is waiting.',
-    'invalid-transition': 'This cannot be done right now.',
-    'counter-taken': 'This counter is in use by another clerk.',
-    'counter-not-open': 'The counter is not open.',
     'counter-busy': 'Finish the current visit first.',
-    'service-inactive': 'This service is not taking tickets now.',
-    'no-open-counter': 'No open counter serves this now; no tickets are issued.',
-    'grace-expired': 'The time to undo has passed.',
-    'slot-full': 'No place left at this time; choose another.',
-    'booking-not-found': 'Appointment not found.',
-    'booking-closed': 'Appointments cannot be booked for this day or time.',
-    'booking-limit': 'This phone number already holds the most appointments allowed.',
-    'booking-not-changeable': 'This appointment can no longer be changed.',
-    'check-in-too-early': 'It is too early to check in for this appointment.',
-    'check-in-too-late': 'The check-in time for this appointment has passed.',
-    'booking-already-checked-in': 'This appointment has already been checked in.',
-    conflict: 'This clashes with an existing entry.',
-    'too-many-rows': 'The result is too large.',
-    'storage-unavailable': 'The server cannot save right now. Try again shortly.',
-    internal: 'Something went wrong on the server.',
   },
 };
 
