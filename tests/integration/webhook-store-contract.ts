@@ -121,6 +121,20 @@ export function describeWebhookStoreContract(
       expect(after[0]).toEqual(logEntry(total + 1));
     });
 
+    it('when writes are called without waiting, then they are applied in the order they were called', async () => {
+      const writes = Array.from({ length: 30 }, (_, i) => [
+        store.webhooks.writeState(webhookState('wh-1', i + 1)),
+        store.webhooks.appendLog('wh-1', logEntry(i + 1)),
+      ]).flat();
+      await Promise.all(writes);
+
+      expect(await store.webhooks.readState('wh-1')).toEqual(webhookState('wh-1', 30));
+      const log = await store.webhooks.readLog('wh-1', 100);
+      expect(log.map((e) => e.at)).toEqual(
+        Array.from({ length: 30 }, (_, i) => logEntry(30 - i).at),
+      );
+    });
+
     it('when an endpoint is forgotten, then its state and log are gone and the others stay', async () => {
       for (const id of ['wh-1', 'wh-2']) {
         await store.webhooks.writeState(webhookState(id, 4));

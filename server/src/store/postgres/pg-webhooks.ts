@@ -34,6 +34,8 @@ const FORGET = `
  */
 export class PgWebhookStore implements WebhookStore {
   readonly lease: PgWebhookLease;
+  /** Each endpoint's writes, one after the other: pooled queries could commit out of order. */
+  private readonly tails = new Map<string, Promise<unknown>>();
   private closed = false;
 
   constructor(
@@ -56,16 +58,16 @@ export class PgWebhookStore implements WebhookStore {
   async writeState(state: WebhookDeliveryState): Promise<void> {
     checkWebhookState(state);
     this.check(state.endpointId);
-    await this.pool.query(WRITE_STATE, [state.endpointId, JSON.stringify(state)]);
+    const text = JSON.stringify(state);
+    await this.serially(state.endpointId, () =>
+      this.pool.query(WRITE_STATE, [state.endpointId, text]),
+    );
   }
 
   async appendLog(endpointId: string, entry: WebhookLogEntry): Promise<void> {
     this.check(endpointId);
-    await this.pool.query(APPEND_LOG, [
-      endpointId,
-      JSON.stringify(entry),
-      WEBHOOK_LIMITS.logEntries - 1,
-    ]);
+    const params = [endpointId, JSON.stringify(entry), WEBHOOK_LIMITS.logEntries - 1];
+    await this.serially(endpointId, () => this.pool.query(APPEND_LOG, params));
   }
 
   async readLog(endpointId: string, limit: number): Promise<WebhookLogEntry[]> {
@@ -81,13 +83,24 @@ export class PgWebhookStore implements WebhookStore {
 
   async forget(endpointId: string): Promise<void> {
     this.check(endpointId);
-    await this.pool.query(FORGET, [endpointId]);
+    await this.serially(endpointId, () => this.pool.query(FORGET, [endpointId]));
   }
 
-  /** Lets go of the lease; the pool is the store's to end. */
+  /** Waits for the writes already asked for and lets go of the lease; the pool is the store's. */
   async close(): Promise<void> {
     this.closed = true;
+    while (this.tails.size > 0) await Promise.allSettled([...this.tails.values()]);
     await this.lease.close();
+  }
+
+  private serially<T>(endpointId: string, op: () => Promise<T>): Promise<T> {
+    const done = (this.tails.get(endpointId) ?? Promise.resolve()).then(op);
+    const tail = done.catch(() => undefined);
+    this.tails.set(endpointId, tail);
+    void tail.then(() => {
+      if (this.tails.get(endpointId) === tail) this.tails.delete(endpointId);
+    });
+    return done;
   }
 
   private check(endpointId: string): void {
