@@ -43,6 +43,8 @@ export interface IssuedTicket {
   print: PrintOutcome;
   /** A booked visitor's ticket: the slot, and its hall-local time (`14:20`); null for a walk-in. */
   appointment: { slotAt: number; time: string } | null;
+  /** The hall offers an SMS when the turn nears (`POST /api/tickets/:code/sms`). */
+  smsOffered: boolean;
 }
 
 export type PrintOutcome = 'printed' | 'failed' | 'no-printer';
@@ -88,6 +90,12 @@ export interface TicketStatusView {
   rating: number | null;
   /** The ticket of a booked visitor (checked in at the kiosk). */
   appointment: boolean;
+  /** The hall offers an SMS when the turn nears (a request may still be withdrawn when off). */
+  smsOffered: boolean;
+  /** The visitor asked for that SMS and has not withdrawn (never the number itself). */
+  smsRequested: boolean;
+  /** The SMS event went out (`ticket:turn-near`): it is sent once per ticket. */
+  smsSent: boolean;
 }
 
 export type LoginRequest = z.input<typeof loginBody>;

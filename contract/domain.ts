@@ -81,6 +81,12 @@ export interface Hall {
   whenNoCounterOpen?: NoCounterPolicy;
   /** The hall's appointment rules; absent: `DEFAULT_HALL_BOOKING`. */
   booking?: HallBookingSettings;
+  /**
+   * An SMS to a visitor who asked for one (kiosk or phone page) once at most this many people
+   * are ahead of them, sent by the integration subscribed to `ticket.turn-near`; null or absent:
+   * the hall offers no SMS.
+   */
+  smsNotifyAhead?: number | null;
 }
 
 export type NoCounterPolicy = 'issue' | 'refuse';

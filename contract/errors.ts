@@ -35,6 +35,8 @@ export type ErrorCode =
   | 'check-in-too-early'
   | 'check-in-too-late'
   | 'booking-already-checked-in'
+  /** The hall sends no SMS when the turn nears (`smsNotifyAhead` is off). */
+  | 'sms-off'
   | 'conflict'
   | 'too-many-rows'
   | 'storage-unavailable'
@@ -45,6 +47,24 @@ export interface ApiError {
   message: string;
   /** For `validation`: the offending field, as a dotted path. */
   field?: string;
+  /** Typed facts a refusal gives its caller to act on (never to be parsed out of `message`). */
+  details?: ErrorDetails;
 }
+
+/**
+ * What a kiosk check-in refusal tells the code's holder about their own booking only: its
+ * service (for a walk-in ticket instead) and its slot as `HH:MM` in the hall's time zone.
+ */
+export interface CheckInTooLateDetails {
+  serviceId: string;
+  slotTime: string;
+}
+
+/** Too early: also when the check-in window opens, `HH:MM` in the hall's time zone. */
+export interface CheckInTooEarlyDetails extends CheckInTooLateDetails {
+  opensAt: string;
+}
+
+export type ErrorDetails = CheckInTooEarlyDetails | CheckInTooLateDetails;
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: ApiError };

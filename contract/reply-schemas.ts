@@ -124,6 +124,7 @@ export const hallReply = wire<Hall>()(
     dayEndPolicy: z.literal('cancel'),
     whenNoCounterOpen: z.optional(z.enum(NO_COUNTER_POLICIES)),
     booking: z.optional(hallBookingSettings),
+    smsNotifyAhead: z.optional(z.nullable(z.number())),
   }),
 );
 
@@ -241,6 +242,7 @@ const staffIssuedFields = {
   estimate: waitEstimate,
   print: printOutcome,
   appointment: z.nullable(z.strictObject({ slotAt: z.number(), time: z.string() })),
+  smsOffered: z.boolean(),
 };
 /**
  * `POST /api/halls/:hallId/tickets`: a kiosk gets the whole ticket; staff issuing for a visitor
@@ -272,6 +274,9 @@ export const ticketStatusReply = wire<TicketStatusView>()(
     issuedAt: z.number(),
     rating: nullableNumber,
     appointment: z.boolean(),
+    smsOffered: z.boolean(),
+    smsRequested: z.boolean(),
+    smsSent: z.boolean(),
   }),
 );
 

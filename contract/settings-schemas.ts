@@ -34,6 +34,7 @@ export const LIMITS = {
   escalationMinutes: { min: 1, max: 240 },
   noShowGraceMinutes: { min: 0, max: 60 },
   noteRetentionDays: { min: 1, max: 3650 },
+  smsNotifyAhead: { min: 1, max: 20 },
   targetMinutes: { min: 1, max: 120 },
   counterNumber: { min: 1, max: 999 },
   weight: { min: 0.1, max: 10 },
@@ -89,6 +90,7 @@ export const hallPatchBody = z
     noShowGraceMinutes: z.optional(int(LIMITS.noShowGraceMinutes)),
     noteRetentionDays: z.optional(int(LIMITS.noteRetentionDays)),
     whenNoCounterOpen: z.optional(z.enum(NO_COUNTER_POLICIES)),
+    smsNotifyAhead: z.optional(z.nullable(int(LIMITS.smsNotifyAhead))),
   })
   .check(z.refine(notEmpty, NOTHING_TO_CHANGE));
 

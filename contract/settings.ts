@@ -90,6 +90,7 @@ export type HallSettingsPatch = Partial<
     | 'noShowGraceMinutes'
     | 'noteRetentionDays'
     | 'whenNoCounterOpen'
+    | 'smsNotifyAhead'
   >
 >;
 

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { mobilePhone } from '../bookings.js';
 import { endpoint } from '../endpoint.js';
 import { issuedTicketReply, ticketStatusReply } from '../reply-schemas.js';
 import { codeParams, hallParams, issueTicketBody } from '../request-schemas.js';
@@ -43,6 +44,35 @@ export const cancelTicket = endpoint({
   method: 'post',
   path: '/tickets/:code/cancel',
   summary: 'The visitor leaves: cancels their own waiting or called ticket.',
+  tag: 'tickets',
+  params: codeParams,
+  reply: ticketStatusReply,
+});
+
+/**
+ * The visitor's wish for an SMS when their turn nears: a Turkish mobile number and the consent
+ * to use it for that one message (erased when the day closes). `consent` must be `true`.
+ */
+export const smsRequestBody = z.strictObject({
+  phone: mobilePhone,
+  consent: z.literal(true, 'the consent to use the number for this message is required'),
+});
+
+export const requestSms = endpoint({
+  method: 'post',
+  path: '/tickets/:code/sms',
+  summary:
+    "The visitor asks for an SMS when at most the hall's `smsNotifyAhead` people are ahead (a waiting ticket; 409 `sms-off` when the hall sends none). A new number replaces the one before. The number is never shown back, nor to staff; it is erased when the day closes.",
+  tag: 'tickets',
+  params: codeParams,
+  body: smsRequestBody,
+  reply: ticketStatusReply,
+});
+
+export const withdrawSms = endpoint({
+  method: 'delete',
+  path: '/tickets/:code/sms',
+  summary: 'The visitor withdraws their SMS request (nothing to withdraw is not an error).',
   tag: 'tickets',
   params: codeParams,
   reply: ticketStatusReply,

@@ -45,6 +45,7 @@ function ticket(): IssuedTicket {
     statusUrl: STATUS_URL,
     print: 'no-printer',
     appointment: null,
+    smsOffered: false,
   };
 }
 

@@ -63,6 +63,7 @@ describe('settings forms and server agree', () => {
     noShowGraceMinutes: 5,
     noteRetentionDays: 90,
     whenNoCounterOpen: 'issue',
+    smsNotifyAhead: null,
   };
   it.each<[string, Partial<HallDraft>, string[]]>([
     ['right', {}, []],
@@ -78,6 +79,10 @@ describe('settings forms and server agree', () => {
     ['an escalation limit of 0', { escalationMinutes: 0 }, ['escalationMinutes']],
     ['a grace of 61 minutes', { noShowGraceMinutes: 61 }, ['noShowGraceMinutes']],
     ['notes kept 3651 days', { noteRetentionDays: 3651 }, ['noteRetentionDays']],
+    ['an SMS with 3 people ahead', { smsNotifyAhead: 3 }, []],
+    ['an SMS with 0 people ahead', { smsNotifyAhead: 0 }, ['smsNotifyAhead']],
+    ['an SMS with 21 people ahead', { smsNotifyAhead: 21 }, ['smsNotifyAhead']],
+    ['an SMS with 2.5 people ahead', { smsNotifyAhead: 2.5 }, ['smsNotifyAhead']],
     [
       'notes kept 3650 days and tickets refused',
       { noteRetentionDays: 3650, whenNoCounterOpen: 'refuse' },

@@ -47,6 +47,15 @@ export type Command =
   | { type: 'cancel'; ticketId: string; by: 'visitor' | 'staff'; clerkId: string | null }
   | { type: 'rate'; ticketId: string; rating: number; note: string | null }
   /** Records the waits the phone pages show now (the hall's queue asks every few minutes). */
-  | { type: 'sample-estimates' };
+  | { type: 'sample-estimates' }
+  /** The visitor asks for an SMS when their turn nears; `phone` as typed (decide normalises). */
+  | { type: 'request-sms'; ticketId: string; phone: string }
+  | { type: 'withdraw-sms'; ticketId: string }
+  /**
+   * Records `ticket:turn-near` for every requested ticket now close enough (the hall's queue
+   * asks after each batch, its own or another server's): decided from the state, so of two
+   * servers asking at once the loser decides again and finds it done.
+   */
+  | { type: 'notify-turn-near' };
 
 export type CommandType = Command['type'];

@@ -5,6 +5,7 @@ import { joinForecast, refusesTickets, waitingEstimates } from './estimates.js';
 import { ticketNumber, type HallConfig } from './hall-config.js';
 import { forEachWaiting, pickNext, waitsFrom } from './ordering.js';
 import { fail, ok, type Result } from './result.js';
+import { decideSms } from './sms-notify.js';
 import { counterOfClerk, counterState, SAMPLE_EVERY_MS, type HallState } from './state.js';
 
 const MINUTE = 60_000;
@@ -119,6 +120,10 @@ export function decide(
       if (Object.keys(estimates).length === 0) return ok([]);
       return ok([{ ...base, type: 'estimates:sampled', estimates }]);
     }
+    case 'request-sms':
+    case 'withdraw-sms':
+    case 'notify-turn-near':
+      return decideSms(state, config, command, now);
     default:
       return decideAtCounter(state, config, command, now);
   }
@@ -126,7 +131,8 @@ export function decide(
 
 type CounterCommand = Exclude<
   Command,
-  { type: 'issue' | 'restore' | 'cancel' | 'rate' | 'sample-estimates' }
+  | { type: 'issue' | 'restore' | 'cancel' | 'rate' | 'sample-estimates' }
+  | { type: 'request-sms' | 'withdraw-sms' | 'notify-turn-near' }
 >;
 
 function decideAtCounter(

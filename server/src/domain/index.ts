@@ -7,4 +7,5 @@ export * from './local-day.js';
 export * from './ordering.js';
 export * from './result.js';
 export * from './state.js';
+export * from './sms-notify.js';
 export * from './durations.js';

@@ -31,6 +31,7 @@ const STATUS: Record<ErrorCode, number> = {
   'check-in-too-early': 409,
   'check-in-too-late': 409,
   'booking-already-checked-in': 409,
+  'sms-off': 409,
   conflict: 409,
   'too-many-rows': 422,
   'storage-unavailable': 503,

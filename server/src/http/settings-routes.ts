@@ -25,6 +25,7 @@ import {
   deviceView,
 } from './settings-support.js';
 import { settingsUsersRoutes } from './settings-users-routes.js';
+import { settingsWebhooksRoutes } from './settings-webhooks-routes.js';
 
 const HALL_FIELDS = [
   'name',
@@ -34,6 +35,7 @@ const HALL_FIELDS = [
   'noShowGraceMinutes',
   'noteRetentionDays',
   'whenNoCounterOpen',
+  'smsNotifyAhead',
 ] as const satisfies readonly (keyof Hall)[];
 
 /** Every settings route: the hall and overview here, the rest in their own files. */
@@ -45,6 +47,7 @@ export function settingsRoutes(deps: RouteDeps): RouteDef[] {
     ...settingsDevicesRoutes(deps),
     ...settingsPrintersRoutes(deps),
     ...settingsDirectoratesRoutes(deps),
+    ...settingsWebhooksRoutes(deps),
   ];
 }
 

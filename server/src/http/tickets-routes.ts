@@ -2,7 +2,9 @@ import {
   cancelTicket,
   issueTicket,
   rateVisit,
+  requestSms,
   ticketStatus,
+  withdrawSms,
 } from '../../../contract/endpoints/tickets.js';
 import type { IssuedTicket } from '../../../contract/api.js';
 import type { Actor } from '../auth/actor.js';
@@ -90,6 +92,32 @@ export function ticketsRoutes(deps: RouteDeps): RouteDef[] {
       hall: 'none',
       handler: async ({ params }) => {
         const done = await deps.queues.cancelByVisitor(params.code);
+        if (!done.ok) return done;
+        const found = deps.queues.ticketByCode(params.code)!;
+        return ok(ticketStatusView(found.ticket, found.queue.state, found.queue.config));
+      },
+    }),
+    // The SMS when the turn nears: `consent: true` is required by the body's schema; the reply
+    // says whether one is requested, never the number.
+    route({
+      endpoint: requestSms,
+      access: 'public',
+      hall: 'none',
+      limiter: deps.limiters.issue,
+      handler: async ({ params, body }) => {
+        const done = await deps.queues.smsByVisitor(params.code, body.phone);
+        if (!done.ok) return done;
+        const found = deps.queues.ticketByCode(params.code)!;
+        return ok(ticketStatusView(found.ticket, found.queue.state, found.queue.config));
+      },
+    }),
+    route({
+      endpoint: withdrawSms,
+      access: 'public',
+      hall: 'none',
+      limiter: deps.limiters.issue,
+      handler: async ({ params }) => {
+        const done = await deps.queues.smsByVisitor(params.code, null);
         if (!done.ok) return done;
         const found = deps.queues.ticketByCode(params.code)!;
         return ok(ticketStatusView(found.ticket, found.queue.state, found.queue.config));

@@ -10,6 +10,7 @@ import {
   ok,
   peopleAhead,
   SAMPLE_EVERY_MS,
+  turnNearEvents,
   type Command,
   type HallConfig,
   type HallState,
@@ -89,6 +90,7 @@ export class HallQueue {
     }
     this.state = (await this.replay(today)).state;
     this.durableRev = this.state.rev;
+    this.checkTurnNear();
     this.unwatch?.();
     this.unwatch = this.deps.journal.watch?.(this.hallId, (day) => {
       if (day === this.state.day)
@@ -228,6 +230,7 @@ export class HallQueue {
           this,
           batch.flatMap((p) => p.events),
         );
+        this.checkTurnNear();
       }
     } finally {
       // In the same turn as the last look at `pending`: an append queued after it starts a new
@@ -270,6 +273,25 @@ export class HallQueue {
       this.durableRev = this.state.rev;
       this.deps.onRemoteEvents?.(this, fresh);
     });
+    this.checkTurnNear();
+  }
+
+  /**
+   * Journals `ticket:turn-near` for the SMS requests whose ticket now waits close enough, after
+   * every durable batch (this server's or another's) and at start. The command decides from the
+   * state, so two servers asking at once record it once; one that fails is tried again after
+   * the next batch.
+   */
+  private checkTurnNear(): void {
+    if (turnNearEvents(this.state, this.config, this.deps.now()).length === 0) return;
+    void this.execute({ type: 'notify-turn-near' }).then(
+      (done) => {
+        if (!done.ok)
+          this.deps.log(`hall ${this.hallId}: turn-near not recorded: ${done.error.message}`);
+      },
+      (err: unknown) =>
+        this.deps.log(`hall ${this.hallId}: turn-near not recorded: ${(err as Error).message}`),
+    );
   }
 
   /** After a rebuild failed: rebuilds now; false while the journal still cannot be read. */

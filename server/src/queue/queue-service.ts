@@ -245,6 +245,20 @@ export class QueueService {
     return ok(done.value.ticket!);
   }
 
+  /** The visitor asks for (`phone`) or withdraws (`null`) the SMS when their turn nears. */
+  async smsByVisitor(code: string, phone: string | null): Promise<Result<Ticket>> {
+    const found = this.ticketByCode(code);
+    if (!found) return fail('ticket-not-found', 'No such ticket today.');
+    const ticketId = found.ticket.id;
+    const done = await found.queue.execute(
+      phone === null
+        ? { type: 'withdraw-sms', ticketId }
+        : { type: 'request-sms', ticketId, phone },
+    );
+    if (!done.ok) return done;
+    return ok(found.ticket);
+  }
+
   async cancelByVisitor(code: string): Promise<Result<Ticket>> {
     const found = this.ticketByCode(code);
     if (!found) return fail('ticket-not-found', 'No such ticket today.');

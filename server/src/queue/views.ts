@@ -257,8 +257,15 @@ export function ticketStatusView(
     issuedAt: t.issuedAt,
     rating: t.rating,
     appointment: isAppointment(t),
+    smsOffered: smsOffered(config),
+    // Whether, never the number: it is for the SMS integration alone.
+    smsRequested: state.sms.has(t.id),
+    smsSent: state.turnNear.has(t.id),
   };
 }
+
+/** The hall sends an SMS when the turn nears (`smsNotifyAhead` set). */
+const smsOffered = (config: HallConfig): boolean => (config.hall.smsNotifyAhead ?? null) !== null;
 
 export function issuedTicket(
   t: Ticket,
@@ -288,6 +295,7 @@ export function issuedTicket(
           time: localTime(t.appointment.slotAt, config.hall.timeZone),
         }
       : null,
+    smsOffered: view.smsOffered,
   };
 }
 

@@ -3,6 +3,7 @@ import { localDay } from '../domain/index.js';
 import { decodeRecords, encodeRecords } from '../stats/record-columns.js';
 import type { DaySummary } from '../stats/day-summary.js';
 import type { ConfigStore, DaySummaryStore, EventJournal } from '../store/store.js';
+import { eraseClosedDayPhones } from './phone-erasure.js';
 
 export interface NoteRetentionDeps {
   config: ConfigStore;
@@ -22,6 +23,8 @@ export interface NoteRetentionReport {
   journalNotes: number;
   /** Days that could not be processed (logged); the next pass tries them again. */
   failedDays: string[];
+  /** SMS numbers blanked in closed days' journals (`createNoteRetention` passes only). */
+  journalPhones?: number;
 }
 
 /** `day` (`YYYY-MM-DD`) moved by `days` calendar days. */
@@ -130,13 +133,16 @@ export async function blankExpiredNotes(
  * Note retention for every hall, to run at start and then daily (or hourly: a pass whose
  * cutoff has not moved reads nothing). The first pass reads all history; later passes only
  * the days that fell past the cutoff since the last one. A shorter retention moves the cutoff
- * later, so it is covered; a longer one cannot bring blanked notes back.
+ * later, so it is covered; a longer one cannot bring blanked notes back. Each pass also blanks
+ * the SMS numbers of the days closed since the last one (`phone-erasure.ts`).
  */
 export function createNoteRetention(deps: NoteRetentionDeps): {
   run: () => Promise<NoteRetentionReport[]>;
 } {
   /** Per hall: every day before this one has been processed. */
   const done = new Map<string, string>();
+  /** Per hall: every day before this one has had its SMS numbers blanked. */
+  const phonesDone = new Map<string, string>();
   let running: Promise<NoteRetentionReport[]> | null = null;
   const pass = async (): Promise<NoteRetentionReport[]> => {
     const reports: NoteRetentionReport[] = [];
@@ -145,7 +151,9 @@ export function createNoteRetention(deps: NoteRetentionDeps): {
       // A failed day is tried again next time (and every day after it).
       const reached = report.failedDays[0] ?? report.cutoff;
       if (reached > (done.get(id) ?? '')) done.set(id, reached);
-      reports.push(report);
+      const phones = await eraseClosedDayPhones(deps, id, phonesDone.get(id) ?? '');
+      phonesDone.set(id, phones.reached);
+      reports.push({ ...report, journalPhones: phones.phones });
     }
     return reports;
   };

@@ -72,13 +72,25 @@ type ErrorCode =
   | 'check-in-too-early'
   | 'check-in-too-late'
   | 'booking-already-checked-in'
+  | 'sms-off' // issue 20: the hall sends no SMS when the turn nears
   | 'conflict'
   | 'too-many-rows'
   | 'storage-unavailable'
   | 'internal';
 type FrozenAck<T> =
   | { ok: true; data: T }
-  | { ok: false; error: { code: ErrorCode; message: string; field?: string } };
+  | {
+      ok: false;
+      error: {
+        code: ErrorCode;
+        message: string;
+        field?: string;
+        // Issue 18: a check-in refusal's own service and slot time (and when check-in opens).
+        details?:
+          | { serviceId: string; slotTime: string; opensAt: string }
+          | { serviceId: string; slotTime: string };
+      };
+    };
 
 type FrozenHall = {
   id: string;
@@ -92,6 +104,8 @@ type FrozenHall = {
   whenNoCounterOpen?: 'issue' | 'refuse';
   /** Added with appointments: the hall's booking rules, when an admin has set them. */
   booking?: HallBookingSettings;
+  /** Added with the SMS when the turn nears (issue 20): people ahead, null or absent when off. */
+  smsNotifyAhead?: number | null;
 };
 type FrozenService = {
   id: string;
@@ -206,6 +220,10 @@ type FrozenTicketStatusView = {
   issuedAt: number;
   rating: number | null;
   appointment: boolean; // issue 18
+  // Issue 20: the SMS when the turn nears, offered / asked for / sent (never the number).
+  smsOffered: boolean;
+  smsRequested: boolean;
+  smsSent: boolean;
 };
 
 type Base = { hallId: string; at: number; ticketId: string };
@@ -249,6 +267,10 @@ type FrozenQueueEvent =
       clerkId: string | null;
     })
   | (Base & { type: 'ticket:rated'; rating: number; note: string | null })
+  // Added deliberately with the SMS when the turn nears (issue 20 part 4).
+  | (Base & { type: 'ticket:sms-requested'; phone: string; ahead: number })
+  | (Base & { type: 'ticket:sms-withdrawn' })
+  | (Base & { type: 'ticket:turn-near'; ahead: number })
   | (CounterBase & { type: 'counter:opened' })
   | (CounterBase & { type: 'counter:paused'; reason: PauseReason })
   | (CounterBase & { type: 'counter:resumed' })
@@ -266,7 +288,7 @@ type Flat<T> = T extends unknown ? { [K in keyof T]: T[K] } : never;
 type EventOf<E, T> = Flat<Extract<E, { type: T }>>;
 
 describe('wire shapes (frozen before the contract moves)', () => {
-  it('when an event is journalled, then each of the 16 kinds keeps its fields', () => {
+  it('when an event is journalled, then each of the 19 kinds keeps its fields', () => {
     expectTypeOf<QueueEvent['type']>().toEqualTypeOf<FrozenQueueEvent['type']>();
     expectTypeOf<EventOf<QueueEvent, 'ticket:issued'>>().toEqualTypeOf<
       EventOf<FrozenQueueEvent, 'ticket:issued'>
@@ -316,6 +338,15 @@ describe('wire shapes (frozen before the contract moves)', () => {
     expectTypeOf<EventOf<QueueEvent, 'estimates:sampled'>>().toEqualTypeOf<
       EventOf<FrozenQueueEvent, 'estimates:sampled'>
     >();
+    expectTypeOf<EventOf<QueueEvent, 'ticket:sms-requested'>>().toEqualTypeOf<
+      EventOf<FrozenQueueEvent, 'ticket:sms-requested'>
+    >();
+    expectTypeOf<EventOf<QueueEvent, 'ticket:sms-withdrawn'>>().toEqualTypeOf<
+      EventOf<FrozenQueueEvent, 'ticket:sms-withdrawn'>
+    >();
+    expectTypeOf<EventOf<QueueEvent, 'ticket:turn-near'>>().toEqualTypeOf<
+      EventOf<FrozenQueueEvent, 'ticket:turn-near'>
+    >();
   });
 
   it('when an event is pushed, then it carries its revision, and staff never get the phone code', () => {
@@ -326,6 +357,9 @@ describe('wire shapes (frozen before the contract moves)', () => {
     >();
     expectTypeOf<EventOf<StaffEvent, 'ticket:called'>>().toEqualTypeOf<
       EventOf<FrozenRev, 'ticket:called'>
+    >();
+    expectTypeOf<EventOf<StaffEvent, 'ticket:sms-requested'>>().toEqualTypeOf<
+      Flat<Omit<EventOf<FrozenQueueEvent, 'ticket:sms-requested'>, 'phone'> & { rev: number }>
     >();
     expectTypeOf<StaffEvent['type']>().toEqualTypeOf<FrozenQueueEvent['type']>();
   });

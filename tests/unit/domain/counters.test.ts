@@ -339,7 +339,8 @@ describe('refusals at the counter', () => {
 
   type CounterCommand = Exclude<
     Command,
-    { type: 'issue' | 'restore' | 'cancel' | 'rate' | 'sample-estimates' }
+    | { type: 'issue' | 'restore' | 'cancel' | 'rate' | 'sample-estimates' }
+    | { type: 'request-sms' | 'withdraw-sms' | 'notify-turn-near' }
   >;
   const everyCounterCommand: CounterCommand[] = [
     { type: 'pause', ...me, reason: 'break' },

@@ -20,6 +20,7 @@ export function issuedTicket(over: Partial<IssuedTicket> = {}): IssuedTicket {
     statusUrl: 'http://192.168.1.10:3000/t/abcdefghijklmnopqrstuv',
     print: 'printed',
     appointment: null,
+    smsOffered: false,
     ...over,
   };
 }
@@ -39,6 +40,9 @@ export function statusView(over: Partial<TicketStatusView> = {}): TicketStatusVi
     issuedAt: T0,
     rating: null,
     appointment: false,
+    smsOffered: false,
+    smsRequested: false,
+    smsSent: false,
     ...over,
   };
 }

@@ -25,6 +25,7 @@ function printedLines(estimate: WaitEstimate, lang: 'tr' | 'en'): string[] {
     statusUrl: 'http://192.168.1.10:3000/t/AbCdEfGhIjKlMnOpQrStUv',
     print: 'no-printer',
     appointment: null,
+    smsOffered: false,
   };
   const bytes = ticketLayout(
     ticket,

@@ -59,6 +59,7 @@ function ticket(): IssuedTicket {
     statusUrl: 'http://127.0.0.1/t/SeCrEtCoDe0123456789ab',
     print: 'no-printer',
     appointment: null,
+    smsOffered: false,
   };
 }
 

@@ -29,6 +29,7 @@ function ticket(over: Partial<IssuedTicket> = {}): IssuedTicket {
     statusUrl: STATUS_URL,
     print: 'no-printer',
     appointment: null,
+    smsOffered: false,
     ...over,
   };
 }

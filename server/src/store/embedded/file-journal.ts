@@ -71,6 +71,21 @@ export class FileJournal implements EventJournal {
     return blanked;
   }
 
+  async blankPhones(hallId: string, day: string): Promise<number> {
+    const key = `${hallId}/${day}`;
+    if (this.writers.has(key))
+      throw new Error(`The journal ${key} is still being written; only closed days are rewritten.`);
+    await this.closing.get(key);
+    let blanked = 0;
+    const file = hallDayFile(this.root, hallId, day, EXTENSION);
+    await rewriteJournalFile(file, '"type":"ticket:sms-requested"', (event) => {
+      if (event.type !== 'ticket:sms-requested' || event.phone === '') return event;
+      blanked += 1;
+      return { ...event, phone: '' };
+    });
+    return blanked;
+  }
+
   /** Flushes every queued append, then closes all files. */
   async close(): Promise<void> {
     this.closed = true;

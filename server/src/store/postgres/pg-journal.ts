@@ -102,6 +102,18 @@ export class PgJournal implements EventJournal {
     return rowCount ?? 0;
   }
 
+  /** A mobile number is kept for its day only: blanks them in a closed day (one statement). */
+  async blankPhones(hallId: string, day: string): Promise<number> {
+    checkDay(day);
+    const { rowCount } = await this.pool.query(
+      `UPDATE events SET payload = jsonb_set(payload, '{phone}', '""'::jsonb)
+       WHERE hall_id = $1 AND day = $2::date AND type = 'ticket:sms-requested'
+         AND payload->>'phone' <> ''`,
+      [hallId, day],
+    );
+    return rowCount ?? 0;
+  }
+
   watch(hallId: string, onAppend: (day: string) => void): () => void {
     let set = this.watchers.get(hallId);
     if (!set) this.watchers.set(hallId, (set = new Set()));
