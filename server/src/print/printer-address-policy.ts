@@ -1,6 +1,7 @@
 import type { Stats } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import { BlockList, isIP } from 'node:net';
+import { endpointKey, familyOf, parseAddressEntry, plainIp } from '../net/address-entries.js';
 
 /*
  * Where the server may send a printer's bytes. An admin types a printer's address, and every
@@ -39,21 +40,6 @@ export const NO_EXTRA_PRINTERS: PrinterAllowList = {
   ports: DEFAULT_PRINTER_PORTS,
 };
 
-const familyOf = (ip: string) => (isIP(ip) === 6 ? 'ipv6' : 'ipv4');
-/** `::ffff:10.0.0.5` is 10.0.0.5: judged as IPv4, so the mapping is no way around the rule. */
-const plainIp = (ip: string) => /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip)?.[1] ?? ip;
-const endpointKey = (host: string, port: number) =>
-  `${isIP(plainIp(host)) ? plainIp(host) : host.toLowerCase()}:${port}`;
-
-/** `host:port`, `[v6]:port`, or a bare host; null when not one of those. */
-function splitEndpoint(entry: string): { host: string; port: number | null } | null {
-  const m = /^(?:\[([^\]\s]+)\]|([^:\s[\]]+))(?::(\d{1,5}))?$/.exec(entry);
-  const host = m?.[1] ?? m?.[2];
-  if (!m || !host) return isIP(entry) === 6 ? { host: entry, port: null } : null;
-  if (!isIP(host) && !/^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(host)) return null;
-  return { host, port: m[3] === undefined ? null : Number(m[3]) };
-}
-
 /**
  * Reads the operator's additions: `allow` is a comma-separated list of device paths
  * (`/dev/ttyUSB0`), hosts or networks (`127.0.0.1`, `100.64.0.0/10`, `printer.example`) and exact
@@ -71,19 +57,9 @@ export function parsePrinterAllowList(allow = '', ports = ''): PrinterAllowList 
       list.devices.push(entry);
       continue;
     }
-    const cidr = /^([^/\s]+)\/(\d{1,3})$/.exec(entry);
-    if (cidr) {
-      const bits = Number(cidr[2]);
-      if (!isIP(cidr[1]!) || bits > (isIP(cidr[1]!) === 6 ? 128 : 32))
-        throw new Error(`PRINTER_ALLOW: "${entry}" is not a network such as 10.20.0.0/16`);
-      list.hosts.push(entry);
-      continue;
-    }
-    const e = splitEndpoint(entry);
-    if (!e || (e.port !== null && (e.port < 1 || e.port > 65_535)))
-      throw new Error(`PRINTER_ALLOW: "${entry}" is not a path, host, network or host:port`);
-    if (e.port === null) list.hosts.push(e.host);
-    else list.endpoints.push(endpointKey(e.host, e.port));
+    const parsed = parseAddressEntry(entry, 'PRINTER_ALLOW', 'path, host, network or host:port');
+    if ('endpoint' in parsed) list.endpoints.push(parsed.endpoint);
+    else list.hosts.push(parsed.host);
   }
   for (const raw of ports.split(',')) {
     const entry = raw.trim();
