@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WEBHOOK_HEADERS } from '../../contract/webhooks.js';
@@ -29,6 +30,29 @@ const BODY = JSON.stringify({
 const allowLocal = new WebhookAddressPolicy(parseWebhookAllowList('127.0.0.1'));
 const strict = new WebhookAddressPolicy();
 const noLookup: HostLookup = () => Promise.reject(new Error('no lookup expected'));
+
+/*
+ * A self-signed certificate for hooks.invalid, made once for this test with
+ *   openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 36500 \
+ *     -subj /CN=hooks.invalid -addext subjectAltName=DNS:hooks.invalid
+ * (valid until 2126; the key is a test fixture and guards nothing).
+ */
+const TEST_KEY = `-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg11yhhaaqt0+U60M5
+43OkhUGXjbZfrA4kRPzaxRdW0hqhRANCAAQymccLITgzxS8R/ey3v+EjSb1Hcc94
+JZyfrgb+yhZTdo57tTi7PBpFjNDPIs2bLcIEtNUE8+W+5YFT6ZgTRjMb
+-----END PRIVATE KEY-----`;
+const TEST_CERT = `-----BEGIN CERTIFICATE-----
+MIIBoDCCAUegAwIBAgIUTAsDMmuzMtUnoEFqmnxwqJ6nSRwwCgYIKoZIzj0EAwIw
+GDEWMBQGA1UEAwwNaG9va3MuaW52YWxpZDAgFw0yNjEyMDUwNTI5NTdaGA8yMTI2
+MTExMTA1Mjk1N1owGDEWMBQGA1UEAwwNaG9va3MuaW52YWxpZDBZMBMGByqGSM49
+AgEGCCqGSM49AwEHA0IABDKZxwshODPFLxH97Le/4SNJvUdxz3glnJ+uBv7KFlN2
+jnu1OLs8GkWM0M8izZstwgS01QTz5b7lgVPpmBNGMxujbTBrMB0GA1UdDgQWBBRc
+dY8KaJVqe3J7VkgcGsDKCHaD8jAfBgNVHSMEGDAWgBRcdY8KaJVqe3J7VkgcGsDK
+CHaD8jAPBgNVHRMBAf8EBTADAQH/MBgGA1UdEQQRMA+CDWhvb2tzLmludmFsaWQw
+CgYIKoZIzj0EAwIDRwAwRAIgcHudNxWijShd+0u4gylk2p4GSC+JpfhzAFuAiPsj
+I+YCIFXz/tat5Azpvp2hRuZxaY2qUM/org7Pqkhg1ceDT7ux
+-----END CERTIFICATE-----`;
 
 interface Seen {
   method: string;
@@ -149,6 +173,42 @@ describe('webhook POST to a real receiver', () => {
     // Resolved once, by the check: the request itself did not ask the resolver again.
     expect(lookups).toEqual(['hooks.invalid']);
     expect(r.seen[0]!.headers.host).toBe(`hooks.invalid:${r.port}`);
+  });
+
+  it('when an https URL names a host, then TLS asks for that name at the judged address and checks the certificate', async () => {
+    const serverNames: string[] = [];
+    let requests = 0;
+    const server = createTlsServer(
+      {
+        key: TEST_KEY,
+        cert: TEST_CERT,
+        SNICallback: (name, done) => {
+          serverNames.push(name);
+          done(null);
+        },
+      },
+      (_req, res) => {
+        requests++;
+        res.writeHead(200).end();
+      },
+    );
+    receivers.push(server);
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const port = (server.address() as AddressInfo).port;
+    const result = await sendWebhook({
+      policy: new WebhookAddressPolicy(parseWebhookAllowList('hooks.invalid')),
+      lookup: () => Promise.resolve(['127.0.0.1']),
+      url: `https://hooks.invalid:${port}/in`,
+      body: BODY,
+      headers: headers(),
+      timeoutMs: 5_000,
+      maxResponseBytes: 1024,
+    });
+    // No CA vouches for the test certificate: refused, in words, and nothing was posted.
+    expect(result).toMatchObject({ ok: false, httpStatus: null });
+    expect(result.error).toBe('TLS certificate refused: self-signed certificate');
+    expect(serverNames).toEqual(['hooks.invalid']);
+    expect(requests).toBe(0);
   });
 
   it('when the receiver answers 500, then it failed with the status in words', async () => {
