@@ -5,6 +5,7 @@ import type { Lang } from '../../contract/domain.js';
 import { messages } from './i18n.js';
 import { ManagerLiveController } from './manager-live-controller.js';
 import { sharedStyles } from './shared-styles.js';
+import type { SettingsSection } from './state/settings-sections.js';
 import { tabByKey, tabFromHash, tabsFor, type Tab } from './state/tabs.js';
 import './manager-bookings-view.js';
 import './manager-live-view.js';
@@ -60,6 +61,8 @@ export class ManagerDesk extends LitElement {
 
   @state() private _tab: Tab = 'live';
   @state() private _opened = new Set<Tab>(['live']);
+  /** The settings section a warning elsewhere asked for (an admin only). */
+  @state() private _openSection: { section: SettingsSection } | null = null;
 
   /** The signed-in manager or admin. */
   @property({ attribute: false }) me!: Me;
@@ -132,6 +135,7 @@ export class ManagerDesk extends LitElement {
           .userRole=${this.me.role}
           .language=${this.language}
           .active=${this._tab === 'live'}
+          @manager-open-settings=${this._onOpenSettings}
         ></manager-live-view>`;
       case 'stats':
         return html`<manager-stats-view
@@ -161,6 +165,7 @@ export class ManagerDesk extends LitElement {
         return html`<manager-settings-view
           .language=${this.language}
           .meId=${this.me.id}
+          .openSection=${this._openSection}
           @manager-settings-changed=${() => void this._live.pollPrinters()}
         ></manager-settings-view>`;
     }
@@ -181,6 +186,12 @@ export class ManagerDesk extends LitElement {
       this.renderRoot.querySelector<HTMLElement>(`#tab-${next}`)?.focus(),
     );
   }
+
+  private readonly _onOpenSettings = (e: CustomEvent<{ section: SettingsSection }>) => {
+    if (!tabsFor(this.me.role).includes('settings')) return;
+    this._openSection = { section: e.detail.section };
+    this._select('settings');
+  };
 
   private readonly _onHash = () => this._select(tabFromHash(location.hash, this.me.role), false);
 }

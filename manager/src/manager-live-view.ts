@@ -11,6 +11,7 @@ import { formatCount, formatDuration } from './state/format.js';
 import './manager-counter-card.js';
 import './manager-equipment.js';
 import './manager-service-table.js';
+import './manager-webhooks-alert.js';
 
 const TICK_MS = 1_000;
 
@@ -167,6 +168,11 @@ export class ManagerLiveView extends LitElement {
           </div>
         </section>
         <div class="side">
+          <manager-webhooks-alert
+            .userRole=${this.userRole}
+            .timeZone=${model.hall.timeZone}
+            .language=${lang}
+          ></manager-webhooks-alert>
           <manager-service-table .rows=${services} .language=${lang}></manager-service-table>
           <manager-equipment
             .printers=${this.printers}

@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { call } from '../../contract/client.js';
 import type { Lang } from '../../contract/domain.js';
@@ -16,6 +16,7 @@ import './manager-settings-hall.js';
 import './manager-settings-printers.js';
 import './manager-settings-services.js';
 import './manager-settings-users.js';
+import './manager-settings-webhooks.js';
 
 /**
  * The admin's settings: the hall, services, counters, users, devices, printers and the change
@@ -58,6 +59,12 @@ export class ManagerSettingsView extends LitElement {
   @property() language: Lang = 'tr';
   /** The signed-in admin (they may not deactivate or demote themselves). */
   @property() meId = '';
+  /** A section asked for from elsewhere (the live page's integrations warning). */
+  @property({ attribute: false }) openSection: { section: SettingsSection } | null = null;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('openSection') && this.openSection) this._section = this.openSection.section;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -158,6 +165,12 @@ export class ManagerSettingsView extends LitElement {
           .services=${s.services}
           .language=${lang}
         ></manager-settings-bookings>`;
+      case 'webhooks':
+        return html`<manager-settings-webhooks
+          canEdit
+          .timeZone=${s.hall.timeZone}
+          .language=${lang}
+        ></manager-settings-webhooks>`;
       case 'audit':
         return html`<manager-settings-audit
           .timeZone=${s.hall.timeZone}

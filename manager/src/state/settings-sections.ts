@@ -7,6 +7,7 @@ export const SETTINGS_SECTIONS = [
   'printers',
   'directorates',
   'bookings',
+  'webhooks',
   'audit',
 ] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
