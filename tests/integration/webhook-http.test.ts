@@ -254,6 +254,15 @@ describe('webhook POST to a real receiver', () => {
     expect(finished).toBe(false);
   });
 
+  it('when the receiver drops the connection after a 200 status line, then the 200 stands', async () => {
+    const r = await receiver((_req, res) => {
+      res.writeHead(200, { 'content-length': '1000' });
+      res.write('partial', () => res.socket?.destroy());
+    });
+    const result = await post(`http://127.0.0.1:${r.port}/`);
+    expect(result).toMatchObject({ ok: true, httpStatus: 200, error: null });
+  });
+
   it('when the receiver redirects, then it is not followed and fails naming the Location', async () => {
     const r = await receiver((req, res) => {
       if (req.url === '/moved')
