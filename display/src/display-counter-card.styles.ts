@@ -100,8 +100,16 @@ export const styles = css`
     justify-items: center;
     --label-size: max(1.8vmin, min(9cqh, 90cqw / 11));
   }
+  /* On a narrow card the 1.8vmin floor can make the mark wider than the card: it then wraps
+     after the dot ("Randevu ·" over "Appointment") rather than run past the card's edges. */
   .stacked .ticket-label.appointment {
     font-size: max(1.8vmin, min(9cqh, 90cqw / 15));
+    max-width: 100%;
+    white-space: normal;
+    text-align: center;
+  }
+  .stacked .ticket-label.appointment [lang='en'] {
+    white-space: nowrap;
   }
   .ticket-label.appointment {
     font-weight: 800;
@@ -113,6 +121,17 @@ export const styles = css`
       52cqh,
       90cqw / var(--ticket-ems),
       93cqh - 3.45 * max(1.8vmin, 9cqh) - 2 * var(--display-edge)
+    );
+  }
+  /* The booked visitor's card keeps room for its mark's second line, only when the floor makes
+     it wrap (1.8vmin above the 6cqw a one-line mark fits in); otherwise its number is the same
+     size as every other card's. */
+  .stacked .ticket-label.appointment ~ .ticket {
+    font-size: min(
+      52cqh,
+      90cqw / var(--ticket-ems),
+      93cqh - 3.45 * max(1.8vmin, 9cqh) - 2 *
+        var(--display-edge) - clamp(0px, (1.8vmin - 6cqw) * 1000, 2.07vmin)
     );
   }
   .stacked .counter {

@@ -52,6 +52,16 @@ export const styles = css`
   li:last-child {
     border-bottom: 0;
   }
+  /* A line break after the number and counter: a booked visitor's mark (ordered after it) gets
+     a line of its own, whole at the labels' size; other rows keep one line (the break is empty). */
+  li {
+    flex-wrap: wrap;
+    row-gap: 0;
+  }
+  li::after {
+    content: '';
+    flex-basis: 100%;
+  }
   li.flashing {
     border-radius: 0.25em;
     background: var(--display-accent);
@@ -61,8 +71,10 @@ export const styles = css`
     font-size: 0.7em;
     font-weight: 700;
   }
-  /* A booked visitor's call: a small "Randevu" after the number, shrinking before the row does. */
+  /* A booked visitor's call: a small "Randevu" under the number, never below the 1.8vmin the
+     hall's labels keep, so it is read from a few metres away; it shrinks before the row does. */
   .mark {
+    order: 1;
     flex: 0 1 auto;
     min-width: 0;
     overflow: hidden;
@@ -71,7 +83,7 @@ export const styles = css`
     padding: 0.05em 0.3em;
     border-radius: 0.2em;
     border: var(--display-edge) solid currentColor;
-    font-size: 0.45em;
+    font-size: max(1.8vmin, 0.45em);
     font-weight: 700;
   }
   .empty {

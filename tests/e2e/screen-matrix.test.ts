@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import {
+  DEFAULT_HALL_BOOKING,
+  WEEKDAYS,
+  type BookingView,
+  type OpeningSpan,
+  type Weekday,
+} from '../../contract/bookings.js';
 import type { ConfigData } from '../../server/src/config/config-data.js';
 import { defaultConfig } from '../../server/src/config/default-config.js';
 import { launchBrowser, screenshot, seriousA11yViolations } from '../support/browser.js';
@@ -87,6 +94,48 @@ function bigHall(services: number, counters: number): () => ConfigData {
   };
 }
 
+/**
+ * The display's fixture day: Tuesday 8 December 2026, 10:00 in Istanbul. The first service
+ * takes appointments (09:00–17:00, 10-minute slots), so one called visitor can be a booked one.
+ */
+const APPOINTMENT_DAY = '2026-12-08';
+const dayClock = { skewMs: Date.parse(`${APPOINTMENT_DAY}T10:00:00+03:00`) - Date.now() };
+
+function withAppointments(config: () => ConfigData): () => ConfigData {
+  return () => {
+    const data = config();
+    const hours = Object.fromEntries(
+      WEEKDAYS.map((d): [Weekday, OpeningSpan[]] => [d, [{ from: '09:00', to: '17:00' }]]),
+    ) as Record<Weekday, OpeningSpan[]>;
+    data.services[0]!.booking = { enabled: true, hours, slotMinutes: 10, perSlot: 1 };
+    data.halls = data.halls.map((h) => ({ ...h, booking: { ...DEFAULT_HALL_BOOKING } }));
+    return data;
+  };
+}
+
+/**
+ * A visitor books the first service at 10:40 (past the 30-minute lead time) and checks in at the
+ * kiosk at 10:30, inside the window; the clock then reaches the slot.
+ */
+async function checkInAppointment(server: TestServer, serviceId: string): Promise<void> {
+  const booked = await fetch(`${server.url}/api/halls/cankaya/bookings`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ serviceId, day: APPOINTMENT_DAY, time: '10:40', name: 'Ayşe Yılmaz' }),
+  });
+  expect(booked.status, await booked.clone().text()).toBe(201);
+  const { checkInCode } = (await booked.json()) as BookingView;
+  dayClock.skewMs += 30 * 60_000;
+  const ticket = await fetch(`${server.url}/api/halls/cankaya/check-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.kioskKey}` },
+    body: JSON.stringify({ checkInCode }),
+  });
+  expect(ticket.status, await ticket.clone().text()).toBe(201);
+  // At 10:40 the booked visitor is due: their counter calls them before the walk-ins.
+  dayClock.skewMs += 10 * 60_000;
+}
+
 async function issue(server: TestServer, serviceId: string): Promise<string> {
   const res = await fetch(`${server.url}/api/halls/cankaya/tickets`, {
     method: 'POST',
@@ -139,6 +188,41 @@ async function expectFits(page: Page, rules: LayoutRules, cell: string) {
   expect.soft(a11y, `${cell}: ${JSON.stringify(a11y, null, 1)}`).toEqual([]);
 }
 
+/**
+ * What is wrong with the "Randevu · Appointment" mark as drawn: cut off by its own box (no
+ * ellipsis allowed: the mark must be read whole), outside its card or the screen, or lying on
+ * the card's number or counter. Runs in the page.
+ */
+function appointmentMarkProblems(mark: Element): string[] {
+  const problems: string[] = [];
+  const box = mark.getBoundingClientRect();
+  const card = (mark.getRootNode() as ShadowRoot).host.getBoundingClientRect();
+  if (box.width < 1 || box.height < 1) problems.push('not drawn');
+  if (mark.scrollWidth > mark.clientWidth + 1 || mark.scrollHeight > mark.clientHeight + 1)
+    problems.push(
+      `cut: ${mark.scrollWidth}×${mark.scrollHeight} in ${mark.clientWidth}×${mark.clientHeight}`,
+    );
+  const inside = (outer: DOMRect) =>
+    box.left >= outer.left - 1 &&
+    box.right <= outer.right + 1 &&
+    box.top >= outer.top - 1 &&
+    box.bottom <= outer.bottom + 1;
+  if (!inside(card)) problems.push('outside its card');
+  if (box.right > innerWidth + 1 || box.bottom > innerHeight + 1) problems.push('off screen');
+  const root = mark.getRootNode() as ShadowRoot;
+  for (const other of root.querySelectorAll('[data-ticket], [data-counter]')) {
+    const o = other.getBoundingClientRect();
+    const overlap =
+      Math.min(box.right, o.right) - Math.max(box.left, o.left) > 1 &&
+      Math.min(box.bottom, o.bottom) - Math.max(box.top, o.top) > 1;
+    if (overlap)
+      problems.push(
+        `overlaps ${other.getAttribute('data-ticket') !== null ? 'the number' : 'the counter'}`,
+      );
+  }
+  return problems;
+}
+
 let browser: Browser;
 
 beforeAll(async () => {
@@ -155,13 +239,16 @@ describe('lobby display on every screen', () => {
   ];
   for (const scenario of scenarios) {
     it(`when ${scenario.counters} counters call and ${scenario.services} services wait, then every screen size shows all of it, nothing cut or overlapping, numbers largest`, async () => {
+      dayClock.skewMs = Date.parse(`${APPOINTMENT_DAY}T10:00:00+03:00`) - Date.now();
       const server = await startTestServer({
         distDir: inject('distDir'),
-        config: bigHall(scenario.services, scenario.counters),
+        config: withAppointments(bigHall(scenario.services, scenario.counters)),
+        now: () => Date.now() + dayClock.skewMs,
       });
       const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
       try {
         await page.emulateMedia({ reducedMotion: 'reduce' });
+        await checkInAppointment(server, LONG_SERVICES[0]![0]);
         await fillHall(server, scenario.services, scenario.counters);
         await page.goto(`${server.url}/display#key=${server.displayKey}`);
         await page.locator('display-app header h1').waitFor();
@@ -175,6 +262,11 @@ describe('lobby display on every screen', () => {
           await screenshot(page, `matrix-display-${width}x${height}-${scenario.name}`);
           const vmin = Math.min(width, height);
           await expectFits(page, { minFontPx: Math.max(9, vmin * 0.018) }, cell);
+          // Counter 1 calls the booked visitor: the card says so, whole and inside its card.
+          const mark = page.locator('display-counter-card [data-appointment]');
+          expect(await mark.count(), cell).toBe(1);
+          expect(await mark.isVisible(), cell).toBe(true);
+          expect(await mark.evaluate(appointmentMarkProblems), cell).toEqual([]);
           const sizes = await page
             .locator('display-counter-card [data-ticket]')
             .evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
