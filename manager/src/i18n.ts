@@ -1,4 +1,3 @@
-import type { ErrorCode } from '../../contract/errors.js';
 import type { PasswordProblem } from '../../contract/password.js';
 import type { PrintOutcome } from '../../contract/api.js';
 import type {
@@ -23,9 +22,10 @@ import type { SettingsSection } from './state/settings-sections.js';
 import type { GroupBy } from './state/stats-report.js';
 import type { StatColumn } from './state/table-sort.js';
 import type { Tab } from './state/tabs.js';
+import { STAFF_ERRORS, type StaffErrorCode } from '../../ui/staff-error-text.js';
 
 /** An error as the page shows it: a server code, the network, or a request the page cancelled. */
-export type ClientErrorCode = ErrorCode | 'network' | 'aborted';
+export type ClientErrorCode = StaffErrorCode;
 
 const tr = {
   appTitle: 'Yönetici masası',
@@ -194,6 +194,40 @@ const tr = {
   kpiGood: 'Hedefe uygun',
   kpiBad: 'Hedefin dışında',
   kpiEmpty: 'Veri yok',
+  // Appointments on the statistics page and in the printable report (manager-booking-stats*.ts)
+  bookingStats: {
+    heading: 'Randevular',
+    none: 'Bu aralıkta randevu yok.',
+    figuresLabel: 'Randevu sayıları',
+    figures: {
+      made: 'Alınan randevu',
+      checkedIn: 'Gelen',
+      noShows: 'Gelmeyen',
+      cancelled: 'İptal edilen',
+      booked: 'Saati henüz gelmemiş',
+      showRate: 'Gelme oranı',
+    },
+    channelHeading: 'Randevuyu kim aldı',
+    channel: { citizen: 'Vatandaş (internetten)', staff: 'Personel (telefonla)' },
+    count: 'Sayı',
+    share: 'Oran',
+    punctualityHeading: 'Randevu saatine uyum',
+    punctuality: (min: string) =>
+      `Randevulu ziyaretçiler saatlerinden ortalama ${min} dk sonra çağrıldı.`,
+    punctualityOnTime: 'Randevulu ziyaretçiler ortalamada saatlerinde çağrıldı.',
+    noPunctuality: 'Bu aralıkta çağrılan randevulu ziyaretçi yok.',
+    lateness: 'Gecikme',
+    onTime: 'İlk 5 dakikada çağrılan',
+    waitsHeading: 'Bekleme: randevulu ve randevusuz',
+    bookedVisitors: 'Randevulu',
+    walkIns: 'Randevusuz',
+    waitRows: { count: 'Ziyaret', mean: 'Ortalama', median: 'Ortanca', p90: '%90 şu süreden kısa' },
+    waitsSentence: (booked: string, walkIn: string) =>
+      `Randevulu ziyaretçiler ortalama ${booked} dk, randevusuz ziyaretçiler ${walkIn} dk bekledi.`,
+    minutes: (v: string) => `${v} dk`,
+    definitions:
+      'Randevular saatlerinin düştüğü güne göre sayılır. Gelmeyen: giriş süresi geçtiği hâlde giriş yapmayan. Gelme oranı: gelen / (gelen + gelmeyen). Uyum: ilk çağrı − randevu saati (erken çağrı 0 sayılır). Randevulu bekleme: ilk çağrı − giriş ya da randevu saati (hangisi sonraysa); randevusuz bekleme: ilk çağrı − sıra alma.',
+  },
   goalDuration: (v: string) => `Hedef ${v}`,
   goalShare: (v: string) => `Hedef ${v} ve üstü`,
   median: (v: string) => `Ortanca ${v}`,
@@ -285,6 +319,7 @@ const tr = {
     audit: 'Değişiklik kaydı',
     directorates: 'Müdürlükler',
     bookings: 'Randevular',
+    webhooks: 'Entegrasyonlar',
   } satisfies Record<SettingsSection, string>,
   newDirectorate: 'Yeni müdürlük',
   directoratesIntro:
@@ -347,6 +382,10 @@ const tr = {
   noShowGraceMinutes: 'Gelmedi geri alma süresi (dk)',
   noteRetentionDays: 'Not saklama süresi (gün)',
   noteRetentionHelp: 'Ziyaret notları bu süreden sonra silinir (KVKK).',
+  // SMS when the turn nears (issue 20): empty is off.
+  smsNotifyAhead: 'SMS ile haber ver: önünde kalan kişi',
+  smsNotifyAheadHelp:
+    'Kiosk ve telefon sayfası isteyen ziyaretçiden cep telefonu alır; önünde bu kadar kişi kalınca entegrasyona “ticket.turn-near” gider ve SMS sağlayıcınız mesajı atar. Boş: kapalı (1–20). Numaralar gün kapanınca silinir.',
   whenNoCounterOpen: 'Hizmete açık banko yokken',
   whenNoCounterOpenHelp:
     'Sıra verilirse bilette, kioskta ve ekranda süre yerine “Şu an açık banko yok” yazar. Ara veren banko açık sayılmaz.',
@@ -475,45 +514,7 @@ const tr = {
     if (subject && verb === 'update') return `${subject} değiştirildi`;
     return action;
   },
-  errors: {
-    network: 'Sunucuya ulaşılamıyor. Bağlantıyı kontrol edip yeniden deneyin.',
-    aborted: 'İşlem iptal edildi.',
-    validation: 'Girilen bilgi geçersiz.',
-    'payload-too-large': 'Gönderilen bilgi çok uzun.',
-    unauthenticated: 'Oturumunuz sona erdi.',
-    'invalid-credentials': 'Kullanıcı adı veya parola hatalı.',
-    forbidden: 'Bu işlem için yetkiniz yok.',
-    'forbidden-origin': 'Bu istek başka bir sayfadan geldiği için reddedildi. Sayfayı yenileyin.',
-    'password-change-required': 'Devam etmek için önce parolanızı değiştirin.',
-    'rate-limited': 'Çok fazla deneme yapıldı. Biraz bekleyip yeniden deneyin.',
-    'not-found': 'Bulunamadı. Bu özellik sunucuda henüz olmayabilir.',
-    'hall-not-found': 'Salon bulunamadı.',
-    'service-not-found': 'Hizmet bulunamadı.',
-    'counter-not-found': 'Banko bulunamadı.',
-    'ticket-not-found': 'Sıra bulunamadı.',
-    'queue-empty': 'Bekleyen kimse yok.',
-    'invalid-transition': 'Bu işlem şu an yapılamaz.',
-    'counter-taken': 'Bu banko başka bir personel tarafından kullanılıyor.',
-    'counter-not-open': 'Banko açık değil.',
-    'counter-busy': 'Bankoda süren bir ziyaret var.',
-    'service-inactive': 'Bu hizmet şu an sıra vermiyor.',
-    'no-open-counter': 'Bu hizmete şu an açık banko yok; sıra verilmiyor.',
-    'grace-expired': 'Geri alma süresi doldu.',
-    'slot-full': 'Bu saatte yer kalmadı; başka bir saat seçin.',
-    'booking-not-found': 'Randevu bulunamadı.',
-    'booking-closed': 'Bu gün ya da saat için randevu alınamıyor.',
-    'booking-limit': 'Bu telefon numarasıyla alınabilecek en çok randevu sayısına ulaşıldı.',
-    'booking-not-changeable': 'Bu randevu artık değiştirilemez.',
-    'check-in-too-early': 'Randevu girişi için henüz erken.',
-    'check-in-too-late': 'Randevu giriş süresi geçti.',
-    'booking-already-checked-in': 'Bu randevu ile zaten sıra alındı.',
-    conflict:
-      'Bu kayıt bu arada başka biri tarafından değiştirildi. Sayfayı yenileyip yeniden deneyin.',
-    'too-many-rows':
-      'Bu aralıkta bir Excel sayfasına sığmayacak kadar çok ziyaret var. Daha kısa bir aralık seçin ya da CSV indirin.',
-    'storage-unavailable': 'Sunucu kaydı şu an yapamıyor. Biraz sonra yeniden deneyin.',
-    internal: 'Sunucuda bir hata oluştu.',
-  } satisfies Record<ClientErrorCode, string>,
+  errors: STAFF_ERRORS.tr,
 };
 
 export type Messages = typeof tr;
@@ -674,6 +675,39 @@ const en: Messages = {
   kpiGood: 'On target',
   kpiBad: 'Off target',
   kpiEmpty: 'No data',
+  // Appointments on the statistics page and in the printable report (manager-booking-stats*.ts)
+  bookingStats: {
+    heading: 'Appointments',
+    none: 'No appointments in this range.',
+    figuresLabel: 'Appointment counts',
+    figures: {
+      made: 'Appointments made',
+      checkedIn: 'Checked in',
+      noShows: 'No-shows',
+      cancelled: 'Cancelled',
+      booked: 'Not yet due',
+      showRate: 'Show rate',
+    },
+    channelHeading: 'Who booked',
+    channel: { citizen: 'Citizen (online)', staff: 'Staff (by phone)' },
+    count: 'Count',
+    share: 'Share',
+    punctualityHeading: 'Punctuality',
+    punctuality: (min) => `Booked visitors were called on average ${min} min after their time.`,
+    punctualityOnTime: 'Booked visitors were called at their time, on average.',
+    noPunctuality: 'No booked visitor was called in this range.',
+    lateness: 'Lateness',
+    onTime: 'Called within 5 minutes',
+    waitsHeading: 'Waits: booked and walk-in',
+    bookedVisitors: 'Booked',
+    walkIns: 'Walk-in',
+    waitRows: { count: 'Visits', mean: 'Mean', median: 'Median', p90: '90% shorter than' },
+    waitsSentence: (booked, walkIn) =>
+      `Booked visitors waited ${booked} min on average, walk-ins ${walkIn} min.`,
+    minutes: (v) => `${v} min`,
+    definitions:
+      'Appointments count on the day of their time. No-show: not checked in by the end of the check-in window. Show rate: checked in / (checked in + no-shows). Punctuality: first call − appointment time (an early call counts as 0). Booked wait: first call − check-in or appointment time, whichever is later; walk-in wait: first call − taking the ticket.',
+  },
   goalDuration: (v) => `Target ${v}`,
   goalShare: (v) => `Target ${v} or more`,
   median: (v) => `Median ${v}`,
@@ -760,6 +794,7 @@ const en: Messages = {
     audit: 'Change log',
     directorates: 'Directorates',
     bookings: 'Appointments',
+    webhooks: 'Integrations',
   },
   newDirectorate: 'New directorate',
   directoratesIntro:
@@ -823,6 +858,9 @@ const en: Messages = {
   noShowGraceMinutes: 'No-show undo window (min)',
   noteRetentionDays: 'Note retention (days)',
   noteRetentionHelp: 'Visit notes are erased after this many days (KVKK).',
+  smsNotifyAhead: 'SMS notice: people still ahead',
+  smsNotifyAheadHelp:
+    'The kiosk and the phone page take a mobile number from visitors who want it; when this many people are ahead, “ticket.turn-near” goes to the integration and your SMS provider sends the message. Empty: off (1–20). Numbers are erased when the day closes.',
   whenNoCounterOpen: 'When no counter for the service is open',
   whenNoCounterOpenHelp:
     'If tickets are issued, the ticket, kiosk and display say “No counter open right now” instead of a time. A paused counter is not open.',
@@ -936,44 +974,7 @@ const en: Messages = {
         return action;
     }
   },
-  errors: {
-    network: 'The server cannot be reached. Check the connection and try again.',
-    aborted: 'Cancelled.',
-    validation: 'The input is not valid.',
-    'payload-too-large': 'What was sent is too long.',
-    unauthenticated: 'Your session expired.',
-    'invalid-credentials': 'Wrong user name or password.',
-    forbidden: 'You may not do this.',
-    'forbidden-origin': 'Refused: the request came from another page. Reload this page.',
-    'password-change-required': 'Change your password first to continue.',
-    'rate-limited': 'Too many attempts. Wait a moment and try again.',
-    'not-found': 'Not found. The server may not have this feature yet.',
-    'hall-not-found': 'Hall not found.',
-    'service-not-found': 'Service not found.',
-    'counter-not-found': 'Counter not found.',
-    'ticket-not-found': 'Ticket not found.',
-    'queue-empty': 'Nobody is waiting.',
-    'invalid-transition': 'This cannot be done right now.',
-    'counter-taken': 'This counter is in use by another clerk.',
-    'counter-not-open': 'The counter is not open.',
-    'counter-busy': 'A visit is in progress at the counter.',
-    'service-inactive': 'This service is not taking tickets now.',
-    'no-open-counter': 'No open counter serves this now; no tickets are issued.',
-    'grace-expired': 'The time to undo has passed.',
-    'slot-full': 'No place left at this time; choose another.',
-    'booking-not-found': 'Appointment not found.',
-    'booking-closed': 'Appointments cannot be booked for this day or time.',
-    'booking-limit': 'This phone number already holds the most appointments allowed.',
-    'booking-not-changeable': 'This appointment can no longer be changed.',
-    'check-in-too-early': 'It is too early to check in for this appointment.',
-    'check-in-too-late': 'The check-in time for this appointment has passed.',
-    'booking-already-checked-in': 'This appointment has already been checked in.',
-    conflict: 'Someone else changed this in the meantime. Reload and try again.',
-    'too-many-rows':
-      'This range holds more visits than one Excel sheet can take. Choose a shorter range or download the CSV.',
-    'storage-unavailable': 'The server cannot save right now. Try again shortly.',
-    internal: 'Something went wrong on the server.',
-  },
+  errors: STAFF_ERRORS.en,
 };
 
 const CATALOGUE: Record<Lang, Messages> = { tr, en };

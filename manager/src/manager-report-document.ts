@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Lang, Service } from '../../contract/domain.js';
+import { messages } from './i18n.js';
 import { sharedStyles } from './shared-styles.js';
 import { dailyMeanChart, groupLabel } from './state/charts.js';
 import {
@@ -18,13 +19,15 @@ import { reportText } from './state/report-text.js';
 import type { GroupBy, GroupStats } from './state/stats-report.js';
 import { reportDocumentStyles } from './manager-report-styles.js';
 import './manager-report-bars.js';
+import './manager-report-bookings.js';
 import './manager-report-heatmap.js';
 import './manager-report-tables.js';
 
 /**
  * The printable report of a range: a header (hall, period, when it was made), the headline
  * figures against their goals, a generated summary, comparisons, then one section per page:
- * service time by day, arrivals and waits, services, clerks, directorates and satisfaction.
+ * service time by day, arrivals and waits, services, clerks, directorates, satisfaction and
+ * appointments.
  * Laid out for A4 portrait; on screen it is the same document on a sheet.
  */
 @customElement('manager-report-document')
@@ -204,6 +207,15 @@ export class ManagerReportDocument extends LitElement {
           .labelOf=${label('service')}
           .language=${lang}
         ></manager-report-tables>
+        ${
+          d.reports.service?.bookings
+            ? html`<h3>${messages(lang).bookingStats.heading}</h3>
+                <manager-report-bookings
+                  .stats=${d.reports.service.bookings}
+                  .language=${lang}
+                ></manager-report-bookings>`
+            : nothing
+        }
       </section>
     </article>`;
   }

@@ -18,6 +18,7 @@ import { daysIn, localDay, quickRange, type DayRange } from './state/date-range.
 import { formatDayRange, formatDecimal } from './state/format.js';
 import { kpiTiles, weightedTargetMinutes } from './state/kpi.js';
 import type { GroupBy, StatsReport } from './state/stats-report.js';
+import './manager-booking-stats.js';
 import './manager-directorate-table.js';
 import './manager-estimate-accuracy.js';
 import './manager-export-bar.js';
@@ -160,6 +161,14 @@ export class ManagerStatsView extends LitElement {
               .rows=${any.byDirectorate ?? []}
               .language=${lang}
             ></manager-directorate-table>`
+          : nothing
+      }
+      ${
+        any?.bookings
+          ? html`<manager-booking-stats
+              .stats=${any.bookings}
+              .language=${lang}
+            ></manager-booking-stats>`
           : nothing
       }
       ${
