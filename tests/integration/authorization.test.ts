@@ -27,6 +27,8 @@ const MAY: Record<string, Who[]> = {
   'GET /tickets/:code': EVERYONE,
   'POST /tickets/:code/cancel': EVERYONE,
   'POST /tickets/:code/rating': EVERYONE,
+  'POST /tickets/:code/sms': EVERYONE,
+  'DELETE /tickets/:code/sms': EVERYONE,
   'GET /printers': MANAGERS,
   'GET /devices/status': MANAGERS,
   'GET /devices/me': ['kiosk', 'display'],
@@ -68,6 +70,15 @@ const MAY: Record<string, Who[]> = {
   'POST /halls/:hallId/check-in': ['kiosk', ...STAFF],
   'PUT /services/:serviceId/booking': ADMIN,
   'PUT /halls/:hallId/booking-settings': ADMIN,
+  'GET /webhooks': MANAGERS,
+  'GET /webhooks/:webhookId/deliveries': MANAGERS,
+  'POST /webhooks': ADMIN,
+  'PATCH /webhooks/:webhookId': ADMIN,
+  'DELETE /webhooks/:webhookId': ADMIN,
+  'POST /webhooks/:webhookId/secret': ADMIN,
+  'POST /webhooks/:webhookId/test': ADMIN,
+  'POST /webhooks/:webhookId/deliveries/:eventId/resend': ADMIN,
+  'POST /webhooks/:webhookId/retry': ADMIN,
   ...Object.fromEntries(
     [
       'open',
@@ -117,7 +128,8 @@ describe('authorization matrix: every route × every role', () => {
       .replace(':counterId', 'banko-6')
       .replace(':code', 'AAAAAAAAAAAAAAAAAAAAAA')
       .replace(':printerId', 'p1')
-      .replace(/:(serviceId|userId|deviceId|directorateId)/, 'no-such-id')}`;
+      .replace(/:(serviceId|userId|deviceId|directorateId|webhookId)/, 'no-such-id')
+      .replace(':eventId', 'cankaya.2026-12-05.1')}`;
     // Logging out ends the session: use a session of its own so later cases keep theirs.
     const sent =
       routePath === '/auth/logout' && STAFF.includes(who)
@@ -131,7 +143,9 @@ describe('authorization matrix: every route × every role', () => {
           ? request(server.app.app).patch(url).send({})
           : method === 'PUT'
             ? request(server.app.app).put(url).send({})
-            : request(server.app.app).post(url).send({});
+            : method === 'DELETE'
+              ? request(server.app.app).delete(url).send({})
+              : request(server.app.app).post(url).send({});
     const res = await req.set(sent);
     const refused = res.status === 401 || res.status === 403;
     if (routePath === '/auth/me' && who === 'anonymous') {

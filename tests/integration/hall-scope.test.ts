@@ -82,6 +82,20 @@ function twoHalls(): ConfigData {
         active: true,
       },
     ],
+    webhooks: [
+      {
+        id: 'kz-webhook',
+        hallId: B,
+        name: 'Kızılay çağrı merkezi',
+        url: 'https://kizilay.example.org/hook?token=kz-token',
+        events: ['ticket.issued', 'booking.made'],
+        personalData: true,
+        // Off: the sweep needs its record, not deliveries to a host that does not exist.
+        active: false,
+        secret: 'kz-secret-never-shown',
+        createdAt: Date.now(),
+      },
+    ],
     printers: [
       {
         id: 'kz-yazici',
@@ -108,6 +122,7 @@ const VALID_BODY: Record<string, object> = {
   'PATCH /printers/:printerId': { name: 'Ele geçirilen yazıcı' },
   'PATCH /directorates/:directorateId': { active: false },
   'PUT /services/:serviceId/booking': { ...BOOKABLE_ALL_DAY, enabled: false },
+  'PATCH /webhooks/:webhookId': { active: true },
 };
 
 type Caller = 'kiosk' | 'display' | 'clerk' | 'manager' | 'admin';
@@ -132,6 +147,8 @@ describe("hall scope: a user or device of hall A never reaches hall B's data", (
     serviceId: 'kz-vezne',
     printerId: 'kz-yazici',
     directorateId: 'kz-zabita',
+    webhookId: 'kz-webhook',
+    eventId: `${B}.b.1`,
   };
   /** Strings only hall B's data contains. */
   const markers = ['Kızılay', 'Kizilay', B, 'kz-'];
@@ -149,6 +166,7 @@ describe("hall scope: a user or device of hall A never reaches hall B's data", (
       counters: mine(d.counters),
       directorates: mine(d.directorates),
       printers: mine(d.printers),
+      webhooks: mine(d.webhooks),
       users: mine(d.users),
       devices: mine(d.devices).map(({ lastSeenAt: _s, ...x }) => x),
       rev: queue.state.rev,

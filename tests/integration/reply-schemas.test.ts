@@ -5,6 +5,8 @@ import { safeParse } from 'zod/v4/core';
 import { kioskIssuedTicketReply, staffIssuedTicketReply } from '../../contract/reply-schemas.js';
 import { isReplySchema, type RouteDef } from '../../server/src/http/route.js';
 import { signedIn } from '../support/http.js';
+import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
+import { parseWebhookAllowList } from '../../server/src/webhooks/webhook-address-policy.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 
 /**
@@ -51,15 +53,19 @@ const VEZNE_ALL_DAY = {
 
 describe('reply schemas: every route replies as its schema says', () => {
   let server: TestServer;
+  let receiver: WebhookReceiver;
 
   beforeAll(async () => {
+    receiver = await startWebhookReceiver();
     server = await startTestServer({
       now: shiftedNow,
+      webhooks: { allow: parseWebhookAllowList('127.0.0.1') },
       rateLimits: { loginPerMinute: 1000, issuePerMinute: 10_000, bookingPer10Minutes: 10_000 },
     });
   });
   afterAll(async () => {
     await server.dispose();
+    await receiver.close();
   });
 
   function defOf(key: string): RouteDef {
@@ -150,6 +156,20 @@ describe('reply schemas: every route replies as its schema says', () => {
     await act('resume');
     await act('close');
     const leaving = (await issue('ruhsat')).body.code as string;
+    // The SMS when the turn nears: the hall offers it from here on.
+    expect((await admin.agent.patch('/api/halls/cankaya').send({ smsNotifyAhead: 3 })).status).toBe(
+      200,
+    );
+    check(
+      'POST /tickets/:code/sms',
+      await request(app)
+        .post(`/api/tickets/${leaving}/sms`)
+        .send({ phone: '0532 123 45 67', consent: true }),
+    );
+    check(
+      'DELETE /tickets/:code/sms',
+      await request(app).delete(`/api/tickets/${leaving}/sms`).send({}),
+    );
     check(
       'POST /tickets/:code/cancel',
       await request(app).post(`/api/tickets/${leaving}/cancel`).send({}),
@@ -240,6 +260,51 @@ describe('reply schemas: every route replies as its schema says', () => {
       await admin.agent
         .patch(`/api/directorates/${directorate}`)
         .send({ name: { tr: 'Kültür İşleri', en: 'Culture' } }),
+    );
+
+    // Integrations: an admin adds an endpoint (a local receiver), tests it, and a ticket issued
+    // after it goes out; its delivery is resent. A manager reads the list and the log.
+    const webhook = check(
+      'POST /webhooks',
+      await admin.agent
+        .post('/api/webhooks')
+        .send({ name: 'Çağrı merkezi', url: receiver.url, events: ['ticket.issued'] }),
+    ).body.webhook.id as string;
+    check(
+      'PATCH /webhooks/:webhookId',
+      await admin.agent.patch(`/api/webhooks/${webhook}`).send({ personalData: true }),
+    );
+    check(
+      'POST /webhooks/:webhookId/secret',
+      await admin.agent.post(`/api/webhooks/${webhook}/secret`).send({}),
+    );
+    check(
+      'POST /webhooks/:webhookId/test',
+      await admin.agent.post(`/api/webhooks/${webhook}/test`).send({}),
+    );
+    await issue('vezne');
+    let delivered: { eventId: string; kind: string }[] = [];
+    for (let i = 0; i < 200 && !delivered.some((d) => d.kind === 'event'); i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      delivered = (await manager.agent.get(`/api/webhooks/${webhook}/deliveries`)).body.log;
+    }
+    check(
+      'GET /webhooks/:webhookId/deliveries',
+      await manager.agent.get(`/api/webhooks/${webhook}/deliveries`),
+    );
+    const eventId = delivered.find((d) => d.kind === 'event')?.eventId ?? 'none';
+    check(
+      'POST /webhooks/:webhookId/deliveries/:eventId/resend',
+      await admin.agent.post(`/api/webhooks/${webhook}/deliveries/${eventId}/resend`).send({}),
+    );
+    check(
+      'POST /webhooks/:webhookId/retry',
+      await admin.agent.post(`/api/webhooks/${webhook}/retry`).send({}),
+    );
+    check('GET /webhooks', await manager.agent.get('/api/webhooks'));
+    check(
+      'DELETE /webhooks/:webhookId',
+      await admin.agent.delete(`/api/webhooks/${webhook}`).send({}),
     );
 
     // Appointments: the admin opens vezne to bookings all day, every day.
