@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { endpoint } from './endpoint.js';
-import { issuedTicketReply } from './reply-schemas.js';
+import { issuedTicketReply, wire } from './reply-schemas.js';
+import type { CheckInTooEarlyDetails, CheckInTooLateDetails } from './errors.js';
 import type { Lang } from './domain.js';
 import { WEEKDAYS, hallBookingSettings, serviceBookingSettings } from './booking-settings.js';
 
@@ -80,7 +81,13 @@ export const bookingCodeParams = z.strictObject({ code: bookingCode });
 
 /** `GET /api/halls/:hallId/booking/services`: the services that take bookings. */
 export const bookableServicesReply = z.array(
-  z.strictObject({ serviceId: id, name: names, slotMinutes: z.number() }),
+  z.strictObject({
+    serviceId: id,
+    name: names,
+    slotMinutes: z.number(),
+    /** Days after the slot the booker's name and phone are kept (the hall's `retentionDays`). */
+    retentionDays: z.number(),
+  }),
 );
 
 export const bookingDaysQuery = z.strictObject({ serviceId: id });
@@ -161,6 +168,38 @@ export const staffBookingsReply = z.array(
 );
 
 export const checkInBody = z.strictObject({ checkInCode, lang: z.optional(lang) });
+
+/** `check-in-too-late`'s details: the booking's own service and slot time (hall's zone). */
+export const checkInTooLateDetails = wire<CheckInTooLateDetails>()(
+  z.strictObject({ serviceId: id, slotTime: time }),
+);
+/** `check-in-too-early`'s details: also the local time the check-in window opens. */
+export const checkInTooEarlyDetails = wire<CheckInTooEarlyDetails>()(
+  z.strictObject({ serviceId: id, slotTime: time, opensAt: time }),
+);
+/**
+ * The error body of a refused check-in: too early and too late carry their details (the kiosk
+ * shows the times and issues a walk-in ticket of the service); every other refusal none.
+ */
+export const checkInRefusal = z.strictObject({
+  error: z.union([
+    z.strictObject({
+      code: z.literal('check-in-too-early'),
+      message: z.string(),
+      details: checkInTooEarlyDetails,
+    }),
+    z.strictObject({
+      code: z.literal('check-in-too-late'),
+      message: z.string(),
+      details: checkInTooLateDetails,
+    }),
+    z.strictObject({
+      code: z.string().check(z.refine((c) => !c.startsWith('check-in-too-'))),
+      message: z.string(),
+      field: z.optional(z.string()),
+    }),
+  ]),
+});
 
 // ---- Endpoints ------------------------------------------------------------------------------
 
@@ -259,7 +298,7 @@ export const checkIn = endpoint({
   method: 'post',
   path: '/halls/:hallId/check-in',
   summary:
-    'Check in a booking at the kiosk with its 10-digit code: within the window a ticket marked as an appointment (409 `check-in-too-early` with the time, `check-in-too-late`: offer a walk-in ticket, `booking-already-checked-in`).',
+    'Check in a booking at the kiosk with its 10-digit code: within the window a ticket marked as an appointment (409 `check-in-too-early` and `check-in-too-late` carry `details`: its `serviceId` and `slotTime`, and for too early `opensAt`, local `HH:MM` — the kiosk then offers a walk-in ticket of that service; `booking-already-checked-in`). Error bodies: `checkInRefusal`.',
   tag: 'bookings',
   status: 201,
   params: bookingHallParams,

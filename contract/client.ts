@@ -28,6 +28,8 @@ export interface CallFailure {
   message: string;
   /** For `validation`: the offending field, as a dotted path. */
   field?: string;
+  /** The error's `details` as sent (`ApiError.details`), unchecked: narrow before use. */
+  details?: unknown;
 }
 
 export type CallResult<T> = { ok: true; status: number; data: T } | CallFailure;
@@ -180,8 +182,11 @@ const BY_STATUS: Readonly<Record<number, ErrorCode>> = {
 
 /** The failure an error reply stands for: its JSON `{ error }` when it has one, else its status. */
 export function replyFailure(status: number, body: unknown): CallFailure {
-  const error = (body as { error?: { code?: unknown; message?: unknown; field?: unknown } } | null)
-    ?.error;
+  const error = (
+    body as {
+      error?: { code?: unknown; message?: unknown; field?: unknown; details?: unknown };
+    } | null
+  )?.error;
   if (error && typeof error.code === 'string') {
     return {
       ok: false,
@@ -189,6 +194,7 @@ export function replyFailure(status: number, body: unknown): CallFailure {
       code: error.code as ErrorCode,
       message: typeof error.message === 'string' ? error.message : '',
       ...(typeof error.field === 'string' ? { field: error.field } : {}),
+      ...(error.details !== undefined ? { details: error.details } : {}),
     };
   }
   // A 502 or 504 from a proxy means the server could not be reached.

@@ -1,6 +1,6 @@
 import { html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { DEFAULT_HALL_BOOKING, type BookingView } from '../../contract/bookings.js';
+import type { BookingView } from '../../contract/bookings.js';
 import type { Lang } from '../../contract/domain.js';
 import { bookingApi, type BookableServices } from './booking-api.js';
 import {
@@ -164,7 +164,7 @@ export class BookingNew extends LitElement {
               : null
           }
         </p>
-        <p data-testid="privacy">${text.privacy(DEFAULT_HALL_BOOKING.retentionDays)}</p>
+        <p data-testid="privacy">${text.privacy(service.retentionDays)}</p>
         ${this._error ? this._renderError() : null}
         <button type="submit" class="primary wide" ?disabled=${this._busy}>
           ${this._busy ? text.booking : text.book}

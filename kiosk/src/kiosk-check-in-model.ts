@@ -81,34 +81,40 @@ export function keyInput(entry: CodeEntry, key: string, at: number): KeyOutcome 
 /** Why a check-in did not give a ticket, as the kiosk explains it. */
 export type CheckInProblem =
   | { kind: 'too-early'; slot: string | null; opens: string | null }
-  | { kind: 'too-late'; serviceId: string | null }
+  | { kind: 'too-late'; serviceId: string | null; slot: string | null }
   | { kind: 'already' }
   | { kind: 'not-found' }
   | { kind: 'cancelled' }
   | { kind: 'other'; code: string };
 
-/** Every `HH:MM` in a text, in order. */
-export function timesIn(message: string): string[] {
-  return [...message.matchAll(/\b([01]?\d|2[0-3])[:.]([0-5]\d)\b/g)].map(
-    (m) => `${m[1]!.padStart(2, '0')}:${m[2]}`,
-  );
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const SERVICE_ID = /^[A-Za-z0-9-]{1,64}$/;
+
+/** A string field of the refusal's details, if it has the expected form. */
+function detail(details: unknown, name: string, form: RegExp): string | null {
+  const value = (details as Record<string, unknown> | null | undefined)?.[name];
+  return typeof value === 'string' && form.test(value) ? value : null;
 }
 
 /**
- * The problem a failed check-in stands for. The server's `check-in-too-early` message names the
- * time the window opens (and the slot's): the earlier of the two is the opening, the later the
- * slot. `check-in-too-late` may name the service in `field` (for the walk-in ticket).
+ * The problem a failed check-in stands for. `check-in-too-early` and `check-in-too-late` carry
+ * typed `details` (contract/errors.ts): the booking's service and slot time, and when the
+ * window opens. Each is checked before use; a missing one is left out of the explanation.
  */
-export function checkInProblem(code: string, message = '', field?: string): CheckInProblem {
+export function checkInProblem(code: string, details?: unknown): CheckInProblem {
   switch (code) {
-    case 'check-in-too-early': {
-      const times = [...new Set(timesIn(message))].sort();
-      if (times.length === 0) return { kind: 'too-early', slot: null, opens: null };
-      if (times.length === 1) return { kind: 'too-early', slot: null, opens: times[0]! };
-      return { kind: 'too-early', slot: times[times.length - 1]!, opens: times[0]! };
-    }
+    case 'check-in-too-early':
+      return {
+        kind: 'too-early',
+        slot: detail(details, 'slotTime', HH_MM),
+        opens: detail(details, 'opensAt', HH_MM),
+      };
     case 'check-in-too-late':
-      return { kind: 'too-late', serviceId: field && /^[A-Za-z0-9-]+$/.test(field) ? field : null };
+      return {
+        kind: 'too-late',
+        serviceId: detail(details, 'serviceId', SERVICE_ID),
+        slot: detail(details, 'slotTime', HH_MM),
+      };
     case 'booking-already-checked-in':
       return { kind: 'already' };
     case 'booking-not-found':
@@ -129,7 +135,7 @@ export function problemText(problem: CheckInProblem, lang: Lang): { title: strin
     case 'too-early':
       return { title: text.tooEarlyTitle, body: text.tooEarly(problem.slot, problem.opens) };
     case 'too-late':
-      return { title: text.tooLateTitle, body: text.tooLate };
+      return { title: text.tooLateTitle, body: text.tooLate(problem.slot) };
     case 'already':
       return { title: text.alreadyTitle, body: text.already };
     case 'not-found':

@@ -55,7 +55,10 @@ const tr = {
         ? `${trTime(opens, true)} itibaren giriş yapabilirsiniz.`
         : 'Randevu saatinizden en çok 15 dakika önce giriş yapabilirsiniz.',
   tooLateTitle: 'Giriş süresi geçti',
-  tooLate: 'Randevunuzun giriş süresi doldu. İsterseniz normal sıra alabilirsiniz.',
+  tooLate: (slot: string | null): string =>
+    slot
+      ? `Saat ${trTime(slot)}ki randevunuzun giriş süresi doldu. İsterseniz aynı işlem için normal sıra alabilirsiniz.`
+      : 'Randevunuzun giriş süresi doldu. İsterseniz normal sıra alabilirsiniz.',
   alreadyTitle: 'Giriş zaten yapıldı',
   already: 'Bu randevu ile giriş yapılmış; sıra numaranız verildi. Ekranı takip edin.',
   notFoundTitle: 'Randevu bulunamadı',
@@ -93,7 +96,10 @@ const en: CheckInCatalogue = {
         ? `You can check in from ${opens}.`
         : 'You can check in at most 15 minutes before your appointment.',
   tooLateTitle: 'Check-in time has passed',
-  tooLate: 'The check-in time of your appointment is over. You can take a normal ticket.',
+  tooLate: (slot) =>
+    slot
+      ? `The check-in time of your ${slot} appointment is over. You can take a normal ticket for the same service.`
+      : 'The check-in time of your appointment is over. You can take a normal ticket.',
   alreadyTitle: 'Already checked in',
   already: 'This appointment has already checked in and has its ticket. Watch the screen.',
   notFoundTitle: 'Appointment not found',

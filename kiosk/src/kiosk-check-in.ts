@@ -306,7 +306,7 @@ export class KioskCheckIn extends LitElement {
       this._emit('checked-in', res.ticket);
       return;
     }
-    this._problem = checkInProblem(res.code, res.message, res.field);
+    this._problem = checkInProblem(res.code, res.details);
     // A wrong code is typed again; any other answer keeps it on screen with the explanation.
     if (this._problem.kind === 'not-found') this._entry = EMPTY_ENTRY;
   }

@@ -84,16 +84,31 @@ async function issueWalkIn(server: TestServer): Promise<IssuedTicket> {
   return (await res.json()) as IssuedTicket;
 }
 
-/** A signed-in clerk driving a counter through REST; returns the ticket a command touched. */
-async function clerk(server: TestServer) {
-  const { username, password } = await server.addUser('clerk');
+/** A new user of the role, signed in: the session cookie. */
+async function signIn(server: TestServer, role: 'clerk' | 'admin'): Promise<string> {
+  const { username, password } = await server.addUser(role);
   const login = await fetch(`${server.url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password }),
   });
   expect(login.status).toBe(200);
-  const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+  return login.headers.getSetCookie()[0]!.split(';')[0]!;
+}
+
+/** A signed-in admin's settings change through REST (expects 200). */
+async function adminSets(server: TestServer, method: string, path: string, body: unknown) {
+  const res = await fetch(`${server.url}/api${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', cookie: await signIn(server, 'admin') },
+    body: JSON.stringify(body),
+  });
+  expect(res.status, `${path}: ${await res.clone().text()}`).toBe(200);
+}
+
+/** A signed-in clerk driving a counter through REST; returns the ticket a command touched. */
+async function clerk(server: TestServer) {
+  const cookie = await signIn(server, 'clerk');
   return async (action: string, body: unknown = {}) => {
     const res = await fetch(`${server.url}/api/counters/banko-1/${action}`, {
       method: 'POST',
@@ -103,6 +118,11 @@ async function clerk(server: TestServer) {
     expect(res.status, `${action}: ${await res.clone().text()}`).toBe(200);
     return ((await res.json()) as { ticket: { number: string } | null }).ticket;
   };
+}
+
+/** The tickets of the hall's queue today, in issue order. */
+function queueTickets(server: TestServer) {
+  return [...server.app.queues.hall('cankaya')!.state.tickets.values()];
 }
 
 async function axeClean(page: Page): Promise<void> {
@@ -191,7 +211,7 @@ describe('appointments', () => {
     expect(await focused(page)).toMatch(/^H2 Randevunuz alındı/);
     const code = (await page.getByTestId('check-in-code').textContent())!.trim();
     expect(code).toMatch(/^\d{3} \d{3} \d{4}$/);
-    await page.locator('booking-qr img').waitFor();
+    await page.locator('qr-code img').waitFor();
     const link = (await page.getByTestId('own-link').textContent())!.trim();
     expect(link).toMatch(new RegExp(`^${server.url}/randevu/[A-Za-z0-9_-]{16,64}$`));
     expect(page.url()).toBe(link);
@@ -273,7 +293,10 @@ describe('appointments', () => {
     await page.getByTestId('check-in-submit').click();
     const problem = page.getByTestId('check-in-problem');
     await problem.waitFor();
-    expect(await problem.textContent()).toContain("12:45'ten itibaren giriş yapabilirsiniz");
+    // The slot itself and the opening, both from the refusal's details.
+    expect(await problem.textContent()).toContain(
+      "Randevunuz 13:00'te; 12:45'ten itibaren giriş yapabilirsiniz.",
+    );
     await axeClean(page);
     await screenshot(page, 'booking-kiosk-too-early-1280x1024');
     // After the answer, a digit on the keypad starts a new code.
@@ -337,16 +360,76 @@ describe('appointments', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => problem.textContent()).toContain('Giriş süresi geçti');
     await axeClean(page);
+    expect(await problem.textContent()).toContain("Saat 13:10'daki randevunuzun");
+    const ticketsBefore = queueTickets(server).length;
     await page.getByRole('button', { name: 'Normal sıra al' }).click();
-    await expect
-      .poll(async () =>
-        (await number.count()) > 0
-          ? 'ticket'
-          : (await page.locator('button[data-service="vezne"]').count()) > 0
-            ? 'services'
-            : '',
-      )
-      .not.toBe('');
+    // Straight to a ticket of the booked service, as a tap on it would give: no service screen.
+    await number.waitFor();
+    const walkIn = (await number.textContent())!.trim();
+    expect(walkIn).toMatch(/^V\d+$/);
+    expect(await page.locator('kiosk-confirmation .priority').count()).toBe(0);
+    const issued = queueTickets(server);
+    expect(issued).toHaveLength(ticketsBefore + 1);
+    expect(issued.find((t) => t.number === walkIn)).toMatchObject({
+      serviceId: 'vezne',
+      priority: null,
+    });
+    // A walk-in: no appointment on it.
+    expect(issued.find((t) => t.number === walkIn)!.appointment ?? null).toBeNull();
+    expect((await api<BookingView>(server, 'GET', `/bookings/${late.code}`)).body.status).toBe(
+      'no-show',
+    );
+    await screenshot(page, 'booking-kiosk-too-late-walk-in-1280x1024');
+  });
+
+  it('when a late visitor takes a normal ticket but the booked service has closed since, then the kiosk goes back to the services and says why', async () => {
+    setClock('10:00');
+    const late = await book(server, '13:40', 'Ali Veli');
+    setClock('14:00');
+    const page = await newPage(KIOSK_4_3, false);
+    await page.goto(`${server.url}/kiosk#key=${server.kioskKey}`);
+    await page.locator('button[data-service="vezne"]:not([disabled])').waitFor();
+    await adminSets(server, 'PATCH', '/services/vezne', { active: false });
+    try {
+      await page.locator('button[data-service="vezne"][disabled]').waitFor();
+      await page.getByTestId('check-in-entry').click();
+      await page.keyboard.type(late.checkInCode, { delay: 5 });
+      await page.keyboard.press('Enter');
+      const problem = page.getByTestId('check-in-problem');
+      await expect.poll(() => problem.textContent()).toContain('Giriş süresi geçti');
+      const ticketsBefore = queueTickets(server).length;
+      await page.getByRole('button', { name: 'Normal sıra al' }).click();
+      await page.getByText('Bu hizmet şu anda verilmiyor. Lütfen başka bir işlem seçin.').waitFor();
+      expect(await page.getByRole('heading', { name: 'İşleminizi seçin' }).count()).toBe(1);
+      expect(await page.getByTestId('ticket-number').count()).toBe(0);
+      expect(queueTickets(server)).toHaveLength(ticketsBefore);
+      await screenshot(page, 'booking-kiosk-too-late-service-closed-1280x1024');
+    } finally {
+      await adminSets(server, 'PATCH', '/services/vezne', { active: true });
+    }
+  });
+
+  it("when an admin sets the hall's retention to 60 days, then the booking page's privacy note says 60", async () => {
+    setClock('10:00');
+    const rules = { ...DEFAULT_HALL_BOOKING, closedDays: ['2026-12-10'], maxPerContact: 20 };
+    await adminSets(server, 'PUT', '/halls/cankaya/booking-settings', {
+      ...rules,
+      retentionDays: 60,
+    });
+    try {
+      const page = await newPage(PHONE, true);
+      await page.goto(`${server.url}/randevu`);
+      await page.locator('button[data-service="vezne"]').click();
+      await page.locator(`button[data-day="${TUESDAY}"]`).click();
+      await page.locator('button[data-time="15:00"]').click();
+      expect(await page.getByTestId('privacy').textContent()).toBe(
+        'Yalnızca adınız ve isteğe bağlı cep telefonunuz kaydedilir; randevudan 60 gün sonra silinir.',
+      );
+      await page.getByRole('button', { name: 'English' }).click();
+      expect(await page.getByTestId('privacy').textContent()).toContain('60 days');
+    } finally {
+      await adminSets(server, 'PUT', '/halls/cankaya/booking-settings', rules);
+    }
   });
 
   it('when the kiosk is 1920×1080 or in large-text mode, then the keypad fits with nothing cut or overlapping and axe finds nothing serious', async () => {

@@ -29,7 +29,12 @@ describe('appointments over REST', () => {
   it('when services, days and slots are asked, then they show the real free capacity', async () => {
     const services = await request(server.app.app).get('/api/halls/cankaya/booking/services');
     expect(services.body).toEqual([
-      { serviceId: 'vezne', name: { tr: 'Vezne', en: 'Cashier' }, slotMinutes: 30 },
+      {
+        serviceId: 'vezne',
+        name: { tr: 'Vezne', en: 'Cashier' },
+        slotMinutes: 30,
+        retentionDays: 30,
+      },
     ]);
     const before = await slots(server);
     expect(before.status).toBe(200);
@@ -53,6 +58,25 @@ describe('appointments over REST', () => {
     expect(byDay.get(TUESDAY)).toMatchObject({ free: 5, closed: null });
     expect(byDay.get('2026-12-09')).toMatchObject({ closed: 'closed-day', free: 0 });
     expect(byDay.get('2026-12-12')).toMatchObject({ weekday: 'sat', closed: 'no-hours' });
+  });
+
+  it("when an admin sets the hall's retention to 60 days, then the bookable services carry 60 (the booking page's privacy note), the other hall keeps its own", async () => {
+    const { agent } = await signedIn(server, 'admin');
+    const set = await agent.put('/api/halls/cankaya/booking-settings').send({
+      checkInEarlyMinutes: 15,
+      checkInLateMinutes: 10,
+      horizonDays: 30,
+      leadMinutes: 30,
+      maxPerContact: 3,
+      closedDays: [],
+      retentionDays: 60,
+    });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    const services = await request(server.app.app).get('/api/halls/cankaya/booking/services');
+    expect(services.status).toBe(200);
+    expect(services.body.map((s: { retentionDays: number }) => s.retentionDays)).toEqual([60]);
+    const other = await request(server.app.app).get('/api/halls/kizilay/booking/services');
+    expect(other.body.map((s: { retentionDays: number }) => s.retentionDays)).toEqual([30]);
   });
 
   it('when a citizen books, then the view has both codes, and it can be read, moved and cancelled by its code', async () => {

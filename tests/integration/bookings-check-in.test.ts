@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkInRefusal } from '../../contract/bookings.js';
 import { kiosk } from '../support/http.js';
 import type { TestServer } from '../support/test-server.js';
 import {
@@ -64,6 +65,44 @@ describe('appointment check-in and the last place', () => {
     expect(view.body.status).toBe('no-show');
     const unknown = await checkIn(server, '0000000000');
     expect(unknown.status).toBe(404);
+  });
+
+  it("when too early or too late, then the 4xx body carries the booking's own service and slot time (and the opening) as typed details; an unknown code carries none", async () => {
+    const early = await booked(server, { time: '09:00', phone: '05320000001' });
+    const late = await booked(server, { time: '09:30', phone: '05320000002' });
+    // Another booking of the same service, for the same day: nothing of it may show.
+    await booked(server, { time: '10:00', phone: '05320000003' });
+    clock.at = tuesdayAt('08:40');
+    const tooEarly = await checkIn(server, early.checkInCode);
+    expect(tooEarly.status).toBe(409);
+    expect(checkInRefusal.safeParse(tooEarly.body).success, JSON.stringify(tooEarly.body)).toBe(
+      true,
+    );
+    expect(tooEarly.body.error.details).toEqual({
+      serviceId: 'vezne',
+      slotTime: '09:00',
+      opensAt: '08:45',
+    });
+    clock.at = tuesdayAt('09:41');
+    const tooLate = await checkIn(server, late.checkInCode);
+    expect(tooLate.status).toBe(409);
+    expect(checkInRefusal.safeParse(tooLate.body).success, JSON.stringify(tooLate.body)).toBe(true);
+    expect(tooLate.body.error.details).toEqual({ serviceId: 'vezne', slotTime: '09:30' });
+    // Asked again (now a no-show), the same answer.
+    expect((await checkIn(server, late.checkInCode)).body.error.details).toEqual({
+      serviceId: 'vezne',
+      slotTime: '09:30',
+    });
+    const unknown = await checkIn(server, '0000000000');
+    expect(unknown.status).toBe(404);
+    expect(checkInRefusal.safeParse(unknown.body).success, JSON.stringify(unknown.body)).toBe(true);
+    expect(unknown.body.error).not.toHaveProperty('details');
+    // The schema refuses a too-late refusal without its details, or with another booking's extra.
+    const bare = { error: { code: 'check-in-too-late', message: 'x' } };
+    expect(checkInRefusal.safeParse(bare).success).toBe(false);
+    const leaky = structuredClone(tooLate.body);
+    leaky.error.details.name = 'Ayşe Yılmaz';
+    expect(checkInRefusal.safeParse(leaky).success).toBe(false);
   });
 
   it('when checked in within the window, then the kiosk gets a ticket, the booking shows it, and a second check-in is refused', async () => {

@@ -15,7 +15,13 @@ import {
 } from '../domain/bookings/index.js';
 import type { QueueService } from '../queue/queue-service.js';
 import type { BookingLedger, ConfigStore } from '../store/store.js';
-import { bookingViewOf, staffBookingRow, type StaffBookingRow } from './booking-views.js';
+import {
+  bookableServiceViews,
+  bookingViewOf,
+  staffBookingRow,
+  type BookableServiceView,
+  type StaffBookingRow,
+} from './booking-views.js';
 import { HallBookings } from './hall-bookings.js';
 
 export interface BookingServiceDeps {
@@ -51,12 +57,6 @@ export interface BookingRetentionReport {
   erased: number;
   /** `booking:made` events blanked in the stored ledger. */
   blanked: number;
-}
-
-export interface BookableServiceView {
-  serviceId: string;
-  name: { tr: string; en: string };
-  slotMinutes: number;
 }
 
 /**
@@ -108,13 +108,7 @@ export class BookingService {
   services(hallId: string): Result<BookableServiceView[]> {
     const config = this.configOf(hallId);
     if (!config) return fail('hall-not-found', `No hall ${hallId}.`, 'hallId');
-    return ok(
-      [...config.services.values()].map((s) => ({
-        serviceId: s.id,
-        name: s.name,
-        slotMinutes: s.slotMinutes,
-      })),
-    );
+    return ok(bookableServiceViews(config));
   }
 
   days(hallId: string, serviceId: string): Result<BookingDaysReply> {

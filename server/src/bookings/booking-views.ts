@@ -1,5 +1,10 @@
 import type * as z from 'zod/mini';
-import type { Booking, BookingView, staffBookingsReply } from '../../../contract/bookings.js';
+import type {
+  Booking,
+  BookingView,
+  bookableServicesReply,
+  staffBookingsReply,
+} from '../../../contract/bookings.js';
 import type { ConfigData } from '../config/config-data.js';
 import {
   beforeChangeDeadline,
@@ -8,6 +13,20 @@ import {
 } from '../domain/bookings/index.js';
 
 export type StaffBookingRow = z.output<typeof staffBookingsReply>[number];
+export type BookableServiceView = z.output<typeof bookableServicesReply>[number];
+
+/**
+ * The services of a hall that take bookings, each with how long the booker's name and phone
+ * are kept after the slot (the hall's `retentionDays`: the booking page's privacy note).
+ */
+export function bookableServiceViews(config: BookingConfig): BookableServiceView[] {
+  return [...config.services.values()].map((s) => ({
+    serviceId: s.id,
+    name: s.name,
+    slotMinutes: s.slotMinutes,
+    retentionDays: config.rules.retentionDays,
+  }));
+}
 
 /** What the booker sees on the booking's own page (and gets when booking or changing it). */
 export function bookingViewOf(

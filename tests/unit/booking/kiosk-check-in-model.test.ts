@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IssuedTicket } from '../../../contract/api.js';
+import { replyFailure } from '../../../contract/client.js';
 import {
   EMPTY_ENTRY,
   SCANNER_GAP_MS,
@@ -11,7 +12,6 @@ import {
   keyInput,
   pressDigit,
   problemText,
-  timesIn,
   type CodeEntry,
 } from '../../../kiosk/src/kiosk-check-in-model.js';
 import { trTime } from '../../../kiosk/src/kiosk-check-in-text.js';
@@ -98,20 +98,27 @@ describe('a keyboard or a keyboard-wedge QR scanner', () => {
 });
 
 describe('why a check-in gave no ticket', () => {
-  it('too early: the later time in the message is the slot, the earlier the opening', () => {
-    expect(checkInProblem('check-in-too-early', 'Check-in opens at 14:05 (slot 14:20).')).toEqual({
+  const early = { serviceId: 'vezne', slotTime: '14:20', opensAt: '14:05' };
+  it("too early: the slot and the opening come from the refusal's typed details, not its message", () => {
+    expect(checkInProblem('check-in-too-early', early)).toEqual({
       kind: 'too-early',
       slot: '14:20',
       opens: '14:05',
     });
-    expect(checkInProblem('check-in-too-early', 'Opens at 9:45.')).toEqual({
+    // Details missing or malformed (an older server): nothing is guessed from elsewhere.
+    expect(checkInProblem('check-in-too-early')).toEqual({
       kind: 'too-early',
       slot: null,
-      opens: '09:45',
+      opens: null,
+    });
+    expect(checkInProblem('check-in-too-early', { slotTime: '25:00', opensAt: 1405 })).toEqual({
+      kind: 'too-early',
+      slot: null,
+      opens: null,
     });
   });
-  it('says it in Turkish with the right endings', () => {
-    const p = checkInProblem('check-in-too-early', '14:20 14:05');
+  it('says it in Turkish with the right endings, and in English', () => {
+    const p = checkInProblem('check-in-too-early', early);
     expect(problemText(p, 'tr').body).toBe(
       "Randevunuz 14:20'de; 14:05'ten itibaren giriş yapabilirsiniz.",
     );
@@ -127,15 +134,26 @@ describe('why a check-in gave no ticket', () => {
     expect(trTime('09:50', true)).toBe("09:50'den");
     expect(trTime('09:46', true)).toBe("09:46'dan");
   });
-  it('too late offers a walk-in of the service named in field, if any', () => {
-    expect(checkInProblem('check-in-too-late', '', 'vezne')).toEqual({
-      kind: 'too-late',
-      serviceId: 'vezne',
+  it('too late offers a walk-in of the booked service named in the details, if any', () => {
+    const late = checkInProblem('check-in-too-late', { serviceId: 'vezne', slotTime: '13:10' });
+    expect(late).toEqual({ kind: 'too-late', serviceId: 'vezne', slot: '13:10' });
+    expect(problemText(late, 'tr')).toEqual({
+      title: 'Giriş süresi geçti',
+      body: "Saat 13:10'daki randevunuzun giriş süresi doldu. İsterseniz aynı işlem için normal sıra alabilirsiniz.",
     });
-    expect(checkInProblem('check-in-too-late', '')).toEqual({ kind: 'too-late', serviceId: null });
-    expect(problemText({ kind: 'too-late', serviceId: null }, 'tr').title).toBe(
-      'Giriş süresi geçti',
+    expect(problemText(late, 'en').body).toBe(
+      'The check-in time of your 13:10 appointment is over. You can take a normal ticket for the same service.',
     );
+    expect(checkInProblem('check-in-too-late')).toEqual({
+      kind: 'too-late',
+      serviceId: null,
+      slot: null,
+    });
+    expect(checkInProblem('check-in-too-late', { serviceId: '../x', slotTime: '' })).toEqual({
+      kind: 'too-late',
+      serviceId: null,
+      slot: null,
+    });
   });
   it('already checked in, not found, cancelled and no answer each have their own words', () => {
     expect(checkInProblem('booking-already-checked-in').kind).toBe('already');
@@ -149,8 +167,16 @@ describe('why a check-in gave no ticket', () => {
     expect(titles.size).toBe(3);
     expect(problemText({ kind: 'other', code: 'network' }, 'tr').body).toMatch(/ulaşılamıyor/);
   });
-  it('finds clock times in a message', () => {
-    expect(timesIn('at 14:05 and 9.30, not 25:00')).toEqual(['14:05', '09:30']);
+  it("the client hands a refusal's details over as sent", () => {
+    const body = { error: { code: 'check-in-too-late', message: 'x', details: early } };
+    expect(replyFailure(409, body)).toEqual({
+      ok: false,
+      status: 409,
+      code: 'check-in-too-late',
+      message: 'x',
+      details: early,
+    });
+    expect('details' in replyFailure(404, { error: { code: 'booking-not-found' } })).toBe(false);
   });
 });
 

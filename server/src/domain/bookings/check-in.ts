@@ -1,5 +1,5 @@
 import type { Booking, HallBookingSettings } from '../../../../contract/bookings.js';
-import { fail, ok, type Result } from '../result.js';
+import { fail, failWith, ok, type Result } from '../result.js';
 import { localTime } from './local-time.js';
 
 const MINUTE = 60_000;
@@ -19,10 +19,12 @@ export function checkInWindow(
 
 /**
  * Whether the booking a kiosk code names can be checked in at `now`: the booking, or why not
- * (unknown, cancelled, already checked in, too early — naming the local time the window opens —
- * or too late, when the kiosk offers a walk-in ticket instead).
+ * (unknown, cancelled, already checked in, too early or too late, when the kiosk offers a
+ * walk-in ticket instead). Too early and too late carry typed details for the kiosk: the
+ * booking's service and slot time, and for too early the time the window opens, both local to
+ * the hall. Only what the code's holder already knows about their own booking.
  */
-export function decideCheckIn<B extends Pick<Booking, 'slotAt' | 'status'>>(
+export function decideCheckIn<B extends Pick<Booking, 'slotAt' | 'status' | 'serviceId'>>(
   booking: B | undefined,
   now: number,
   rules: CheckInRules,
@@ -34,17 +36,20 @@ export function decideCheckIn<B extends Pick<Booking, 'slotAt' | 'status'>>(
   if (booking.status === 'checked-in')
     return fail('booking-already-checked-in', 'This appointment is already checked in.');
   const { from, until } = checkInWindow(booking, rules);
+  const own = { serviceId: booking.serviceId, slotTime: localTime(booking.slotAt, timeZone) };
   if (now < from) {
-    const opens = localTime(from, timeZone);
-    return fail(
+    const opensAt = localTime(from, timeZone);
+    return failWith(
       'check-in-too-early',
-      `Randevu girişi ${opens} itibarıyla açılır. / Check-in opens at ${opens}.`,
+      `Randevunuz ${own.slotTime}; giriş ${opensAt} itibarıyla açılır. / Your appointment is at ${own.slotTime}; check-in opens at ${opensAt}.`,
+      { ...own, opensAt },
     );
   }
   if (now > until || booking.status === 'no-show')
-    return fail(
+    return failWith(
       'check-in-too-late',
       'Randevu girişinin süresi geçti; sıra numarası alabilirsiniz. / Check-in has closed; you can take a regular ticket.',
+      own,
     );
   return ok(booking);
 }
