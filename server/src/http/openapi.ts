@@ -108,6 +108,12 @@ export function openApiDocument(routes: RouteDef[], version: string): Record<str
                 code: { type: 'string' },
                 message: { type: 'string' },
                 field: { type: 'string' },
+                details: {
+                  type: 'object',
+                  description:
+                    "Typed facts of some refusals. check-in-too-early: serviceId, slotTime, opensAt; check-in-too-late: serviceId, slotTime (HH:MM in the hall's time zone, the caller's own booking only).",
+                  additionalProperties: { type: 'string' },
+                },
               },
             },
           },
