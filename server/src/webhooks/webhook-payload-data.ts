@@ -14,7 +14,10 @@ import { issuedTicketFacts, type WebhookFactsLookup } from './webhook-facts.js';
 export interface WebhookContext {
   /** The configuration at delivery time: names of services, counters, directorates, clerks. */
   config: ConfigData;
-  /** The endpoint's choice: names, phone numbers, notes, priority groups, clerks, codes. */
+  /**
+   * The endpoint's choice: names, phone numbers, notes, priority groups, clerks (never a code
+   * that acts for the visitor: the phone page's ticket code, a booking's code or check-in code).
+   */
   personalData: boolean;
   /** What earlier events of the streams said (ticket numbers, booking slots). */
   facts: WebhookFactsLookup;
@@ -145,7 +148,6 @@ export function bookingData(event: BookingRevEvent, ctx: WebhookContext): Data |
   if (event.type === 'booking:cancelled') data.cancelledBy = event.by;
   if (event.type === 'booking:checked-in')
     Object.assign(data, { ticketId: event.ticketId, ticketNumber: event.ticketNumber });
-  if (personalData)
-    Object.assign(data, { name: b?.name ?? null, phone: b?.phone ?? null, code: b?.code ?? null });
+  if (personalData) Object.assign(data, { name: b?.name ?? null, phone: b?.phone ?? null });
   return data;
 }

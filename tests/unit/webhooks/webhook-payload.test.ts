@@ -30,10 +30,14 @@ const P = {
   smsPhone: '+905559998877',
   name: 'Ayşe Kişisel Yılmaz',
   phone: '+905551112233',
-  bookingCode: 'BOOKCODE-secret-123',
 } as const;
 /** Codes that act for the visitor: never sent, whatever the endpoint chose. */
-const NEVER = { phoneCode: 'PHONECODE-secret-xyz', checkInCode: '9876543210' } as const;
+const NEVER = {
+  phoneCode: 'PHONECODE-secret-xyz',
+  checkInCode: '9876543210',
+  /** A booking's code opens its own page (move, cancel): a credential, not data. */
+  bookingCode: 'BOOKCODE-secret-123',
+} as const;
 
 function config(): ConfigData {
   const c = defaultConfig();
@@ -122,7 +126,7 @@ const BOOKINGS: EveryType<BookingRevEvent> = {
     phone: P.phone,
     addressHash: null,
     lang: 'tr',
-    code: P.bookingCode,
+    code: NEVER.bookingCode,
     checkInCode: NEVER.checkInCode,
     madeBy: 'citizen',
   },
@@ -167,10 +171,10 @@ const PERSONAL_OF: Record<string, string[]> = {
   'ticket:rated': [P.priority, P.ratingNote],
   'ticket:cancelled': [P.priority, P.clerkId, P.clerkName],
   'counter:paused': [P.clerkId, P.clerkName],
-  'booking:made': [P.name, P.phone, P.bookingCode],
-  'booking:moved': [P.name, P.phone, P.bookingCode],
-  'booking:checked-in': [P.name, P.phone, P.bookingCode],
-  'booking:cancelled': [P.name, P.phone, P.bookingCode],
+  'booking:made': [P.name, P.phone],
+  'booking:moved': [P.name, P.phone],
+  'booking:checked-in': [P.name, P.phone],
+  'booking:cancelled': [P.name, P.phone],
 };
 
 describe('webhook payload', () => {
