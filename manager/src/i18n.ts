@@ -492,6 +492,7 @@ const tr = {
       counter: ['bankosu', 'Bir banko'],
       printer: ['yazıcısı', 'Bir yazıcı'],
       directorate: ['müdürlüğü', 'Bir müdürlük'],
+      webhook: ['uç noktası', 'Bir uç nokta'],
     };
     const [kind, verb] = action.split('.') as [string, string | undefined];
     const subject = noun[kind] ? (t ? `${t}${noun[kind][0]}` : noun[kind][1]) : '';
@@ -509,6 +510,14 @@ const tr = {
           : 'Bir kullanıcının parolası sıfırlandı';
       case 'user.change-password':
         return t ? `${t}kendi parolasını değiştirdi` : 'Bir kullanıcı parolasını değiştirdi';
+      case 'webhook.delete':
+        return `${subject} silindi`;
+      case 'webhook.rotate-secret':
+        return `${t ? `${t}uç noktasının` : 'Bir uç noktanın'} imza anahtarı yenilendi`;
+      case 'webhook.retry':
+        return `${t ? `${t}uç noktasında` : 'Bir uç noktada'} bekleyen olay hemen denendi`;
+      case 'webhook.resend':
+        return `${t ? `${t}uç noktasına` : 'Bir uç noktaya'} bir olay yeniden gönderildi`;
     }
     if (subject && verb === 'create') return `${subject} eklendi`;
     if (subject && verb === 'update') return `${subject} değiştirildi`;
@@ -955,6 +964,7 @@ const en: Messages = {
       printer: 'printer',
       hall: 'hall',
       directorate: 'directorate',
+      webhook: 'webhook endpoint',
     };
     const noun = nouns[kind];
     if (!noun) return action;
@@ -970,6 +980,14 @@ const en: Messages = {
         return `${subject}: password reset`;
       case 'change-password':
         return `${subject} changed their own password`;
+      case 'delete':
+        return `${subject} deleted`;
+      case 'rotate-secret':
+        return `${subject}: new signing secret`;
+      case 'retry':
+        return `${subject}: waiting event tried now`;
+      case 'resend':
+        return `${subject}: an event sent again`;
       default:
         return action;
     }

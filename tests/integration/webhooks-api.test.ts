@@ -256,7 +256,11 @@ describe('webhooks API (Ayarlar → Entegrasyonlar)', () => {
     const audit = (await manager.get('/api/audit?limit=1000')).body as Array<{
       action: string;
       detail: string;
+      targetName: string | null;
     }>;
+    // The change log names the endpoint (its name now) beside the sentence.
+    const added = audit.find((a) => a.detail.startsWith("Webhook 'SMS sağlayıcısı' eklendi"));
+    expect(added).toMatchObject({ action: 'webhook.create', targetName: 'SMS sağlayıcısı' });
     const details = audit.map((a) => a.detail).join('\n');
     expect(details).not.toContain('sms-gizli-123');
     expect(details).toContain(`Webhook 'SMS sağlayıcısı' eklendi: ${hook.url}?…`);

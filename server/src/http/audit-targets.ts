@@ -25,6 +25,7 @@ export function auditTargets(
   for (const c of data.counters) names.set(c.id, c.name);
   for (const p of data.printers) names.set(p.id, p.name);
   for (const d of data.directorates ?? []) names.set(d.id, d.name.tr);
+  for (const w of data.webhooks ?? []) names.set(w.id, w.name);
   const found = (id: string | undefined): AuditTarget =>
     id && names.has(id) ? { targetId: id, targetName: names.get(id)! } : NONE;
   const inHall = <T extends { hallId: string }>(list: T[]) =>

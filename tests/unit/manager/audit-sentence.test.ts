@@ -19,6 +19,12 @@ const ACTIONS = [
   'user.create',
   'user.reset-password',
   'user.update',
+  'webhook.create',
+  'webhook.delete',
+  'webhook.resend',
+  'webhook.retry',
+  'webhook.rotate-secret',
+  'webhook.update',
 ];
 
 describe('audit sentences', () => {
