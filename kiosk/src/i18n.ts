@@ -154,6 +154,33 @@ const tr = {
   notFoundTitle: 'Bilet bulunamadı',
   notFoundBody:
     'Bu bağlantı hatalı ya da süresi dolmuş olabilir. Biletler yalnızca alındıkları gün geçerlidir.',
+
+  // SMS when the turn nears (phone page form, kiosk keypad): phone-sms-form.ts, kiosk-sms-keypad.ts
+  sms: {
+    offer: 'Sıranız yaklaşınca SMS ile haber verelim',
+    kioskButton: 'SMS ile haber ver',
+    heading: 'SMS ile haber verelim',
+    phone: 'Cep telefonu numaranız',
+    phoneHint: 'Örnek: 0532 123 45 67',
+    consent:
+      'Numaramın yalnızca bu sıra için, sıram yaklaşınca bir SMS göndermek üzere kullanılmasını kabul ediyorum.',
+    kvkk: 'KVKK: Numaranız başka hiçbir amaçla kullanılmaz, görevliler göremez ve gün sonunda silinir.',
+    send: 'SMS ile haber ver',
+    cancel: 'Vazgeç',
+    sending: 'Gönderiliyor…',
+    requested: 'Sıranız yaklaşınca verdiğiniz numaraya SMS göndereceğiz.',
+    withdraw: 'SMS isteğini geri al',
+    withdrawn: 'SMS isteğiniz geri alındı; numaranız kullanılmayacak.',
+    sent: 'Sıranız yaklaştı: SMS gönderildi.',
+    badPhone: 'Lütfen 05 ile başlayan 11 haneli bir cep telefonu numarası girin.',
+    needConsent: 'SMS gönderebilmemiz için onay kutusunu işaretleyin.',
+    off: 'Bu salon şu an SMS ile haber vermiyor.',
+    notWaiting: 'SMS yalnızca sırada beklerken istenebilir.',
+    keypadTitle: 'Cep telefonu numaranızı girin',
+    keypadDelete: 'Sil',
+    keypadDigit: (d: string): string => `Rakam ${d}`,
+    done: 'Tamam. Sıranız yaklaşınca SMS göndereceğiz.',
+  },
 };
 
 export type Catalogue = typeof tr;
@@ -287,6 +314,32 @@ const en: Catalogue = {
   notFoundTitle: 'Ticket not found',
   notFoundBody:
     'This link is wrong or has expired. Tickets are valid only on the day they are taken.',
+
+  sms: {
+    offer: 'Get a text message when your turn is near',
+    kioskButton: 'Text me',
+    heading: 'Get a text message',
+    phone: 'Your mobile number',
+    phoneHint: 'Example: 0532 123 45 67',
+    consent:
+      'I agree that my number is used only to send one text message about this ticket when my turn is near.',
+    kvkk: 'KVKK (data protection): your number is used for nothing else, staff cannot see it, and it is erased at the end of the day.',
+    send: 'Text me',
+    cancel: 'Cancel',
+    sending: 'Sending…',
+    requested: 'We will text the number you gave when your turn is near.',
+    withdraw: 'Cancel the text message',
+    withdrawn: 'Your request is withdrawn; your number will not be used.',
+    sent: 'Your turn is near: the text message has been sent.',
+    badPhone: 'Please enter an 11-digit mobile number starting with 05.',
+    needConsent: 'Please tick the box so that we may send the text message.',
+    off: 'This hall does not send text messages right now.',
+    notWaiting: 'A text message can be asked for only while waiting.',
+    keypadTitle: 'Enter your mobile number',
+    keypadDelete: 'Delete',
+    keypadDigit: (d) => `Digit ${d}`,
+    done: 'Done. We will text you when your turn is near.',
+  },
 };
 
 const catalogues: Record<Lang, Catalogue> = { tr, en };

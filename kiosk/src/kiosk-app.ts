@@ -64,6 +64,8 @@ export class KioskApp extends LitElement {
   /** What the audio guide last read out for a screen, so a re-render does not repeat it. */
   private _spokenScreen = '';
   private _lastTouch = Date.now();
+  /** Since when the SMS keypad is open over the confirmation (its countdown waits); or null. */
+  private _smsHeldSince: number | null = null;
   private _tick: ReturnType<typeof setInterval> | undefined;
   private readonly _onTouch = () => {
     this._lastTouch = Date.now();
@@ -248,7 +250,9 @@ export class KioskApp extends LitElement {
         return html`<kiosk-confirmation
           .model=${mark ? { ...model, priority: mark } : model}
           .language=${lang}
+          .smsCode=${ticket.smsOffered && !this._flow.audio ? ticket.code : null}
           @ok=${() => this._dispatch({ type: 'ok-tap', at: Date.now() })}
+          @sms-keypad=${this._onSmsKeypad}
         ></kiosk-confirmation>`;
       }
     }
@@ -403,8 +407,24 @@ export class KioskApp extends LitElement {
     }
   }
 
+  /** The SMS keypad opens or closes: the confirmation's countdown waits while it is open. */
+  private _onSmsKeypad(e: CustomEvent<boolean>): void {
+    const now = Date.now();
+    if (e.detail) this._smsHeldSince ??= now;
+    else if (this._smsHeldSince !== null) {
+      this._dispatch({ type: 'confirmation-held', ms: now - this._smsHeldSince });
+      this._smsHeldSince = null;
+    }
+  }
+
   private _onTick(): void {
     const now = Date.now();
+    if (this._smsHeldSince !== null && this._flow.view === 'confirmation') {
+      // Typing a number: neither the countdown nor the idle start-over runs meanwhile.
+      this._lastTouch = now;
+      return;
+    }
+    this._smsHeldSince = null;
     if (this._flow.view === 'confirmation') {
       this._now = now;
       this._dispatch({ type: 'confirmation-timeout', at: now });

@@ -1,9 +1,10 @@
 import { css, html, LitElement } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { Lang } from '../../contract/domain.js';
 import { t } from './i18n.js';
 import type { ConfirmationModel } from './state/confirmation.js';
 import '../../ui/qr-code.js';
+import './kiosk-sms-keypad.js';
 
 /** The issued ticket: number, service, people ahead, estimate, QR. Fires `ok` on "Tamam". */
 @customElement('kiosk-confirmation')
@@ -150,6 +151,20 @@ export class KioskConfirmation extends LitElement {
       outline: 6px solid var(--kiosk-focus);
       outline-offset: 4px;
     }
+    /* "SMS ile haber ver": optional, so it stands back from "Tamam". */
+    button.sms {
+      min-height: max(56px, 7vmin);
+      border: 3px solid var(--kiosk-service);
+      background: var(--kiosk-surface);
+      color: var(--kiosk-service);
+      font-size: var(--kiosk-text-m);
+    }
+    .sms-taken {
+      margin: 0;
+      font-size: var(--kiosk-text-s);
+      font-weight: 700;
+      color: var(--kiosk-success);
+    }
     /* Large text on a portrait panel: the words grow, so the number and QR give up some room. */
     @media (orientation: portrait) {
       :host-context([large]) .number {
@@ -217,6 +232,14 @@ export class KioskConfirmation extends LitElement {
   /** What to show, from `confirmationModel()`. */
   @property({ attribute: false }) model: ConfirmationModel | null = null;
   @property() language: Lang = 'tr';
+  /** The ticket's code when the hall offers an SMS when the turn nears; null: no SMS button. */
+  @property() smsCode: string | null = null;
+  /** The SMS keypad is open (the app holds its return timer), or the request was taken. */
+  @state() private _sms: 'closed' | 'open' | 'taken' = 'closed';
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('smsCode')) this._sms = 'closed';
+  }
 
   override render() {
     const m = this.model;
@@ -247,12 +270,37 @@ export class KioskConfirmation extends LitElement {
       <footer>
         <p class="print" role="status">${m.printLine}</p>
         <button type="button" @click=${this._ok}>${text.ok}</button>
+        ${
+          this.smsCode && this._sms === 'closed'
+            ? html`<button type="button" class="sms" @click=${() => this._smsKeypad(true)}>
+                ${text.sms.kioskButton}
+              </button>`
+            : null
+        }
+        ${this._sms === 'taken' ? html`<p class="sms-taken" role="status">${text.sms.requested}</p>` : null}
         <div class="countdown" aria-hidden="true">
           <span style="width: ${(m.remaining * 100).toFixed(1)}%"></span>
         </div>
         <p class="returning" data-testid="returning">${m.returning}</p>
       </footer>
+      ${
+        this.smsCode && this._sms === 'open'
+          ? html`<kiosk-sms-keypad
+              .language=${this.language}
+              .code=${this.smsCode}
+              @sms-close=${(e: CustomEvent<boolean>) => this._smsKeypad(false, e.detail)}
+            ></kiosk-sms-keypad>`
+          : null
+      }
     `;
+  }
+
+  /** Opens or closes the keypad; the app pauses the confirmation's return timer meanwhile. */
+  private _smsKeypad(open: boolean, taken = false): void {
+    this._sms = open ? 'open' : taken ? 'taken' : 'closed';
+    this.dispatchEvent(
+      new CustomEvent('sms-keypad', { detail: open, bubbles: true, composed: true }),
+    );
   }
 
   private _ok(): void {

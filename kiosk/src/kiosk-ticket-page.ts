@@ -12,6 +12,7 @@ import './kiosk-rate-visit.js';
 import './kiosk-notice.js';
 import './kiosk-notify-button.js';
 import './kiosk-ticket-status.js';
+import './phone-sms-form.js';
 
 const LANG_STORAGE = 'siramatik.phone.lang';
 
@@ -107,10 +108,9 @@ export class KioskTicketPage extends LitElement {
     }
   `;
 
-  private readonly _live = new TicketLiveController(
-    this,
-    codeFromPath(window.location.pathname),
-    (status) => this._alert(status),
+  private readonly _code = codeFromPath(window.location.pathname);
+  private readonly _live = new TicketLiveController(this, this._code, (status) =>
+    this._alert(status),
   );
 
   /** The visitor's own choice on this phone, if they made one. */
@@ -167,6 +167,12 @@ export class KioskTicketPage extends LitElement {
               ? html`<kiosk-notify-button .language=${this._lang}></kiosk-notify-button>`
               : null
           }
+          <phone-sms-form
+            .language=${this._lang}
+            .code=${this._code ?? ''}
+            .status=${status}
+            @sms-status=${(e: CustomEvent<TicketStatusView>) => this._live.show(e.detail)}
+          ></phone-sms-form>
           ${this._error ? html`<p class="error" role="alert">${errorMessage(this._error, this._lang)}</p>` : null}
           ${
             status.status === 'done' && status.rating === null

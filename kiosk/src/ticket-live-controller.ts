@@ -76,6 +76,11 @@ export class TicketLiveController implements ReactiveController {
     return { ok: true };
   }
 
+  /** Shows a status a request was answered with (the live feed brings it a moment later too). */
+  show(status: TicketStatusView): void {
+    this.update(status);
+  }
+
   /** Asks for the current status (after the phone slept, the socket may have missed pushes). */
   refresh(): void {
     if (this.connection === 'not-found') return;

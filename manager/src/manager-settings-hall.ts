@@ -18,6 +18,7 @@ const draftOf = (h: Hall): HallDraft => ({
   noShowGraceMinutes: h.noShowGraceMinutes,
   noteRetentionDays: h.noteRetentionDays,
   whenNoCounterOpen: h.whenNoCounterOpen ?? 'issue',
+  smsNotifyAhead: h.smsNotifyAhead ?? null,
 });
 
 /** Replaced by the hall's own values before the first render. */
@@ -29,6 +30,7 @@ const UNSET: HallDraft = {
   noShowGraceMinutes: NaN,
   noteRetentionDays: NaN,
   whenNoCounterOpen: 'issue',
+  smsNotifyAhead: null,
 };
 
 type NumberField =
@@ -38,8 +40,8 @@ const NO_COUNTER_POLICIES: readonly NoCounterPolicy[] = ['issue', 'refuse'];
 
 /**
  * The hall: name, time zone, priority ratio, escalation limit, no-show grace, note retention,
- * and whether tickets are issued for a service no open counter serves. One record, so its form
- * is always open.
+ * whether tickets are issued for a service no open counter serves, and the SMS when the turn
+ * nears (people ahead; empty is off). One record, so its form is always open.
  */
 @customElement('manager-settings-hall')
 export class ManagerSettingsHall extends LitElement {
@@ -53,6 +55,7 @@ export class ManagerSettingsHall extends LitElement {
     noShowGraceMinutes: m.noShowGraceMinutes,
     noteRetentionDays: m.noteRetentionDays,
     whenNoCounterOpen: m.whenNoCounterOpen,
+    smsNotifyAhead: m.smsNotifyAhead,
   }));
 
   @property({ attribute: false }) hall!: Hall;
@@ -93,6 +96,7 @@ export class ManagerSettingsHall extends LitElement {
           ${num({ id: 'noShowGraceMinutes', label: m.noShowGraceMinutes, min: 0, max: 60 })}
           ${num({ id: 'noteRetentionDays', label: m.noteRetentionDays, min: 1, max: 3650, help: m.noteRetentionHelp })}
           ${selectField({ id: 'whenNoCounterOpen', label: m.whenNoCounterOpen, value: d.whenNoCounterOpen, help: m.whenNoCounterOpenHelp, problem: e.problem('whenNoCounterOpen'), options: NO_COUNTER_POLICIES.map((p) => ({ value: p, label: m.noCounterPolicies[p] })), onChange: (v) => set({ whenNoCounterOpen: v as NoCounterPolicy }) })}
+          ${inputField({ id: 'smsNotifyAhead', label: m.smsNotifyAhead, type: 'number', min: 1, max: 20, value: d.smsNotifyAhead ?? '', help: m.smsNotifyAheadHelp, problem: e.problem('smsNotifyAhead'), onInput: (v) => set({ smsNotifyAhead: v.trim() === '' ? null : numberOf(v) }) })}
         `,
       }),
     });

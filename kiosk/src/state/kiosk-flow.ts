@@ -54,6 +54,8 @@ export type KioskAction =
   | { type: 'dismiss-error' }
   | { type: 'ok-tap'; at: number }
   | { type: 'confirmation-timeout'; at: number }
+  /** The SMS keypad was open this long over the confirmation: its countdown resumes. */
+  | { type: 'confirmation-held'; ms: number }
   | { type: 'idle' }
   | { type: 'large-text'; on: boolean }
   | { type: 'audio'; on: boolean };
@@ -116,6 +118,9 @@ export function kioskFlow(flow: KioskFlow, action: KioskAction): KioskFlow {
     case 'confirmation-timeout':
       if (flow.view !== 'confirmation' || confirmationDeadline(flow) > action.at) return flow;
       return START;
+    case 'confirmation-held':
+      if (flow.view !== 'confirmation' || flow.shownAt === null) return flow;
+      return { ...flow, shownAt: flow.shownAt + Math.max(0, action.ms) };
     case 'idle':
       return idleResets(flow) ? START : flow;
     case 'large-text':

@@ -199,7 +199,7 @@ export type HallDraft = Pick<
   | 'escalationMinutes'
   | 'noShowGraceMinutes'
   | 'noteRetentionDays'
-> & { whenNoCounterOpen: NoCounterPolicy };
+> & { whenNoCounterOpen: NoCounterPolicy; smsNotifyAhead: number | null };
 
 export function hallProblems(d: HallDraft): Problems {
   return schemaProblems(hallPatchBody, {
@@ -210,6 +210,7 @@ export function hallProblems(d: HallDraft): Problems {
     noShowGraceMinutes: d.noShowGraceMinutes,
     noteRetentionDays: d.noteRetentionDays,
     whenNoCounterOpen: d.whenNoCounterOpen,
+    smsNotifyAhead: d.smsNotifyAhead,
   });
 }
 

@@ -354,6 +354,8 @@ describe('page routes agree with the contract endpoints they name', () => {
       [kiosk.ISSUE_TICKET, tickets.issueTicket],
       [kiosk.RATE_VISIT, tickets.rateVisit],
       [kiosk.CANCEL_TICKET, tickets.cancelTicket],
+      [kiosk.REQUEST_SMS, tickets.requestSms],
+      [kiosk.WITHDRAW_SMS, tickets.withdrawSms],
       [CHECK_IN, checkIn],
       [DEVICE_SETUP, deviceSetup],
       [counterRoutes.WHO_AM_I, whoAmI],

@@ -136,6 +136,7 @@ describe('hallProblems', () => {
     noShowGraceMinutes: 5,
     noteRetentionDays: 90,
     whenNoCounterOpen: 'issue' as const,
+    smsNotifyAhead: null,
   };
   it('when the hall settings are right, then nothing is wrong; wrong zone and ranges are named', () => {
     expect(hallProblems(hall)).toEqual({});
