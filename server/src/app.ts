@@ -55,6 +55,8 @@ import { jsonBody } from './http/body-limit.js';
 import { bearerKey, sameOriginGuard } from './http/csrf.js';
 import { DEFAULT_SOCKET_EVENT_LIMITS, type SocketEventLimits } from './realtime/event-limits.js';
 import type { ConfigStore, Store } from './store/store.js';
+import type { WebhookDeliverer } from './webhooks/webhook-service.js';
+import { createWebhooks, type WebhookOptions } from './webhooks/webhooks.js';
 
 export interface AppDeps {
   store: Store;
@@ -92,6 +94,8 @@ export interface AppDeps {
   maxConnections?: number;
   /** Events one socket may send, per class; default DEFAULT_SOCKET_EVENT_LIMITS. */
   socketEventLimits?: SocketEventLimits;
+  /** Webhook receivers allowed besides the built-in rule (`WEBHOOK_ALLOW`), and test timings. */
+  webhooks?: WebhookOptions;
 }
 
 export interface App {
@@ -103,6 +107,8 @@ export interface App {
   auth: AuthService;
   print: PrintService;
   configStore: ConfigStore;
+  /** Webhook delivery state, log, test and resend (as the routes see them). */
+  webhooks: WebhookDeliverer;
   routes: RouteDef[];
   /** Stops timers, sockets and the store; the caller closes the HTTP server it listened on. */
   close: () => Promise<void>;
@@ -142,9 +148,18 @@ export async function createApp(deps: AppDeps): Promise<App> {
     newTicketCode: () => newSecret(16),
   });
   await queues.start();
+  // Webhooks: the journal and the booking ledger are the outbox, followed as they are written.
+  const webhooks = createWebhooks({
+    store: deps.store,
+    queues,
+    booking: (hallId, bookingId) => bookings.book(hallId)?.state.bookings.get(bookingId),
+    now,
+    log,
+    options: deps.webhooks,
+  });
   // Appointments: each hall's booking ledger, folded; check-ins issue through the hall queue.
   const bookings = new BookingService({
-    ledger: deps.store.bookings,
+    ledger: webhooks.ledger,
     config: deps.store.config,
     queues,
     now,
@@ -157,6 +172,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   await bookings.start();
   // A check-in whose ledger record was lost (a stop between ticket and record) is written now.
   await bookings.reconcile();
+  webhooks.start();
   const auth = new AuthService({
     config: deps.store.config,
     sessions: deps.store.sessions,
@@ -263,6 +279,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     devicePresence: realtime.devicePresence,
     endUser: realtime.endUser,
     actorOf,
+    webhooks: webhooks.deliverer,
   };
   const stats = new StatsService({
     journal: deps.store.journal,
@@ -396,11 +413,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
     auth,
     print,
     configStore: deps.store.config,
+    webhooks: webhooks.deliverer,
     routes,
     close: async () => {
       clearTimeout(retentionStart);
       clearTimeout(learnWaitsStart);
       clearTimeout(bookingRetentionStart);
+      // The delivery in flight ends (within its time limit) and the cursors are written.
+      await webhooks.stop();
       bookings.stop();
       timers.forEach(clearInterval);
       realtime.stop();

@@ -9,6 +9,8 @@ import { defaultConfig } from './config/default-config.js';
 import { parsePrinterAllowList, type PrinterAllowList } from './print/printer-address-policy.js';
 import type { RedisCluster } from './realtime/redis-cluster.js';
 import { openConfiguredStore } from './store/open-store.js';
+import { WEBHOOK_LIMITS } from '../../contract/webhooks.js';
+import { parseWebhookAllowList, type WebhookAllowList } from './webhooks/webhook-address-policy.js';
 
 /**
  * The installation's folder: the nearest one above this module with a package.json. This
@@ -55,6 +57,11 @@ const Env = z.object({
   PRINTER_ALLOW: z.string().optional(),
   /** The TCP ports printers may use, replacing 9100-9109 (`9100-9109,515`). */
   PRINTER_PORTS: z.string().optional(),
+  /**
+   * Webhook receivers allowed besides the built-in rule (comma-separated hosts, networks and
+   * host:port): loopback, link-local and the like are refused unless listed.
+   */
+  WEBHOOK_ALLOW: z.string().optional(),
 });
 
 /** The machine's first LAN address: QR codes must point somewhere a phone can reach. */
@@ -76,6 +83,13 @@ async function main(): Promise<void> {
   let printerAllow: PrinterAllowList;
   try {
     printerAllow = parsePrinterAllowList(env.PRINTER_ALLOW, env.PRINTER_PORTS);
+  } catch (err) {
+    console.error(`Configuration error: ${(err as Error).message}`);
+    process.exit(2);
+  }
+  let webhookAllow: WebhookAllowList;
+  try {
+    webhookAllow = parseWebhookAllowList(env.WEBHOOK_ALLOW);
   } catch (err) {
     console.error(`Configuration error: ${(err as Error).message}`);
     process.exit(2);
@@ -124,6 +138,7 @@ async function main(): Promise<void> {
     ioAdapter: redis?.ioAdapter,
     rateLimitStore: redis?.rateLimitStore,
     printers: { allow: printerAllow },
+    webhooks: { allow: webhookAllow },
   });
 
   built.httpServer.listen(env.PORT, env.HOST, () => {
@@ -144,7 +159,8 @@ async function main(): Promise<void> {
       .close()
       .then(() => redis?.close())
       .then(() => process.exit(0));
-    setTimeout(() => process.exit(1), 5000).unref();
+    // Closing waits for a webhook delivery in flight, up to its time limit.
+    setTimeout(() => process.exit(1), 5000 + WEBHOOK_LIMITS.timeoutMs).unref();
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

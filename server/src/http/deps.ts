@@ -4,6 +4,7 @@ import type { AuthService } from '../auth/auth-service.js';
 import type { PrintService } from '../print/print-service.js';
 import type { QueueService } from '../queue/queue-service.js';
 import type { ConfigStore, SessionStore } from '../store/store.js';
+import type { WebhookDeliverer } from '../webhooks/webhook-service.js';
 
 /** What the REST route files need from the composition root. */
 export interface RouteDeps {
@@ -32,4 +33,6 @@ export interface RouteDeps {
    */
   endUser: (userId: string, keepSessionIdHash?: string) => void;
   actorOf: (req: Request) => Actor;
+  /** Webhook delivery state, log, test and resend (whichever server delivers). */
+  webhooks: WebhookDeliverer;
 }
