@@ -15,6 +15,8 @@ const SHOTS = '/tmp/shots-helper-wh-ui';
 let browser: Browser;
 let server: TestServer;
 let receiver: WebhookReceiver;
+/** Moves the server's clock (a day of failures without waiting a day). */
+let clockAhead = 0;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
@@ -26,9 +28,11 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   receiver = await startWebhookReceiver();
+  clockAhead = 0;
   // The receiver is on loopback: allowed here as WEBHOOK_ALLOW=127.0.0.1 allows it.
   server = await startTestServer({
     distDir: inject('distDir'),
+    now: () => Date.now() + clockAhead,
     // A minute between tries: what catches a failed event up in time is "Şimdi dene".
     webhooks: { allow: parseWebhookAllowList('127.0.0.1'), backoffMs: () => 60_000 },
   });
@@ -172,9 +176,14 @@ describe('manager page: Ayarlar → Entegrasyonlar', () => {
 
     await page.setViewportSize({ width: 1920, height: 1080 });
     await shot(page, 'webhooks-section-1920');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Integrations' }).waitFor();
+    expect(await badge(page).innerText()).toBe('Working');
+    await page.getByRole('columnheader', { name: 'Time taken' }).waitFor();
+    await shot(page, 'webhooks-section-en-1920');
   });
 
-  it('when an endpoint retries, then the live page warns; the admin is taken to the section, a manager reads it in place without change controls', async () => {
+  it('when an endpoint retries, then the live page warns; the admin is taken to the section; a day later it is failing and a manager reads it in place without change controls', async () => {
     const admin = await newPage();
     await signIn(admin, 'admin');
     await admin.getByRole('tab', { name: 'Canlı izleme' }).waitFor();
@@ -202,13 +211,17 @@ describe('manager page: Ayarlar → Entegrasyonlar', () => {
       'true',
     );
 
+    // A day later the receiver still fails: the endpoint is failing, in red, for the manager.
+    clockAhead = 25 * 60 * 60_000;
     const manager = await newPage({ width: 1920, height: 1080 });
     await signIn(manager, 'manager');
     const warning = manager.getByTestId('webhooks-alert');
     await warning.waitFor({ timeout: 15_000 });
+    expect(await warning.innerText()).toContain('Bir entegrasyon hata veriyor: e-Belediye');
+    expect(await warning.getAttribute('data-state')).toBe('failing');
     await warning.click();
     await manager.getByRole('heading', { name: 'Entegrasyonlar' }).waitFor();
-    await manager.getByText('Yeniden deneniyor').first().waitFor();
+    await manager.getByText('Hata veriyor').first().waitFor();
     expect(await manager.getByRole('button', { name: 'Yeni uç nokta' }).count()).toBe(0);
     expect(await manager.getByRole('button', { name: /^Test gönder/ }).count()).toBe(0);
     await manager.getByRole('button', { name: /^Gönderim kaydı/ }).click();
