@@ -219,6 +219,42 @@ export function describeStoreContract(
         expect(await reopened.journal.read('hall-a', DAY)).toEqual(expected);
       });
 
+      it('when a closed day is erased, then blankPhones blanks the SMS numbers only, counts them, and it lasts', async () => {
+        const asked: RevEvent = {
+          hallId: 'hall-a',
+          at: issued(1).at + 1000,
+          rev: 2,
+          type: 'ticket:sms-requested',
+          ticketId: 't-1',
+          phone: '05321234567',
+          ahead: 3,
+        };
+        const near: RevEvent = {
+          hallId: 'hall-a',
+          at: issued(1).at + 2000,
+          rev: 3,
+          type: 'ticket:turn-near',
+          ticketId: 't-1',
+          ahead: 2,
+        };
+        await store.journal.append('hall-a', DAY, [issued(1), asked, near]);
+        await store.journal.append('hall-b', DAY, [
+          issued(1, 'hall-b'),
+          { ...asked, hallId: 'hall-b' },
+        ]);
+        // A day is erased once closed: here, by a store opened after it was written.
+        const closed = await subject.reopen();
+
+        expect(await closed.journal.blankPhones!('hall-a', DAY)).toBe(1);
+        const expected = { events: [issued(1), { ...asked, phone: '' }, near], tornTail: false };
+        expect(await closed.journal.read('hall-a', DAY)).toEqual(expected);
+        expect(await closed.journal.blankPhones!('hall-a', DAY)).toBe(0);
+        expect((await closed.journal.read('hall-b', DAY)).events[1]).toMatchObject({
+          phone: '05321234567',
+        });
+        expect(await (await subject.reopen()).journal.read('hall-a', DAY)).toEqual(expected);
+      });
+
       it('when a round of sampled estimates is journalled, then it reads back as written, also after reopening', async () => {
         const sampled: RevEvent = {
           hallId: 'hall-a',
