@@ -36,10 +36,11 @@ export class DisplayCounterCard extends LitElement {
       aria-label="${label.tr} / ${label.en}"
     >
       ${
-        // A booked visitor's number is marked where its label is (the same place on every card).
+        // A booked visitor's number is marked where its label is (the same place on every card);
+        // the dot keeps to "Randevu" when a narrow card wraps the mark.
         t.appointment
           ? html`<span class="label ticket-label appointment" data-appointment
-              >${text.appointment.tr} · <span lang="en">${text.appointment.en}</span></span
+              >${text.appointment.tr}&nbsp;· <span lang="en">${text.appointment.en}</span></span
             >`
           : html`<span class="label ticket-label"
               >${text.ticket.tr} · <span lang="en">${text.ticket.en}</span></span
