@@ -25,16 +25,12 @@ import { webhookMessages } from './i18n-webhooks.js';
 import { managerEditor, patchOf } from './settings-editor.js';
 import { webhookStyles } from './manager-settings-webhooks.styles.js';
 import { formatClock } from './state/format.js';
+import { eventChoice, personalDataChoice } from './manager-settings-webhooks-fields.js';
 import {
   draftOfWebhook,
   EMPTY_WEBHOOK,
-  EVENT_GROUPS,
-  eventsOf,
-  groupState,
   mayRetryNow,
   webhookProblems,
-  withEvent,
-  withGroup,
   type WebhookDraft,
 } from './state/webhooks.js';
 import './manager-secret-reveal.js';
@@ -214,76 +210,11 @@ export class ManagerSettingsWebhooks extends LitElement {
       fields: html`
         ${inputField({ id: 'name', label: w.name, value: d.name, problem: e.problem('name'), onInput: (v) => e.set({ name: v }) })}
         ${inputField({ id: 'url', label: w.url, value: d.url, wide: true, help: w.urlHelp, problem: e.problem('url'), onInput: (v) => e.set({ url: v }) })}
-        ${this._renderEvents(d)}
-        <div class="privacy">
-          ${checkField({ id: 'personalData', label: w.personalDataLabel, checked: d.personalData, onChange: (v) => this._setPersonal(v) })}
-          ${
-            d.personalData
-              ? html`<p class="warning" id="personal-warning">${w.personalDataWarning}</p>`
-              : nothing
-          }
-          ${
-            turningOn
-              ? checkField({
-                  id: 'personalConfirm',
-                  label: w.personalDataConfirm,
-                  checked: this._personalConfirmed,
-                  onChange: (v) => (this._personalConfirmed = v),
-                })
-              : nothing
-          }
-          ${
-            e.problem('personalData')
-              ? html`<span class="problem" role="alert">${e.problem('personalData')}</span>`
-              : nothing
-          }
-        </div>
+        ${eventChoice({ w, events: d.events, problem: e.problem('events'), onChange: (events) => e.set({ events }) })}
+        ${personalDataChoice({ w, on: d.personalData, turningOn, confirmed: this._personalConfirmed, problem: e.problem('personalData'), onChange: (v) => this._setPersonal(v), onConfirm: (v) => (this._personalConfirmed = v) })}
         ${checkField({ id: 'active', label: w.active, checked: d.active, onChange: (v) => e.set({ active: v }) })}
       `,
     });
-  }
-
-  private _renderEvents(d: WebhookDraft) {
-    const w = webhookMessages(this.language);
-    const problem = this._editor.problem('events');
-    return html`<fieldset class="events" aria-describedby=${problem ? 'events-problem' : nothing}>
-      <legend>${w.events}</legend>
-      ${EVENT_GROUPS.map((g) => {
-        const all = groupState(g, d.events);
-        return html`<fieldset class="group" data-group=${g}>
-          <legend>${w.groups[g]}</legend>
-          <span class="check">
-            <input
-              id=${`all-${g}`}
-              type="checkbox"
-              .checked=${all === 'all'}
-              .indeterminate=${all === 'some'}
-              @change=${(ev: Event) =>
-                this._editor.set({
-                  events: withGroup(d.events, g, (ev.target as HTMLInputElement).checked),
-                })}
-            />
-            <label for=${`all-${g}`}>${w.allOf(w.groups[g])}</label>
-          </span>
-          ${eventsOf(g).map(
-            (t) =>
-              html`<span class="check sub">
-                <input
-                  id=${`event-${t}`}
-                  type="checkbox"
-                  .checked=${d.events.includes(t)}
-                  @change=${(ev: Event) =>
-                    this._editor.set({
-                      events: withEvent(d.events, t, (ev.target as HTMLInputElement).checked),
-                    })}
-                />
-                <label for=${`event-${t}`}>${w.eventTypes[t]}</label>
-              </span>`,
-          )}
-        </fieldset>`;
-      })}
-      ${problem ? html`<span class="problem" id="events-problem">${problem}</span>` : nothing}
-    </fieldset>`;
   }
 
   private _open(x: WebhookView | null): void {
