@@ -113,7 +113,7 @@ let seq = 0;
 
 /** Adds an endpoint of the default hall to the running server's configuration. */
 export async function addWebhook(
-  server: TestServer,
+  server: Pick<TestServer, 'app'>,
   receiver: Receiver,
   over: Partial<WebhookRecord> & { createdAt: number },
 ): Promise<WebhookRecord> {
