@@ -71,10 +71,14 @@ export class FileJournal implements EventJournal {
     return blanked;
   }
 
+  /**
+   * Only for a closed day (its summary written; retention checks): a writer the day still has
+   * open (a hall keeps it until its next day's first event, often the next morning) is closed
+   * first, so the numbers go within the hour after midnight, not the morning after.
+   */
   async blankPhones(hallId: string, day: string): Promise<number> {
     const key = `${hallId}/${day}`;
-    if (this.writers.has(key))
-      throw new Error(`The journal ${key} is still being written; only closed days are rewritten.`);
+    this.retireDay(key);
     await this.closing.get(key);
     let blanked = 0;
     const file = hallDayFile(this.root, hallId, day, EXTENSION);
@@ -116,14 +120,21 @@ export class FileJournal implements EventJournal {
   private retireDaysBefore(hallId: string, day: string): void {
     for (const [key, writer] of this.writers) {
       if (writer.hallId !== hallId || writer.day >= day) continue;
-      this.writers.delete(key);
-      const done: Promise<void> = writer
-        .close()
-        .catch((err: unknown) => this.deps.log(`Journal ${writer.file}: close failed: ${err}`))
-        .finally(() => {
-          if (this.closing.get(key) === done) this.closing.delete(key);
-        });
-      this.closing.set(key, done);
+      this.retireDay(key);
     }
+  }
+
+  /** Closes a hall-day's writer, if open (after its queued appends); `closing` tracks it. */
+  private retireDay(key: string): void {
+    const writer = this.writers.get(key);
+    if (!writer) return;
+    this.writers.delete(key);
+    const done: Promise<void> = writer
+      .close()
+      .catch((err: unknown) => this.deps.log(`Journal ${writer.file}: close failed: ${err}`))
+      .finally(() => {
+        if (this.closing.get(key) === done) this.closing.delete(key);
+      });
+    this.closing.set(key, done);
   }
 }
