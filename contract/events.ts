@@ -122,7 +122,7 @@ export interface EstimatesSampled extends EventBase {
 }
 /**
  * The visitor asked, from the phone page or the kiosk, for an SMS when their turn nears (the
- * hall's `smsNotifyAhead`). The number is normalised (`+90…`), never reaches a socket payload
+ * hall's `smsNotifyAhead`). The number is normalised (`05xxxxxxxxx`), never reaches a socket payload
  * or a staff view, and is blanked in the journal once the day is closed (KVKK). `ahead` is the
  * hall's threshold when asked. A new request replaces the previous one. Journals written before
  * it have none.
