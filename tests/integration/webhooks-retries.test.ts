@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WEBHOOK_HEADERS, WEBHOOK_LIMITS } from '../../contract/webhooks.js';
 import { kiosk } from '../support/http.js';
 import type { TestServer } from '../support/test-server.js';
-import { bookingServer, MONDAY_9, type Clock } from './bookings-support.js';
+import { bookingServer, MONDAY_9, signedIn, type Clock } from './bookings-support.js';
 import {
   addWebhook,
   editWebhook,
@@ -183,6 +183,23 @@ describe('webhook retries, pauses and restarts', () => {
     await until('the retry', () => receiver.received.length === 2);
     expect(receiver.ids()).toEqual([first, first]);
     await until('ok', async () => (await statusOf(server, hook.id)).state === 'ok');
+  });
+
+  it('when the type of the event being retried is unticked, then it is passed over and the endpoint is not retrying any more', async () => {
+    receiver.answers = Array<number>(1_000).fill(500);
+    const hook = await addWebhook(server, receiver, { createdAt: clock.at });
+    await issue();
+    await until('retrying', async () => (await statusOf(server, hook.id)).state === 'retrying');
+    receiver.answers = [];
+    await editWebhook(server, hook.id, { events: ['counter.opened'] });
+    await until('not retrying', async () => (await statusOf(server, hook.id)).state === 'idle');
+    expect(await statusOf(server, hook.id)).toMatchObject({ failingSince: null, lastError: null });
+    const tries = receiver.received.length;
+    const { agent } = await signedIn(server, 'clerk');
+    clock.at += SECOND;
+    expect((await agent.post('/api/counters/banko-1/open').send({})).status).toBe(200);
+    await until('the next wanted event', () => receiver.received.length === tries + 1);
+    expect(receiver.types().at(-1)).toBe('counter.opened');
   });
 
   it('when an endpoint is deleted, then its retries stop and its state and log are forgotten', async () => {

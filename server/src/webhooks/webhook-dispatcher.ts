@@ -39,6 +39,8 @@ export class WebhookDispatcher {
   /** Each endpoint's settings as last seen, to poke its worker when they change. */
   private readonly seen = new Map<string, string>();
   private readonly restartAt = new Map<string, number>();
+  /** Workers told to stop that may still finish a delivery: `stop` waits for them too. */
+  private readonly retiring = new Set<Promise<void>>();
   private timers: Array<ReturnType<typeof setInterval>> = [];
   private unlisten: (() => void) | undefined;
   private leaseTry: Promise<void> | null = null;
@@ -66,6 +68,7 @@ export class WebhookDispatcher {
     await this.leaseTry;
     await Promise.all([...this.workers.values()].map((w) => w.stop()));
     this.workers.clear();
+    await Promise.all([...this.retiring]);
     const { lease } = this.deps.store;
     if (lease.held)
       await lease.release().catch((e: Error) => this.deps.log(`webhook lease: ${e.message}`));
@@ -96,8 +99,16 @@ export class WebhookDispatcher {
 
   /** Another server may deliver now: every worker stops before its next delivery. */
   private stopAll(): void {
-    for (const worker of this.workers.values()) void worker.stop();
+    for (const worker of this.workers.values()) this.retire(worker);
     this.workers.clear();
+  }
+
+  private retire(worker: WebhookWorker, then?: () => Promise<void>): void {
+    const done = worker
+      .stop()
+      .then(then)
+      .finally(() => this.retiring.delete(done));
+    this.retiring.add(done);
   }
 
   private sync(): void {
@@ -107,7 +118,7 @@ export class WebhookDispatcher {
       if (record?.active) continue;
       this.workers.delete(id);
       // Deleted: whatever its last delivery wrote goes too (the route forgets it already).
-      void worker.stop().then(() => (this.configured(id) ? undefined : this.forget(id)));
+      this.retire(worker, () => (this.configured(id) ? Promise.resolve() : this.forget(id)));
     }
     for (const record of records.values()) {
       const settings = JSON.stringify(record);

@@ -17,6 +17,8 @@ const IDLE_LOOK_MS = 30_000;
 /** After a store error (reading the outbox, writing the state), the next try. */
 const STORE_RETRY_MS = 5_000;
 
+const NOT_FAILING = { attempts: 0, failingSince: null, nextAttemptAt: null, lastError: null };
+
 export interface WebhookWorkerDeps {
   store: WebhookStore;
   next: (hallId: string, cursor: WebhookCursor) => Promise<OutboxStep | null>;
@@ -157,6 +159,13 @@ export class WebhookWorker {
         : null;
       if (body === null) {
         facts.passed(step.source);
+        if (state.attempts > 0) {
+          // The event it was retrying is no longer wanted (its type was unticked): not failing.
+          state = { ...state, cursor: step.after, ...NOT_FAILING };
+          dueAt = 0;
+          await write(state);
+          continue;
+        }
         state = { ...state, cursor: step.after };
         skipped += 1;
         if (skipped >= SKIPS_PER_WRITE) {
@@ -179,11 +188,8 @@ export class WebhookWorker {
         state = {
           ...state,
           cursor: step.after,
-          attempts: 0,
-          failingSince: null,
-          nextAttemptAt: null,
+          ...NOT_FAILING,
           lastSuccessAt: entry.at,
-          lastError: null,
         };
         dueAt = 0;
       } else {
