@@ -281,18 +281,26 @@ describe('postgres store: several servers on one database', () => {
     );
   });
 
-  it('when a day is closed, then blankNotes blanks its notes and counts them', async () => {
+  it('when a day is closed, then blankNotes blanks its notes and rating comments and counts them', async () => {
     const schema = await newSchema();
     const store = await server(schema);
-    await store.journal.append('hall-a', DAY, [issued(1), completedWithNote(2)]);
+    const rated = {
+      type: 'ticket:rated',
+      hallId: 'hall-a',
+      ticketId: issued(1).ticketId,
+      at: completedWithNote(2).at + 1,
+      rating: 2,
+      note: 'Memur çok yavaştı',
+      rev: 3,
+    } as const;
+    await store.journal.append('hall-a', DAY, [issued(1), completedWithNote(2), rated]);
 
     const blanked = await store.journal.blankNotes!('hall-a', DAY);
 
-    expect(blanked).toBe(1);
-    expect((await store.journal.read('hall-a', DAY)).events[1]).toEqual({
-      ...completedWithNote(2),
-      note: null,
-    });
+    expect(blanked).toBe(2);
+    const { events } = await store.journal.read('hall-a', DAY);
+    expect(events[1]).toEqual({ ...completedWithNote(2), note: null });
+    expect(events[2]).toEqual({ ...rated, note: null });
     expect(await store.journal.blankNotes!('hall-a', DAY)).toBe(0);
   });
 });

@@ -90,12 +90,15 @@ export class PgJournal implements EventJournal {
     return rows.map((r) => r.day);
   }
 
-  /** Notes have a retention period: blanks them in a closed day's completed visits (atomically). */
+  /**
+   * Notes have a retention period: blanks them in a closed day's completed visits and the
+   * visitors' rating comments (atomically), as the data folder's journal does.
+   */
   async blankNotes(hallId: string, day: string): Promise<number> {
     checkDay(day);
     const { rowCount } = await this.pool.query(
       `UPDATE events SET payload = jsonb_set(payload, '{note}', 'null'::jsonb)
-       WHERE hall_id = $1 AND day = $2::date AND type = 'ticket:completed'
+       WHERE hall_id = $1 AND day = $2::date AND type IN ('ticket:completed', 'ticket:rated')
          AND payload->>'note' IS NOT NULL`,
       [hallId, day],
     );
