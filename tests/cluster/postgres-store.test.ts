@@ -287,7 +287,7 @@ describe('postgres store: several servers on one database', () => {
     const rated = {
       type: 'ticket:rated',
       hallId: 'hall-a',
-      ticketId: issued(1).ticketId,
+      ticketId: 't-1',
       at: completedWithNote(2).at + 1,
       rating: 2,
       note: 'Memur çok yavaştı',
