@@ -11,6 +11,28 @@ import { request, type ClusterNode } from './cluster-node.js';
 import { startNodePair, stopNodePair } from './node-pair.js';
 
 const HALL = 'cankaya';
+const SPAN = [{ from: '09:00', to: '12:00' }];
+
+/** Vezne takes bookings every day 09:00–12:00, 30-minute slots, one place each. */
+function bookableConfig() {
+  const data = defaultConfig();
+  data.halls[0]!.booking = {
+    checkInEarlyMinutes: 15,
+    checkInLateMinutes: 10,
+    horizonDays: 30,
+    leadMinutes: 30,
+    maxPerContact: 20,
+    closedDays: [],
+    retentionDays: 30,
+  };
+  data.services.find((s) => s.id === 'vezne')!.booking = {
+    enabled: true,
+    hours: { mon: SPAN, tue: SPAN, wed: SPAN, thu: SPAN, fri: SPAN, sat: SPAN, sun: SPAN },
+    slotMinutes: 30,
+    perSlot: 1,
+  };
+  return data;
+}
 
 describe('webhooks from two server processes sharing one PostgreSQL', () => {
   let schema: TestSchema;
@@ -34,14 +56,44 @@ describe('webhooks from two server processes sharing one PostgreSQL', () => {
     return r.body.number;
   };
   /** The numbers of the tickets whose `ticket.issued` arrived, in arrival order. */
-  const numbers = () => receiver.received.map((r) => r.body.data.number as string);
+  const numbers = () =>
+    receiver.received
+      .filter((r) => r.body.type === 'ticket.issued')
+      .map((r) => r.body.data.number as string);
+  const book = async (node: ClusterNode, time: string) => {
+    const days = await request<{ days: Array<{ day: string; closed: string | null }> }>(
+      node.url,
+      'GET',
+      `/api/halls/${HALL}/booking/days?serviceId=vezne`,
+    );
+    // Tomorrow or later: every slot of it is still bookable, whatever the time of the run.
+    const day = days.body.days.slice(1).find((d) => d.closed === null)!.day;
+    const r = await request<{ id: string }>(
+      node.url,
+      'POST',
+      `/api/halls/${HALL}/bookings`,
+      {},
+      {
+        serviceId: 'vezne',
+        day,
+        time,
+        name: 'Ayşe Yılmaz',
+      },
+    );
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    return time;
+  };
+  const bookedTimes = () =>
+    receiver.received
+      .filter((r) => r.body.type === 'booking.made')
+      .map((r) => r.body.data.time as string);
 
   beforeAll(async () => {
     schema = await freshSchema();
     receiver = await Receiver.start();
     const seed = await openPostgresStore(schema.url, {
       log: () => undefined,
-      initialConfig: defaultConfig,
+      initialConfig: bookableConfig,
     });
     kioskKey = (await addDevice(seed.config, { kind: 'kiosk', hallId: HALL, name: 'K' }, 0)).key;
     await seed.config.update((d) => {
@@ -51,7 +103,9 @@ describe('webhooks from two server processes sharing one PostgreSQL', () => {
           hallId: HALL,
           name: 'Çağrı merkezi',
           url: receiver.url,
-          events: WEBHOOK_EVENT_TYPES.filter((t) => t === 'ticket.issued') as WebhookEventType[],
+          events: WEBHOOK_EVENT_TYPES.filter(
+            (t) => t === 'ticket.issued' || t === 'booking.made',
+          ) as WebhookEventType[],
           personalData: false,
           active: true,
           secret: receiver.secret,
@@ -72,7 +126,7 @@ describe('webhooks from two server processes sharing one PostgreSQL', () => {
     await receiver.close();
   });
 
-  it('when tickets are issued on both nodes, then each event reaches the endpoint once, in order, signed', async () => {
+  it('when tickets are issued and bookings made on both nodes, then each event reaches the endpoint once, in order, signed', async () => {
     const issued: string[] = [];
     // One node holds the lease (tried every 5 s) and delivers what both journalled: each event
     // arrives before the next is made, so one made on the other node is seen on its own.
@@ -81,14 +135,20 @@ describe('webhooks from two server processes sharing one PostgreSQL', () => {
       issued.push(number);
       await eventually(async () => numbers().includes(number), 20_000);
     }
+    // Bookings too: the ledger of the other node is followed through its notices.
+    for (const [i, time] of ['09:00', '09:30'].entries()) {
+      await book(i === 0 ? a : b, time);
+      await eventually(async () => bookedTimes().includes(time), 20_000);
+    }
     await new Promise((r) => setTimeout(r, 1_500));
     expect(numbers()).toEqual(issued);
-    expect(new Set(receiver.ids()).size).toBe(issued.length);
+    expect(bookedTimes()).toEqual(['09:00', '09:30']);
+    expect(new Set(receiver.ids()).size).toBe(issued.length + 2);
     for (const r of receiver.received) expect(r.verified).toBe(true);
   });
 
   it('when the delivering node is killed, then the other takes over from the stored cursor and nothing is lost', async () => {
-    const before = receiver.received.length;
+    const before = numbers().length;
     // Which node delivers? With A frozen, an event still arriving says B.
     a.child.kill('SIGSTOP');
     const probe = await issue(b);
@@ -101,7 +161,7 @@ describe('webhooks from two server processes sharing one PostgreSQL', () => {
     dying.child.kill('SIGKILL');
     await dying.exited;
     const issued = [probe, await issue(staying), await issue(staying)];
-    await eventually(async () => receiver.received.length >= before + issued.length, 30_000);
+    await eventually(async () => numbers().length >= before + issued.length, 30_000);
     await new Promise((r) => setTimeout(r, 1_500));
     expect(numbers().slice(before)).toEqual(issued);
     expect(new Set(receiver.ids()).size).toBe(receiver.received.length);
