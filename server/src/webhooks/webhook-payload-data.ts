@@ -17,6 +17,7 @@ export interface WebhookContext {
   /**
    * The endpoint's choice: names, phone numbers, notes, priority groups, clerks (never a code
    * that acts for the visitor: the phone page's ticket code, a booking's code or check-in code).
+   * `ticket.turn-near` carries only the SMS number.
    */
   personalData: boolean;
   /** What earlier events of the streams said (ticket numbers, booking slots). */
@@ -109,9 +110,10 @@ export function ticketData(event: RevEvent, ctx: WebhookContext): Data | null {
       break;
   }
   if (!personalData) return data;
+  // `ticket.turn-near` is for the SMS gateway: the number the visitor gave, and no other
+  // personal field (a priority group is health data under KVKK; the gateway needs none of it).
+  if (e.type === 'ticket:turn-near') return { ...data, phone: facts?.smsPhone ?? null };
   data.priorityGroup = facts?.priority ?? null;
-  // The number the visitor gave for the SMS (only what `ticket.turn-near` is for).
-  if (e.type === 'ticket:turn-near') data.phone = facts?.smsPhone ?? null;
   if ('clerkId' in e) Object.assign(data, clerk(config, e.clerkId));
   if (note !== undefined) data.note = note;
   return data;

@@ -165,7 +165,7 @@ function deliveries(personalData: boolean) {
 /** The personal strings an event of this type carries with `personalData`. */
 const PERSONAL_OF: Record<string, string[]> = {
   'ticket:issued': [P.priority],
-  'ticket:turn-near': [P.priority, P.smsPhone],
+  'ticket:turn-near': [P.smsPhone],
   'ticket:called': [P.priority, P.clerkId, P.clerkName],
   'ticket:completed': [P.priority, P.clerkId, P.clerkName, P.note],
   'ticket:rated': [P.priority, P.ratingNote],
@@ -265,6 +265,15 @@ describe('webhook payload', () => {
       counterName: 'Banko 3',
       reason: 'break',
     });
+  });
+
+  it('when the turn of a priority ticket nears with personal data on, then only the SMS number goes: no priority group, clerk or note', () => {
+    const turnNear = deliveries(true).find((d) => d.source.event.type === 'ticket:turn-near')!;
+    const data = turnNear.delivery!.data;
+    expect(data).toMatchObject({ phone: P.smsPhone, lang: 'tr', priority: true });
+    for (const key of ['priorityGroup', 'clerkId', 'clerkName', 'note'])
+      expect(data, `turn-near carries ${key}`).not.toHaveProperty(key);
+    expect(JSON.stringify(data)).not.toContain(P.priority);
   });
 
   it('when the visitor withdraws the SMS request, then a later turn-near carries no phone', () => {
