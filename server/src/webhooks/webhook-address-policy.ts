@@ -11,8 +11,9 @@ import type { HostLookup } from '../print/printer-address-policy.js';
  * network, an SMS provider on the internet), so the rule refuses only the addresses that lead
  * back into the server itself or nowhere: loopback, link-local, unspecified, multicast and
  * broadcast, in every form (the URL parser turns `2130706433` and `0177.0.0.1` into
- * `127.0.0.1`, and `[::ffff:127.0.0.1]` is judged as the IPv4 address it maps to). Whoever
- * runs the server lists exceptions in `WEBHOOK_ALLOW`.
+ * `127.0.0.1`, and `[::ffff:127.0.0.1]`, NAT64 `[64:ff9b::7f00:1]` and 6to4 `[2002:7f00:1::]`
+ * are judged as the IPv4 address they lead to), and cloud metadata addresses that lie in
+ * otherwise allowed ranges. Whoever runs the server lists exceptions in `WEBHOOK_ALLOW`.
  */
 
 export type { HostLookup };
@@ -41,7 +42,44 @@ const REFUSED: Array<[net: string, bits: number, family: 'ipv4' | 'ipv6', what: 
   ['ff00::', 8, 'ipv6', 'a multicast address'],
   // Reserved ("class E"), ending with the broadcast address 255.255.255.255.
   ['240.0.0.0', 4, 'ipv4', 'a broadcast or reserved address'],
+  // Cloud metadata inside ranges otherwise allowed. AWS keeps its instance services (metadata
+  // ::254, DNS, time) in fd00:ec2::/32 and none of them is a receiver; a private network's own
+  // fd… prefix is random (RFC 4193), so it meets this one only by a rare chance.
+  ['fd00:ec2::', 32, 'ipv6', 'a cloud metadata address (AWS)'],
+  ['fd20:ce::254', 128, 'ipv6', 'a cloud metadata address (Google Cloud)'],
+  ['100.100.100.200', 32, 'ipv4', 'a cloud metadata address (Alibaba Cloud)'],
 ];
+
+/** The eight 16-bit groups of an IPv6 address already checked by `isIP`. */
+function ipv6Groups(ip: string): number[] {
+  let text = ip.replace(/%.*$/, '');
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (dotted) {
+    const [a, b, c, d] = dotted.slice(1).map(Number) as [number, number, number, number];
+    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, tail] = text.split('::');
+  const groups = (part: string | undefined) =>
+    part ? part.split(':').map((h) => parseInt(h, 16)) : [];
+  if (tail === undefined) return groups(head);
+  const before = groups(head);
+  const after = groups(tail);
+  return [...before, ...Array<number>(8 - before.length - after.length).fill(0), ...after];
+}
+
+/**
+ * The IPv4 address a NAT64 (`64:ff9b::/96`, last 32 bits) or 6to4 (`2002::/16`, bits 16–47)
+ * address leads to, or null: such an address is judged as that IPv4 address too.
+ */
+export function embeddedIpv4(ip: string): string | null {
+  if (isIP(ip) !== 6) return null;
+  const g = ipv6Groups(ip);
+  const nat64 = g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0);
+  const at = nat64 ? 6 : g[0] === 0x2002 ? 1 : -1;
+  if (at < 0) return null;
+  const [hi, lo] = [g[at]!, g[at + 1]!];
+  return [hi >> 8, hi & 0xff, lo >> 8, lo & 0xff].join('.');
+}
 
 const ENTRY_KINDS = 'host, network or host:port';
 
@@ -89,15 +127,22 @@ export class WebhookAddressPolicy {
 
   /**
    * Why a request to `ip:port` is refused, or null when it may go. An IPv4-mapped IPv6 address
-   * is judged as the IPv4 address it maps to (node's BlockList matches it against both).
+   * is judged as the IPv4 address it maps to (node's BlockList matches it against both), a
+   * NAT64 or 6to4 one as the IPv4 address it embeds.
    */
   problem(ip: string, port: number): string | null {
     if (!isIP(ip)) return `${ip} is not an IP address`;
-    if (this.endpoints.has(endpointKey(ip, port))) return null;
-    if (this.listed.check(ip, familyOf(ip))) return null;
-    const hit = this.refused.find(([range]) => range.check(ip, familyOf(ip)));
-    if (!hit) return null;
-    return `${ip} is ${hit[1]}; refused unless listed in WEBHOOK_ALLOW`;
+    const inner = embeddedIpv4(ip);
+    for (const each of inner ? [ip, inner] : [ip]) {
+      if (this.endpoints.has(endpointKey(each, port))) return null;
+      if (this.listed.check(each, familyOf(each))) return null;
+    }
+    const hitOf = (a: string) => this.refused.find(([range]) => range.check(a, familyOf(a)));
+    const hit = hitOf(ip);
+    if (hit) return `${ip} is ${hit[1]}; refused unless listed in WEBHOOK_ALLOW`;
+    const innerHit = inner ? hitOf(inner) : undefined;
+    if (!innerHit) return null;
+    return `${ip} leads to ${inner}, ${innerHit[1]}; refused unless listed in WEBHOOK_ALLOW`;
   }
 
   /** The operator listed this host name (or `name:port`): whatever it resolves to may be used. */

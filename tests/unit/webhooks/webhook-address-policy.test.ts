@@ -38,6 +38,23 @@ describe('webhook address policy', () => {
     ['ff02::1', 'multicast'],
     ['255.255.255.255', 'broadcast'],
     ['example.org', 'not an IP address'],
+    // Cloud metadata inside otherwise allowed ranges: AWS IPv6 (and its DNS/NTP), Alibaba.
+    ['fd00:ec2::254', 'cloud metadata'],
+    ['fd00:ec2::23', 'cloud metadata'],
+    ['fd00:ec3::254', null],
+    ['fd20:ce::254', 'cloud metadata'],
+    ['100.100.100.200', 'cloud metadata'],
+    ['100.100.100.201', null],
+    // NAT64 and 6to4 are judged by the IPv4 address they embed.
+    ['64:ff9b::a9fe:a9fe', 'link-local'],
+    ['64:ff9b::169.254.169.254', 'link-local'],
+    ['64:ff9b::7f00:1', 'loopback'],
+    ['64:ff9b::6464:64c8', 'cloud metadata'],
+    ['64:ff9b::808:808', null],
+    ['2002:7f00:1::', 'loopback'],
+    ['2002:a9fe:a9fe:1:2:3:4:5', 'link-local'],
+    ['2002:e000:1::1', 'multicast'],
+    ['2002:808:808::1', null],
   ] as const)('when a receiver is at %s, then the built-in rule says %s', (ip, rule) => {
     const problem = strict.problem(ip, 443);
     if (rule === null) expect(problem).toBeNull();
@@ -58,6 +75,22 @@ describe('webhook address policy', () => {
     expect(policy.problem('127.0.0.3', 80)).toContain('WEBHOOK_ALLOW');
     expect(policy.listedName('hooks.local.', 1)).toBe(true);
     expect(policy.listedName('other.local', 1)).toBe(false);
+  });
+
+  it('when the operator lists a metadata, NAT64 or 6to4 address or the IPv4 it embeds, then it passes', () => {
+    const policy = new WebhookAddressPolicy(
+      parseWebhookAllowList('fd00:ec2::254,100.100.100.200,64:ff9b::7f00:1,169.254.0.0/16'),
+    );
+    for (const ip of [
+      'fd00:ec2::254',
+      '100.100.100.200',
+      '64:ff9b::7f00:1',
+      '64:ff9b::a9fe:a9fe',
+      '2002:a9fe:a9fe::',
+    ])
+      expect(policy.problem(ip, 80), ip).toBeNull();
+    expect(policy.problem('fd00:ec2::23', 80)).toContain('cloud metadata');
+    expect(policy.problem('2002:7f00:1::', 80)).toContain('loopback');
   });
 
   it.each(['10.0.0.0/33', 'a b', '10.0.0.1:0', '10.0.0.1:70000', 'http://x', '/dev/lp0', '-x'])(
@@ -87,6 +120,10 @@ describe('webhook address policy', () => {
     ['http://localhost:3000/', 'this server'],
     ['http://LOCALHOST./', 'this server'],
     ['http://api.localhost/', 'this server'],
+    ['http://[64:ff9b::a9fe:a9fe]/', '169.254.169.254'],
+    ['http://[2002:a9fe:a9fe::]/', 'link-local'],
+    ['http://[fd00:ec2::254]/latest/meta-data/', 'cloud metadata'],
+    ['http://100.100.100.200/latest/meta-data/', 'cloud metadata'],
   ])('when a URL is %s, then it is refused as %s without any lookup', async (url, rule) => {
     const refusal = checkedWebhookTarget(strict, url, noLookup);
     await expect(refusal).rejects.toThrow(/^address not allowed: /);
