@@ -115,6 +115,21 @@ describe('webhooks API (Ayarlar → Entegrasyonlar)', () => {
     expect(audit.text).toContain("Webhook 'Gizli anahtar ucu': imza anahtarı yenilendi");
   });
 
+  it('when the URL carries an API key in its query, then a manager sees it masked and the admin in full', async () => {
+    const url = `${hook.url}?apikey=SECRET-sms-key&from=BELEDIYE`;
+    const made = await create(valid({ name: 'SMS ağ geçidi', url }));
+    expect(made.status, made.text).toBe(201);
+    expect(made.body.webhook.url).toBe(url);
+    const id = made.body.webhook.id as string;
+    const managers = await manager.get('/api/webhooks');
+    expect(managers.status, managers.text).toBe(200);
+    expect(managers.text).not.toContain('SECRET-sms-key');
+    expect(managers.body.find((w: { id: string }) => w.id === id).url).toBe(`${hook.url}?…`);
+    const admins = await admin.get('/api/webhooks');
+    expect(admins.body.find((w: { id: string }) => w.id === id).url).toBe(url);
+    expect((await admin.delete(`/api/webhooks/${id}`).send({})).status).toBe(204);
+  });
+
   it('when a clerk calls any webhook route, then it is refused; a manager only reads; nothing changes', async () => {
     const id = (await create(valid({ name: 'Roller' }))).body.webhook.id as string;
     const before = JSON.stringify(config().webhooks);

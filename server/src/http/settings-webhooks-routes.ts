@@ -13,7 +13,7 @@ import {
   type WebhookView,
 } from '../../../contract/webhooks.js';
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '../auth/actor.js';
+import { allows, type Actor } from '../auth/actor.js';
 import { newSecret } from '../auth/secrets.js';
 import type { ConfigData, WebhookRecord } from '../config/config-data.js';
 import { fail, ok, type Result } from '../domain/index.js';
@@ -29,7 +29,7 @@ export function webhookView(w: WebhookRecord, status: WebhookStatus): WebhookVie
   return { id, hallId, name, url, events: [...events], personalData, active, createdAt, status };
 }
 
-/** A URL as the audit log shows it: without its query string, which may carry a token. */
+/** A URL as the audit log and managers see it: without its query string (it may carry a key). */
 export function auditedUrl(url: string): string {
   const q = url.indexOf('?');
   return q < 0 ? url : `${url.slice(0, q)}?…`;
@@ -95,9 +95,12 @@ export function settingsWebhooksRoutes(deps: RouteDeps): RouteDef[] {
       endpoint: listWebhooks,
       access: 'manager',
       hall: 'own',
-      handler: async ({ hall }) => {
+      handler: async ({ hall, actor }) => {
         const mine = (deps.config.read().webhooks ?? []).filter((w) => w.hallId === hall.hallId);
-        return ok(await Promise.all(mine.map(viewOf)));
+        const views = await Promise.all(mine.map(viewOf));
+        // An SMS API's key often rides in the query: only admins (who set it, and edit it) see it.
+        if (allows('admin', actor)) return ok(views);
+        return ok(views.map((v) => ({ ...v, url: auditedUrl(v.url) })));
       },
     }),
     route({
