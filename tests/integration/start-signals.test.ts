@@ -42,7 +42,20 @@ async function closed(port: number, limitMs = 10_000): Promise<boolean> {
   return false;
 }
 
-/** Processes whose working folder is `dir` (the server is one while it runs). */
+/**
+ * Processes whose working folder is `dir` (the server is one while it runs), once none is left
+ * or `limitMs` has passed: the port closes first, then the server writes its state and exits.
+ */
+async function processesLeftIn(dir: string, limitMs = 10_000): Promise<number[]> {
+  let found = await processesIn(dir);
+  for (const until = Date.now() + limitMs; found.length > 0 && Date.now() < until;) {
+    await new Promise((r) => setTimeout(r, 100));
+    found = await processesIn(dir);
+  }
+  return found;
+}
+
+/** Processes whose working folder is `dir` now. */
 async function processesIn(dir: string): Promise<number[]> {
   const found: number[] = [];
   for (const entry of await readdir('/proc')) {
@@ -99,7 +112,7 @@ describe.runIf(process.platform === 'linux')('npm start and the signals that sto
       await first.exited;
 
       expect(await closed(first.port)).toBe(true);
-      expect(await processesIn(release)).toEqual([]);
+      expect(await processesLeftIn(release)).toEqual([]);
       // The data folder's lock is free: a second server on it starts.
       const second = await startNpm(release, dataDir);
       expect(second.output()).not.toMatch(/in use|locked/i);
