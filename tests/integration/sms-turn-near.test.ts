@@ -152,6 +152,12 @@ describe('SMS when the turn nears (HTTP)', () => {
     const status = await request(server.app.app).get(`/api/tickets/${last.code}`);
     expect(status.body).toMatchObject({ smsRequested: true, smsSent: true });
     expect((await sms(last.code).send({ phone: TYPED, consent: true })).status).toBe(409);
+    // Nor can it be withdrawn once on its way; nothing is journalled.
+    const events = (await journal()).length;
+    const withdraw = await request(server.app.app).delete(`/api/tickets/${last.code}/sms`).send({});
+    expect([withdraw.status, withdraw.body.error?.code]).toEqual([409, 'invalid-transition']);
+    expect(withdraw.body.error.message).toContain('SMS zaten gönderildi');
+    expect((await journal()).length).toBe(events);
 
     // The number is in the journal for the SMS integration, and nowhere any screen reads.
     expect((await journal()).find((e) => e.type === 'ticket:sms-requested')).toMatchObject({

@@ -30,6 +30,12 @@ export function decideSms(
   if (command.type === 'notify-turn-near') return ok(turnNearEvents(state, config, now));
   const t = state.tickets.get(command.ticketId);
   if (!t) return fail('ticket-not-found', 'No such ticket today.');
+  // Once `ticket:turn-near` is journalled the message is on its way: there is nothing to withdraw.
+  if (command.type === 'withdraw-sms' && state.turnNear.has(t.id))
+    return fail(
+      'invalid-transition',
+      `SMS zaten gönderildi (${t.number}), geri alınamaz. / The SMS for ${t.number} has already been sent: it cannot be withdrawn.`,
+    );
   if (command.type === 'withdraw-sms')
     return ok(
       state.sms.has(t.id) ? [{ ...base, type: 'ticket:sms-withdrawn', ticketId: t.id }] : [],

@@ -110,6 +110,18 @@ describe('the SMS when the turn nears', () => {
     expect(state.sms.has(last.id)).toBe(false);
   });
 
+  it('when the SMS has already gone, then withdrawing is refused and nothing is recorded', () => {
+    const { state, tickets } = line();
+    const near = tickets[1]!;
+    // One ahead, threshold two: the message goes with the request.
+    must(state, config, { type: 'request-sms', ticketId: near.id, phone: PHONE }, at(7));
+    expect(state.turnNear.has(near.id)).toBe(true);
+    const result = run(state, config, { type: 'withdraw-sms', ticketId: near.id }, at(7, 30));
+    expect(errorCode(result)).toBe('invalid-transition');
+    expect(!result.ok && result.error.message).toMatch(/SMS zaten gönderildi.*already been sent/);
+    expect(state.sms.has(near.id)).toBe(true);
+  });
+
   it('when the same number is given again, then nothing is recorded; a new number replaces it', () => {
     const { state, tickets } = line();
     const id = tickets[5]!.id;
