@@ -1,4 +1,5 @@
 import type { BookingRevEvent } from '../../../contract/booking-events.js';
+import { blankBookingContacts } from '../store/booking-ledger-rules.js';
 import type { BookingLedger } from '../store/store.js';
 import { firstAfter } from './outbox-journal.js';
 
@@ -97,11 +98,18 @@ export class BookingWindow {
     if (overlapped) await this.fill(after, true);
   }
 
+  /** Blanks the names and numbers of `bookingIds` held in memory, as the store's `erase` does. */
+  private blank(bookingIds: ReadonlySet<string>): void {
+    this.events = this.events.map((e) => blankBookingContacts(e, bookingIds));
+  }
+
   private extend(events: readonly BookingRevEvent[]): void {
     for (const e of events) {
       if (e.rev === this.last + 1) {
         this.events.push(e);
         this.last = e.rev;
+        // Another server's retention blanked the store; memory must not keep what it erased.
+        if (e.type === 'bookings:erased') this.blank(new Set(e.bookingIds));
       } else if (e.rev > this.last + 1) {
         this.stale = true;
         return;

@@ -192,4 +192,45 @@ describe('the webhook outbox', () => {
     const again = await source.next(HALL, { day: MONDAY, rev: 0, bookingRev: 0 });
     expect(again?.source.event).toMatchObject({ name: '', phone: null });
   });
+
+  it('when another server erases bookings, then this server serves them blank once it reads the erasure', async () => {
+    const s = stores();
+    const watchers = new Set<() => void>();
+    const shared: BookingLedger = {
+      ...s.bookings,
+      append: async (hall, events) => {
+        await s.bookings.append(hall, events);
+        for (const w of watchers) w();
+      },
+      watch: (_hall, onAppend) => {
+        watchers.add(onAppend);
+        return () => watchers.delete(onAppend);
+      },
+      exclusive: false,
+    };
+    const deps = { journal: s.journal, liveDay: () => MONDAY, booking: () => undefined };
+    const here = new OutboxSource({ ...deps, ledger: shared });
+    const there = new OutboxSource({ ...deps, ledger: shared });
+    const otherLedger = observedLedger(shared, there);
+    const at = Date.parse('2026-12-07T06:00:00Z');
+    await otherLedger.append(HALL, [made(1, at)]);
+    const start = { day: MONDAY, rev: 0, bookingRev: 0 };
+    expect((await here.next(HALL, start))?.source.event).toMatchObject({ name: 'Ayşe Yılmaz' });
+    // The other server's retention: the store is blanked, then the erasure is appended.
+    await otherLedger.erase(HALL, ['b1']);
+    const erasure: BookingRevEvent = {
+      type: 'bookings:erased',
+      hallId: HALL,
+      at: at + 1,
+      rev: 2,
+      bookingIds: ['b1'],
+    };
+    await otherLedger.append(HALL, [erasure]);
+    expect((await here.next(HALL, { ...start, bookingRev: 1 }))?.source.event.type).toBe(
+      'bookings:erased',
+    );
+    expect((await here.next(HALL, start))?.source.event).toMatchObject({ name: '', phone: null });
+    const found = await here.find({ stream: 'bookings', hallId: HALL, rev: 1 });
+    expect(found?.event).toMatchObject({ name: '', phone: null, addressHash: null });
+  });
 });
