@@ -39,8 +39,14 @@ export class WebhookDispatcher {
   /** Each endpoint's settings as last seen, to poke its worker when they change. */
   private readonly seen = new Map<string, string>();
   private readonly restartAt = new Map<string, number>();
-  /** Workers told to stop that may still finish a delivery: `stop` waits for them too. */
-  private readonly retiring = new Set<Promise<void>>();
+  /**
+   * Workers told to stop that may still finish a delivery, by endpoint: a new worker for the
+   * endpoint starts only once its old one has ended (never two deliveries in flight to one
+   * endpoint, nor an old cursor written after a newer one); `stop` waits for them too.
+   */
+  private readonly retiring = new Map<string, Promise<void>>();
+  /** Counts lease losses: a worker started before the last one writes nothing any more. */
+  private generation = 0;
   private timers: Array<ReturnType<typeof setInterval>> = [];
   private unlisten: (() => void) | undefined;
   private leaseTry: Promise<void> | null = null;
@@ -68,7 +74,7 @@ export class WebhookDispatcher {
     await this.leaseTry;
     await Promise.all([...this.workers.values()].map((w) => w.stop()));
     this.workers.clear();
-    await Promise.all([...this.retiring]);
+    await Promise.all([...this.retiring.values()]);
     const { lease } = this.deps.store;
     if (lease.held)
       await lease.release().catch((e: Error) => this.deps.log(`webhook lease: ${e.message}`));
@@ -99,16 +105,23 @@ export class WebhookDispatcher {
 
   /** Another server may deliver now: every worker stops before its next delivery. */
   private stopAll(): void {
+    this.generation += 1;
     for (const worker of this.workers.values()) this.retire(worker);
     this.workers.clear();
   }
 
   private retire(worker: WebhookWorker, then?: () => Promise<void>): void {
-    const done = worker
-      .stop()
+    const id = worker.endpointId;
+    const before = this.retiring.get(id) ?? Promise.resolve();
+    const done = Promise.all([before, worker.stop()])
       .then(then)
-      .finally(() => this.retiring.delete(done));
-    this.retiring.add(done);
+      .finally(() => {
+        if (this.retiring.get(id) !== done) return;
+        this.retiring.delete(id);
+        // Switched on again meanwhile: its new worker starts now rather than at the next look.
+        if (!this.stopping && this.deps.store.lease.held) this.sync();
+      });
+    this.retiring.set(id, done);
   }
 
   private sync(): void {
@@ -128,7 +141,10 @@ export class WebhookDispatcher {
       const worker = this.workers.get(record.id);
       if (worker) {
         if (changed) worker.poke();
-      } else if ((this.restartAt.get(record.id) ?? 0) <= performance.now())
+      } else if (
+        !this.retiring.has(record.id) &&
+        (this.restartAt.get(record.id) ?? 0) <= performance.now()
+      )
         this.startWorker(record);
     }
     for (const id of this.seen.keys()) if (!records.has(id)) this.seen.delete(id);
@@ -136,6 +152,7 @@ export class WebhookDispatcher {
 
   private startWorker(record: WebhookRecord): void {
     const { deps } = this;
+    const generation = this.generation;
     const worker = new WebhookWorker(record.id, record.hallId, {
       store: deps.store,
       next: (hallId, cursor) => deps.source.next(hallId, cursor),
@@ -148,7 +165,7 @@ export class WebhookDispatcher {
       bodyOf: (webhook, source, facts) => deps.sender.bodyOf(webhook, source, facts),
       send: (webhook, body, attempt) => deps.sender.send(webhook, body, attempt, 'event'),
       record: () => deps.config.read().webhooks?.find((w) => w.id === record.id),
-      mayDeliver: () => deps.store.lease.held,
+      mayDeliver: () => deps.store.lease.held && this.generation === generation,
       now: deps.now,
       backoffMs: deps.backoffMs,
       dayOf: deps.dayOf,

@@ -118,7 +118,10 @@ export class WebhookWorker {
     let retryActedOn = first.retryRequestedAt ?? 0;
     let target = `${first.url} ${first.secret}`;
     const write = async (next: WebhookDeliveryState) => {
-      await this.retrying(() => this.deps.store.writeState(next));
+      // Never after the lease was lost (another server may have moved the cursor on since).
+      await this.retrying(async () => {
+        if (this.deps.mayDeliver()) await this.deps.store.writeState(next);
+      });
       written = next;
       writtenAt = performance.now();
     };
