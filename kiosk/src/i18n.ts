@@ -180,6 +180,7 @@ const tr = {
     keypadDelete: 'Sil',
     keypadDigit: (d: string): string => `Rakam ${d}`,
     done: 'Tamam. Sıranız yaklaşınca SMS göndereceğiz.',
+    closesIn: (s: number): string => `Ekran ${s} sn içinde kapanacak`,
   },
 };
 
@@ -339,6 +340,7 @@ const en: Catalogue = {
     keypadDelete: 'Delete',
     keypadDigit: (d) => `Digit ${d}`,
     done: 'Done. We will text you when your turn is near.',
+    closesIn: (s) => `This screen closes in ${s} s`,
   },
 };
 

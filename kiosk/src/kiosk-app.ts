@@ -22,6 +22,7 @@ import {
   confirmationMs,
   idleMs,
   kioskFlow,
+  smsKeypadExpired,
   START,
   type KioskAction,
   type KioskFlow,
@@ -253,6 +254,7 @@ export class KioskApp extends LitElement {
           .smsCode=${ticket.smsOffered && !this._flow.audio ? ticket.code : null}
           @ok=${() => this._dispatch({ type: 'ok-tap', at: Date.now() })}
           @sms-keypad=${this._onSmsKeypad}
+          @sms-timeout=${this._startOver}
         ></kiosk-confirmation>`;
       }
     }
@@ -420,8 +422,10 @@ export class KioskApp extends LitElement {
   private _onTick(): void {
     const now = Date.now();
     if (this._smsHeldSince !== null && this._flow.view === 'confirmation') {
-      // Typing a number: neither the countdown nor the idle start-over runs meanwhile.
-      this._lastTouch = now;
+      // Typing a number: neither the countdown nor the idle start-over runs meanwhile, but a
+      // keypad left alone closes (it fires `sms-timeout`); this is the same bound, on any touch,
+      // in case the keypad is gone without saying so.
+      if (smsKeypadExpired(this._lastTouch, now)) this._startOver();
       return;
     }
     this._smsHeldSince = null;
@@ -429,11 +433,15 @@ export class KioskApp extends LitElement {
       this._now = now;
       this._dispatch({ type: 'confirmation-timeout', at: now });
     }
-    if (now - this._lastTouch >= idleMs(this._flow)) {
-      this._checkIn = false;
-      this._dispatch({ type: 'idle' });
-    }
+    if (now - this._lastTouch >= idleMs(this._flow)) this._startOver();
   }
+
+  /** Nobody is at the kiosk: the start screen for the next visitor (the SMS keypad with it). */
+  private readonly _startOver = (): void => {
+    this._smsHeldSince = null;
+    this._checkIn = false;
+    this._dispatch({ type: 'idle' });
+  };
 }
 
 declare global {

@@ -4,6 +4,7 @@ import type { Lang } from '../../contract/domain.js';
 import { t } from './i18n.js';
 import { requestSms, smsFailureText } from './sms-client.js';
 import { groupedMobile, keypadEntry, mobileDigits } from './state/sms-phone.js';
+import { smsKeypadExpired, smsKeypadWarning } from './state/kiosk-flow.js';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'delete', '0'] as const;
 
@@ -11,7 +12,9 @@ const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'delete', '0'] as con
  * The kiosk's "SMS ile haber ver": a touch keypad for a mobile number and the consent (KVKK),
  * over the ticket confirmation; sends with the ticket's code. Fires `sms-close` when the visitor
  * closes it or after the request is taken (`detail: true`). The number lives only here, while
- * typed, and is cleared when the keypad closes.
+ * typed, and is cleared when the keypad closes. Left untouched for `SMS_KEYPAD_IDLE_MS` (a
+ * visitor who walked away), it says so in its last seconds, then forgets the number and the
+ * consent and fires `sms-timeout`: the kiosk starts over.
  */
 @customElement('kiosk-sms-keypad')
 export class KioskSmsKeypad extends LitElement {
@@ -32,7 +35,7 @@ export class KioskSmsKeypad extends LitElement {
       max-height: 96vh;
       overflow-y: auto;
       display: grid;
-      gap: 1.6vmin;
+      gap: 1.2vmin;
       padding: var(--kiosk-pad);
       border-radius: var(--kiosk-radius);
       background: var(--kiosk-surface);
@@ -112,6 +115,16 @@ export class KioskSmsKeypad extends LitElement {
       font-weight: 800;
       color: var(--kiosk-danger);
     }
+    .closing {
+      margin: 0;
+      padding: 0.3vmin 2vmin;
+      border-radius: var(--kiosk-radius);
+      background: var(--kiosk-danger);
+      color: var(--kiosk-danger-ink);
+      font-size: var(--kiosk-text-s);
+      font-weight: 800;
+      text-align: center;
+    }
     .done {
       margin: 0;
       font-size: var(--kiosk-text-l);
@@ -146,9 +159,56 @@ export class KioskSmsKeypad extends LitElement {
   @state() private _busy = false;
   @state() private _problem: string | null = null;
   @state() private _done = false;
+  /** The last tap or key press on the keypad (it covers the whole screen), and the clock now. */
+  @state() private _lastTapAt = Date.now();
+  @state() private _now = Date.now();
+  private _tick: ReturnType<typeof setInterval> | undefined;
+  private readonly _onTap = () => {
+    this._lastTapAt = this._now = Date.now();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this._onTap();
+    this.addEventListener('pointerdown', this._onTap);
+    this.addEventListener('keydown', this._onTap);
+    this._tick = setInterval(() => this._onTick(), 250);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('pointerdown', this._onTap);
+    this.removeEventListener('keydown', this._onTap);
+    clearInterval(this._tick);
+    this._forget();
+  }
 
   override firstUpdated(): void {
     this.renderRoot.querySelector<HTMLElement>('.panel')?.focus();
+  }
+
+  /** The keypad's clock: the warning in its last seconds, and closing when left alone. */
+  private _onTick(): void {
+    this._now = Date.now();
+    if (!smsKeypadExpired(this._lastTapAt, this._now)) return;
+    clearInterval(this._tick);
+    this._forget();
+    this.dispatchEvent(new CustomEvent('sms-timeout', { bubbles: true, composed: true }));
+  }
+
+  /** The number, the consent and any message about them are gone. */
+  private _forget(): void {
+    this._digits = '';
+    this._consent = false;
+    this._problem = null;
+  }
+
+  private _renderClosing() {
+    const seconds = smsKeypadWarning(this._lastTapAt, this._now);
+    if (seconds === null) return null;
+    return html`<p class="closing" role="timer" data-testid="sms-closing">
+      ${t(this.language).sms.closesIn(seconds)}
+    </p>`;
   }
 
   override render() {
@@ -162,6 +222,7 @@ export class KioskSmsKeypad extends LitElement {
         tabindex="-1"
       >
         <p class="done" role="status" data-testid="sms-done">${text.done}</p>
+        ${this._renderClosing()}
         <button type="button" class="send" @click=${() => this._close(true)}>
           ${t(this.language).ok}
         </button>
@@ -177,7 +238,10 @@ export class KioskSmsKeypad extends LitElement {
       <p class="entry" data-testid="sms-entry" aria-live="polite">
         ${groupedMobile(this._digits) || '\u00a0'}
       </p>
-      <p class="hint">${text.phoneHint}</p>
+      ${
+        // In its last seconds the warning takes the example's place: the buttons stay on screen.
+        this._renderClosing() ?? html`<p class="hint">${text.phoneHint}</p>`
+      }
       <div class="keys" role="group" aria-label=${text.phone}>
         ${KEYS.map((k) =>
           k === 'delete'
@@ -239,7 +303,8 @@ export class KioskSmsKeypad extends LitElement {
   }
 
   private _close(requested: boolean): void {
-    this._digits = '';
+    clearInterval(this._tick);
+    this._forget();
     this.dispatchEvent(
       new CustomEvent('sms-close', { detail: requested, bubbles: true, composed: true }),
     );

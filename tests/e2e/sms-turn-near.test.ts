@@ -187,4 +187,74 @@ describe('SMS when the turn nears', () => {
     await page.locator('button[data-service="vezne"]').waitFor();
     expect(await page.locator('[data-testid="ticket-number"]').count()).toBe(0);
   });
+
+  it('when a visitor types part of a number at the kiosk and walks away, then after a minute without a tap the kiosk starts over and the number is gone', async () => {
+    const page = await newPage(KIOSK);
+    await page.clock.install();
+    await page.goto(`${server.url}/kiosk#key=${server.kioskKey}`);
+    await page.locator('button[data-service="vezne"]:not([disabled])').waitFor();
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
+    await page.locator('button[data-service="vezne"]').tap();
+    await page.getByRole('button', { name: 'SMS ile haber ver' }).tap();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    for (const digit of '0532987')
+      await dialog.getByRole('button', { name: `Rakam ${digit}` }).tap();
+    await dialog.getByRole('checkbox').check();
+    // A number too short: the send is refused and the digits stay for the visitor to fix.
+    await dialog.getByRole('button', { name: 'SMS ile haber ver' }).tap();
+    await dialog.locator('.problem').waitFor();
+    const closing = page.locator('[data-testid="sms-closing"]');
+    expect(await closing.count()).toBe(0);
+
+    // A slow typist is warned in the last 15 s, and any tap gives the whole minute again.
+    await page.clock.fastForward(48_000);
+    await expect.poll(() => closing.textContent()).toContain('Ekran 12 sn içinde kapanacak');
+    // The warning pushes nothing out of the panel: the send and cancel buttons stay in view.
+    const panel = await page.locator('kiosk-sms-keypad .panel').boundingBox();
+    for (const name of ['SMS ile haber ver', 'Vazgeç']) {
+      const box = await dialog.getByRole('button', { name }).boundingBox();
+      expect(box!.y + box!.height).toBeLessThanOrEqual(panel!.y + panel!.height);
+    }
+    await shot(page, 'sms-kiosk-closing-1280');
+    // axe waits on timers: the page's clock runs meanwhile (a second or so of the 12 left).
+    await page.clock.resume();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 100);
+    await dialog.getByRole('button', { name: 'Rakam 6' }).tap();
+    await expect.poll(() => closing.count()).toBe(0);
+    await page.clock.fastForward(59_000);
+    expect(await dialog.isVisible()).toBe(true);
+    expect((await page.locator('[data-testid="sms-entry"]').textContent())?.trim()).toBe(
+      '0532 987 6',
+    );
+
+    // Left alone for the rest of the minute: the start screen, with no trace of the number.
+    await page.clock.fastForward(1_500);
+    await page.locator('button[data-service="vezne"]').waitFor();
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(await page.locator('[data-testid="ticket-number"]').count()).toBe(0);
+    const everything = await page.evaluate(() => {
+      const texts: string[] = [];
+      const walk = (root: Document | ShadowRoot): void => {
+        for (const el of root.querySelectorAll('*')) {
+          if (el.shadowRoot) {
+            texts.push(el.shadowRoot.innerHTML);
+            walk(el.shadowRoot);
+          }
+        }
+      };
+      texts.push(document.documentElement.outerHTML);
+      walk(document);
+      return texts.join('\n');
+    });
+    expect(everything).not.toMatch(/0532|987/);
+
+    // The next visitor's keypad starts empty, the consent unticked.
+    await page.locator('button[data-service="vezne"]').tap();
+    await page.getByRole('button', { name: 'SMS ile haber ver' }).tap();
+    await dialog.waitFor();
+    expect((await page.locator('[data-testid="sms-entry"]').textContent())?.trim()).toBe('');
+    expect(await dialog.getByRole('checkbox').isChecked()).toBe(false);
+  });
 });

@@ -19,6 +19,15 @@ export const ASSISTED_IDLE_MS = 120_000;
 export const ASSISTED_CONFIRMATION_MS = 60_000;
 /** A second tap of a double tap can land on the confirmation's OK: ignore it for this long. */
 export const DISMISS_GUARD_MS = 800;
+/**
+ * The SMS keypad holds the confirmation (and the idle start-over) while a number is typed, but
+ * not forever: after this long without a tap on it, it closes, forgets the number and the
+ * consent, and the kiosk starts over, so the next visitor never sees (or sends for) the number
+ * of one who walked away. Each tap starts it again; long enough to find a number in a phone.
+ */
+export const SMS_KEYPAD_IDLE_MS = 60_000;
+/** In its last this-long the keypad says when it closes, so a slow typist is warned. */
+export const SMS_KEYPAD_WARN_MS = 15_000;
 
 /** `start`: normal services and the priority path; `priority`: the groups; `services`: after a group. */
 export type KioskView = 'start' | 'priority' | 'services' | 'confirmation';
@@ -163,4 +172,16 @@ export function assisted(flow: KioskFlow): boolean {
 export function idleResets(flow: KioskFlow): boolean {
   if (flow.issuing) return false;
   return flow.view !== 'start' || flow.lang !== 'tr' || flow.error !== null || assisted(flow);
+}
+
+/** `true` when the SMS keypad has gone untouched long enough to close (last tap at `lastTapAt`). */
+export function smsKeypadExpired(lastTapAt: number, now: number): boolean {
+  return now - lastTapAt >= SMS_KEYPAD_IDLE_MS;
+}
+
+/** Whole seconds before the SMS keypad closes, to show in its last 15 s; `null` before then. */
+export function smsKeypadWarning(lastTapAt: number, now: number): number | null {
+  const left = lastTapAt + SMS_KEYPAD_IDLE_MS - now;
+  if (left > SMS_KEYPAD_WARN_MS) return null;
+  return Math.max(0, Math.ceil(left / 1000));
 }

@@ -4,6 +4,10 @@ import {
   DISMISS_GUARD_MS,
   idleResets,
   kioskFlow,
+  SMS_KEYPAD_IDLE_MS,
+  SMS_KEYPAD_WARN_MS,
+  smsKeypadExpired,
+  smsKeypadWarning,
   START,
   type KioskAction,
   type KioskFlow,
@@ -126,5 +130,27 @@ describe('kiosk flow', () => {
   it('when the language is chosen again, then nothing changes', () => {
     expect(kioskFlow(START, { type: 'lang', lang: 'tr' })).toBe(START);
     expect(kioskFlow(START, { type: 'lang', lang: 'en' }).lang).toBe('en');
+  });
+});
+
+describe('SMS keypad left alone', () => {
+  it('when the keypad has gone a minute without a tap, then it closes; not a moment before', () => {
+    expect(SMS_KEYPAD_IDLE_MS).toBe(60_000);
+    expect(smsKeypadExpired(T0, T0 + 25_000)).toBe(false);
+    expect(smsKeypadExpired(T0, T0 + SMS_KEYPAD_IDLE_MS - 1)).toBe(false);
+    expect(smsKeypadExpired(T0, T0 + SMS_KEYPAD_IDLE_MS)).toBe(true);
+    // A tap starts the minute again.
+    expect(smsKeypadExpired(T0 + 50_000, T0 + SMS_KEYPAD_IDLE_MS)).toBe(false);
+  });
+
+  it('when it is within its last 15 s, then it says how many seconds are left; before, nothing', () => {
+    expect(SMS_KEYPAD_WARN_MS).toBe(15_000);
+    expect(smsKeypadWarning(T0, T0)).toBeNull();
+    expect(smsKeypadWarning(T0, T0 + 44_999)).toBeNull();
+    expect(smsKeypadWarning(T0, T0 + 45_000)).toBe(15);
+    expect(smsKeypadWarning(T0, T0 + 48_000)).toBe(12);
+    expect(smsKeypadWarning(T0, T0 + 48_500)).toBe(12);
+    expect(smsKeypadWarning(T0, T0 + 59_999)).toBe(1);
+    expect(smsKeypadWarning(T0, T0 + 70_000)).toBe(0);
   });
 });
