@@ -61,6 +61,11 @@ async function server(schema: TestSchema, logs: string[] = []): Promise<Store> {
 }
 
 /** The backends holding the webhook lease of `schema` (pg_locks, as an operator would look). */
+/** The lease's own connection, as far as this test asks it. */
+interface LeaseSession {
+  query(text: string): Promise<{ rows: Array<Record<string, string>> }>;
+}
+
 async function leaseHolders(schema: TestSchema): Promise<number[]> {
   const rows = await sql<{ pid: number }>(
     databaseUrl(),
@@ -165,6 +170,25 @@ describe('postgres webhook lease: one deliverer among several servers', () => {
 
     expect(await takesOver(b, 5000)).toBeLessThan(5000);
     expect(b.webhooks.lease.held).toBe(true);
+  });
+
+  it("when the holder's machine dies without closing TCP, then PostgreSQL gives up on its lease connection within seconds, not hours (keepalive settings of the lease session)", async () => {
+    const schema = await newSchema();
+    const lease = new PgWebhookLease(schema.url, () => undefined);
+    try {
+      expect(await lease.acquire()).toBe(true);
+      // The lease's own session (its client is private: this test looks inside).
+      const client = (lease as unknown as { client: LeaseSession }).client;
+      const show = async (name: string) => (await client.query(`SHOW ${name}`)).rows[0]![name];
+      expect(await show('tcp_keepalives_idle')).toBe('10');
+      expect(await show('tcp_keepalives_interval')).toBe('5');
+      expect(await show('tcp_keepalives_count')).toBe('3');
+      expect(await show('tcp_user_timeout')).toBe('20000');
+      // The URL's own options (the schema) are kept beside them.
+      expect(await show('search_path')).toBe(schema.name);
+    } finally {
+      await lease.close();
+    }
   });
 
   it('when the database cannot be reached, then acquire answers false and logs it once, without throwing', async () => {

@@ -13,6 +13,35 @@ const TRY_LOCK = 'SELECT pg_try_advisory_lock($1, hashtext(current_schema())) AS
 const UNLOCK = 'SELECT pg_advisory_unlock($1, hashtext(current_schema()))';
 /** A lease check never hangs the deliverer behind a dead connection. */
 const QUERY_TIMEOUT_MS = 5_000;
+/** Nor does connecting to a database that does not answer. */
+const CONNECT_TIMEOUT_MS = 10_000;
+/**
+ * The server side of the lease connection gives up on a holder whose machine died without
+ * closing TCP (power cut, network gone) within about half a minute — by default it would hold
+ * the lock for two hours of TCP keepalive. Per-session settings any user may make.
+ */
+export const LEASE_KEEPALIVE_OPTIONS =
+  '-c tcp_keepalives_idle=10 -c tcp_keepalives_interval=5 -c tcp_keepalives_count=3 ' +
+  '-c tcp_user_timeout=20000';
+
+/**
+ * `databaseUrl` with the lease's keepalive options added to its own `options` (a URL's options
+ * take the place of the client's, so they are joined here).
+ */
+export function leaseConnectionString(databaseUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(databaseUrl);
+  } catch {
+    return databaseUrl; // not a URL (a socket path): TCP keepalive does not apply
+  }
+  const own = url.searchParams.get('options');
+  url.searchParams.set(
+    'options',
+    own ? `${own} ${LEASE_KEEPALIVE_OPTIONS}` : LEASE_KEEPALIVE_OPTIONS,
+  );
+  return url.toString();
+}
 
 /**
  * The webhook lease as a session-level advisory lock on a connection of its own: not a pooled
@@ -87,9 +116,10 @@ export class PgWebhookLease implements WebhookLease {
 
   private async connect(): Promise<pg.Client> {
     const client = new pg.Client({
-      connectionString: this.databaseUrl,
+      connectionString: leaseConnectionString(this.databaseUrl),
       keepAlive: true,
       query_timeout: QUERY_TIMEOUT_MS,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       application_name: 'siramatik webhook lease',
     });
     // Without an 'error' listener a dropped connection would crash the process.
