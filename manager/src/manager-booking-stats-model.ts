@@ -95,3 +95,22 @@ export function waitCell(lang: Lang, d: DurationStats, row: WaitRow): string {
       return minutesText(lang, d.p90Seconds);
   }
 }
+
+/** The rows of the lateness table: mean, median, 90th percentile, and called within 5 minutes. */
+export const LATENESS_ROWS = ['mean', 'median', 'p90', 'on-time'] as const;
+export type LatenessRow = (typeof LATENESS_ROWS)[number];
+
+/** Each lateness row's label and value as shown; `—` where no booked visitor was called. */
+export function latenessRows(
+  lang: Lang,
+  b: BookingStats,
+): Array<{ row: LatenessRow; label: string; text: string }> {
+  const t = messages(lang).bookingStats;
+  const p = b.punctuality;
+  return LATENESS_ROWS.map((row) => {
+    if (row === 'on-time')
+      return { row, label: t.onTime, text: p.count === 0 ? '—' : onTimeText(lang, b) };
+    const seconds = { mean: p.meanSeconds, median: p.medianSeconds, p90: p.p90Seconds }[row];
+    return { row, label: `${t.lateness}: ${t.waitRows[row]}`, text: minutesText(lang, seconds) };
+  });
+}

@@ -2,21 +2,19 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Lang } from '../../contract/domain.js';
 import type { BookingStats } from '../../contract/stats.js';
+import { channelTable, latenessTable, waitsTable } from './booking-stats-tables.js';
 import { messages } from './i18n.js';
 import {
   BOOKING_FIGURES,
   bookingFigureText,
-  channelRows,
-  minutesText,
   noBookings,
-  onTimeText,
   punctualitySentence,
-  WAIT_ROWS,
-  waitCell,
   waitsSentence,
 } from './manager-booking-stats-model.js';
 import { sharedStyles } from './shared-styles.js';
-import { formatCount, formatShare } from './state/format.js';
+
+/** A table's top-left cell: its caption for screen readers only. */
+const hidden = (text: string) => html`<span class="visually-hidden">${text}</span>`;
 
 /**
  * The statistics page's appointments section: counts (made, checked in, no-shows, cancelled,
@@ -130,25 +128,7 @@ export class ManagerBookingStats extends LitElement {
       <div class="parts">
         <div>
           <h3>${t.channelHeading}</h3>
-          <table data-testid="booking-channels">
-            <thead>
-              <tr>
-                <th scope="col"><span class="visually-hidden">${t.channelHeading}</span></th>
-                <th scope="col" class="num">${t.count}</th>
-                <th scope="col" class="num">${t.share}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${channelRows(b).map(
-                (r) =>
-                  html`<tr data-channel=${r.channel}>
-                    <th scope="row">${t.channel[r.channel]}</th>
-                    <td class="num">${formatCount(lang, r.count)}</td>
-                    <td class="num">${formatShare(lang, r.share)}</td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>
+          ${channelTable(lang, b, { testId: 'booking-channels', corner: hidden(t.channelHeading) })}
         </div>
         <div>
           <h3>${t.punctualityHeading}</h3>
@@ -156,50 +136,13 @@ export class ManagerBookingStats extends LitElement {
           ${
             b.punctuality.count === 0
               ? nothing
-              : html`<table data-testid="booking-lateness">
-                  <tbody>
-                    <tr data-row="mean">
-                      <th scope="row">${t.lateness}: ${t.waitRows.mean}</th>
-                      <td class="num">${minutesText(lang, b.punctuality.meanSeconds)}</td>
-                    </tr>
-                    <tr data-row="median">
-                      <th scope="row">${t.lateness}: ${t.waitRows.median}</th>
-                      <td class="num">${minutesText(lang, b.punctuality.medianSeconds)}</td>
-                    </tr>
-                    <tr data-row="p90">
-                      <th scope="row">${t.lateness}: ${t.waitRows.p90}</th>
-                      <td class="num">${minutesText(lang, b.punctuality.p90Seconds)}</td>
-                    </tr>
-                    <tr data-row="on-time">
-                      <th scope="row">${t.onTime}</th>
-                      <td class="num">${onTimeText(lang, b)}</td>
-                    </tr>
-                  </tbody>
-                </table>`
+              : latenessTable(lang, b, { testId: 'booking-lateness' })
           }
         </div>
         <div>
           <h3>${t.waitsHeading}</h3>
           ${waits ? html`<p data-testid="booking-waits-sentence">${waits}</p>` : nothing}
-          <table data-testid="booking-waits">
-            <thead>
-              <tr>
-                <th scope="col"><span class="visually-hidden">${t.waitsHeading}</span></th>
-                <th scope="col" class="num">${t.bookedVisitors}</th>
-                <th scope="col" class="num">${t.walkIns}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${WAIT_ROWS.map(
-                (row) =>
-                  html`<tr data-row=${row}>
-                    <th scope="row">${t.waitRows[row]}</th>
-                    <td class="num">${waitCell(lang, b.bookedWait, row)}</td>
-                    <td class="num">${waitCell(lang, b.walkInWait, row)}</td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>
+          ${waitsTable(lang, b, { testId: 'booking-waits', corner: hidden(t.waitsHeading) })}
         </div>
       </div>
       <p class="muted definitions">${t.definitions}</p>`;

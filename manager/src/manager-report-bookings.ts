@@ -2,21 +2,17 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Lang } from '../../contract/domain.js';
 import type { BookingStats } from '../../contract/stats.js';
+import { channelTable, latenessTable, waitsTable } from './booking-stats-tables.js';
 import { messages } from './i18n.js';
 import {
   BOOKING_FIGURES,
   bookingFigureText,
-  channelRows,
-  minutesText,
   noBookings,
-  onTimeText,
   punctualitySentence,
-  WAIT_ROWS,
-  waitCell,
   waitsSentence,
 } from './manager-booking-stats-model.js';
+import { reportTableStyles } from './report-table-styles.js';
 import { sharedStyles } from './shared-styles.js';
-import { formatCount, formatShare } from './state/format.js';
 
 /**
  * The printable report's appointments section: the counts in one table row, two plain
@@ -28,24 +24,10 @@ import { formatCount, formatShare } from './state/format.js';
 export class ManagerReportBookings extends LitElement {
   static override styles = [
     sharedStyles,
+    reportTableStyles,
     css`
-      :host {
-        display: block;
-        font-size: 0.8rem;
-      }
-      th,
-      td {
-        padding: 3px 6px;
-      }
-      tr,
       p {
         break-inside: avoid;
-      }
-      thead {
-        display: table-header-group;
-      }
-      tbody th {
-        white-space: nowrap;
       }
       table.figures th {
         font-weight: 600;
@@ -110,68 +92,13 @@ export class ManagerReportBookings extends LitElement {
       <div class="two">
         <div>
           <h4>${t.channelHeading}</h4>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col"></th>
-                <th scope="col" class="num">${t.count}</th>
-                <th scope="col" class="num">${t.share}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${channelRows(b).map(
-                (r) =>
-                  html`<tr data-channel=${r.channel}>
-                    <th scope="row">${t.channel[r.channel]}</th>
-                    <td class="num">${formatCount(lang, r.count)}</td>
-                    <td class="num">${formatShare(lang, r.share)}</td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>
+          ${channelTable(lang, b)}
           <h4>${t.punctualityHeading}</h4>
-          <table>
-            <tbody>
-              <tr data-row="mean">
-                <th scope="row">${t.lateness}: ${t.waitRows.mean}</th>
-                <td class="num">${minutesText(lang, b.punctuality.meanSeconds)}</td>
-              </tr>
-              <tr data-row="median">
-                <th scope="row">${t.lateness}: ${t.waitRows.median}</th>
-                <td class="num">${minutesText(lang, b.punctuality.medianSeconds)}</td>
-              </tr>
-              <tr data-row="p90">
-                <th scope="row">${t.lateness}: ${t.waitRows.p90}</th>
-                <td class="num">${minutesText(lang, b.punctuality.p90Seconds)}</td>
-              </tr>
-              <tr data-row="on-time">
-                <th scope="row">${t.onTime}</th>
-                <td class="num">${b.punctuality.count === 0 ? '—' : onTimeText(lang, b)}</td>
-              </tr>
-            </tbody>
-          </table>
+          ${latenessTable(lang, b)}
         </div>
         <div>
           <h4>${t.waitsHeading}</h4>
-          <table data-testid="report-bookings-waits">
-            <thead>
-              <tr>
-                <th scope="col"></th>
-                <th scope="col" class="num">${t.bookedVisitors}</th>
-                <th scope="col" class="num">${t.walkIns}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${WAIT_ROWS.map(
-                (row) =>
-                  html`<tr data-row=${row}>
-                    <th scope="row">${t.waitRows[row]}</th>
-                    <td class="num">${waitCell(lang, b.bookedWait, row)}</td>
-                    <td class="num">${waitCell(lang, b.walkInWait, row)}</td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>
+          ${waitsTable(lang, b, { testId: 'report-bookings-waits' })}
         </div>
       </div>
       <p class="muted small">${t.definitions}</p>

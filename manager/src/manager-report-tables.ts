@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Lang, Service } from '../../contract/domain.js';
 import type { DirectorateStats } from '../../contract/stats.js';
+import { reportTableStyles } from './report-table-styles.js';
 import { sharedStyles } from './shared-styles.js';
 import { formatCount, formatDecimal, formatSeconds, formatShare } from './state/format.js';
 import { MIN_RATINGS, ratingHeadline } from './state/kpi.js';
@@ -20,24 +21,8 @@ export type ReportTableKind =
 export class ManagerReportTables extends LitElement {
   static override styles = [
     sharedStyles,
+    reportTableStyles,
     css`
-      :host {
-        display: block;
-        font-size: 0.8rem;
-      }
-      th,
-      td {
-        padding: 3px 6px;
-      }
-      tr {
-        break-inside: avoid;
-      }
-      tbody th {
-        white-space: nowrap;
-      }
-      thead {
-        display: table-header-group;
-      }
       .over {
         color: var(--manager-red-text);
         font-weight: 700;

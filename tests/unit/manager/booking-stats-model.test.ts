@@ -3,6 +3,7 @@ import type { BookingStats } from '../../../contract/stats.js';
 import {
   bookingFigureText,
   channelRows,
+  latenessRows,
   noBookings,
   punctualitySentence,
   showRate,
@@ -87,5 +88,35 @@ describe('the appointments section of the statistics page', () => {
     const b = stats();
     expect(noBookings(b)).toBe(true);
     expect(channelRows(b).map((r) => r.share)).toEqual([null, null]);
+  });
+
+  it('when booked visitors were called, then the lateness rows read as minutes and on-time as a count of all', () => {
+    const b = stats({
+      made: 3,
+      checkedIn: 3,
+      punctuality: {
+        count: 3,
+        meanSeconds: 150,
+        medianSeconds: 120,
+        p90Seconds: 420,
+        withinFiveMinutes: 2,
+        withinFiveMinutesShare: 2 / 3,
+      },
+    });
+    expect(latenessRows('tr', b)).toEqual([
+      { row: 'mean', label: 'Gecikme: Ortalama', text: '2,5 dk' },
+      { row: 'median', label: 'Gecikme: Ortanca', text: '2 dk' },
+      { row: 'p90', label: 'Gecikme: %90 şu süreden kısa', text: '7 dk' },
+      { row: 'on-time', label: 'İlk 5 dakikada çağrılan', text: '2 / 3 (%66,6)' },
+    ]);
+  });
+
+  it('when nobody booked was called, then every lateness row shows a dash', () => {
+    expect(latenessRows('en', stats({ made: 1, booked: 1 })).map((r) => r.text)).toEqual([
+      '—',
+      '—',
+      '—',
+      '—',
+    ]);
   });
 });
