@@ -1,37 +1,17 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import request from 'supertest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  booked,
-  bookingServer,
-  checkIn,
-  MONDAY_9,
-  signedIn,
-  TUESDAY,
-  type Clock,
-} from '../integration/bookings-support.js';
-import { kiosk } from '../support/http.js';
+import { bookingServer, MONDAY_9, type Clock } from '../integration/bookings-support.js';
+import { playBookingDay, tuesdayAt } from '../support/booking-day.js';
 import { ARTIFACTS, launchBrowser, screenshot, seriousA11yViolations } from '../support/browser.js';
 import { describeProblems, layoutProblems } from '../support/layout-check.js';
 import { pdfPages } from '../support/pdf-text.js';
 import type { TestServer } from '../support/test-server.js';
 
-/** Tuesday 8 December 2026 at hh:mm in Istanbul (UTC+3). */
-const tuesdayAt = (time: string) => Date.parse(`${TUESDAY}T${time}:00+03:00`);
-
 /**
- * The day of tests/integration/booking-stats.test.ts, on a real server, seen in the browser:
- *
- * | booking | made by | slot  | fate                                                        |
- * | A       | citizen | 09:00 | checked in 08:50 (V001), called 09:00: 0 min late, waits 0   |
- * | B       | staff   | 09:30 | checked in 09:25 (V003), called 09:38: 8 min late, waits 8   |
- * | C       | citizen | 10:00 | cancelled by the citizen on Monday                          |
- * | E       | staff   | 10:30 | never checked in: a no-show once 10:40 has passed           |
- * | D       | citizen | 11:00 | still booked at 10:45                                       |
- *
- * Walk-ins: V002 issued 08:55, called 09:02 (7 min); V004 issued 09:26, called 09:28 (2 min).
+ * The day of tests/support/booking-day.ts (five bookings, two walk-ins; the same day as
+ * tests/integration/booking-stats.test.ts), on a real server, seen in the browser.
  * By hand: 5 made, 2 checked in, 1 no-show, 1 cancelled, 1 not yet due; show rate 2 / (2 + 1)
  * = 66.67 %, shown cut to a tenth as %66,6; citizens 3 (%60,0), staff 2 (%40,0). Lateness 0 and
  * 8 min: mean and median 4, p90 0 + 0.9 × 8 = 7.2; 1 of 2 within 5 minutes. Booked waits 0 and
@@ -43,59 +23,10 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
-async function playTheDay(): Promise<void> {
-  let clerk = (await signedIn(server, 'clerk')).agent;
-  const a = await booked(server, { time: '09:00', name: 'Ayşe Yılmaz', phone: '05320000001' });
-  const c = await booked(server, { time: '10:00', name: 'Cem Öz', phone: '05320000003' });
-  await booked(server, { time: '11:00', name: 'Deniz Ak', phone: '05320000004' });
-  const staffCheckIn = new Map<string, string>();
-  for (const [time, name] of [
-    ['09:30', 'Bora Kaya'],
-    ['10:30', 'Emre Şahin'],
-  ] as const) {
-    const res = await clerk
-      .post('/api/halls/cankaya/bookings')
-      .send({ serviceId: 'vezne', day: TUESDAY, time, name });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    staffCheckIn.set(name, res.body.checkInCode);
-  }
-  const cancelled = await request(server.app.app)
-    .post(`/api/bookings/${c.code}/cancel`)
-    .type('application/json');
-  expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
-
-  const call = async (at: string, number: string) => {
-    clock.at = tuesdayAt(at);
-    const res = await clerk.post('/api/counters/banko-1/call-next').send({});
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body.ticket.number).toBe(number);
-    expect((await clerk.post('/api/counters/banko-1/start').send({})).status).toBe(200);
-    expect(
-      (await clerk.post('/api/counters/banko-1/complete').send({ outcome: 'resolved' })).status,
-    ).toBe(200);
-  };
-  clock.at = tuesdayAt('08:50');
-  expect((await checkIn(server, a.checkInCode)).body.number).toBe('V001');
-  clock.at = tuesdayAt('08:55');
-  expect((await kiosk(server).issue('vezne')).body.number).toBe('V002');
-  clock.at = tuesdayAt('08:59');
-  clerk = (await signedIn(server, 'clerk')).agent;
-  expect((await clerk.post('/api/counters/banko-1/open').send({})).status).toBe(200);
-  await call('09:00', 'V001');
-  await call('09:02', 'V002');
-  clock.at = tuesdayAt('09:25');
-  expect((await checkIn(server, staffCheckIn.get('Bora Kaya')!)).body.number).toBe('V003');
-  clock.at = tuesdayAt('09:26');
-  expect((await kiosk(server).issue('vezne')).body.number).toBe('V004');
-  await call('09:28', 'V004');
-  await call('09:38', 'V003');
-  clock.at = tuesdayAt('10:45');
-}
-
 beforeAll(async () => {
   clock.at = MONDAY_9;
   server = await bookingServer(clock, { distDir: inject('distDir') });
-  await playTheDay();
+  await playBookingDay(server, clock);
   browser = await launchBrowser();
   context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'tr-TR' });
   // The page's "today" is the server's: Tuesday 10:45.
@@ -145,6 +76,19 @@ const HAND_COUNT_TR = {
   showRate: '%66,6',
 };
 
+/** The waits table by hand (booked, walk-in): 0 and 8 min against 7 and 2 min. */
+const HAND_COUNT_WAITS_TR = {
+  count: ['2', '2'],
+  mean: ['4 dk', '4,5 dk'],
+  median: ['4 dk', '4,5 dk'],
+  p90: ['7,2 dk', '6,5 dk'],
+};
+
+async function expectNoSeriousA11yViolations(): Promise<void> {
+  const violations = await seriousA11yViolations(page);
+  expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+}
+
 async function pickQuick(name: string): Promise<void> {
   await page.getByRole('button', { name, exact: true }).click();
 }
@@ -171,15 +115,11 @@ describe('appointments on the statistics page and in the printable report', () =
     expect(await section.getByTestId('booking-waits-sentence').innerText()).toBe(
       'Randevulu ziyaretçiler ortalama 4 dk, randevusuz ziyaretçiler 4,5 dk bekledi.',
     );
-    expect(await rowsOf(section.getByTestId('booking-waits'), 'data-row')).toEqual({
-      count: ['2', '2'],
-      mean: ['4 dk', '4,5 dk'],
-      median: ['4 dk', '4,5 dk'],
-      p90: ['7,2 dk', '6,5 dk'],
-    });
+    expect(await rowsOf(section.getByTestId('booking-waits'), 'data-row')).toEqual(
+      HAND_COUNT_WAITS_TR,
+    );
 
-    const violations = await seriousA11yViolations(page);
-    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+    await expectNoSeriousA11yViolations();
     for (const viewport of [
       { width: 1366, height: 768 },
       { width: 1920, height: 1080 },
@@ -243,14 +183,10 @@ describe('appointments on the statistics page and in the printable report', () =
     expect(await page.getByTestId('report-bookings-punctuality').innerText()).toBe(
       'Randevulu ziyaretçiler saatlerinden ortalama 4 dk sonra çağrıldı.',
     );
-    expect(await rowsOf(page.getByTestId('report-bookings-waits'), 'data-row')).toEqual({
-      count: ['2', '2'],
-      mean: ['4 dk', '4,5 dk'],
-      median: ['4 dk', '4,5 dk'],
-      p90: ['7,2 dk', '6,5 dk'],
-    });
-    const violations = await seriousA11yViolations(page);
-    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+    expect(await rowsOf(page.getByTestId('report-bookings-waits'), 'data-row')).toEqual(
+      HAND_COUNT_WAITS_TR,
+    );
+    await expectNoSeriousA11yViolations();
 
     await page.emulateMedia({ media: 'print' });
     // At the printed width (182 mm ≈ 690 px): nothing of the section overflows, and its text is

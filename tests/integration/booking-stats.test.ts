@@ -1,37 +1,14 @@
-import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntryView } from '../../contract/settings.js';
 import { parseCsv } from '../support/csv.js';
-import { kiosk } from '../support/http.js';
+import { playBookingDay, tuesdayAt } from '../support/booking-day.js';
 import type { TestServer } from '../support/test-server.js';
-import {
-  booked,
-  bookingServer,
-  checkIn,
-  MONDAY_9,
-  signedIn,
-  TUESDAY,
-  type Clock,
-} from './bookings-support.js';
+import { bookingServer, MONDAY_9, signedIn, TUESDAY, type Clock } from './bookings-support.js';
 
-/** Tuesday 8 December 2026 at hh:mm in Istanbul (UTC+3). */
-const tuesdayAt = (time: string) => Date.parse(`${TUESDAY}T${time}:00+03:00`);
 const MINUTES = 60;
 const RANGE = { from: TUESDAY, to: TUESDAY };
 
-/**
- * One Tuesday at the Vezne (30-minute slots, check-in 15 min before to 10 min after the slot):
- *
- * | booking | made by | slot  | fate                                                        |
- * | A       | citizen | 09:00 | checked in 08:50 (V001), called 09:00: 0 min late, waits 0   |
- * | B       | staff   | 09:30 | checked in 09:25 (V003), called 09:38: 8 min late, waits 8   |
- * | C       | citizen | 10:00 | cancelled by the citizen on Monday                          |
- * | E       | staff   | 10:30 | never checked in: a no-show once 10:40 has passed           |
- * | D       | citizen | 11:00 | still booked at 10:45                                       |
- *
- * Walk-ins: V002 issued 08:55, called 09:02 (7 min); V004 issued 09:26, called 09:28 (2 min,
- * ahead of B, whose slot had not come).
- */
+/** The day of tests/support/booking-day.ts (five bookings, two walk-ins), ending at 10:45. */
 describe('appointment statistics and exports, end to end', () => {
   let server: TestServer;
   const clock: Clock = { at: MONDAY_9 };
@@ -59,58 +36,7 @@ describe('appointment statistics and exports, end to end', () => {
   beforeAll(async () => {
     clock.at = MONDAY_9;
     server = await bookingServer(clock);
-    clerk = (await signedIn(server, 'clerk')).agent;
-
-    // Monday: the bookings for Tuesday.
-    const a = await booked(server, { time: '09:00', name: 'Ayşe Yılmaz', phone: '05320000001' });
-    const c = await booked(server, { time: '10:00', name: 'Cem Öz', phone: '05320000003' });
-    await booked(server, { time: '11:00', name: 'Deniz Ak', phone: '05320000004' });
-    // A clerk books for two callers; the reply gives the check-in code to read out.
-    const staffCheckIn = new Map<string, string>();
-    for (const [time, name] of [
-      ['09:30', 'Bora Kaya'],
-      ['10:30', 'Emre Şahin'],
-    ] as const) {
-      const res = await clerk
-        .post('/api/halls/cankaya/bookings')
-        .send({ serviceId: 'vezne', day: TUESDAY, time, name });
-      expect(res.status, JSON.stringify(res.body)).toBe(201);
-      staffCheckIn.set(name, res.body.checkInCode);
-    }
-    const cancelled = await request(server.app.app)
-      .post(`/api/bookings/${c.code}/cancel`)
-      .type('application/json');
-    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
-
-    // Tuesday.
-    const call = async (at: string, number: string) => {
-      clock.at = tuesdayAt(at);
-      const res = await clerk.post('/api/counters/banko-1/call-next').send({});
-      expect(res.status, JSON.stringify(res.body)).toBe(200);
-      expect(res.body.ticket.number).toBe(number);
-      expect((await clerk.post('/api/counters/banko-1/start').send({})).status).toBe(200);
-      expect(
-        (await clerk.post('/api/counters/banko-1/complete').send({ outcome: 'resolved' })).status,
-      ).toBe(200);
-    };
-    clock.at = tuesdayAt('08:50');
-    expect((await checkIn(server, a.checkInCode)).body.number).toBe('V001');
-    clock.at = tuesdayAt('08:55');
-    expect((await kiosk(server).issue('vezne')).body.number).toBe('V002');
-    clock.at = tuesdayAt('08:59');
-    // Sessions signed in on Monday have lapsed overnight.
-    clerk = (await signedIn(server, 'clerk')).agent;
-    expect((await clerk.post('/api/counters/banko-1/open').send({})).status).toBe(200);
-    await call('09:00', 'V001');
-    await call('09:02', 'V002');
-    clock.at = tuesdayAt('09:25');
-    expect((await checkIn(server, staffCheckIn.get('Bora Kaya')!)).body.number).toBe('V003');
-    clock.at = tuesdayAt('09:26');
-    expect((await kiosk(server).issue('vezne')).body.number).toBe('V004');
-    await call('09:28', 'V004');
-    await call('09:38', 'V003');
-    // Emre's window (10:30 + 10 min) has passed; Deniz's 11:00 is still ahead.
-    clock.at = tuesdayAt('10:45');
+    clerk = await playBookingDay(server, clock);
     manager = (await signedIn(server, 'manager')).agent;
   });
   afterAll(async () => {
