@@ -185,6 +185,24 @@ describe('webhook retries, pauses and restarts', () => {
     await until('ok', async () => (await statusOf(server, hook.id)).state === 'ok');
   });
 
+  it('when "retry now" is clicked on a server whose clock is behind the last request\'s, then the event is still tried at once', async () => {
+    await restartWith(testWebhookOptions({ backoffMs: () => 60_000 }));
+    receiver.answers = [500, 500];
+    const hook = await addWebhook(server, receiver, { createdAt: clock.at });
+    const first = await issue();
+    await until('retrying', async () => (await statusOf(server, hook.id)).state === 'retrying');
+    // An earlier "retry now" recorded by a server whose clock ran an hour ahead.
+    await editWebhook(server, hook.id, { retryRequestedAt: clock.at + 3_600_000 });
+    await until('the retry', () => receiver.received.length === 2);
+    await pause(300);
+    expect(receiver.received).toHaveLength(2);
+    const { agent } = await signedIn(server, 'admin');
+    const res = await agent.post(`/api/webhooks/${hook.id}/retry`).send({});
+    expect(res.status, res.text).toBe(204);
+    await until('the retry asked on this server', () => receiver.received.length === 3);
+    expect(receiver.ids()).toEqual([first, first, first]);
+  });
+
   it('when the type of the event being retried is unticked, then it is passed over and the endpoint is not retrying any more', async () => {
     receiver.answers = Array<number>(1_000).fill(500);
     const hook = await addWebhook(server, receiver, { createdAt: clock.at });

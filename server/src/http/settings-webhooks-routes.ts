@@ -225,7 +225,7 @@ export function settingsWebhooksRoutes(deps: RouteDeps): RouteDef[] {
       handler: async ({ params, actor }) => {
         const done = await changeSettings(deps, actor, 'webhook.retry', (draft, hallId) => {
           const w = findInHall(webhooksOf(draft), params.webhookId, hallId, 'webhook', 'webhookId');
-          w.retryRequestedAt = deps.now();
+          w.retryRequestedAt = Math.max(deps.now(), (w.retryRequestedAt ?? 0) + 1);
           return { value: w, detail: `Webhook '${w.name}': hemen yeniden deneme istendi` };
         });
         return done.ok ? ok(undefined) : done;

@@ -129,9 +129,10 @@ export class WebhookWorker {
     const facts = this.deps.factsOf(this.hallId);
     while (this.running()) {
       const webhook = this.deps.record()!;
-      // "Retry now", or a new URL or secret: the waiting event is tried at once.
-      if ((webhook.retryRequestedAt ?? 0) > retryActedOn) {
-        retryActedOn = webhook.retryRequestedAt!;
+      // "Retry now", or a new URL or secret: the waiting event is tried at once. Any change of
+      // the request counts (another server's clock may be behind this one's).
+      if ((webhook.retryRequestedAt ?? 0) !== retryActedOn) {
+        retryActedOn = webhook.retryRequestedAt ?? 0;
         dueAt = 0;
       }
       if (`${webhook.url} ${webhook.secret}` !== target) {
