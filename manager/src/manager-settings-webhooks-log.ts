@@ -13,6 +13,7 @@ import { errorText } from './i18n.js';
 import { webhookMessages } from './i18n-webhooks.js';
 import { webhookStyles } from './manager-settings-webhooks.styles.js';
 import { formatClock } from './state/format.js';
+import { PollController } from './poll-controller.js';
 
 const POLL_MS = 5_000;
 
@@ -42,23 +43,12 @@ export class ManagerSettingsWebhooksLog extends LitElement {
   @state() private _log: WebhookLogEntry[] | null = null;
   @state() private _status: { ok: boolean; text: string } | null = null;
   @state() private _busy = false;
+  private _poll = new PollController(this, POLL_MS, () => this._load(), false);
 
   @property({ attribute: false }) webhook!: WebhookView;
   @property({ type: Boolean }) canEdit = false;
   @property() timeZone = 'Europe/Istanbul';
   @property() language: Lang = 'tr';
-
-  private _timer: ReturnType<typeof setInterval> | undefined;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this._timer = setInterval(() => void this._load(), POLL_MS);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearInterval(this._timer);
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A new endpoint, or the same one with a new state (a test sent, a retry done): read again.

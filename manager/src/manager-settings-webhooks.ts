@@ -35,6 +35,7 @@ import {
 } from './state/webhooks.js';
 import './manager-secret-reveal.js';
 import './manager-settings-webhooks-log.js';
+import { PollController } from './poll-controller.js';
 
 /** How often the list (and its delivery states) is read again while shown. */
 const POLL_MS = 5_000;
@@ -59,24 +60,12 @@ export class ManagerSettingsWebhooks extends LitElement {
   @state() private _secret: { name: string; secret: string } | null = null;
   @state() private _logFor: string | null = null;
   @state() private _personalConfirmed = false;
+  private _poll = new PollController(this, POLL_MS, () => this._load());
 
   /** Admins add and change endpoints; managers see them read-only. */
   @property({ type: Boolean }) canEdit = false;
   @property() timeZone = 'Europe/Istanbul';
   @property() language: Lang = 'tr';
-
-  private _timer: ReturnType<typeof setInterval> | undefined;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this._load();
-    this._timer = setInterval(() => void this._load(), POLL_MS);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearInterval(this._timer);
-  }
 
   override render() {
     const w = webhookMessages(this.language);

@@ -7,6 +7,7 @@ import { webhookMessages } from './i18n-webhooks.js';
 import { sharedStyles } from './shared-styles.js';
 import { troubledWebhooks } from './state/webhooks.js';
 import './manager-settings-webhooks.js';
+import { PollController } from './poll-controller.js';
 
 /** The integrations are read again this often for the live page (a day's failure is slow news). */
 const POLL_MS = 30_000;
@@ -54,23 +55,11 @@ export class ManagerWebhooksAlert extends LitElement {
 
   @state() private _list: WebhookView[] = [];
   @state() private _open = false;
+  private _poll = new PollController(this, POLL_MS, () => this._load());
 
   @property() userRole: Role = 'manager';
   @property() timeZone = 'Europe/Istanbul';
   @property() language: Lang = 'tr';
-
-  private _timer: ReturnType<typeof setInterval> | undefined;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this._load();
-    this._timer = setInterval(() => void this._load(), POLL_MS);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearInterval(this._timer);
-  }
 
   override render() {
     const w = webhookMessages(this.language);
