@@ -113,8 +113,13 @@ export class WebhookWorker {
     }
     let written = state;
     let writtenAt = performance.now();
-    // A worker starting (a restart, a takeover, switched on) tries the waiting event at once.
-    let dueAt = 0;
+    // A worker starting (a restart, a takeover, switched on) waits what is left of the stored
+    // back-off, so restarts or a flapping lease do not hammer a failing receiver; "retry now"
+    // (a change seen while it runs) still tries at once.
+    let dueAt =
+      state.nextAttemptAt === null
+        ? 0
+        : performance.now() + Math.max(0, state.nextAttemptAt - this.deps.now());
     let retryActedOn = first.retryRequestedAt ?? 0;
     let target = `${first.url} ${first.secret}`;
     const write = async (next: WebhookDeliveryState) => {

@@ -159,4 +159,24 @@ describe('the webhook dispatcher', () => {
     expect(h.sent).toEqual([`h.${DAY}.1`, `h.${DAY}.3`]);
     expect(h.maxInFlight()).toBe(1);
   });
+
+  it('when a worker starts while its stored back-off runs, then it waits for it, and "retry now" still tries at once', async () => {
+    const h = harness(10);
+    running = h.dispatcher;
+    h.states.set('e1', {
+      endpointId: 'e1',
+      cursor: { day: DAY, rev: 0, bookingRev: 0 },
+      attempts: 3,
+      failingSince: Date.now() - 70_000,
+      nextAttemptAt: Date.now() + 60_000,
+      lastSuccessAt: null,
+      lastError: 'HTTP 500',
+    });
+    h.dispatcher.start(); // a restart, a takeover, or switched on again
+    await sleep(300);
+    expect(h.sent).toEqual([]);
+    h.setRecord({ retryRequestedAt: 1 });
+    await sleep(300);
+    expect(h.sent).toEqual([`h.${DAY}.1`, `h.${DAY}.2`, `h.${DAY}.3`]);
+  });
 });
