@@ -71,7 +71,9 @@ export class WebhookDispatcher {
     this.stopping = true;
     this.timers.forEach(clearInterval);
     this.unlisten?.();
-    await this.leaseTry;
+    // Not behind a lease check under way (a database that does not answer would hold the
+    // deliveries' last state writes until the forced exit): it does nothing once stopping, and
+    // the lease's release waits for it.
     await Promise.all([...this.workers.values()].map((w) => w.stop()));
     this.workers.clear();
     await Promise.all([...this.retiring.values()]);

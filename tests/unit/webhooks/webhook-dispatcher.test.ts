@@ -31,12 +31,13 @@ function harness(slowMs: number) {
   const states = new Map<string, WebhookDeliveryState>();
   const writes: number[] = [];
   let held = true;
+  let acquire = async () => held;
   const store = {
     lease: {
       get held() {
         return held;
       },
-      acquire: async () => held,
+      acquire: () => acquire(),
       release: async () => undefined,
     },
     readState: async (id: string) => structuredClone(states.get(id)),
@@ -105,6 +106,9 @@ function harness(slowMs: number) {
     },
     setHeld: (value: boolean) => {
       held = value;
+    },
+    setAcquire: (fn: () => Promise<boolean>) => {
+      acquire = fn;
     },
   };
 }
@@ -178,5 +182,17 @@ describe('the webhook dispatcher', () => {
     h.setRecord({ retryRequestedAt: 1 });
     await sleep(300);
     expect(h.sent).toEqual([`h.${DAY}.1`, `h.${DAY}.2`, `h.${DAY}.3`]);
+  });
+
+  it('when the database does not answer the lease check, then stopping still ends the workers and returns at once', async () => {
+    const h = harness(10);
+    h.dispatcher.start();
+    await sleep(100);
+    expect(h.sent).toHaveLength(3);
+    h.setAcquire(() => new Promise<boolean>(() => undefined)); // hangs, as on a lost network
+    await sleep(50); // a lease check is under way
+    const started = Date.now();
+    await h.dispatcher.stop();
+    expect(Date.now() - started).toBeLessThan(500);
   });
 });
