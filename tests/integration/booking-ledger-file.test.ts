@@ -161,15 +161,19 @@ describe('embedded booking ledger: recovery', () => {
       await writeLedger(dir, content);
       const store = await openStore(dir);
 
-      for (const attempt of [
+      // Each refusal is caught as it is made: awaiting them one after another would leave a
+      // later one rejected with nobody listening yet (an unhandled rejection, failing the run).
+      const refusals = [
         store.bookings.read('hall-a'),
         store.bookings.append('hall-a', [bookingMade(4, 'b-4')]),
         store.bookings.erase('hall-a', ['b-0']),
-      ]) {
-        const err = await attempt.then(
+      ].map((attempt) =>
+        attempt.then(
           () => new Error('it went through'),
           (e: unknown) => e as Error,
-        );
+        ),
+      );
+      for (const err of await Promise.all(refusals)) {
         expect(err.message).toContain(ledgerFile(dir));
         expect(err.message).toContain('line 2');
         expect(err.message).toContain(problem);
